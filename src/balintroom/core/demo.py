@@ -1,0 +1,64 @@
+"""A demo group for trying a round in several browser windows."""
+
+import secrets
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from balintroom.accounts.models import User
+from balintroom.groups.models import BalintGroup, Meeting, Membership, MeetingSetting, Setting
+from balintroom.live.services import room_for_meeting
+from balintroom.method.roles import Role
+
+DEMO_PEOPLE = [
+    (Role.LEADER, "leader", "Dr. Lena Leader", "General practitioner"),
+    (Role.CO_LEADER, "coleader", "Dr. Carl Co-Leader", "Psychotherapist"),
+    (Role.MEMBER, "anna", "Anna", "Nurse"),
+    (Role.MEMBER, "ben", "Ben", "General practitioner"),
+    (Role.MEMBER, "clara", "Clara", "Social worker"),
+    (Role.MEMBER, "david", "David", "Paediatrician"),
+]
+
+
+@dataclass
+class Demo:
+    group: BalintGroup
+    meeting: Meeting
+    display_token: str
+    accounts: list[tuple[str, str, str]]
+
+
+def _password() -> str:
+    return "-".join(secrets.token_urlsafe(4) for _ in range(3))
+
+
+@transaction.atomic
+def demo_create() -> Demo:
+    """A new group each time, with fresh passwords for the six demo accounts."""
+    suffix = secrets.token_hex(2)
+    group = BalintGroup.objects.create(
+        name=f"Demo Balint group {suffix}", setting=Setting.MIXED,
+        description="A demo group to try a Balint round.",
+    )
+    accounts = []
+    for role, handle, name, profession in DEMO_PEOPLE:
+        email = f"{handle}@demo.balintroom.example"
+        user = User.objects.filter(email=email).first() or User(email=email)
+        user.display_name = name
+        user.profession = profession
+        password = _password()
+        user.set_password(password)
+        user.save()
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        Membership.objects.create(group=group, user=user, role=role)
+        accounts.append((role.value, email, password))
+    meeting = Meeting.objects.create(
+        group=group, starts_at=timezone.now(), duration_minutes=90,
+        setting=MeetingSetting.ONLINE,
+    )
+    room = room_for_meeting(meeting)
+    return Demo(group=group, meeting=meeting, display_token=room.display_token, accounts=accounts)

@@ -1,0 +1,21 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from balintroom.groups.selectors import groups_for_user, invitations_for_user, meetings_for_user
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "core/welcome.html")
+    return render(request, "core/dashboard.html", {
+        "groups": groups_for_user(request.user),
+        "meetings": meetings_for_user(request.user),
+        "invitations": invitations_for_user(request.user),
+    })
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

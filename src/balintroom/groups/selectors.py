@@ -1,0 +1,110 @@
+"""Permission-scoped reads. A view never fetches a group or meeting any other way, so that
+an outsider gets 404 whatever she guesses."""
+
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from balintroom.accounts.models import User
+
+from .models import BalintGroup, Invitation, Meeting, Membership
+
+
+def groups_for_user(user: User) -> QuerySet[BalintGroup]:
+    return BalintGroup.objects.filter(memberships__user=user).order_by("name")
+
+
+def membership_for(user: User, group_id: int) -> Membership:
+    """The user's own membership in a group, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("group").filter(user=user, group_id=group_id).first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def leading_membership_for(user: User, group_id: int) -> Membership:
+    """Like membership_for, for pages only leaders may open; members also get 404."""
+    membership = membership_for(user, group_id)
+    if not membership.leads:
+        raise Http404
+    return membership
+
+
+def members_of(group: BalintGroup) -> QuerySet[Membership]:
+    return group.memberships.select_related("user").order_by("role", "user__display_name",
+                                                              "user__email")
+
+
+def member_in_group(group: BalintGroup, membership_id: int) -> Membership:
+    membership = Membership.objects.filter(group=group, pk=membership_id).select_related(
+        "user").first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def open_invitations(group: BalintGroup) -> QuerySet[Invitation]:
+    return group.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at")
+
+
+def invitation_in_group(group: BalintGroup, invitation_id: int) -> Invitation:
+    invitation = group.invitations.filter(pk=invitation_id).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def invitations_for_user(user: User) -> QuerySet[Invitation]:
+    """Open invitations addressed to one of the user's verified addresses."""
+    from allauth.account.models import EmailAddress
+
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return (
+        Invitation.objects.filter(
+            email__in=[e.lower() for e in emails],
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now(),
+        )
+        .exclude(group__memberships__user=user)
+        .select_related("group")
+    )
+
+
+def meeting_for_member(user: User, meeting_id: int) -> tuple[Meeting, Membership]:
+    meeting = Meeting.objects.select_related("group").filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting, membership_for(user, meeting.group_id)
+
+
+def upcoming_meetings(group: BalintGroup) -> list[Meeting]:
+    """Meetings that have not ended yet, the one in progress first."""
+    now = timezone.now()
+    recent = group.meetings.filter(starts_at__gte=now - LONGEST_MEETING).order_by("starts_at")
+    return [meeting for meeting in recent if meeting.ends_at > now]
+
+
+def past_meetings(group: BalintGroup) -> list[Meeting]:
+    now = timezone.now()
+    earlier = group.meetings.filter(starts_at__lt=now).order_by("-starts_at")
+    return [meeting for meeting in earlier if meeting.ends_at <= now]
+
+
+def meetings_for_user(user: User) -> list[Meeting]:
+    now = timezone.now()
+    recent = Meeting.objects.filter(
+        group__memberships__user=user, starts_at__gte=now - LONGEST_MEETING
+    ).select_related("group").order_by("starts_at")
+    return [meeting for meeting in recent if meeting.ends_at > now]
+
+
+# The longest a meeting may last (Meeting's duration constraint), so that "not ended yet"
+# can be narrowed in the database before the exact test in Python.
+LONGEST_MEETING = timedelta(hours=12)

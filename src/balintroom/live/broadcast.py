@@ -1,0 +1,34 @@
+"""After a change commits, one message with the whole new room state goes to the room's
+channel group. The state is serialised once here, not once per recipient."""
+
+import json
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+
+def room_group_name(room_id: int) -> str:
+    return f"room-{room_id}"
+
+
+def broadcast_room(room_id: int, *, display_token_changed: bool = False) -> None:
+    from .models import Room
+    from .snapshot import room_snapshot
+
+    room = Room.objects.select_related("meeting").filter(pk=room_id).first()
+    layer = get_channel_layer()
+    if room is None or layer is None:
+        return
+    text = json.dumps(room_snapshot(room), separators=(",", ":"))
+    async_to_sync(layer.group_send)(
+        room_group_name(room_id),
+        {"type": "room.state", "text": text, "version": room.version,
+         "display_token": room.display_token if display_token_changed else None},
+    )
+
+
+def broadcast_room_on_commit(room_id: int, *, display_token_changed: bool = False) -> None:
+    transaction.on_commit(
+        lambda: broadcast_room(room_id, display_token_changed=display_token_changed)
+    )

@@ -1,0 +1,191 @@
+"""The room's WebSocket: a snapshot on connect, then every new state; actions in, each
+answered with an error or followed by the broadcast state.
+
+Client messages are JSON objects: {"action": ..., "expected_version": n, ...}. Anything
+else gets {"type": "error", ...} and changes nothing.
+"""
+
+import json
+import logging
+import time
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from balintroom.groups.models import Membership
+from balintroom.method.round import Action, RoundError
+
+from . import services
+from .broadcast import room_group_name
+from .models import Room
+from .snapshot import room_snapshot
+
+log = logging.getLogger(__name__)
+
+# Close codes the page understands: it stops reconnecting and says why.
+CLOSE_FORBIDDEN = 4403
+CLOSE_DISPLAY_RENEWED = 4410
+
+
+def _room_for(meeting_id: int) -> Room | None:
+    return Room.objects.select_related("meeting").filter(meeting_id=meeting_id).first()
+
+
+@database_sync_to_async
+def _participant_room(meeting_id: int, user: Any) -> tuple[Room | None, str | None]:
+    if user is None or not user.is_authenticated:
+        return None, None
+    membership = Membership.objects.filter(
+        group__meetings__id=meeting_id, user=user
+    ).values_list("role", flat=True).first()
+    if membership is None:
+        return None, None
+    from balintroom.groups.models import Meeting
+
+    meeting = Meeting.objects.get(pk=meeting_id)
+    return services.room_for_meeting(meeting), membership
+
+
+@database_sync_to_async
+def _display_room(meeting_id: int, token: str) -> Room | None:
+    room = _room_for(meeting_id)
+    if room is None or not token or room.display_token != token:
+        return None
+    return room
+
+
+@database_sync_to_async
+def _snapshot_text(room_id: int) -> tuple[str, int]:
+    room = Room.objects.select_related("meeting").get(pk=room_id)
+    return json.dumps(room_snapshot(room), separators=(",", ":")), room.version
+
+
+class RoomConsumer(AsyncWebsocketConsumer):
+    room_id: int
+    group_name: str
+    user: Any
+    is_display: bool = False
+    display_token: str = ""
+    last_version: int = 0
+
+    async def connect(self) -> None:
+        kwargs = self.scope["url_route"]["kwargs"]
+        meeting_id = int(kwargs["meeting_id"])
+        token = kwargs.get("token")
+        if token is not None:
+            room = await _display_room(meeting_id, token)
+            self.is_display = True
+            self.display_token = token
+            self.user = None
+        else:
+            self.user = self.scope.get("user")
+            room, _role = await _participant_room(meeting_id, self.user)
+        if room is None:
+            # Refusing before accept answers the handshake with 403.
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.room_id = room.pk
+        self.group_name = room_group_name(room.pk)
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        await self.accept()
+        if not self.is_display:
+            await database_sync_to_async(services.connection_open)(
+                room_id=self.room_id, user=self.user, channel_name=self.channel_name
+            )
+        await self.send_snapshot()
+
+    async def disconnect(self, code: int) -> None:
+        if not hasattr(self, "group_name"):
+            return
+        await self.channel_layer.group_discard(self.group_name, self.channel_name)
+        if not self.is_display:
+            await database_sync_to_async(services.connection_close)(
+                channel_name=self.channel_name
+            )
+
+    async def send_snapshot(self) -> None:
+        text, version = await _snapshot_text(self.room_id)
+        self.last_version = max(self.last_version, version)
+        await self.send(text_data=text)
+
+    async def room_state(self, event: dict[str, Any]) -> None:
+        if self.is_display and event.get("display_token") not in (None, self.display_token):
+            await self.close(code=CLOSE_DISPLAY_RENEWED)
+            return
+        # Messages can overtake each other across processes; never send an older state.
+        if event["version"] <= self.last_version:
+            return
+        self.last_version = event["version"]
+        await self.send(text_data=event["text"])
+
+    async def error(self, code: str, message: str, **extra: Any) -> None:
+        await self.send(text_data=json.dumps(
+            {"type": "error", "code": code, "message": message, **extra}
+        ))
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        with translation.override(self._language()):
+            await self._receive(text_data, bytes_data)
+
+    def _language(self) -> str:
+        user = self.user
+        if user is not None and getattr(user, "language", ""):
+            return str(user.language)
+        headers = dict(self.scope.get("headers", []))
+        accept = headers.get(b"accept-language", b"").decode("latin-1")
+        return translation.get_supported_language_variant(
+            (accept.split(",")[0].split(";")[0].strip() or settings.LANGUAGE_CODE), strict=False
+        ) if accept else settings.LANGUAGE_CODE
+
+    async def _receive(self, text_data: str | None, bytes_data: bytes | None) -> None:
+        if text_data is None:
+            await self.error("malformed", _("Messages must be JSON text."))
+            return
+        if len(text_data.encode()) > settings.WS_MAX_MESSAGE_BYTES:
+            await self.error("too_large", _("That message is too large."))
+            return
+        try:
+            message = json.loads(text_data)
+        except ValueError:
+            await self.error("malformed", _("That message could not be read."))
+            return
+        if not isinstance(message, dict) or not isinstance(message.get("action"), str):
+            await self.error("malformed", _("That message could not be read."))
+            return
+        name = message["action"]
+        if name == "ping":
+            if not self.is_display:
+                await database_sync_to_async(services.connection_seen)(
+                    channel_name=self.channel_name
+                )
+            await self.send(text_data=json.dumps(
+                {"type": "pong", "id": message.get("id"), "server_time": time.time()}
+            ))
+            return
+        if name == "snapshot":
+            await self.send_snapshot()
+            return
+        if self.is_display:
+            await self.error("forbidden", _("The room display only shows the room."))
+            return
+        try:
+            action = Action(name)
+        except ValueError:
+            await self.error("unknown_action", _("Unknown action."))
+            return
+        args = {k: v for k, v in message.items() if k in ("label", "user", "minutes")}
+        try:
+            await database_sync_to_async(services.room_act)(
+                meeting_id=int(self.scope["url_route"]["kwargs"]["meeting_id"]),
+                by=self.user, action=action, args=args,
+                expected_version=message.get("expected_version"),
+            )
+        except services.StaleVersion as exc:
+            await self.error("stale", exc.message)
+            await self.send_snapshot()
+        except RoundError as exc:
+            await self.error("refused", exc.message, action=name)

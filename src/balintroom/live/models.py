@@ -1,0 +1,122 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from balintroom.groups.models import Meeting
+from balintroom.method.round import Status
+
+
+def new_display_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Room(models.Model):
+    """The live state of one meeting's room. ``version`` grows with every change anyone
+    can see, so a client can tell a newer snapshot from an older one."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="room")
+    version = models.PositiveBigIntegerField(default=1)
+    # The version of the last change to the round itself (not presence, not volunteers):
+    # a leader's action is refused only if she has not seen that one.
+    steered_version = models.PositiveBigIntegerField(default=1)
+    display_token = models.CharField(max_length=64, default=new_display_token, unique=True)
+    asking_for_cases = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"room of meeting #{self.meeting_id}"
+
+
+class Round(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField()
+    presenter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    # The presenter's own short label for her case; case-related, so never logged,
+    # never in a URL, and not shown in admin lists.
+    label = models.CharField(max_length=80, blank=True)
+    status = models.CharField(
+        max_length=16, choices=[(s.value, s.value) for s in Status], default=Status.WAITING
+    )
+    phase_index = models.PositiveSmallIntegerField(default=0)
+    deadline = models.DateTimeField(null=True, blank=True)
+    remaining_seconds = models.FloatField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["room", "number"], name="round_number_unique"),
+            # A running phase has a deadline; a paused one has only the time left.
+            models.CheckConstraint(
+                condition=~Q(status=Status.RUNNING) | Q(deadline__isnull=False),
+                name="running_round_has_deadline",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PAUSED)
+                | Q(deadline__isnull=True, remaining_seconds__isnull=False),
+                name="paused_round_keeps_remaining",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"round {self.number} of meeting #{self.room.meeting_id}"
+
+
+class Volunteer(models.Model):
+    """A member who has a case to bring in this meeting."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="volunteers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["room", "user"], name="one_volunteering_per_room")
+        ]
+
+    def __str__(self) -> str:
+        return f"volunteer #{self.pk}"
+
+
+class PhaseEvent(models.Model):
+    """The log of every change a leader made to a round: when, by whom, into which phase."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=24)
+    phase_index = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=16)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%H:%M:%S}"
+
+
+class Connection(models.Model):
+    """One open WebSocket of a participant. Presence is derived from these: a participant is
+    in the room while one of hers is open, and reconnecting for a grace period after the
+    last one closed. ``last_seen`` lets connections of a crashed server process go stale."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="connections")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    channel_name = models.CharField(max_length=200, unique=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["room", "user"])]
+
+    def __str__(self) -> str:
+        return f"connection #{self.pk}"

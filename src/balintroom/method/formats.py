@@ -1,0 +1,114 @@
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .text import _
+
+
+class Speaker(StrEnum):
+    PRESENTER = "presenter"
+    MEMBERS = "members"
+    EVERYONE = "everyone"
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str
+    name: str
+    minutes: int
+    rule: str
+    speaks: Speaker
+    presenter_sits_back: bool = False
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    name: str
+    phases: tuple[Phase, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(phase.minutes for phase in self.phases)
+
+    def phase(self, index: int) -> Phase:
+        return self.phases[index]
+
+    @property
+    def last_index(self) -> int:
+        return len(self.phases) - 1
+
+
+PRESENTATION = Phase(
+    key="presentation",
+    name=_("Presentation"),
+    minutes=10,
+    rule=_("Listen. No questions yet."),
+    speaks=Speaker.PRESENTER,
+)
+CLARIFYING_QUESTIONS = Phase(
+    key="clarifying_questions",
+    name=_("Clarifying questions"),
+    minutes=5,
+    rule=_(
+        "Only questions that clarify facts. No solution-seeking questions "
+        "(\u201cHave you tried\u2026?\u201d)."
+    ),
+    speaks=Speaker.EVERYONE,
+    optional=True,
+)
+GROUP_EXPLORATION = Phase(
+    key="group_exploration",
+    name=_("Group exploration"),
+    minutes=20,
+    rule=_("Explore, don't solve. The presenter is listening, not answering."),
+    speaks=Speaker.MEMBERS,
+    presenter_sits_back=True,
+)
+PRESENTER_RETURNS = Phase(
+    key="presenter_returns",
+    name=_("Presenter returns"),
+    minutes=5,
+    rule=_("The group does not comment."),
+    speaks=Speaker.PRESENTER,
+)
+REVIEW = Phase(
+    key="review",
+    name=_("Review"),
+    minutes=5,
+    rule=_("Don't go back into the case."),
+    speaks=Speaker.EVERYONE,
+)
+
+CLASSIC_ROUND = Format(
+    key="classic",
+    name=_("Classic Balint round"),
+    phases=(PRESENTATION, CLARIFYING_QUESTIONS, GROUP_EXPLORATION, PRESENTER_RETURNS, REVIEW),
+)
+
+FORMATS: dict[str, Format] = {CLASSIC_ROUND.key: CLASSIC_ROUND}
+
+REVIEW_QUESTIONS = (
+    _("Was there a strong urge to \u201csolve\u201d the case?"),
+    _("What feelings came up in individual participants?"),
+    _(
+        "Did the presenter or someone else experience similar emotions? "
+        "How do these emotions relate to the situation?"
+    ),
+    _("How did the Balint process help you? How could it be improved?"),
+)
+
+
+def format_by_key(key: str) -> Format:
+    try:
+        return FORMATS[key]
+    except KeyError:
+        raise ValueError(f"unknown format {key!r}") from None
+
+
+def rounds_that_fit(meeting_minutes: int, fmt: Format = CLASSIC_ROUND) -> int:
+    """How many rounds of a format a meeting holds: a 90-minute meeting holds two classic rounds.
+
+    At least one: a meeting shorter than a round still holds one, the leader shortens phases.
+    """
+    return max(1, meeting_minutes // fmt.minutes)

@@ -1,0 +1,36 @@
+from enum import StrEnum
+
+from .text import _
+
+
+class Role(StrEnum):
+    LEADER = "leader"
+    CO_LEADER = "co_leader"
+    MEMBER = "member"
+
+
+ROLE_LABELS = {
+    Role.LEADER: _("Leader"),
+    Role.CO_LEADER: _("Co-leader"),
+    Role.MEMBER: _("Member"),
+}
+
+LEADING_ROLES = frozenset({Role.LEADER, Role.CO_LEADER})
+
+
+def leads(role: Role | str | None) -> bool:
+    return role in LEADING_ROLES
+
+
+# The method names 4 to 8 members besides the leaders; outside that the
+# group page warns and still allows it.
+RECOMMENDED_MEMBERS = (4, 8)
+
+
+def group_size_advice(member_count: int) -> str | None:
+    low, high = RECOMMENDED_MEMBERS
+    if member_count < low:
+        return _("A Balint group works best with 4 to 8 members; this group has fewer.")
+    if member_count > high:
+        return _("A Balint group works best with 4 to 8 members; this group has more.")
+    return None

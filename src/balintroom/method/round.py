@@ -1,0 +1,162 @@
+"""One Balint round as a state machine: the transitions a leader makes, and who may make them.
+
+Every transition takes the current state and the server's time and returns the new
+state, or raises ``RoundError`` with a message a person can read.
+"""
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .formats import Format
+from .roles import Role, leads
+from .text import _
+from .timer import Timer, timer_extend, timer_left, timer_pause, timer_resume, timer_start
+
+
+class Status(StrEnum):
+    WAITING = "waiting"  # presenter being chosen; no phase yet
+    RUNNING = "running"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class Action(StrEnum):
+    ASK_FOR_CASES = "ask_for_cases"
+    VOLUNTEER = "volunteer"
+    WITHDRAW = "withdraw"
+    CHOOSE_PRESENTER = "choose_presenter"
+    START = "start"
+    ADVANCE = "advance"
+    BACK = "back"
+    PAUSE = "pause"
+    RESUME = "resume"
+    EXTEND = "extend"
+    END = "end"
+
+
+LEADER_ACTIONS = frozenset(
+    {
+        Action.ASK_FOR_CASES,
+        Action.CHOOSE_PRESENTER,
+        Action.START,
+        Action.ADVANCE,
+        Action.BACK,
+        Action.PAUSE,
+        Action.RESUME,
+        Action.EXTEND,
+        Action.END,
+    }
+)
+MEMBER_ACTIONS = frozenset({Action.VOLUNTEER, Action.WITHDRAW})
+# Actions that steer the round: they carry the version the leader saw, and are refused
+# when the room has changed since, so that two leaders pressing at once do one thing.
+VERSIONED_ACTIONS = LEADER_ACTIONS
+
+EXTEND_CHOICES = (1, 5)
+
+
+class RoundError(Exception):
+    """A transition that is not allowed; ``message`` is for the person who tried it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def may(role: Role | str | None, action: Action) -> bool:
+    """Leaders and co-leaders keep the frame; any participant may volunteer a case."""
+    if action in LEADER_ACTIONS:
+        return leads(role)
+    if action in MEMBER_ACTIONS:
+        return role in (Role.LEADER, Role.CO_LEADER, Role.MEMBER)
+    return False
+
+
+def check_may(role: Role | str | None, action: Action) -> None:
+    if not may(role, action):
+        if action in LEADER_ACTIONS:
+            raise RoundError(_("Only the leader or co-leader can do that."))
+        raise RoundError(_("You are not a participant of this meeting."))
+
+
+@dataclass(frozen=True)
+class RoundState:
+    status: Status = Status.WAITING
+    phase_index: int = 0
+    timer: Timer = Timer()
+
+    def left(self, *, now: float) -> float:
+        return timer_left(self.timer, now=now)
+
+
+def _require_live(state: RoundState) -> None:
+    if state.status == Status.WAITING:
+        raise RoundError(_("The round has not started yet."))
+    if state.status == Status.ENDED:
+        raise RoundError(_("The round has ended."))
+
+
+def round_start(state: RoundState, fmt: Format, *, now: float, has_presenter: bool) -> RoundState:
+    if state.status != Status.WAITING:
+        raise RoundError(_("The round has already started."))
+    if not has_presenter:
+        raise RoundError(_("Choose a presenter before starting the round."))
+    return RoundState(
+        status=Status.RUNNING,
+        phase_index=0,
+        timer=timer_start(now=now, minutes=fmt.phase(0).minutes),
+    )
+
+
+def round_advance(state: RoundState, fmt: Format, *, now: float) -> RoundState:
+    """To the next phase with its full time; a paused round runs again. The last phase
+    does not advance: the leader ends the round instead."""
+    _require_live(state)
+    if state.phase_index >= fmt.last_index:
+        raise RoundError(_("This is the last phase. End the round instead."))
+    index = state.phase_index + 1
+    return RoundState(
+        status=Status.RUNNING,
+        phase_index=index,
+        timer=timer_start(now=now, minutes=fmt.phase(index).minutes),
+    )
+
+
+def round_back(state: RoundState, fmt: Format, *, now: float) -> RoundState:
+    """Back to the previous phase, which starts again with its full time."""
+    _require_live(state)
+    if state.phase_index == 0:
+        raise RoundError(_("This is the first phase; there is none before it."))
+    index = state.phase_index - 1
+    return RoundState(
+        status=Status.RUNNING,
+        phase_index=index,
+        timer=timer_start(now=now, minutes=fmt.phase(index).minutes),
+    )
+
+
+def round_pause(state: RoundState, *, now: float) -> RoundState:
+    _require_live(state)
+    if state.status == Status.PAUSED:
+        raise RoundError(_("The round is already paused."))
+    return replace(state, status=Status.PAUSED, timer=timer_pause(state.timer, now=now))
+
+
+def round_resume(state: RoundState, *, now: float) -> RoundState:
+    _require_live(state)
+    if state.status != Status.PAUSED:
+        raise RoundError(_("The round is not paused."))
+    return replace(state, status=Status.RUNNING, timer=timer_resume(state.timer, now=now))
+
+
+def round_extend(state: RoundState, *, now: float, minutes: int) -> RoundState:
+    _require_live(state)
+    if minutes not in EXTEND_CHOICES:
+        raise RoundError(_("The time can be extended by 1 or 5 minutes."))
+    return replace(state, timer=timer_extend(state.timer, now=now, minutes=minutes))
+
+
+def round_end(state: RoundState, *, now: float) -> RoundState:
+    if state.status == Status.ENDED:
+        raise RoundError(_("The round has ended."))
+    return RoundState(status=Status.ENDED, phase_index=state.phase_index, timer=Timer())

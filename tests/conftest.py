@@ -1,0 +1,57 @@
+"""The cast of every test: a group led by Lena (leader) and Carl (co-leader) with four
+members, and Olga, who leads a group of her own and must see nothing of Lena's."""
+
+from dataclasses import dataclass
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from balintroom.accounts.models import User
+from balintroom.groups.models import BalintGroup, Meeting, Membership
+from balintroom.method.roles import Role
+
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(email: str, name: str = "") -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD, display_name=name)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@dataclass
+class Cast:
+    group: BalintGroup
+    leader: User
+    coleader: User
+    members: list[User]
+    outsider: User
+    other_group: BalintGroup
+    meeting: Meeting
+
+    @property
+    def member(self) -> User:
+        return self.members[0]
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    group = BalintGroup.objects.create(name="Tuesday GPs", setting="online")
+    leader = make_user("lena@example.org", "Lena")
+    coleader = make_user("carl@example.org", "Carl")
+    Membership.objects.create(group=group, user=leader, role=Role.LEADER)
+    Membership.objects.create(group=group, user=coleader, role=Role.CO_LEADER)
+    members = []
+    for name in ("Anna", "Ben", "Clara", "David"):
+        user = make_user(f"{name.lower()}@example.org", name)
+        Membership.objects.create(group=group, user=user, role=Role.MEMBER)
+        members.append(user)
+    other_group = BalintGroup.objects.create(name="Olga's group", setting="in_person")
+    outsider = make_user("olga@example.org", "Olga")
+    Membership.objects.create(group=other_group, user=outsider, role=Role.LEADER)
+    meeting = Meeting.objects.create(
+        group=group, starts_at=timezone.now(), duration_minutes=90, setting="online"
+    )
+    return Cast(group=group, leader=leader, coleader=coleader, members=members,
+                outsider=outsider, other_group=other_group, meeting=meeting)
