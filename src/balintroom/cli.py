@@ -49,12 +49,23 @@ def demo(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="balintroom demo",
                                      description="Create a demo group and a meeting starting now.")
     parser.add_argument("--base-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+    parser.add_argument("--tag", default="", help="make the demo accounts' addresses unique")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     _django_setup()
     from balintroom.core.demo import demo_create
 
-    result = demo_create()
+    result = demo_create(tag=args.tag)
     base = args.base_url.rstrip("/")
+    if args.json:
+        import json
+
+        print(json.dumps({
+            "group": result.group.pk, "meeting": result.meeting.pk,
+            "display_token": result.display_token,
+            "accounts": [{"role": r, "email": e, "password": p} for r, e, p in result.accounts],
+        }))
+        return 0
     print(f"Demo group \u201c{result.group.name}\u201d with a meeting that starts now.")
     print(f"Room:          {base}/m/{result.meeting.pk}/room/")
     print(f"Room display:  {base}/m/{result.meeting.pk}/display/{result.display_token}/")

@@ -35,7 +35,7 @@ def _password() -> str:
 
 
 @transaction.atomic
-def demo_create() -> Demo:
+def demo_create(*, tag: str = "") -> Demo:
     """A new group each time, with fresh passwords for the six demo accounts."""
     suffix = secrets.token_hex(2)
     group = BalintGroup.objects.create(
@@ -44,7 +44,7 @@ def demo_create() -> Demo:
     )
     accounts = []
     for role, handle, name, profession in DEMO_PEOPLE:
-        email = f"{handle}@demo.balintroom.example"
+        email = f"{handle}{'-' + tag if tag else ''}@demo.balintroom.example"
         user = User.objects.filter(email=email).first() or User(email=email)
         user.display_name = name
         user.profession = profession

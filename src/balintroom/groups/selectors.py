@@ -3,11 +3,13 @@ an outsider gets 404 whatever she guesses."""
 
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from balintroom.accounts.models import User
+
+from balintroom.method.roles import Role
 
 from .models import BalintGroup, Invitation, Meeting, Membership
 
@@ -37,7 +39,14 @@ def leading_membership_for(user: User, group_id: int) -> Membership:
 
 
 def members_of(group: BalintGroup) -> QuerySet[Membership]:
-    return group.memberships.select_related("user").order_by("role", "user__display_name",
+    """Leader first, then co-leaders, then members (the role values do not sort that way)."""
+    rank = Case(
+        When(role=Role.LEADER, then=Value(0)),
+        When(role=Role.CO_LEADER, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return group.memberships.select_related("user").order_by(rank, "user__display_name",
                                                               "user__email")
 
 
@@ -62,19 +71,44 @@ def invitation_in_group(group: BalintGroup, invitation_id: int) -> Invitation:
     return invitation
 
 
-def invitations_for_user(user: User) -> QuerySet[Invitation]:
-    """Open invitations addressed to one of the user's verified addresses."""
+def _verified_emails(user: User) -> list[str]:
     from allauth.account.models import EmailAddress
 
     emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return [e.lower() for e in emails]
+
+
+def invitations_for_user(user: User) -> QuerySet[Invitation]:
+    """Open invitations addressed to one of the user's verified addresses."""
     return (
         Invitation.objects.filter(
-            email__in=[e.lower() for e in emails],
+            email__in=_verified_emails(user),
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now(),
         )
         .exclude(group__memberships__user=user)
         .select_related("group")
     )
+
+
+def invitation_for_user(user: User, invitation_id: int) -> Invitation:
+    """An invitation addressed to one of the user's verified addresses, open or not, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    invitation = (
+        Invitation.objects.select_related("group")
+        .filter(pk=invitation_id, email__in=_verified_emails(user))
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def meeting_in_group(group: BalintGroup, meeting_id: int) -> Meeting:
+    meeting = group.meetings.filter(pk=meeting_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting
 
 
 def meeting_for_member(user: User, meeting_id: int) -> tuple[Meeting, Membership]:

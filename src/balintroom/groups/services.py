@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from balintroom.accounts.models import User
 from balintroom.method.roles import Role
 
-from .models import BalintGroup, Invitation, Meeting, Membership
+from .models import BalintGroup, Invitation, Meeting, MeetingSetting, Membership
 
 INVITATION_SALT = "balintroom.invitation"
 
@@ -73,22 +73,33 @@ def invitation_revoke(*, invitation: Invitation) -> None:
         invitation.save(update_fields=["revoked_at"])
 
 
+def invitation_check(*, invitation: Invitation, user: User | None = None) -> None:
+    """Raise ValidationError unless the invitation can be accepted now (by user, if given).
+
+    Each error carries a code ("used", "revoked", "expired", "wrong_email") so that a page
+    can answer "gone" for a dead link and "bad request" for the wrong account.
+    """
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation has been withdrawn."), code="revoked")
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask the leader of the group for a new one."),
+            code="expired",
+        )
+    if user is not None and not user_has_verified_email(user, invitation.email):
+        raise ValidationError(
+            _("This invitation was sent to another email address. Log in with the "
+              "address it was sent to."),
+            code="wrong_email",
+        )
+
+
 def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-        if invitation.accepted_at is not None:
-            raise ValidationError(_("This invitation has already been used."))
-        if invitation.revoked_at is not None:
-            raise ValidationError(_("This invitation has been withdrawn."))
-        if invitation.expires_at <= timezone.now():
-            raise ValidationError(
-                _("This invitation has expired. Ask the leader of the group for a new one.")
-            )
-        if not user_has_verified_email(user, invitation.email):
-            raise ValidationError(
-                _("This invitation was sent to another email address. Log in with the "
-                  "address it was sent to.")
-            )
+        invitation_check(invitation=invitation, user=user)
         membership, _created = Membership.objects.get_or_create(
             group=invitation.group, user=user, defaults={"role": Role.MEMBER}
         )
@@ -130,19 +141,26 @@ def membership_end(*, membership: Membership) -> None:
     """A member leaves, or a leader removes her."""
     with transaction.atomic():
         list(Membership.objects.select_for_update().filter(group=membership.group))
-        if (membership.role == Role.LEADER
-                and _leaders_left(membership.group, without=membership) == 0):
+        # Read the role again under the lock: it may have changed since the page was shown.
+        current = Membership.objects.filter(pk=membership.pk).first()
+        if current is None:
+            return
+        if (current.role == Role.LEADER
+                and _leaders_left(current.group, without=current) == 0):
             raise ValidationError(
                 _("A group always keeps at least one leader. Make someone else leader first.")
             )
-        membership.delete()
+        current.delete()
 
 
 def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minutes: int,
                      setting: str, place: str = "", video_link: str = "",
                      format_key: str = "classic") -> Meeting:
+    # The group's link is the default for an online meeting; a meeting in person gets a
+    # link only when the leader gives one.
+    default_link = group.video_link if setting == MeetingSetting.ONLINE else ""
     meeting = Meeting(group=group, starts_at=starts_at, duration_minutes=duration_minutes,
-                      setting=setting, place=place, video_link=video_link or group.video_link,
+                      setting=setting, place=place, video_link=video_link or default_link,
                       format_key=format_key)
     meeting.full_clean()
     meeting.save()
@@ -158,4 +176,10 @@ def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
 
 
 def meeting_cancel(*, meeting: Meeting) -> None:
+    # Deleting a meeting deletes its room, rounds and presence; once it has begun those
+    # are the group's record (attendance, hours), so only a meeting still ahead may go.
+    if meeting.starts_at <= timezone.now():
+        raise ValidationError(
+            _("This meeting has already begun, so it stays in the group's record.")
+        )
     meeting.delete()

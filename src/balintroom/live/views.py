@@ -1,16 +1,67 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .selectors import room_for_display, room_for_member
+from .services import room_renew_display_token
+from .texts import room_texts
 
 
 @login_required
 def meeting_room(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    raise NotImplementedError
+    room, meeting, membership = room_for_member(request.user, meeting_id)
+    display_url = None
+    if membership.leads:
+        display_url = request.build_absolute_uri(
+            reverse("meeting_display", args=[meeting.pk, room.display_token])
+        )
+    return render(request, "live/room.html", {
+        "meeting": meeting,
+        "group": meeting.group,
+        "membership": membership,
+        "display_url": display_url,
+        "room_config": {
+            "meeting": meeting.pk,
+            "me": request.user.pk,
+            "role": membership.role,
+            "display": False,
+            "socket": f"/ws/meeting/{meeting.pk}/",
+        },
+        "room_texts": room_texts(format_key=meeting.format_key, online=meeting.online,
+                                 audience=meeting.group.audience),
+    })
 
 
 def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpResponse:
-    raise NotImplementedError
+    room = room_for_display(meeting_id, token)
+    meeting = room.meeting
+    response = render(request, "live/display.html", {
+        "meeting": meeting,
+        "room_config": {
+            "meeting": meeting.pk,
+            "me": None,
+            "role": "display",
+            "display": True,
+            "socket": f"/ws/meeting/{meeting.pk}/display/{token}/",
+        },
+        "room_texts": room_texts(format_key=meeting.format_key, online=meeting.online,
+                                 audience=meeting.group.audience),
+    })
+    # The token is the key to the display; keep it out of other sites' logs.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @login_required
+@require_POST
 def display_token_renew(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    raise NotImplementedError
+    room, meeting, membership = room_for_member(request.user, meeting_id)
+    if not membership.leads:
+        raise Http404
+    room_renew_display_token(room=room)
+    messages.success(request, _("The display link was renewed. The old link no longer works."))
+    return redirect("meeting_room", meeting_id=meeting.pk)

@@ -1,0 +1,80 @@
+import zoneinfo
+from functools import cache
+
+from django import forms
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import LANGUAGE_CHOICES, TIMEZONE_CHOICES, User
+
+# The regions of the IANA database that name places; the rest are old aliases ("US/Eastern",
+# "GB") or technical zones ("Etc/GMT+3", "Factory") nobody should have to scroll past.
+_REGIONS = (
+    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+    "Indian", "Pacific",
+)
+_VALID_ZONES = frozenset(name for name, _label in TIMEZONE_CHOICES)
+
+
+@cache
+def _region_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in _REGIONS}
+    for name in sorted(zoneinfo.available_timezones()):
+        region, _slash, place = name.partition("/")
+        if region in groups and place and name in _VALID_ZONES:
+            groups[region].append((name, place.replace("_", " ").replace("/", " / ")))
+    return tuple((region, tuple(zones)) for region, zones in groups.items() if zones)
+
+
+def timezone_choices(current: str = "") -> list:
+    """IANA zones grouped by region, plus UTC and the user's current zone if it is an alias."""
+    choices: list = [("UTC", "UTC")]
+    if current and current != "UTC" and current in _VALID_ZONES:
+        region, _slash, _place = current.partition("/")
+        if region not in _REGIONS:
+            choices.append((current, current))
+    choices.extend((region, list(zones)) for region, zones in _region_choices())
+    return choices
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("display_name", "profession", "language", "timezone")
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["language"].choices = LANGUAGE_CHOICES
+        self.fields["timezone"].choices = timezone_choices(self.instance.timezone)
+
+    def clean_display_name(self) -> str:
+        return " ".join(self.cleaned_data["display_name"].split())
+
+    def clean_profession(self) -> str:
+        return " ".join(self.cleaned_data["profession"].split())
+
+
+class UserAdminChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class UserAdminCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self) -> str:
+        # Sign-up lowercases addresses (UserManager, allauth); the admin must not create a
+        # second account that differs only in case.
+        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("A user with that email address already exists."), code="unique"
+            )
+        return email
