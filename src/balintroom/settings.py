@@ -53,7 +53,9 @@ DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE), or DEBUG=1 for development.")
+        raise ImproperlyConfigured(
+            "Set SECRET_KEY (or SECRET_KEY_FILE), or DEBUG=1 for development."
+        )
     SECRET_KEY = "insecure-development-key-only-for-DEBUG"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")

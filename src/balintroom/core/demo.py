@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from balintroom.accounts.models import User
-from balintroom.groups.models import BalintGroup, Meeting, Membership, MeetingSetting, Setting
+from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership, Setting
 from balintroom.live.services import room_for_meeting
 from balintroom.method.roles import Role
 

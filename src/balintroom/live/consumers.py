@@ -133,8 +133,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     def _language(self) -> str:
         user = self.user
-        if user is not None and getattr(user, "language", ""):
-            return str(user.language)
+        language = getattr(user, "language", None) if user is not None else None
+        if language:
+            return str(language)
         headers = dict(self.scope.get("headers", []))
         accept = headers.get(b"accept-language", b"").decode("latin-1")
         return translation.get_supported_language_variant(

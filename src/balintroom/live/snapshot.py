@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from balintroom.groups.models import Membership
-from balintroom.method.formats import format_by_key
+from balintroom.method.formats import format_by_key, rounds_that_fit
 from balintroom.method.round import Status
 
 from .models import Connection, Room, Round
@@ -75,6 +75,7 @@ def room_snapshot(room: Room) -> dict[str, Any]:
             "id": meeting.pk,
             "online": meeting.online,
             "format": fmt.key,
+            "rounds_planned": rounds_that_fit(meeting.duration_minutes, fmt),
             "phases": [
                 {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
                 for p in fmt.phases

@@ -52,6 +52,7 @@ def room_texts(*, format_key: str, online: bool, audience: str) -> dict[str, Any
             "overrun": _("over time"),
             "left": _("left"),
             "round_n": _("Round %(n)s"),
+            "round_n_of": _("Round %(n)s of %(total)s"),
             "phase_n_of": _("Phase %(n)s of %(total)s"),
             "rounds_done": _("Rounds finished: %(n)s"),
             "round_ended": _("The round has ended. Thank you."),

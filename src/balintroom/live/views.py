@@ -6,13 +6,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balintroom.core.http import AuthedRequest
+
 from .selectors import room_for_display, room_for_member
 from .services import room_renew_display_token
 from .texts import room_texts
 
 
 @login_required
-def meeting_room(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     room, meeting, membership = room_for_member(request.user, meeting_id)
     display_url = None
     if membership.leads:
@@ -58,7 +60,7 @@ def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpRe
 
 @login_required
 @require_POST
-def display_token_renew(request: HttpRequest, meeting_id: int) -> HttpResponse:
+def display_token_renew(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     room, meeting, membership = room_for_member(request.user, meeting_id)
     if not membership.leads:
         raise Http404

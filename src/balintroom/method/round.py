@@ -97,6 +97,8 @@ def _require_live(state: RoundState) -> None:
 
 
 def round_start(state: RoundState, fmt: Format, *, now: float, has_presenter: bool) -> RoundState:
+    if state.status == Status.ENDED:
+        raise RoundError(_("The round has ended."))
     if state.status != Status.WAITING:
         raise RoundError(_("The round has already started."))
     if not has_presenter:
