@@ -1,11 +1,12 @@
 import zoneinfo
 from functools import cache
+from typing import cast
 
 from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGUAGE_CHOICES, TIMEZONE_CHOICES, User
+from .models import LANGUAGE_CHOICES, User, timezone_choices
 
 # The regions of the IANA database that name places; the rest are old aliases ("US/Eastern",
 # "GB") or technical zones ("Etc/GMT+3", "Factory") nobody should have to scroll past.
@@ -13,7 +14,7 @@ _REGIONS = (
     "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
     "Indian", "Pacific",
 )
-_VALID_ZONES = frozenset(name for name, _label in TIMEZONE_CHOICES)
+_VALID_ZONES = frozenset(name for name, _label in timezone_choices())
 
 
 @cache
@@ -48,8 +49,12 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["language"].choices = LANGUAGE_CHOICES
-        self.fields["timezone"].choices = timezone_choices(self.instance.timezone)
+        language = cast(forms.ChoiceField, self.fields["language"])
+        language.choices = LANGUAGE_CHOICES
+        language.error_messages["invalid_choice"] = _("Choose a language from the list.")
+        timezone = cast(forms.ChoiceField, self.fields["timezone"])
+        timezone.choices = timezone_choices(self.instance.timezone)
+        timezone.error_messages["invalid_choice"] = _("Choose a time zone from the list.")
 
     def clean_display_name(self) -> str:
         return " ".join(self.cleaned_data["display_name"].split())

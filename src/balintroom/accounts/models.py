@@ -4,7 +4,9 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+def timezone_choices() -> list[tuple[str, str]]:
+    # A callable keeps the tz database's list out of migrations.
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 LANGUAGE_CHOICES = [("", _("As my browser says")), ("en", "English"), ("de", "Deutsch")]
 
 
@@ -42,7 +44,7 @@ class User(AbstractUser):
     )
     language = models.CharField(_("language"), max_length=8, blank=True, choices=LANGUAGE_CHOICES)
     timezone = models.CharField(
-        _("time zone"), max_length=64, default="Europe/Berlin", choices=TIMEZONE_CHOICES
+        _("time zone"), max_length=64, default="Europe/Berlin", choices=timezone_choices
     )
 
     USERNAME_FIELD = "email"

@@ -13,7 +13,8 @@ from .models import User
 def profile(request: HttpRequest) -> HttpResponse:
     # Always the signed-in user's own row, fetched afresh: a rejected form must not leave
     # half-applied values on request.user (the header shows its name).
-    user = User.objects.get(pk=request.user.pk)
+    assert isinstance(request.user, User)
+    user = User.objects.get(pk=request.user.id)
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         form.save()
