@@ -1,20 +1,22 @@
 """Forms check what a person typed; the services decide what may happen."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import from_current_timezone
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from balintroom.method.formats import FORMATS
 
 from .models import BalintGroup, MeetingSetting, RoleChoice
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Only links a browser opens: the model's URLField would also take ftp://.
 WEB_LINK = URLValidator(schemes=["http", "https"])
@@ -24,7 +26,7 @@ MAX_MEETING_MINUTES = 12 * 60
 MIN_MEETING_MINUTES = 10
 
 
-def _link_field(label: str | Promise) -> forms.URLField:
+def _link_field(label: "StrOrPromise") -> forms.URLField:
     return forms.URLField(
         label=label, required=False, assume_scheme="https", validators=[WEB_LINK],
         max_length=200,
@@ -48,7 +50,6 @@ class GroupForm(forms.ModelForm):
             "audience": _("Decides whether the room speaks of patients, or of clients or "
                           "patients."),
         }
-        widgets = {"setting": forms.RadioSelect, "audience": forms.RadioSelect}
 
 
 class InvitationForm(forms.Form):
@@ -60,6 +61,11 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=RoleChoice.choices)
+
+
+def _format_choices() -> list[tuple[str, str]]:
+    # Called each time the form is shown, so the names come in the reader's language.
+    return [(key, gettext(fmt.name)) for key, fmt in FORMATS.items()]
 
 
 class MeetingForm(forms.Form):
@@ -77,31 +83,27 @@ class MeetingForm(forms.Form):
         max_value=MAX_MEETING_MINUTES, initial=90,
         help_text=_("About 40 minutes per case: 90 minutes hold two cases."),
     )
-    setting = forms.ChoiceField(
-        label=_("Where"), choices=MeetingSetting.choices, widget=forms.RadioSelect
-    )
+    setting = forms.ChoiceField(label=_("Where"), choices=MeetingSetting.choices)
     place = forms.CharField(
         label=_("Place"), max_length=200, required=False,
         help_text=_("For a meeting in person: address and room."),
     )
     video_link = _link_field(_("Video-call link"))
-    format_key = forms.ChoiceField(label=_("Format"), choices=())
+    format_key = forms.ChoiceField(label=_("Format"), choices=_format_choices)
 
     def __init__(self, *args: Any, group: BalintGroup,
                  current_start: datetime | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.group = group
         self.current_start = current_start
-        self.fields["format_key"].choices = [
-            (key, gettext(fmt.name)) for key, fmt in FORMATS.items()
-        ]
         if group.video_link:
             self.fields["video_link"].help_text = gettext(
                 "Leave empty to use the group's link, %(link)s."
             ) % {"link": group.video_link}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         day, start = data.get("date"), data.get("time")
         if day is not None and start is not None:
             try:
@@ -109,9 +111,13 @@ class MeetingForm(forms.Form):
             except ValidationError as error:
                 self.add_error("time", error)
             else:
-                # A start in the past is nearly always a typo; an unchanged start of a
-                # meeting that has begun may stay as it is.
-                if starts_at < timezone.now() and starts_at != self.current_start:
+                # A start in the past is nearly always a typo; a meeting that has begun
+                # keeps its start (the form shows it to the minute).
+                current = self.current_start
+                if current is not None and starts_at == current.replace(second=0,
+                                                                        microsecond=0):
+                    data["starts_at"] = current
+                elif starts_at < timezone.now():
                     self.add_error("date", gettext("This date and time are in the past."))
                 else:
                     data["starts_at"] = starts_at

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from balintroom.accounts.models import User
-
 from balintroom.method.roles import Role
 
 from .models import BalintGroup, Invitation, Meeting, Membership

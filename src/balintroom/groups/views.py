@@ -1,21 +1,360 @@
+"""Pages for groups, members, invitations and meetings.
+
+Every object comes through a permission-scoped selector: membership_for for pages every
+member may open, leading_membership_for for leaders' pages, so that anyone else gets 404.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .selectors import membership_for
+from balintroom.accounts.models import User
+from balintroom.method.roles import Role, group_size_advice
+
+from . import selectors, services
+from .forms import GroupForm, InvitationForm, MeetingForm, RoleForm
+from .models import Invitation, MeetingSetting, Membership, RoleChoice, Setting
+
+logger = logging.getLogger(__name__)
+
+
+class AuthenticatedRequest(HttpRequest):
+    """What a view behind login_required gets."""
+
+    user: User
+
+# Status of the page for an invitation that cannot be accepted: a dead link is gone for
+# good (410); the right link opened in the wrong account is a bad request (400).
+PROBLEM_STATUS = {"used": 410, "revoked": 410, "expired": 410, "wrong_email": 400}
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# Groups
 
 
 @login_required
-def group_create(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+@require_http_methods(["GET", "POST"])
+def group_create(request: AuthenticatedRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = services.group_create(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Your group is ready. Invite its members."))
+        return redirect("group_detail", group_id=group.pk)
+    return render(request, "groups/group_form.html", {"form": form, "group": None})
 
 
 @login_required
-def group_detail(request: HttpRequest, group_id: int) -> HttpResponse:
-    membership = membership_for(request.user, group_id)
-    return render(request, "groups/detail.html", {"membership": membership})
+@require_http_methods(["GET", "POST"])
+def group_edit(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    initial = {name: getattr(group, name) for name in GroupForm.Meta.fields}
+    form = GroupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.group_update(group=group, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The group was saved."))
+            return redirect("group_detail", group_id=group.pk)
+    return render(request, "groups/group_form.html", {"form": form, "group": group})
+
+
+def _detail_context(membership: Membership, *, invite_form: InvitationForm | None = None
+                    ) -> dict[str, object]:
+    group = membership.group
+    members = list(selectors.members_of(group))
+    # The method counts "4 to 8 members, plus a leader (often two)": leader and co-leader
+    # are not counted, everyone with the role member is.
+    member_count = sum(1 for m in members if m.role == Role.MEMBER)
+    context: dict[str, object] = {
+        "group": group,
+        "membership": membership,
+        "members": members,
+        "member_count": member_count,
+        "size_advice": group_size_advice(member_count),
+        "upcoming": selectors.upcoming_meetings(group),
+        "past": selectors.past_meetings(group),
+        "now": timezone.now(),
+    }
+    if membership.leads:
+        context.update({
+            "invite_form": invite_form or InvitationForm(),
+            "invitations": selectors.open_invitations(group),
+            "role_choices": RoleChoice.choices,
+        })
+    return context
 
 
 @login_required
-def invitation_accept_pending(request: HttpRequest, invitation_id: int) -> HttpResponse:
-    raise NotImplementedError
+def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    membership = selectors.membership_for(request.user, group_id)
+    return render(request, "groups/detail.html", _detail_context(membership))
+
+
+@login_required
+def group_leave_confirm(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    membership = selectors.membership_for(request.user, group_id)
+    return render(request, "groups/leave_confirm.html",
+                  {"group": membership.group, "membership": membership})
+
+
+@login_required
+@require_POST
+def group_leave(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    membership = selectors.membership_for(request.user, group_id)
+    try:
+        services.membership_end(membership=membership)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("group_detail", group_id=group_id)
+    messages.success(request, _("You have left %(group)s.") % {"group": membership.group.name})
+    return redirect("home")
+
+
+# Members
+
+
+@login_required
+@require_POST
+def member_role_change(request: AuthenticatedRequest, group_id: int,
+                       membership_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    member = selectors.member_in_group(group, membership_id)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the roles."))
+        return redirect("group_detail", group_id=group_id)
+    try:
+        services.membership_change_role(membership=member, role=form.cleaned_data["role"])
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The role of %(name)s is now: %(role)s.") % {
+            "name": member.user.name, "role": member.get_role_display()})
+    return redirect("group_detail", group_id=group_id)
+
+
+@login_required
+def member_remove_confirm(request: AuthenticatedRequest, group_id: int,
+                          membership_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    member = selectors.member_in_group(group, membership_id)
+    return render(request, "groups/member_remove_confirm.html",
+                  {"group": group, "member": member})
+
+
+@login_required
+@require_POST
+def member_remove(request: AuthenticatedRequest, group_id: int,
+                  membership_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    member = selectors.member_in_group(group, membership_id)
+    try:
+        services.membership_end(membership=member)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("group_detail", group_id=group_id)
+    messages.success(request, _("%(name)s is no longer in the group.") % {
+        "name": member.user.name})
+    if member.user_id == request.user.pk:
+        return redirect("home")
+    return redirect("group_detail", group_id=group_id)
+
+
+# Invitations
+
+
+def _send_invitation(request: HttpRequest, invitation: Invitation) -> bool:
+    """Send the link; False if the mail server refused (the invitation stays open)."""
+    link = settings.SITE_URL + reverse(
+        "invitation_accept", args=[services.invitation_token(invitation)])
+    context = {
+        "group": invitation.group,
+        "inviter": request.user,
+        "link": link,
+        "expires_at": invitation.expires_at,
+    }
+    # In the group's language; the expiry date reads in the inviting leader's time zone,
+    # which the text names, because the recipient's is not known yet.
+    with translation.override(invitation.group.language):
+        subject = render_to_string("groups/email/invitation_subject.txt", context)
+        body = render_to_string("groups/email/invitation_body.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, None, [invitation.email])
+    except (smtplib.SMTPException, OSError):
+        logger.exception("invitation #%s: the email could not be sent", invitation.pk)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def invitation_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    membership = selectors.leading_membership_for(request.user, group_id)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                group=membership.group, email=form.cleaned_data["email"], by=request.user)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            if _send_invitation(request, invitation):
+                messages.success(request, _("The invitation was sent to %(email)s.") % {
+                    "email": invitation.email})
+            else:
+                messages.warning(request, _(
+                    "The invitation to %(email)s was saved, but the email could not be sent. "
+                    "Invite the address again later to send a new link.") % {
+                    "email": invitation.email})
+            return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/detail.html",
+                  _detail_context(membership, invite_form=form))
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: AuthenticatedRequest, group_id: int,
+                      invitation_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    invitation = selectors.invitation_in_group(group, invitation_id)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(request, _("The invitation to %(email)s was withdrawn.") % {
+        "email": invitation.email})
+    return redirect("group_detail", group_id=group_id)
+
+
+def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """The invitation page behind both the emailed link and the dashboard's notice."""
+    user = request.user if request.user.is_authenticated else None
+    if request.method == "POST" and user is None:
+        return redirect_to_login(request.get_full_path())
+    if (user is not None and invitation.accepted_by_id == user.pk
+            and selectors.groups_for_user(user).filter(pk=invitation.group_id).exists()):
+        # She opened her own, already accepted link again: take her to the group.
+        messages.info(request, _("You are a member of this group."))
+        return redirect("group_detail", group_id=invitation.group_id)
+    try:
+        services.invitation_check(invitation=invitation, user=user)
+        if request.method == "POST" and user is not None:
+            services.invitation_accept(invitation=invitation, user=user)
+    except ValidationError as error:
+        return render(request, "groups/invitation_problem.html", {
+            "group": invitation.group,
+            "problem": _error_text(error),
+            "wrong_email": error.code == "wrong_email",
+        }, status=PROBLEM_STATUS.get(error.code or "", 400))
+    if request.method == "POST":
+        messages.success(request, _("Welcome to %(group)s.") % {"group": invitation.group.name})
+        return redirect("group_detail", group_id=invitation.group_id)
+    return render(request, "groups/invitation.html", {
+        "invitation": invitation, "group": invitation.group})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    # Open to anyone holding the link, so that an invited person can sign up first; a
+    # forged or mangled link is simply not there.
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        raise Http404
+    return _invitation_page(request, invitation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_accept_pending(request: AuthenticatedRequest,
+                              invitation_id: int) -> HttpResponse:
+    invitation = selectors.invitation_for_user(request.user, invitation_id)
+    return _invitation_page(request, invitation)
+
+
+# Meetings
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    in_person = group.setting == Setting.IN_PERSON
+    initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
+               "format_key": "classic"}
+    form = MeetingForm(request.POST or None, group=group, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_schedule(group=group, **form.meeting_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting was scheduled."))
+            return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/meeting_form.html",
+                  {"form": form, "group": group, "meeting": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: AuthenticatedRequest, group_id: int,
+                 meeting_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    meeting = selectors.meeting_in_group(group, meeting_id)
+    local_start = timezone.localtime(meeting.starts_at)
+    initial = {
+        "date": local_start.date(), "time": local_start.time(),
+        "duration_minutes": meeting.duration_minutes, "setting": meeting.setting,
+        "place": meeting.place, "video_link": meeting.video_link,
+        "format_key": meeting.format_key,
+    }
+    form = MeetingForm(request.POST or None, group=group, initial=initial,
+                       current_start=meeting.starts_at)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(meeting=meeting, **form.meeting_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting was changed."))
+            return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/meeting_form.html",
+                  {"form": form, "group": group, "meeting": meeting})
+
+
+@login_required
+def meeting_cancel_confirm(request: AuthenticatedRequest, group_id: int,
+                           meeting_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    meeting = selectors.meeting_in_group(group, meeting_id)
+    return render(request, "groups/meeting_cancel_confirm.html",
+                  {"group": group, "meeting": meeting})
+
+
+@login_required
+@require_POST
+def meeting_cancel(request: AuthenticatedRequest, group_id: int,
+                   meeting_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    meeting = selectors.meeting_in_group(group, meeting_id)
+    try:
+        services.meeting_cancel(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The meeting was cancelled."))
+    return redirect("group_detail", group_id=group_id)

@@ -140,8 +140,12 @@ function render() {
   stage.dataset.version = String(state.version);
   document.body.dataset.sitsBack = String(Boolean(phase && phase.sits_back && viewer() === "presenter"));
 
+  const planned = state.meeting.rounds_planned;
+  const roundName = planned > 1 && round && round.number <= planned
+    ? fmt(texts.ui.round_n_of, { n: round.number, total: planned })
+    : round ? fmt(texts.ui.round_n, { n: round.number }) : "";
   $("round-info").textContent = live
-    ? `${fmt(texts.ui.round_n, { n: round.number })} \u00b7 ${fmt(texts.ui.phase_n_of, { n: round.phase_index + 1, total: state.meeting.phases.length })}`
+    ? `${roundName} \u00b7 ${fmt(texts.ui.phase_n_of, { n: round.phase_index + 1, total: state.meeting.phases.length })}`
     : (state.rounds_done ? fmt(texts.ui.rounds_done, { n: state.rounds_done }) : texts.format_name);
   $("phase-name").textContent = phaseText ? phaseText.name
     : (state.asking_for_cases ? texts.ui.who_has_a_case : texts.ui.waiting);

@@ -1,0 +1,233 @@
+import pytest
+from django.test import Client
+
+from balintroom.groups.models import Membership
+from tests.conftest import Cast
+from tests.groups.helpers import assert_login_redirect, text
+
+LAST_LEADER = "A group always keeps at least one leader"
+
+
+def membership(cast: Cast, user) -> Membership:
+    return Membership.objects.get(group=cast.group, user=user)
+
+
+def role_url(cast: Cast, user) -> str:
+    return f"/groups/{cast.group.pk}/members/{membership(cast, user).pk}/role/"
+
+
+def remove_url(cast: Cast, user) -> str:
+    return f"/groups/{cast.group.pk}/members/{membership(cast, user).pk}/remove/"
+
+
+def leave_url(cast: Cast) -> str:
+    return f"/groups/{cast.group.pk}/leave/"
+
+
+def roles(cast: Cast) -> dict[str, str]:
+    return {m.user.email: m.role for m in Membership.objects.filter(group=cast.group)}
+
+
+# Changing a role
+
+
+def test_it_changes_a_role(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    response = client.post(role_url(cast, cast.member), {"role": "co_leader"}, follow=True)
+    assert membership(cast, cast.member).role == "co_leader"
+    assert "The role of Anna is now: Co-leader." in text(response)
+
+
+def test_it_lets_the_coleader_change_roles(client: Client, cast: Cast) -> None:
+    client.force_login(cast.coleader)
+    client.post(role_url(cast, cast.member), {"role": "leader"})
+    assert membership(cast, cast.member).role == "leader"
+
+
+def test_it_keeps_the_last_leader(client: Client, cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.leader)
+    response = client.post(role_url(cast, cast.leader), {"role": "member"}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/groups/{cast.group.pk}/"
+    assert f'class="message error">{LAST_LEADER}.' in text(response)
+    assert roles(cast) == before
+
+
+def test_it_lets_a_leader_step_down_once_another_leads(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    client.post(role_url(cast, cast.coleader), {"role": "leader"})
+    client.post(role_url(cast, cast.leader), {"role": "member"})
+    assert membership(cast, cast.leader).role == "member"
+    assert membership(cast, cast.coleader).role == "leader"
+    # No longer a leader, she lost the leaders' tools.
+    assert client.post(role_url(cast, cast.leader), {"role": "leader"}).status_code == 404
+
+
+def test_it_rejects_an_unknown_role(client: Client, cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.leader)
+    response = client.post(role_url(cast, cast.member), {"role": "king"}, follow=True)
+    assert "Choose one of the roles." in text(response)
+    assert roles(cast) == before
+
+
+def test_it_does_not_let_a_member_change_roles(client: Client, cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.member)
+    assert client.post(role_url(cast, cast.member), {"role": "leader"}).status_code == 404
+    assert client.post(role_url(cast, cast.leader), {"role": "member"}).status_code == 404
+    assert roles(cast) == before
+
+
+def test_it_does_not_let_an_outsider_change_roles(client: Client, cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.outsider)
+    assert client.post(role_url(cast, cast.member), {"role": "leader"}).status_code == 404
+    assert roles(cast) == before
+
+
+def test_it_does_not_reach_into_another_group(client: Client, cast: Cast) -> None:
+    # Olga leads her own group; Anna's membership id in Lena's group must not work there.
+    client.force_login(cast.outsider)
+    mid = membership(cast, cast.member).pk
+    url = f"/groups/{cast.other_group.pk}/members/{mid}/role/"
+    assert client.post(url, {"role": "leader"}).status_code == 404
+    assert membership(cast, cast.member).role == "member"
+
+
+def test_it_changes_roles_by_post_only(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    assert client.get(role_url(cast, cast.member)).status_code == 405
+
+
+def test_it_requires_login_to_change_a_role(client: Client, cast: Cast) -> None:
+    url = role_url(cast, cast.member)
+    assert_login_redirect(client.post(url, {"role": "leader"}), url)
+    assert membership(cast, cast.member).role == "member"
+
+
+# Removing a member
+
+
+def test_it_asks_before_removing(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    response = client.get(remove_url(cast, cast.member) + "confirm/")
+    assert response.status_code == 200
+    assert "Remove Anna from Tuesday GPs?" in text(response)
+    assert membership(cast, cast.member)
+
+
+def test_it_removes_a_member(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    response = client.post(remove_url(cast, cast.member), follow=True)
+    assert not Membership.objects.filter(group=cast.group, user=cast.member).exists()
+    page = text(response)
+    assert "Anna is no longer in the group." in page
+    members = page[page.index('id="members-title"'):]
+    assert "Anna" not in members
+    client.force_login(cast.member)
+    assert client.get(f"/groups/{cast.group.pk}/").status_code == 404
+
+
+def test_it_does_not_remove_the_last_leader(client: Client, cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.coleader)
+    response = client.post(remove_url(cast, cast.leader), follow=True)
+    assert f'class="message error">{LAST_LEADER}' in text(response)
+    assert roles(cast) == before
+
+
+@pytest.mark.parametrize("suffix", ["", "confirm/"])
+def test_it_does_not_let_a_member_remove(client: Client, cast: Cast, suffix: str) -> None:
+    before = roles(cast)
+    client.force_login(cast.member)
+    url = remove_url(cast, cast.members[1]) + suffix
+    assert (client.post(url) if not suffix else client.get(url)).status_code == 404
+    assert roles(cast) == before
+
+
+@pytest.mark.parametrize("suffix", ["", "confirm/"])
+def test_it_does_not_let_an_outsider_remove(client: Client, cast: Cast, suffix: str) -> None:
+    before = roles(cast)
+    client.force_login(cast.outsider)
+    url = remove_url(cast, cast.member) + suffix
+    assert (client.post(url) if not suffix else client.get(url)).status_code == 404
+    assert roles(cast) == before
+
+
+def test_it_removes_by_post_only(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    assert client.get(remove_url(cast, cast.member)).status_code == 405
+    assert membership(cast, cast.member)
+
+
+def test_it_requires_login_to_remove(client: Client, cast: Cast) -> None:
+    url = remove_url(cast, cast.member)
+    assert_login_redirect(client.post(url), url)
+    assert_login_redirect(client.get(url + "confirm/"), url + "confirm/")
+    assert membership(cast, cast.member)
+
+
+# Leaving
+
+
+def test_it_asks_before_leaving(client: Client, cast: Cast) -> None:
+    client.force_login(cast.member)
+    response = client.get(leave_url(cast) + "confirm/")
+    assert response.status_code == 200
+    assert "Leave Tuesday GPs?" in text(response)
+    assert f'action="{leave_url(cast)}"' in text(response)
+    assert membership(cast, cast.member)
+
+
+def test_it_lets_a_member_leave(client: Client, cast: Cast) -> None:
+    client.force_login(cast.member)
+    response = client.post(leave_url(cast), follow=True)
+    assert response.redirect_chain[-1][0] == "/"
+    assert "You have left Tuesday GPs." in text(response)
+    assert not Membership.objects.filter(group=cast.group, user=cast.member).exists()
+    assert client.get(f"/groups/{cast.group.pk}/").status_code == 404
+
+
+def test_it_lets_the_coleader_leave(client: Client, cast: Cast) -> None:
+    client.force_login(cast.coleader)
+    client.post(leave_url(cast))
+    assert not Membership.objects.filter(group=cast.group, user=cast.coleader).exists()
+
+
+def test_it_keeps_the_last_leader_in(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    confirm = text(client.get(leave_url(cast) + "confirm/"))
+    assert "make someone else leader first" in confirm
+    response = client.post(leave_url(cast), follow=True)
+    assert response.redirect_chain[-1][0] == f"/groups/{cast.group.pk}/"
+    assert f'class="message error">{LAST_LEADER}. Make someone else leader first.' in text(
+        response)
+    assert membership(cast, cast.leader).role == "leader"
+
+
+def test_it_does_not_let_an_outsider_leave_someone_elses_group(client: Client,
+                                                               cast: Cast) -> None:
+    before = roles(cast)
+    client.force_login(cast.outsider)
+    assert client.get(leave_url(cast) + "confirm/").status_code == 404
+    assert client.post(leave_url(cast)).status_code == 404
+    assert roles(cast) == before
+
+
+def test_it_leaves_by_post_only(client: Client, cast: Cast) -> None:
+    client.force_login(cast.member)
+    assert client.get(leave_url(cast)).status_code == 405
+    assert membership(cast, cast.member)
+
+
+def test_it_requires_login_to_leave(client: Client, cast: Cast) -> None:
+    assert_login_redirect(client.post(leave_url(cast)), leave_url(cast))
+    assert_login_redirect(client.get(leave_url(cast) + "confirm/"), leave_url(cast) + "confirm/")
+
+
+def test_it_checks_csrf(cast: Cast) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.member)
+    assert client.post(leave_url(cast)).status_code == 403
+    assert membership(cast, cast.member)
