@@ -14,16 +14,18 @@ def room_group_name(room_id: int) -> str:
 
 def broadcast_room(room_id: int, *, display_token_changed: bool = False) -> None:
     from .models import Room
-    from .snapshot import room_snapshot
+    from .snapshot import display_snapshot, room_snapshot
 
     room = Room.objects.select_related("meeting").filter(pk=room_id).first()
     layer = get_channel_layer()
     if room is None or layer is None:
         return
-    text = json.dumps(room_snapshot(room), separators=(",", ":"))
+    state = room_snapshot(room)
     async_to_sync(layer.group_send)(
         room_group_name(room_id),
-        {"type": "room.state", "text": text, "version": room.version,
+        {"type": "room.state", "version": room.version,
+         "text": json.dumps(state, separators=(",", ":")),
+         "display_text": json.dumps(display_snapshot(state), separators=(",", ":")),
          "display_token": room.display_token if display_token_changed else None},
     )
 

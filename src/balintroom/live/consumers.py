@@ -22,7 +22,7 @@ from balintroom.method.round import Action, RoundError
 from . import services
 from .broadcast import room_group_name
 from .models import Room
-from .snapshot import room_snapshot
+from .snapshot import display_snapshot, room_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,12 @@ def _display_room(meeting_id: int, token: str) -> Room | None:
 
 
 @database_sync_to_async
-def _snapshot_text(room_id: int) -> tuple[str, int]:
+def _snapshot_text(room_id: int, *, for_display: bool) -> tuple[str, int]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
-    return json.dumps(room_snapshot(room), separators=(",", ":")), room.version
+    state = room_snapshot(room)
+    if for_display:
+        state = display_snapshot(state)
+    return json.dumps(state, separators=(",", ":")), room.version
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
@@ -108,7 +111,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             )
 
     async def send_snapshot(self) -> None:
-        text, version = await _snapshot_text(self.room_id)
+        text, version = await _snapshot_text(self.room_id, for_display=self.is_display)
         self.last_version = max(self.last_version, version)
         await self.send(text_data=text)
 
@@ -120,7 +123,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if event["version"] <= self.last_version:
             return
         self.last_version = event["version"]
-        await self.send(text_data=event["text"])
+        await self.send(text_data=event["display_text"] if self.is_display else event["text"])
 
     async def error(self, code: str, message: str, **extra: Any) -> None:
         await self.send(text_data=json.dumps(
@@ -132,15 +135,18 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._receive(text_data, bytes_data)
 
     def _language(self) -> str:
-        user = self.user
-        language = getattr(user, "language", None) if user is not None else None
+        """The profile's language, else the first the browser accepts that we speak."""
+        language = getattr(self.user, "language", None) if self.user is not None else None
         if language:
             return str(language)
         headers = dict(self.scope.get("headers", []))
         accept = headers.get(b"accept-language", b"").decode("latin-1")
-        return translation.get_supported_language_variant(
-            (accept.split(",")[0].split(";")[0].strip() or settings.LANGUAGE_CODE), strict=False
-        ) if accept else settings.LANGUAGE_CODE
+        for code, _quality in translation.trans_real.parse_accept_lang_header(accept):
+            try:
+                return translation.get_supported_language_variant(code)
+            except LookupError:
+                continue
+        return settings.LANGUAGE_CODE
 
     async def _receive(self, text_data: str | None, bytes_data: bytes | None) -> None:
         if text_data is None:

@@ -114,7 +114,7 @@ def _withdraw(change: Change) -> None:
 
 def _choose_presenter(change: Change) -> None:
     user_id = change.args.get("user")
-    if not isinstance(user_id, int) or isinstance(user_id, bool):
+    if not isinstance(user_id, int) or isinstance(user_id, bool) or not 0 < user_id < 2**63:
         raise RoundError(_("Choose a presenter from the list."))
     volunteer = Volunteer.objects.filter(room=change.room, user_id=user_id).first()
     is_member = Membership.objects.filter(
@@ -134,8 +134,11 @@ def _choose_presenter(change: Change) -> None:
         Volunteer.objects.get_or_create(
             room=change.room, user_id=rnd.presenter_id, defaults={"label": rnd.label}
         )
+    if volunteer is not None:
+        rnd.label = volunteer.label
+    elif rnd.presenter_id != user_id:
+        rnd.label = ""
     rnd.presenter_id = user_id
-    rnd.label = volunteer.label if volunteer else ""
     rnd.save()
     if volunteer:
         volunteer.delete()
@@ -143,13 +146,15 @@ def _choose_presenter(change: Change) -> None:
     change.room.save(update_fields=["asking_for_cases"])
 
 
-def _transition(apply: Callable[[RoundState, Change], RoundState]) -> Callable[[Change], Round]:
+def _transition(
+    apply: Callable[[RoundState, Change, Round], RoundState],
+) -> Callable[[Change], Round]:
     def handler(change: Change) -> Round:
         rnd = current_round(change.room)
         if rnd is None:
             raise RoundError(_("There is no round yet. Choose a presenter first."))
         before = _state_of(rnd)
-        after = apply(before, change)
+        after = apply(before, change, rnd)
         _store(rnd, after)
         if before.status == Status.WAITING and after.status == Status.RUNNING:
             rnd.started_at = timezone.now()
@@ -178,16 +183,17 @@ HANDLERS: dict[Action, Callable[[Change], object]] = {
     Action.WITHDRAW: _withdraw,
     Action.CHOOSE_PRESENTER: _choose_presenter,
     Action.START: _transition(
-        lambda s, c: rounds.round_start(s, c.fmt, now=c.now, has_presenter=True)
+        lambda s, c, r: rounds.round_start(s, c.fmt, now=c.now,
+                                           has_presenter=r.presenter_id is not None)
     ),
-    Action.ADVANCE: _transition(lambda s, c: rounds.round_advance(s, c.fmt, now=c.now)),
-    Action.BACK: _transition(lambda s, c: rounds.round_back(s, c.fmt, now=c.now)),
-    Action.PAUSE: _transition(lambda s, c: rounds.round_pause(s, now=c.now)),
-    Action.RESUME: _transition(lambda s, c: rounds.round_resume(s, now=c.now)),
+    Action.ADVANCE: _transition(lambda s, c, r: rounds.round_advance(s, c.fmt, now=c.now)),
+    Action.BACK: _transition(lambda s, c, r: rounds.round_back(s, c.fmt, now=c.now)),
+    Action.PAUSE: _transition(lambda s, c, r: rounds.round_pause(s, now=c.now)),
+    Action.RESUME: _transition(lambda s, c, r: rounds.round_resume(s, now=c.now)),
     Action.EXTEND: _transition(
-        lambda s, c: rounds.round_extend(s, now=c.now, minutes=_extend_minutes(c))
+        lambda s, c, r: rounds.round_extend(s, now=c.now, minutes=_extend_minutes(c))
     ),
-    Action.END: _transition(lambda s, c: rounds.round_end(s, now=c.now)),
+    Action.END: _transition(lambda s, c, r: rounds.round_end(s, now=c.now)),
 }
 
 

@@ -98,3 +98,15 @@ def room_snapshot(room: Room) -> dict[str, Any]:
             for m in memberships
         ],
     }
+
+
+def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
+    """What the room display gets: phase and time, nobody's name and no case label. The
+    display link may end up on a screen anyone walks past."""
+    rnd = state["round"]
+    return {
+        **state,
+        "round": {**rnd, "presenter": None, "label": ""} if rnd else None,
+        "volunteers": [],
+        "participants": [],
+    }
