@@ -424,3 +424,34 @@ async def test_a_browser_in_another_language_can_still_talk(cast, room, who):
     await socket.send({"action": "ping", "id": 1})
     assert (await socket.receive(timeout=0.5))["type"] == "pong"
     await socket.close()
+
+
+async def test_a_removed_member_no_longer_receives_the_room(cast, running):
+    from balintroom.groups.models import Membership
+    from balintroom.groups.services import membership_end
+
+    ben = await join(cast, cast.members[1])
+    lena = await join(cast, cast.leader)
+    await ben.settle()
+    membership = await database_sync_to_async(Membership.objects.get)(
+        group=cast.group, user=cast.members[1]
+    )
+    await database_sync_to_async(membership_end)(membership=membership)
+    await lena.send({"action": "advance", "expected_version": lena.state["version"]})
+    await lena.state_where(lambda s: s["round"]["phase_index"] == 1)
+    # She is told to leave, and is sent nothing more of the group's room.
+    output = await ben.communicator.receive_output(timeout=1)
+    assert (output["type"], output.get("code")) == ("websocket.close", 4403)
+    await ben.close()
+    await lena.close()
+
+
+async def test_deeply_nested_json_gets_an_error(cast, room):
+    socket = await join(cast, cast.member)
+    await socket.communicator.send_to(text_data="[" * 2000 + "]" * 2000)
+    message = await socket.receive(timeout=0.5)
+    assert message["type"] == "error"
+    assert message["code"] == "malformed"
+    await socket.send({"action": "ping"})
+    assert (await socket.receive())["type"] == "pong"
+    await socket.close()

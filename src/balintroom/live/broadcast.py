@@ -12,7 +12,7 @@ def room_group_name(room_id: int) -> str:
     return f"room-{room_id}"
 
 
-def broadcast_room(room_id: int, *, display_token_changed: bool = False) -> None:
+def broadcast_room(room_id: int) -> None:
     from .models import Room
     from .snapshot import display_snapshot, room_snapshot
 
@@ -26,11 +26,12 @@ def broadcast_room(room_id: int, *, display_token_changed: bool = False) -> None
         {"type": "room.state", "version": room.version,
          "text": json.dumps(state, separators=(",", ":")),
          "display_text": json.dumps(display_snapshot(state), separators=(",", ":")),
-         "display_token": room.display_token if display_token_changed else None},
+         # For the consumers only, never forwarded: a display whose token is no longer
+         # the room's, or a participant who is no longer a member, is closed.
+         "display_token": room.display_token,
+         "members": [p["id"] for p in state["participants"]]},
     )
 
 
-def broadcast_room_on_commit(room_id: int, *, display_token_changed: bool = False) -> None:
-    transaction.on_commit(
-        lambda: broadcast_room(room_id, display_token_changed=display_token_changed)
-    )
+def broadcast_room_on_commit(room_id: int) -> None:
+    transaction.on_commit(lambda: broadcast_room(room_id))

@@ -116,8 +116,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=text)
 
     async def room_state(self, event: dict[str, Any]) -> None:
-        if self.is_display and event.get("display_token") not in (None, self.display_token):
+        if self.is_display and event["display_token"] != self.display_token:
             await self.close(code=CLOSE_DISPLAY_RENEWED)
+            return
+        if not self.is_display and self.user.pk not in event["members"]:
+            await self.close(code=CLOSE_FORBIDDEN)
             return
         # Messages can overtake each other across processes; never send an older state.
         if event["version"] <= self.last_version:
@@ -157,7 +160,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         try:
             message = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
             await self.error("malformed", _("That message could not be read."))
             return
         if not isinstance(message, dict) or not isinstance(message.get("action"), str):

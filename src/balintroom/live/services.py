@@ -249,8 +249,8 @@ def room_renew_display_token(*, room: Room) -> Room:
         room = Room.objects.select_for_update().get(pk=room.pk)
         room.display_token = new_display_token()
         room.save(update_fields=["display_token"])
-        # Displays opened with the old link are told to close.
-        broadcast_room_on_commit(room.pk, display_token_changed=True)
+        # Displays opened with the old link are closed.
+        broadcast_room_on_commit(room.pk)
     return room
 
 
@@ -279,3 +279,15 @@ def connection_seen(*, channel_name: str) -> None:
         channel_name=channel_name, closed_at__isnull=True,
         last_seen__lt=timezone.now() - timedelta(seconds=10),
     ).update(last_seen=timezone.now())
+
+
+def rooms_notify_membership_change(*, group_id: int) -> None:
+    """Send the group's open rooms a fresh state: a removed member's open socket is closed
+    by it, and everyone sees who is in the group now."""
+    room_ids = Connection.objects.filter(
+        room__meeting__group_id=group_id, closed_at__isnull=True
+    ).values_list("room_id", flat=True).distinct()
+    for room_id in room_ids:
+        with transaction.atomic():
+            room = Room.objects.select_for_update().get(pk=room_id)
+            _bump(room)
