@@ -23,7 +23,10 @@ demo: install
 	DEBUG=$${DEBUG:-1} $(BIN)/balintroom migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/balintroom demo
 
+# Lint first, so that a style or type error fails the run like a failing test.
 test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: install

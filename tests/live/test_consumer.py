@@ -1,45 +1,21 @@
 """The room's WebSocket, in process: the whole ASGI stack (Origin check, session auth,
 routing, consumer) through Channels' WebsocketCommunicator, with real sessions."""
 
-import importlib.util
 import json
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import channels
 import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from balintroom.asgi import application
 from balintroom.live import services
 from balintroom.live.models import Room, Volunteer
 from balintroom.method.round import Action
-
-try:
-    from channels.testing import WebsocketCommunicator
-except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
-    # channels.testing's __init__ also imports its live-server test case, which needs
-    # daphne, an ASGI server this project does not use. Load the WebSocket part alone.
-    if exc.name != "daphne":
-        raise
-    sys.modules.pop("channels.testing", None)
-    _path = Path(channels.__file__).parent / "testing"
-    _spec = importlib.util.spec_from_file_location(
-        "channels.testing", _path / "__init__.py", submodule_search_locations=[str(_path)]
-    )
-    assert _spec is not None
-    _package = importlib.util.module_from_spec(_spec)
-    sys.modules["channels.testing"] = _package
-    from channels.testing.application import ApplicationCommunicator
-    from channels.testing.websocket import WebsocketCommunicator
-
-    _package.ApplicationCommunicator = ApplicationCommunicator  # type: ignore[attr-defined]
-    _package.WebsocketCommunicator = WebsocketCommunicator  # type: ignore[attr-defined]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,8 @@ from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGUAGE_CHOICES, User, timezone_choices
+from .models import LANGUAGE_CHOICES, User
+from .models import timezone_choices as all_timezones
 
 # The regions of the IANA database that name places; the rest are old aliases ("US/Eastern",
 # "GB") or technical zones ("Etc/GMT+3", "Factory") nobody should have to scroll past.
@@ -14,7 +15,7 @@ _REGIONS = (
     "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
     "Indian", "Pacific",
 )
-_VALID_ZONES = frozenset(name for name, _label in timezone_choices())
+_VALID_ZONES = frozenset(name for name, _label in all_timezones())
 
 
 @cache

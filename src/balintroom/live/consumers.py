@@ -15,6 +15,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from balintroom.groups.models import Membership
 from balintroom.method.round import Action, RoundError
@@ -144,7 +145,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return str(language)
         headers = dict(self.scope.get("headers", []))
         accept = headers.get(b"accept-language", b"").decode("latin-1")
-        for code, _quality in translation.trans_real.parse_accept_lang_header(accept):
+        for code, _quality in parse_accept_lang_header(accept):
             try:
                 return translation.get_supported_language_variant(code)
             except LookupError:
