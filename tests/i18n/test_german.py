@@ -9,6 +9,7 @@ from typing import Any
 
 import polib
 import pytest
+from django.core import mail
 from django.test import Client
 from django.utils import translation
 
@@ -187,6 +188,22 @@ def test_it_welcomes_a_german_browser_in_german(client: Client, db: None) -> Non
     assert "Balintgruppen, online und vor Ort" in html
     assert "Registrieren" in html
     _assert_no_english(html)
+
+
+def test_it_writes_the_invitation_in_the_groups_language(cast: Any) -> None:
+    """The mail follows the group's language, not the inviting leader's."""
+    cast.group.language = "de"
+    cast.group.save()
+    client = Client()
+    client.force_login(cast.leader)  # her profile says nothing: English
+    response = client.post(f"/groups/{cast.group.pk}/invitations/",
+                           {"email": "eva@example.org"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.subject == "Einladung in die Balintgruppe Tuesday GPs"
+    assert message.body.startswith("Guten Tag,")
+    assert "lädt Sie in die Balintgruppe „Tuesday GPs“ auf Balint Room ein." in message.body
+    assert "Falls Sie diese Einladung nicht erwartet haben" in message.body
 
 
 # --- the method's words ------------------------------------------------------------------

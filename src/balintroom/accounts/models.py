@@ -37,7 +37,7 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
         _("display name"), max_length=80, blank=True,
-        help_text=_("How the group sees you, for example \u201cDr. Anna Weber\u201d."),
+        help_text=_("How the group sees you, for example “Dr. Anna Weber”."),
     )
     profession = models.CharField(
         _("profession"), max_length=80, blank=True,

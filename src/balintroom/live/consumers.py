@@ -196,7 +196,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 expected_version=message.get("expected_version"),
             )
         except services.StaleVersion as exc:
-            await self.error("stale", exc.message)
+            await self.error("stale", _(exc.message))
             await self.send_snapshot()
         except RoundError as exc:
-            await self.error("refused", exc.message, action=name)
+            # method/ only marks its messages; they are translated here, for this person.
+            await self.error("refused", _(exc.message), action=name)

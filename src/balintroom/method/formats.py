@@ -52,7 +52,7 @@ CLARIFYING_QUESTIONS = Phase(
     minutes=5,
     rule=_(
         "Only questions that clarify facts. No solution-seeking questions "
-        "(\u201cHave you tried\u2026?\u201d)."
+        "(“Have you tried…?”)."
     ),
     speaks=Speaker.EVERYONE,
     optional=True,
@@ -89,7 +89,7 @@ CLASSIC_ROUND = Format(
 FORMATS: dict[str, Format] = {CLASSIC_ROUND.key: CLASSIC_ROUND}
 
 REVIEW_QUESTIONS = (
-    _("Was there a strong urge to \u201csolve\u201d the case?"),
+    _("Was there a strong urge to “solve” the case?"),
     _("What feelings came up in individual participants?"),
     _(
         "Did the presenter or someone else experience similar emotions? "
