@@ -40,16 +40,18 @@ def cast(db: None) -> Cast:
     group = BalintGroup.objects.create(name="Tuesday GPs", setting="online")
     leader = make_user("lena@example.org", "Lena")
     coleader = make_user("carl@example.org", "Carl")
-    Membership.objects.create(group=group, user=leader, role=Role.LEADER)
-    Membership.objects.create(group=group, user=coleader, role=Role.CO_LEADER)
+    now = timezone.now()
+    Membership.objects.create(group=group, user=leader, role=Role.LEADER, agreed_at=now)
+    Membership.objects.create(group=group, user=coleader, role=Role.CO_LEADER, agreed_at=now)
     members = []
     for name in ("Anna", "Ben", "Clara", "David"):
         user = make_user(f"{name.lower()}@example.org", name)
-        Membership.objects.create(group=group, user=user, role=Role.MEMBER)
+        Membership.objects.create(group=group, user=user, role=Role.MEMBER, agreed_at=now)
         members.append(user)
     other_group = BalintGroup.objects.create(name="Olga's group", setting="in_person")
     outsider = make_user("olga@example.org", "Olga")
-    Membership.objects.create(group=other_group, user=outsider, role=Role.LEADER)
+    Membership.objects.create(group=other_group, user=outsider, role=Role.LEADER,
+                              agreed_at=now)
     meeting = Meeting.objects.create(
         group=group, starts_at=timezone.now(), duration_minutes=90, setting="online"
     )

@@ -12,6 +12,10 @@ def _django_setup() -> None:
     django.setup()
 
 
+def _env_bool(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="balintroom serve", description="Serve Balint Room.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -36,12 +40,26 @@ def serve(argv: list[str]) -> int:
               f"  Stop with Ctrl+C.\n", flush=True)
     import uvicorn
 
-    uvicorn.run("balintroom.asgi:application", host=args.host, port=args.port,
-                workers=args.workers if args.workers > 1 else None,
-                proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS",
-                                                                        "127.0.0.1"),
-                ws_max_size=64 * 1024, log_level=os.environ.get("LOG_LEVEL", "info").lower(),
-                lifespan="off")
+    log_level = os.environ.get("LOG_LEVEL", "info").lower()
+    uvicorn.run(
+        "balintroom.asgi:application", host=args.host, port=args.port,
+        # Several processes share the listening socket; uvicorn restarts one that dies.
+        workers=args.workers if args.workers > 1 else None,
+        # Behind a reverse proxy on this machine, take the client's address and scheme
+        # from X-Forwarded-For and X-Forwarded-Proto, from these addresses only.
+        proxy_headers=True,
+        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        ws_max_size=64 * 1024,
+        # Compressing each room state once per socket costs CPU, and the compressor's
+        # state costs memory for every open socket; states are small. Off unless asked.
+        ws_per_message_deflate=_env_bool("WS_PER_MESSAGE_DEFLATE", False),
+        backlog=int(os.environ.get("BACKLOG", "2048")),
+        # On SIGTERM, open sockets are closed (1012, "service restart") and the room's
+        # pages reconnect, to another process if there is one.
+        timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_SHUTDOWN_SECONDS", "10")),
+        log_level=log_level,
+        lifespan="off",
+    )
     return 0
 
 
@@ -51,11 +69,13 @@ def demo(argv: list[str]) -> int:
     parser.add_argument("--base-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
     parser.add_argument("--tag", default="", help="make the demo accounts' addresses unique")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--format", default="double_hour",
+                        help="the meeting's format: classic, double_hour, block_day, leadership")
     args = parser.parse_args(argv)
     _django_setup()
     from balintroom.core.demo import demo_create
 
-    result = demo_create(tag=args.tag)
+    result = demo_create(tag=args.tag, format_key=args.format)
     base = args.base_url.rstrip("/")
     if args.json:
         import json
@@ -75,14 +95,45 @@ def demo(argv: list[str]) -> int:
     return 0
 
 
+def check_identifiers(argv: list[str]) -> int:
+    """Print what in standard input may identify a patient: one JSON object per line."""
+    parser = argparse.ArgumentParser(
+        prog="balintroom check-identifiers",
+        description="Read text (UTF-8) from standard input and print each possible identifier "
+                    "as a JSON line {category, start, end, text}; offsets are character "
+                    "positions in the input. Offline, no Django setup.")
+    parser.add_argument("--language", choices=["en", "de"], default=None,
+                        help="the text's language (default: check for both)")
+    args = parser.parse_args(argv)
+    import json
+
+    from balintroom.cases.identifiers import find_identifiers
+
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        print(f"balintroom check-identifiers: the input is not UTF-8 ({exc})", file=sys.stderr)
+        return 2
+    out = sys.stdout.buffer
+    for finding in find_identifiers(text, args.language):
+        line = json.dumps({"category": finding.category, "start": finding.start,
+                           "end": finding.end, "text": finding.text}, ensure_ascii=False)
+        out.write(line.encode("utf-8") + b"\n")
+    out.flush()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "check-identifiers":
+        return check_identifiers(argv[1:])
     if argv and argv[0] == "serve":
         return serve(argv[1:])
     if argv and argv[0] == "demo":
         return demo(argv[1:])
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: balintroom serve [--host H] [--port P] | demo | <django command> ...")
+        print("usage: balintroom serve [--host H] [--port P] | demo | check-identifiers"
+              " | <django command> ...")
         if not argv:
             return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balintroom.settings")

@@ -3,6 +3,8 @@
 Secrets may also come from files: FOO_FILE=/run/secrets/foo sets FOO.
 """
 
+import hashlib
+import hmac
 import os
 from pathlib import Path
 
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "balintroom.accounts",
     "balintroom.groups",
     "balintroom.live",
+    "balintroom.cases",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,22 +126,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-else:
-    # Under ASGI every request runs in a fresh thread: persistent connections would leak,
-    # so connections come from psycopg's pool instead.
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL through psycopg 3. Under ASGI every request runs in a fresh thread:
+    # persistent connections would pile up, one per thread, so they are off (Django
+    # refuses CONN_MAX_AGE with a pool anyway) and connections come from psycopg's pool,
+    # one pool per process: DATABASE_POOL_MAX x processes must stay below the server's
+    # max_connections. A connection waits at most DATABASE_POOL_TIMEOUT seconds for the
+    # pool before the request fails.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": envint("DATABASE_POOL_MIN", 2),
         "max_size": envint("DATABASE_POOL_MAX", 20),
+        "timeout": envint("DATABASE_POOL_TIMEOUT", 10),
+        "max_idle": 300,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The channel layer carries every room state from the process where it changed to every
+# process with a participant of that room. In-memory by default (one process only); with
+# REDIS_URL the Redis pub/sub layer, which several processes on several machines share.
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
+    # Room states hold names and case labels, so what crosses Redis is encrypted (Fernet,
+    # with keys of its own; the first encrypts, all decrypt, for rotation). Without
+    # CHANNEL_LAYER_KEYS a key is derived from SECRET_KEY, so encryption is never off.
+    _layer_keys = envlist("CHANNEL_LAYER_KEYS") or [
+        hmac.new(SECRET_KEY.encode(), b"balintroom.channel-layer", hashlib.sha256).hexdigest()
+    ]
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [{"address": REDIS_URL}]},
+            "CONFIG": {
+                # redis-py caps an asyncio pool at 100 connections unless told otherwise;
+                # a busy process can want more than that at once.
+                "hosts": [{
+                    "address": REDIS_URL,
+                    "max_connections": envint("REDIS_MAX_CONNECTIONS", 1000),
+                    "socket_keepalive": True,
+                    "health_check_interval": 15,
+                }],
+                # Pub/sub channels are global to a Redis server (database numbers do not
+                # separate them): each installation sharing one Redis needs its own prefix.
+                "prefix": envstr("CHANNEL_LAYER_PREFIX", "balintroom"),
+                "symmetric_encryption_keys": _layer_keys,
+            },
         }
     }
 else:
@@ -211,13 +243,23 @@ STORAGES = {
     },
 }
 
+# Security. In production (DEBUG off, an https SITE_URL) cookies are secure, plain http is
+# redirected to https and browsers are told to use https only (HSTS) - what
+# `balintroom check --deploy` asks for. Behind a reverse proxy that terminates TLS, set
+# BEHIND_PROXY=1: the proxy's X-Forwarded-Proto then tells Django the request was https.
+_HTTPS_SITE = not DEBUG and SITE_URL.startswith("https://")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", _HTTPS_SITE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _HTTPS_SITE)
+# The health check answers on plain http too, for the supervisor and the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY") else None
-SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _HTTPS_SITE else 0)
+# Both bind every subdomain of the site's domain to https; the operator decides.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -239,3 +281,12 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Case material
+# Private notes are encrypted with these Fernet keys, newest first (comma- or
+# line-separated; FIELD_ENCRYPTION_KEYS_FILE reads them from a file). They are kept apart
+# from SECRET_KEY and from the database, so that a leaked backup reveals no case text.
+# Without keys, development (DEBUG) makes one in DATA_DIR on first use; production refuses.
+FIELD_ENCRYPTION_KEYS = envstr("FIELD_ENCRYPTION_KEYS").replace(",", " ").split()
+FIELD_ENCRYPTION_DEV_KEY_FILE = DATA_DIR / "field-encryption-dev.key"
+CASE_RETENTION_DAYS = envint("CASE_RETENTION_DAYS", 30)

@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("balintroom.groups.urls")),
     path("", include("balintroom.live.urls")),
+    path("", include("balintroom.cases.urls")),
     path("admin/", admin.site.urls),
 ]

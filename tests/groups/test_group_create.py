@@ -75,12 +75,17 @@ def edit_url(cast: Cast) -> str:
     return f"/groups/{cast.group.pk}/edit/"
 
 
+def edited(cast: Cast, **fields: str) -> dict[str, str]:
+    """The edit form as sent: it also holds the group's confidentiality agreement."""
+    return {**VALID, "confidentiality_text": cast.group.confidentiality_text, **fields}
+
+
 def test_it_lets_a_leader_edit_the_group(client: Client, cast: Cast) -> None:
     client.force_login(cast.leader)
     form = client.get(edit_url(cast))
     assert form.status_code == 200
     assert 'value="Tuesday GPs"' in text(form)
-    response = client.post(edit_url(cast), {**VALID, "name": "Tuesday GPs (Leipzig)"},
+    response = client.post(edit_url(cast), edited(cast, name="Tuesday GPs (Leipzig)"),
                            follow=True)
     cast.group.refresh_from_db()
     assert cast.group.name == "Tuesday GPs (Leipzig)"
@@ -90,14 +95,14 @@ def test_it_lets_a_leader_edit_the_group(client: Client, cast: Cast) -> None:
 
 def test_it_lets_the_coleader_edit_the_group(client: Client, cast: Cast) -> None:
     client.force_login(cast.coleader)
-    client.post(edit_url(cast), {**VALID, "name": "Renamed"})
+    client.post(edit_url(cast), edited(cast, name="Renamed"))
     cast.group.refresh_from_db()
     assert cast.group.name == "Renamed"
 
 
 def test_it_keeps_the_group_on_bad_input(client: Client, cast: Cast) -> None:
     client.force_login(cast.leader)
-    response = client.post(edit_url(cast), {**VALID, "name": "", "video_link": "nope"})
+    response = client.post(edit_url(cast), edited(cast, name="", video_link="nope"))
     assert response.status_code == 200
     assert "This field is required." in text(response)
     assert "Enter a valid URL." in text(response)
@@ -109,7 +114,7 @@ def test_it_keeps_the_group_on_bad_input(client: Client, cast: Cast) -> None:
 def test_it_hides_editing_from_members(client: Client, cast: Cast) -> None:
     client.force_login(cast.member)
     assert client.get(edit_url(cast)).status_code == 404
-    assert client.post(edit_url(cast), {**VALID, "name": "Mine now"}).status_code == 404
+    assert client.post(edit_url(cast), edited(cast, name="Mine now")).status_code == 404
     cast.group.refresh_from_db()
     assert cast.group.name == "Tuesday GPs"
     assert "Edit the group" not in text(client.get(f"/groups/{cast.group.pk}/"))
@@ -118,11 +123,11 @@ def test_it_hides_editing_from_members(client: Client, cast: Cast) -> None:
 def test_it_hides_editing_from_outsiders(client: Client, cast: Cast) -> None:
     client.force_login(cast.outsider)
     assert client.get(edit_url(cast)).status_code == 404
-    assert client.post(edit_url(cast), {**VALID, "name": "Mine now"}).status_code == 404
+    assert client.post(edit_url(cast), edited(cast, name="Mine now")).status_code == 404
     cast.group.refresh_from_db()
     assert cast.group.name == "Tuesday GPs"
 
 
 def test_it_requires_login_to_edit(client: Client, cast: Cast) -> None:
     assert_login_redirect(client.get(edit_url(cast)), edit_url(cast))
-    assert_login_redirect(client.post(edit_url(cast), VALID), edit_url(cast))
+    assert_login_redirect(client.post(edit_url(cast), edited(cast)), edit_url(cast))

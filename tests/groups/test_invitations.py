@@ -16,6 +16,7 @@ from tests.groups.helpers import assert_login_redirect, text
 
 SITE = "https://balint.example.org"
 SECOND = timedelta(seconds=1)
+AGREE = {"agree": "on"}  # the confidentiality agreement, ticked
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +72,7 @@ def test_it_sends_an_invitation_with_a_working_link(client: Client, cast: Cast) 
     page = client.get(found.group(1))
     assert page.status_code == 200
     assert "You are invited to join Tuesday GPs" in text(page)
-    joined = client.post(found.group(1), follow=True)
+    joined = client.post(found.group(1), AGREE, follow=True)
     assert joined.redirect_chain[-1][0] == f"/groups/{cast.group.pk}/"
     assert "Welcome to Tuesday GPs." in text(joined)
     assert Membership.objects.get(group=cast.group, user=eva).role == "member"
@@ -239,7 +240,7 @@ def test_it_is_single_use(client: Client, cast: Cast) -> None:
     invitation = invite(cast)
     eva = make_user("eva@example.org", "Eva")
     client.force_login(eva)
-    client.post(link_path(invitation))
+    client.post(link_path(invitation), AGREE)
     assert Membership.objects.filter(group=cast.group, user=eva).exists()
 
     # Eva opens her link again: she is taken to the group.
@@ -250,7 +251,7 @@ def test_it_is_single_use(client: Client, cast: Cast) -> None:
     # Anyone else holding the link finds it used.
     before = members(cast)
     client.force_login(cast.outsider)
-    response = client.post(link_path(invitation))
+    response = client.post(link_path(invitation), AGREE)
     assert response.status_code == 410
     assert "This invitation has already been used." in text(response)
     assert members(cast) == before
@@ -263,7 +264,7 @@ def test_it_refuses_an_expired_link(client: Client, cast: Cast) -> None:
         expires_at=timezone.now() - timedelta(minutes=1))
     eva = make_user("eva@example.org", "Eva")
     client.force_login(eva)
-    response = client.post(link_path(invitation))
+    response = client.post(link_path(invitation), AGREE)
     assert response.status_code == 410
     assert "This invitation has expired. Ask the leader of the group for a new one." in text(
         response)
@@ -286,7 +287,7 @@ def test_it_refuses_the_wrong_account(client: Client, cast: Cast) -> None:
     assert page.status_code == 400
     assert "This invitation was sent to another email address." in text(page)
     assert "Log out and come back" in text(page)
-    response = client.post(link_path(invitation))
+    response = client.post(link_path(invitation), AGREE)
     assert response.status_code == 400
     assert members(cast) == before
     invitation.refresh_from_db()
@@ -298,7 +299,7 @@ def test_it_refuses_an_unverified_address(client: Client, cast: Cast) -> None:
     eva = make_user("eva@example.org", "Eva")
     eva.emailaddress_set.update(verified=False)
     client.force_login(eva)
-    assert client.post(link_path(invitation)).status_code == 400
+    assert client.post(link_path(invitation), AGREE).status_code == 400
     assert not Membership.objects.filter(user=eva).exists()
 
 
@@ -341,7 +342,7 @@ def test_it_checks_csrf_on_the_link(cast: Cast) -> None:
     invitation = invite(cast)
     client = Client(enforce_csrf_checks=True)
     client.force_login(make_user("eva@example.org"))
-    assert client.post(link_path(invitation)).status_code == 403
+    assert client.post(link_path(invitation), AGREE).status_code == 403
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
 
@@ -366,7 +367,7 @@ def test_it_shows_the_invitation_on_the_dashboard(client: Client, cast: Cast) ->
     assert "You are invited to join Tuesday GPs" in text(page)
     assert "Accept and join the group" in text(page)
 
-    response = client.post(pending_url(invitation), follow=True)
+    response = client.post(pending_url(invitation), AGREE, follow=True)
     assert response.redirect_chain[-1][0] == f"/groups/{cast.group.pk}/"
     assert Membership.objects.get(group=cast.group, user=eva).role == "member"
     assert "You are invited" not in text(client.get("/"))
@@ -388,7 +389,7 @@ def test_it_says_when_a_pending_invitation_expired(client: Client, cast: Cast) -
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - timedelta(seconds=1))
     client.force_login(eva)
-    assert client.post(pending_url(invitation)).status_code == 410
+    assert client.post(pending_url(invitation), AGREE).status_code == 410
     assert not Membership.objects.filter(user=eva).exists()
 
 

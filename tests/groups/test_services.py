@@ -37,10 +37,10 @@ def test_it_accepts_only_once(cast: Cast) -> None:
     eva = make_user("eva@example.org")
     invitation = services.invitation_create(group=cast.group, email="eva@example.org",
                                             by=cast.leader)
-    services.invitation_accept(invitation=invitation, user=eva)
+    services.invitation_accept(invitation=invitation, user=eva, agreed=True)
     with pytest.raises(ValidationError):
         # A stale copy of the invitation does not fool it: the row is read again.
-        services.invitation_accept(invitation=invitation, user=eva)
+        services.invitation_accept(invitation=invitation, user=eva, agreed=True)
     assert Membership.objects.filter(group=cast.group, user=eva).count() == 1
     invitation.refresh_from_db()
     assert invitation.accepted_by == eva

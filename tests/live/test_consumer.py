@@ -278,7 +278,7 @@ async def test_a_message_of_exactly_the_limit_is_read(cast, room, settings):
     await socket.send(message)
     state = await socket.receive()
     assert state["type"] == "state"
-    assert state["volunteers"] == [{"user": cast.member.pk, "label": ""}]
+    assert state["volunteers"] == [{"user": cast.member.pk, "label": "", "urgency": 2}]
     await socket.close()
 
 
@@ -322,7 +322,7 @@ async def test_a_member_volunteers_and_the_leader_sees_it(cast, room):
     await lena.settle()
     await anna.send({"action": "volunteer", "label": "night shift", "user": cast.leader.pk})
     state = await lena.receive()
-    assert state["volunteers"] == [{"user": cast.member.pk, "label": "night shift"}]
+    assert state["volunteers"] == [{"user": cast.member.pk, "label": "night shift", "urgency": 2}]
     await lena.send({"action": "choose_presenter", "user": cast.member.pk,
                      "expected_version": state["version"]})
     state = await anna.state_where(lambda s: s["round"] is not None)

@@ -109,20 +109,22 @@ def test_volunteer_with_a_label_appears_in_the_list(cast, room):
     act(cast, cast.members[1], Action.VOLUNTEER, label="  a  difficult\n night ")
     act(cast, cast.member, Action.VOLUNTEER)
     assert snapshot(cast)["volunteers"] == [
-        {"user": cast.members[1].pk, "label": "a difficult night"},
-        {"user": cast.member.pk, "label": ""},
+        {"user": cast.members[1].pk, "label": "a difficult night", "urgency": 2},
+        {"user": cast.member.pk, "label": "", "urgency": 2},
     ]
 
 
 def test_volunteering_again_changes_the_label_not_the_list(cast, room):
     act(cast, cast.member, Action.VOLUNTEER, label="first")
     act(cast, cast.member, Action.VOLUNTEER, label="second")
-    assert snapshot(cast)["volunteers"] == [{"user": cast.member.pk, "label": "second"}]
+    assert snapshot(cast)["volunteers"] == [
+        {"user": cast.member.pk, "label": "second", "urgency": 2}]
 
 
 def test_a_label_of_80_characters_is_kept(cast, room):
     act(cast, cast.member, Action.VOLUNTEER, label="x" * 80)
-    assert snapshot(cast)["volunteers"] == [{"user": cast.member.pk, "label": "x" * 80}]
+    assert snapshot(cast)["volunteers"] == [
+        {"user": cast.member.pk, "label": "x" * 80, "urgency": 2}]
 
 
 @pytest.mark.parametrize("label", ["x" * 81, 42, ["night"], {"text": "night"}, True])
@@ -135,7 +137,7 @@ def test_withdraw_takes_the_case_off_the_list(cast, room):
     act(cast, cast.member, Action.VOLUNTEER, label="night shift")
     act(cast, cast.members[1], Action.VOLUNTEER)
     act(cast, cast.member, Action.WITHDRAW)
-    assert snapshot(cast)["volunteers"] == [{"user": cast.members[1].pk, "label": ""}]
+    assert snapshot(cast)["volunteers"] == [{"user": cast.members[1].pk, "label": "", "urgency": 2}]
 
 
 def test_withdraw_without_a_case_is_refused(cast, room):
@@ -144,7 +146,8 @@ def test_withdraw_without_a_case_is_refused(cast, room):
 
 def test_leaders_may_volunteer_too(cast, room):
     act(cast, cast.coleader, Action.VOLUNTEER, label="mine")
-    assert snapshot(cast)["volunteers"] == [{"user": cast.coleader.pk, "label": "mine"}]
+    assert snapshot(cast)["volunteers"] == [
+        {"user": cast.coleader.pk, "label": "mine", "urgency": 2}]
 
 
 def test_choose_presenter_makes_a_waiting_round_and_clears_the_volunteer(cast, room):
@@ -156,9 +159,11 @@ def test_choose_presenter_makes_a_waiting_round_and_clears_the_volunteer(cast, r
     assert state["round"] == {
         "number": 1, "status": "waiting", "phase_index": 0, "deadline": None,
         "remaining": None, "presenter": cast.member.pk, "label": "night shift",
+        "part_index": 0, "kind": "round", "follow_up": False, "speaker_order": [],
+        "speaker_index": 0,
     }
     # The chosen one leaves the list; the others stay; the question is answered.
-    assert state["volunteers"] == [{"user": cast.members[1].pk, "label": "the visit"}]
+    assert state["volunteers"] == [{"user": cast.members[1].pk, "label": "the visit", "urgency": 2}]
     assert state["asking_for_cases"] is False
 
 
@@ -172,7 +177,7 @@ def test_choosing_someone_else_puts_the_first_choice_back_on_the_list(chosen):
     act(chosen, chosen.leader, Action.CHOOSE_PRESENTER, user=chosen.members[1].pk)
     state = snapshot(chosen)
     assert state["round"]["presenter"] == chosen.members[1].pk
-    assert state["volunteers"] == [{"user": chosen.member.pk, "label": "night shift"}]
+    assert state["volunteers"] == [{"user": chosen.member.pk, "label": "night shift", "urgency": 2}]
     assert Round.objects.filter(room__meeting=chosen.meeting).count() == 1
 
 
@@ -458,9 +463,9 @@ def test_each_change_is_broadcast_after_commit(cast, room, django_capture_on_com
         message = async_to_sync(layer.receive)(channel)
         assert message["type"] == "room.state"
         assert message["version"] == version
-        assert f'"version":{version},' in message["text"]
-        assert "night shift" in message["text"]
-        assert "night shift" not in message["display_text"]
+        assert f'"version":{version},' in message["texts"]["member"]
+        assert "night shift" in message["texts"]["member"]
+        assert "night shift" not in message["texts"]["display"]
 
         # A refused action sends nothing.
         with (django_capture_on_commit_callbacks(execute=True) as callbacks,
@@ -499,7 +504,7 @@ def test_snapshot_lists_the_group_with_roles_and_no_outsider(cast, room):
         cast.coleader.pk: ("Carl", "co_leader"),
         **{m.pk: (m.display_name, "member") for m in cast.members},
     }
-    assert [p["key"] for p in state["meeting"]["phases"]] == [p.key for p in CLASSIC_ROUND.phases]
+    assert [p["key"] for p in state["part"]["phases"]] == [p.key for p in CLASSIC_ROUND.phases]
     assert abs(state["server_time"] - time.time()) < 5
 
 

@@ -69,7 +69,9 @@ def test_a_member_sees_no_display_link_and_no_leader_controls(cast, room):
     html = client_for(cast.member).get(room_url(cast)).content.decode()
     assert room.display_token not in html
     assert "/display/" not in html
-    assert 'id="controls"' not in html
+    assert 'id="console"' not in html
+    controls = '<section id="controls" class="card controls" aria-label="Leader controls" hidden>'
+    assert controls in html
 
 
 @pytest.mark.parametrize("who", ["leader", "coleader"])

@@ -10,9 +10,11 @@ import pytest
 from balintroom.method.formats import CLASSIC_ROUND
 from balintroom.method.roles import Role
 from balintroom.method.round import (
+    CONSOLE_ACTIONS,
     EXTEND_CHOICES,
     LEADER_ACTIONS,
     MEMBER_ACTIONS,
+    STEERING_ACTIONS,
     VERSIONED_ACTIONS,
     Action,
     RoundError,
@@ -398,12 +400,23 @@ STEERING = sorted(LEADER_ACTIONS)
 def test_it_sorts_every_action_into_leaders_or_members():
     assert set(Action) == LEADER_ACTIONS | MEMBER_ACTIONS
     assert not LEADER_ACTIONS & MEMBER_ACTIONS
-    assert {Action.VOLUNTEER, Action.WITHDRAW} == MEMBER_ACTIONS
+    assert {Action.VOLUNTEER, Action.WITHDRAW, Action.MAY_KNOW_PATIENT,
+            Action.STEP_OUT} <= MEMBER_ACTIONS
 
 
 def test_it_versions_every_steering_action():
-    assert VERSIONED_ACTIONS == LEADER_ACTIONS
+    assert VERSIONED_ACTIONS == STEERING_ACTIONS
+    assert {Action.ADVANCE, Action.START, Action.END} <= VERSIONED_ACTIONS
     assert not VERSIONED_ACTIONS & MEMBER_ACTIONS
+
+
+def test_it_lets_a_named_back_up_steer_only_while_no_leader_is_in_the_room():
+    for action in STEERING_ACTIONS:
+        assert may(Role.MEMBER, action, stands_in=True)
+        assert not may(Role.MEMBER, action)
+    for action in CONSOLE_ACTIONS:
+        assert not may(Role.MEMBER, action, stands_in=True)
+    assert not may(None, Action.ADVANCE, stands_in=True)
 
 
 @pytest.mark.parametrize("role", [Role.LEADER, Role.CO_LEADER, "leader", "co_leader"])

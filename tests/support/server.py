@@ -1,13 +1,18 @@
-"""A real Balint Room server in a separate process: uvicorn, the ASGI app, a SQLite file.
+"""A real Balint Room server in a separate process: uvicorn, the ASGI app, a SQLite file
+(or, with DATABASE_URL and REDIS_URL in extra_env, PostgreSQL and Redis, shared by
+several servers: see `sibling`).
 
 Tests that need real WebSockets, a real browser or a restart start one of these. Data is
 made with the server's own commands (migrate, demo), and people log in through the
-login form, as they would."""
+login form, as they would. The bench (bench/run.py) starts its servers with it too."""
 
+import base64
+import contextlib
 import http.cookiejar
 import json
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -15,7 +20,8 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +42,7 @@ class Server:
     extra_env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
+    workers: int = 1
 
     @property
     def url(self) -> str:
@@ -70,19 +77,30 @@ class Server:
             raise RuntimeError(f"balintroom {' '.join(args)} failed:\n{result.stderr}")
         return result.stdout
 
-    def demo(self, tag: str) -> dict[str, Any]:
-        return json.loads(self.command("demo", "--json", "--tag", tag,
+    def demo(self, tag: str, format_key: str = "classic") -> dict[str, Any]:
+        return json.loads(self.command("demo", "--json", "--tag", tag, "--format", format_key,
                                        "--base-url", self.url))
 
-    def start(self) -> "Server":
+    def sibling(self) -> "Server":
+        """Another server process on the same data (database, channel layer, keys), on a
+        port of its own; not started."""
+        return replace(self, port=free_port(), extra_env=dict(self.extra_env), process=None,
+                       log_path=None)
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process is not None else None
+
+    def start(self, timeout: float = 30) -> "Server":
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = self.data_dir / f"server-{self.port}.log"
         log = open(self.log_path, "ab")  # noqa: SIM115 - the process owns it
         self.process = subprocess.Popen(
-            [*BALINTROOM, "serve", "--port", str(self.port), "--no-banner"],
+            [*BALINTROOM, "serve", "--port", str(self.port), "--no-banner",
+             "--workers", str(self.workers)],
             env=self.env(), stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited:\n{self.log_path.read_text()}")
@@ -92,7 +110,7 @@ class Server:
                         return self
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError("server did not start in 30 s")
+        raise RuntimeError(f"server did not start in {timeout:.0f} s")
 
     def stop(self, *, hard: bool = False) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -123,3 +141,75 @@ def login_cookie(server: Server, email: str, password: str) -> str:
     cookies = {c.name: c.value for c in jar}
     assert "sessionid" in cookies, "login failed"
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+# --- PostgreSQL and Redis on this machine (CI has both; a developer may not) -------------
+
+POSTGRES_ADMIN_URL = os.environ.get("BALINTROOM_TEST_POSTGRES",
+                                    "postgres://postgres@127.0.0.1:5432/test")
+REDIS_TEST_URL = os.environ.get("BALINTROOM_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def _host_port(url: str, default_port: int) -> tuple[str, int]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.hostname or "127.0.0.1", parts.port or default_port
+
+
+def postgres_problem() -> str | None:
+    """None when PostgreSQL answers and lets us create databases; else why not."""
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        return f"psycopg is not installed: {exc}"
+    try:
+        with psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - any failure means "not usable"
+        return f"PostgreSQL at {POSTGRES_ADMIN_URL} does not answer: {exc}"
+    return None
+
+
+def redis_problem() -> str | None:
+    """None when Redis answers PING; else why not."""
+    host, port = _host_port(REDIS_TEST_URL, 6379)
+    try:
+        with socket.create_connection((host, port), timeout=3) as sock:
+            sock.sendall(b"PING\r\n")
+            answer = sock.recv(64)
+    except OSError as exc:
+        return f"Redis at {host}:{port} does not answer: {exc}"
+    if not answer.startswith(b"+PONG"):
+        return f"Redis at {host}:{port} answered {answer!r} to PING"
+    return None
+
+
+@contextlib.contextmanager
+def postgres_database(prefix: str = "balintroom_test") -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test or bench run; dropped afterwards.
+    Yields its URL."""
+    import psycopg
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    admin = urllib.parse.urlsplit(POSTGRES_ADMIN_URL)
+    url = urllib.parse.urlunsplit(admin._replace(path=f"/{name}"))
+    try:
+        yield url
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def production_env(database_url: str, redis_url: str = REDIS_TEST_URL) -> dict[str, str]:
+    """extra_env for servers that share PostgreSQL and Redis, as in production. The channel
+    prefix keeps parallel runs on one Redis apart."""
+    return {
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "CHANNEL_LAYER_PREFIX": f"test-{secrets.token_hex(4)}",
+        "CHANNEL_LAYER_KEYS": secrets.token_urlsafe(32),
+        "DATABASE_POOL_MAX": "10",
+        # A Fernet key for case notes, as production requires one.
+        "FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+    }

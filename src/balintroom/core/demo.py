@@ -10,6 +10,7 @@ from django.utils import timezone
 from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership, Setting
 from balintroom.live.services import room_for_meeting
+from balintroom.method.agenda import MEETING_FORMATS
 from balintroom.method.roles import Role
 
 DEMO_PEOPLE = [
@@ -35,7 +36,7 @@ def _password() -> str:
 
 
 @transaction.atomic
-def demo_create(*, tag: str = "") -> Demo:
+def demo_create(*, tag: str = "", format_key: str = "double_hour") -> Demo:
     """A new group each time, with fresh passwords for the six demo accounts."""
     suffix = secrets.token_hex(2)
     group = BalintGroup.objects.create(
@@ -54,11 +55,11 @@ def demo_create(*, tag: str = "") -> Demo:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        Membership.objects.create(group=group, user=user, role=role)
+        Membership.objects.create(group=group, user=user, role=role, agreed_at=timezone.now())
         accounts.append((role.value, email, password))
     meeting = Meeting.objects.create(
-        group=group, starts_at=timezone.now(), duration_minutes=90,
-        setting=MeetingSetting.ONLINE,
+        group=group, starts_at=timezone.now(), duration_minutes=MEETING_FORMATS[format_key].minutes,
+        setting=MeetingSetting.ONLINE, format_key=format_key,
     )
     room = room_for_meeting(meeting)
     return Demo(group=group, meeting=meeting, display_token=room.display_token, accounts=accounts)

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from balintroom.method.formats import FORMATS
+from balintroom.method.agenda import MEETING_FORMATS, PHASES_MAX
+from balintroom.method.console import PROMPT_CARD_MAX
+from balintroom.method.formats import CLASSIC_ROUND, Speaker
 
-from .models import BalintGroup, MeetingSetting, RoleChoice
+from .models import BalintGroup, CustomFormat, MeetingSetting, RoleChoice
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -52,6 +54,28 @@ class GroupForm(forms.ModelForm):
         }
 
 
+class GroupEditForm(GroupForm):
+    """A group's leaders also word its confidentiality agreement."""
+
+    class Meta(GroupForm.Meta):
+        fields = [*GroupForm.Meta.fields, "confidentiality_text"]
+        labels = {**GroupForm.Meta.labels,
+                  "confidentiality_text": _("Confidentiality agreement")}
+        help_texts = {
+            **GroupForm.Meta.help_texts,
+            "confidentiality_text": _("Every member accepts it before joining. When you "
+                                      "change it, every other member accepts it again."),
+        }
+
+
+class AgreementForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_("I accept the group's confidentiality agreement"),
+        error_messages={"required": _("To join, accept the group's confidentiality "
+                                      "agreement.")},
+    )
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
@@ -63,9 +87,19 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=RoleChoice.choices)
 
 
-def _format_choices() -> list[tuple[str, str]]:
-    # Called each time the form is shown, so the names come in the reader's language.
-    return [(key, gettext(fmt.name)) for key, fmt in FORMATS.items()]
+def format_choices(group: BalintGroup) -> list[tuple[str, str]]:
+    """The shipped formats with their descriptions, then the group's own; in the reader's
+    language, so built each time the form is shown."""
+    choices = [
+        (key, gettext("%(name)s (%(minutes)s min) – %(description)s") % {
+            "name": gettext(fmt.name), "minutes": fmt.minutes,
+            "description": gettext(fmt.description)})
+        for key, fmt in MEETING_FORMATS.items()
+    ]
+    for custom in group.custom_formats.all():
+        choices.append((custom.key, gettext("%(name)s (%(minutes)s min) – composed by the group")
+                        % {"name": custom.name, "minutes": custom.minutes}))
+    return choices
 
 
 class MeetingForm(forms.Form):
@@ -89,13 +123,19 @@ class MeetingForm(forms.Form):
         help_text=_("For a meeting in person: address and room."),
     )
     video_link = _link_field(_("Video-call link"))
-    format_key = forms.ChoiceField(label=_("Format"), choices=_format_choices)
+    format_key = forms.ChoiceField(
+        label=_("Format"), widget=forms.RadioSelect,
+        help_text=_("What the meeting is made of. It must fit into the meeting's duration."),
+    )
 
     def __init__(self, *args: Any, group: BalintGroup,
                  current_start: datetime | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.group = group
         self.current_start = current_start
+        format_field = self.fields["format_key"]
+        assert isinstance(format_field, forms.ChoiceField)
+        format_field.choices = format_choices(group)
         if group.video_link:
             self.fields["video_link"].help_text = gettext(
                 "Leave empty to use the group's link, %(link)s."
@@ -140,3 +180,97 @@ class MeetingForm(forms.Form):
             "video_link": data["video_link"] or (self.group.video_link if online else ""),
             "format_key": data["format_key"],
         }
+
+
+# Custom formats
+
+
+class CustomFormatForm(forms.Form):
+    # No length limits here: method.agenda.custom_format checks the whole format and says
+    # everything that is wrong at once.
+    name = forms.CharField(label=_("Name of the format"), required=False, strip=True)
+
+
+class PhaseForm(forms.Form):
+    """One phase of a custom format. Every field may be left empty: a row left empty is
+    no phase, and custom_format names what a phase lacks."""
+
+    name = forms.CharField(label=_("Name of the phase"), required=False)
+    minutes = forms.IntegerField(label=_("Minutes"), required=False,
+                                 widget=forms.NumberInput(attrs={"min": 1}))
+    rule = forms.CharField(label=_("Rule shown in the room"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    speaks = forms.ChoiceField(label=_("Who speaks"), initial=Speaker.EVERYONE.value,
+                               choices=[
+                                   (Speaker.EVERYONE.value, _("Everyone")),
+                                   (Speaker.MEMBERS.value, _("The members")),
+                                   (Speaker.PRESENTER.value, _("The presenter")),
+                               ])
+    sits_back = forms.BooleanField(label=_("The presenter sits back and listens"),
+                                   required=False)
+
+    def is_blank(self) -> bool:
+        data = self.cleaned_data
+        return not data.get("name") and data.get("minutes") is None and not data.get("rule")
+
+    def spec(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {"name": data.get("name", ""), "minutes": data.get("minutes"),
+                "rule": data.get("rule", ""), "speaks": data.get("speaks", ""),
+                "sits_back": bool(data.get("sits_back"))}
+
+
+# Empty rows beyond a format's phases, so that a few can be added without a round trip.
+EXTRA_PHASE_ROWS = 2
+
+class BasePhaseFormSet(forms.BaseFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Position")
+        form.fields["DELETE"].label = _("Leave out this phase")
+
+
+PhaseFormSet = forms.formset_factory(
+    PhaseForm, formset=BasePhaseFormSet, extra=0, can_delete=True, can_order=True,
+    max_num=PHASES_MAX + EXTRA_PHASE_ROWS, absolute_max=PHASES_MAX + EXTRA_PHASE_ROWS,
+)
+PHASES_PREFIX = "phases"
+
+
+def phase_rows_initial(custom: CustomFormat | None) -> list[dict[str, Any]]:
+    """The rows a new format starts from (the classic round, to be changed) or an existing
+    format's phases, then empty rows."""
+    if custom is not None:
+        rows = [dict(spec) for spec in custom.phases]
+    else:
+        rows = [{"name": gettext(p.name), "minutes": p.minutes, "rule": gettext(p.rule),
+                 "speaks": p.speaks.value, "sits_back": p.presenter_sits_back}
+                for p in CLASSIC_ROUND.phases]
+    return rows + [{"speaks": Speaker.EVERYONE.value}] * EXTRA_PHASE_ROWS
+
+
+def phase_formset(data: Any = None, *, custom: CustomFormat | None = None,
+                  add_row: bool = False) -> Any:
+    if data is None:
+        return PhaseFormSet(prefix=PHASES_PREFIX, initial=phase_rows_initial(custom))
+    if add_row:
+        # "Add a phase" shows the same rows again and one more.
+        data = data.copy()
+        key = f"{PHASES_PREFIX}-TOTAL_FORMS"
+        try:
+            total = int(data.get(key, 0))
+        except ValueError:
+            total = 0
+        data[key] = str(min(total + 1, PHASES_MAX + EXTRA_PHASE_ROWS))
+    return PhaseFormSet(data, prefix=PHASES_PREFIX)
+
+
+def phase_specs(formset: Any) -> list[dict[str, Any]]:
+    """The phases the rows describe, in the order given, without removed or empty rows.
+    Call after formset.is_valid()."""
+    return [form.spec() for form in formset.ordered_forms
+            if form not in formset.deleted_forms and not form.is_blank()]
+
+
+class PromptCardForm(forms.Form):
+    text = forms.CharField(label=_("Text of the card"), max_length=PROMPT_CARD_MAX)

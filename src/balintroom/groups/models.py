@@ -4,9 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from balintroom.method.formats import FORMATS
+from balintroom.method.agenda import NAME_MAX, MeetingFormat, custom_format
+from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.roles import Role
 
 
@@ -27,6 +29,17 @@ class RoleChoice(models.TextChoices):
     MEMBER = Role.MEMBER.value, _("Member")
 
 
+# What every member accepts before she joins; a group may word its own.
+DEFAULT_CONFIDENTIALITY_TEXT = gettext_noop(
+    "What is said in this group stays in this group. We speak of cases so that no patient "
+    "can be recognised. Nothing is recorded. I do not pass on what others have brought."
+)
+
+
+def default_confidentiality_text() -> str:
+    return gettext(DEFAULT_CONFIDENTIALITY_TEXT)
+
+
 class BalintGroup(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True, max_length=2000)
@@ -38,6 +51,12 @@ class BalintGroup(models.Model):
         _("members"), max_length=16, choices=Audience.choices, default=Audience.CLINICIANS
     )
     video_link = models.URLField(_("video-call link"), blank=True)
+    confidentiality_text = models.TextField(
+        _("confidentiality agreement"), max_length=2000, default=default_confidentiality_text
+    )
+    # Set once the group has its prompt cards, so that a leader who removes them all is not
+    # given the defaults again.
+    prompt_cards_given = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -57,6 +76,9 @@ class Membership(models.Model):
         _("role"), max_length=16, choices=RoleChoice.choices, default=RoleChoice.MEMBER
     )
     joined_at = models.DateTimeField(default=timezone.now)
+    # When she accepted the group's confidentiality agreement; None until she has, and again
+    # after the leaders change its text.
+    agreed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -119,9 +141,6 @@ class MeetingSetting(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
-FORMAT_CHOICES = [(key, fmt.name) for key, fmt in FORMATS.items()]
-
-
 class Meeting(models.Model):
     group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("starts at"))
@@ -129,9 +148,9 @@ class Meeting(models.Model):
     setting = models.CharField(_("setting"), max_length=16, choices=MeetingSetting.choices)
     place = models.CharField(_("place"), max_length=200, blank=True)
     video_link = models.URLField(_("video-call link"), blank=True)
-    format_key = models.CharField(
-        _("format"), max_length=32, choices=FORMAT_CHOICES, default="classic"
-    )
+    # The key of a shipped format (method.agenda.MEETING_FORMATS) or "custom-<id>" for one
+    # of the group's CustomFormats; the services check that it exists and fits.
+    format_key = models.CharField(_("format"), max_length=32, default="classic")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -153,3 +172,62 @@ class Meeting(models.Model):
     @property
     def online(self) -> bool:
         return self.setting == MeetingSetting.ONLINE
+
+
+CUSTOM_KEY_PREFIX = "custom-"
+
+
+class CustomFormat(models.Model):
+    """A format a group's leaders composed. The phases are the specifications
+    method.agenda.custom_format takes (name, minutes, rule, speaks, sits_back), checked by
+    it before every save."""
+
+    group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE,
+                              related_name="custom_formats")
+    name = models.CharField(_("name"), max_length=NAME_MAX)
+    phases = models.JSONField(_("phases"), default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
+        return f"{CUSTOM_KEY_PREFIX}{self.pk}"
+
+    @property
+    def meeting_format(self) -> MeetingFormat:
+        return custom_format(key=self.key, name=self.name, phases=self.phases)
+
+    @property
+    def minutes(self) -> int:
+        return self.meeting_format.minutes
+
+
+def custom_format_id(format_key: str) -> int | None:
+    """The CustomFormat a meeting's format_key names, or None for any other key."""
+    number = format_key.removeprefix(CUSTOM_KEY_PREFIX)
+    if number == format_key or not number.isascii() or not number.isdigit():
+        return None
+    return int(number)
+
+
+class PromptCard(models.Model):
+    """A short intervention the leader can show the room ("Back to the relationship")."""
+
+    group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE,
+                              related_name="prompt_cards")
+    text = models.CharField(_("text"), max_length=PROMPT_CARD_MAX)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="prompt_card_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -8,9 +8,19 @@ from django.http import Http404
 from django.utils import timezone
 
 from balintroom.accounts.models import User
+from balintroom.method.agenda import CLASSIC, MEETING_FORMATS, MeetingFormat
 from balintroom.method.roles import Role
 
-from .models import BalintGroup, Invitation, Meeting, Membership
+from . import services
+from .models import (
+    BalintGroup,
+    CustomFormat,
+    Invitation,
+    Meeting,
+    Membership,
+    PromptCard,
+    custom_format_id,
+)
 
 
 def groups_for_user(user: User) -> QuerySet[BalintGroup]:
@@ -141,3 +151,51 @@ def meetings_for_user(user: User) -> list[Meeting]:
 # The longest a meeting may last (Meeting's duration constraint), so that "not ended yet"
 # can be narrowed in the database before the exact test in Python.
 LONGEST_MEETING = timedelta(hours=12)
+
+
+# Formats, prompt cards and the confidentiality agreement
+
+
+def meeting_format_for(meeting: Meeting) -> MeetingFormat:
+    """The meeting's format: a shipped one or the group's own. A past meeting whose custom
+    format was deleted since, or whose key is no longer shipped, reads as a classic round."""
+    shipped = MEETING_FORMATS.get(meeting.format_key)
+    if shipped is not None:
+        return shipped
+    custom_id = custom_format_id(meeting.format_key)
+    if custom_id is not None:
+        custom = CustomFormat.objects.filter(group_id=meeting.group_id, pk=custom_id).first()
+        if custom is not None:
+            return custom.meeting_format
+    return CLASSIC
+
+
+def custom_formats_of(group: BalintGroup) -> QuerySet[CustomFormat]:
+    return group.custom_formats.all()
+
+
+def custom_format_in_group(group: BalintGroup, format_id: int) -> CustomFormat:
+    custom = group.custom_formats.filter(pk=format_id).first()
+    if custom is None:
+        raise Http404
+    return custom
+
+
+def prompt_cards_for(group: BalintGroup) -> list[PromptCard]:
+    """The group's prompt cards in their order; a group that never had any gets the
+    defaults first."""
+    services.prompt_cards_ensure(group)
+    return list(PromptCard.objects.filter(group=group))
+
+
+def prompt_card_in_group(group: BalintGroup, card_id: int) -> PromptCard:
+    card = group.prompt_cards.filter(pk=card_id).first()
+    if card is None:
+        raise Http404
+    return card
+
+
+def has_agreed(membership: Membership) -> bool:
+    """Whether she has accepted the group's confidentiality agreement as it reads now (a
+    change of the text resets every other member's agreement)."""
+    return membership.agreed_at is not None

@@ -1,17 +1,38 @@
 """Everything that changes groups, memberships, invitations and meetings."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
+from balintroom.method.agenda import (
+    MEETING_FORMATS,
+    FormatError,
+    MeetingFormat,
+    check_fits,
+    custom_format,
+)
+from balintroom.method.console import DEFAULT_PROMPT_CARDS
 from balintroom.method.roles import Role
 
-from .models import BalintGroup, Invitation, Meeting, MeetingSetting, Membership
+from .models import (
+    DEFAULT_CONFIDENTIALITY_TEXT,
+    BalintGroup,
+    CustomFormat,
+    Invitation,
+    Meeting,
+    MeetingSetting,
+    Membership,
+    PromptCard,
+    custom_format_id,
+)
 
 INVITATION_SALT = "balintroom.invitation"
 
@@ -19,21 +40,52 @@ INVITATION_SALT = "balintroom.invitation"
 def group_create(*, by: User, name: str, description: str = "", setting: str,
                  language: str = "en", audience: str = "clinicians",
                  video_link: str = "") -> BalintGroup:
+    with translation.override(language):
+        confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
-                            language=language, audience=audience, video_link=video_link)
+                            language=language, audience=audience, video_link=video_link,
+                            confidentiality_text=confidentiality_text)
         group.full_clean()
         group.save()
-        Membership.objects.create(group=group, user=by, role=Role.LEADER)
+        # Whoever starts a group sets its frame, and so has agreed to it.
+        Membership.objects.create(group=group, user=by, role=Role.LEADER,
+                                  agreed_at=timezone.now())
+        prompt_cards_ensure(group)
     return group
 
 
-def group_update(*, group: BalintGroup, **fields: str) -> BalintGroup:
+def _plain_text(text: str) -> str:
+    # Browsers send a textarea's lines with \r\n: the same words typed again are no change.
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def group_update(*, group: BalintGroup, by: User | None = None, **fields: str) -> BalintGroup:
+    """Change a group. A changed confidentiality agreement must be accepted again by
+    everyone but the leader who changed it (by)."""
+    old_text = _plain_text(group.confidentiality_text)
+    if "confidentiality_text" in fields:
+        fields["confidentiality_text"] = _plain_text(fields["confidentiality_text"])
     for name, value in fields.items():
         setattr(group, name, value)
     group.full_clean()
-    group.save()
+    with transaction.atomic():
+        group.save()
+        if _plain_text(group.confidentiality_text) != old_text:
+            others = Membership.objects.filter(group=group)
+            if by is not None:
+                others = others.exclude(user=by)
+                Membership.objects.filter(group=group, user=by).update(agreed_at=timezone.now())
+            others.update(agreed_at=None)
     return group
+
+
+def membership_agree(*, membership: Membership) -> Membership:
+    """She accepts the group's confidentiality agreement as it reads now."""
+    if membership.agreed_at is None:
+        membership.agreed_at = timezone.now()
+        membership.save(update_fields=["agreed_at"])
+    return membership
 
 
 def invitation_create(*, group: BalintGroup, email: str, by: User) -> Invitation:
@@ -96,13 +148,19 @@ def invitation_check(*, invitation: Invitation, user: User | None = None) -> Non
         )
 
 
-def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+def invitation_accept(*, invitation: Invitation, user: User, agreed: bool) -> Membership:
+    """She joins; only with the group's confidentiality agreement accepted (agreed)."""
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         invitation_check(invitation=invitation, user=user)
+        if not agreed:
+            raise ValidationError(
+                _("To join, accept the group's confidentiality agreement."), code="not_agreed")
         membership, _created = Membership.objects.get_or_create(
             group=invitation.group, user=user, defaults={"role": Role.MEMBER}
         )
+        membership.agreed_at = timezone.now()
+        membership.save(update_fields=["agreed_at"])
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -153,17 +211,44 @@ def membership_end(*, membership: Membership) -> None:
         current.delete()
 
 
+def default_format_key(duration_minutes: int) -> str:
+    return "double_hour" if duration_minutes == 90 else "classic"
+
+
+def _format_messages(error: FormatError) -> list[str]:
+    return error.translated(_)
+
+
+def _check_meeting_format(meeting: Meeting) -> None:
+    """Refuse a format the group does not have, or one longer than the meeting. A custom
+    format's row is locked, so that it cannot be deleted while the meeting is saved."""
+    fmt: MeetingFormat | None = MEETING_FORMATS.get(meeting.format_key)
+    custom_id = custom_format_id(meeting.format_key)
+    if fmt is None and custom_id is not None:
+        custom = CustomFormat.objects.select_for_update().filter(
+            group_id=meeting.group_id, pk=custom_id).first()
+        fmt = custom.meeting_format if custom is not None else None
+    if fmt is None:
+        raise ValidationError({"format_key": _("Choose one of the formats.")})
+    try:
+        check_fits(fmt, meeting_minutes=meeting.duration_minutes)
+    except FormatError as error:
+        raise ValidationError({"format_key": _format_messages(error)}) from None
+
+
 def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minutes: int,
                      setting: str, place: str = "", video_link: str = "",
-                     format_key: str = "classic") -> Meeting:
+                     format_key: str | None = None) -> Meeting:
     # The group's link is the default for an online meeting; a meeting in person gets a
     # link only when the leader gives one.
     default_link = group.video_link if setting == MeetingSetting.ONLINE else ""
     meeting = Meeting(group=group, starts_at=starts_at, duration_minutes=duration_minutes,
                       setting=setting, place=place, video_link=video_link or default_link,
-                      format_key=format_key)
+                      format_key=format_key or default_format_key(duration_minutes))
     meeting.full_clean()
-    meeting.save()
+    with transaction.atomic():
+        _check_meeting_format(meeting)
+        meeting.save()
     return meeting
 
 
@@ -171,7 +256,9 @@ def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.full_clean()
-    meeting.save()
+    with transaction.atomic():
+        _check_meeting_format(meeting)
+        meeting.save()
     return meeting
 
 
@@ -183,3 +270,150 @@ def meeting_cancel(*, meeting: Meeting) -> None:
             _("This meeting has already begun, so it stays in the group's record.")
         )
     meeting.delete()
+
+
+# Custom formats
+
+
+def _checked_phases(*, name: str, phases: Any) -> tuple[str, list[dict[str, Any]]]:
+    """The name and phases as custom_format accepts them, or ValidationError with every
+    problem it found."""
+    try:
+        fmt = custom_format(key="custom", name=name, phases=phases)
+    except FormatError as error:
+        raise ValidationError(_format_messages(error)) from None
+    specs = [
+        {"name": p.name, "minutes": p.minutes, "rule": p.rule, "speaks": p.speaks.value,
+         "sits_back": p.presenter_sits_back}
+        for part in fmt.parts for p in part.phases
+    ]
+    return fmt.name, specs
+
+
+def _meetings_not_ended(custom: CustomFormat) -> list[Meeting]:
+    now = timezone.now()
+    # No meeting lasts longer than 12 hours (Meeting's duration constraint).
+    recent = custom.group.meetings.filter(
+        format_key=custom.key, starts_at__gte=now - timedelta(hours=12)).order_by("starts_at")
+    return [meeting for meeting in recent if meeting.ends_at > now]
+
+
+def _when(meeting: Meeting) -> str:
+    return date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
+
+
+def custom_format_create(*, group: BalintGroup, name: str, phases: Any) -> CustomFormat:
+    name, specs = _checked_phases(name=name, phases=phases)
+    custom = CustomFormat(group=group, name=name, phases=specs)
+    custom.full_clean()
+    custom.save()
+    return custom
+
+
+def custom_format_update(*, custom: CustomFormat, name: str, phases: Any) -> CustomFormat:
+    name, specs = _checked_phases(name=name, phases=phases)
+    minutes = sum(spec["minutes"] for spec in specs)
+    with transaction.atomic():
+        custom = CustomFormat.objects.select_for_update().get(pk=custom.pk)
+        for meeting in _meetings_not_ended(custom):
+            # The room runs through the format's phases by number; they must not change
+            # under a round in progress.
+            if meeting.starts_at <= timezone.now():
+                raise ValidationError(_(
+                    "A meeting with this format is going on now. Change the format after "
+                    "the meeting."))
+            if minutes > meeting.duration_minutes:
+                raise ValidationError(_(
+                    "The format would take %(format)s minutes, longer than the meeting on "
+                    "%(date)s (%(meeting)s minutes) that uses it.") % {
+                    "format": minutes, "date": _when(meeting),
+                    "meeting": meeting.duration_minutes})
+        custom.name = name
+        custom.phases = specs
+        custom.full_clean()
+        custom.save()
+    return custom
+
+
+def custom_format_delete(*, custom: CustomFormat) -> None:
+    with transaction.atomic():
+        custom = CustomFormat.objects.select_for_update().get(pk=custom.pk)
+        using = _meetings_not_ended(custom)
+        if using:
+            raise ValidationError(_(
+                "The meeting on %(date)s uses this format. Choose another format for it "
+                "first.") % {"date": _when(using[0])})
+        custom.delete()
+
+
+# Prompt cards
+
+# Enough for any leader's repertoire; the room shows them as buttons.
+PROMPT_CARDS_MAX = 30
+
+
+def prompt_cards_ensure(group: BalintGroup) -> None:
+    """Give a group the default prompt cards, in its language, unless it has had its
+    cards already (a group that removed them all keeps none)."""
+    if group.prompt_cards_given:
+        return
+    with transaction.atomic():
+        # Locked, so that two first visits cannot both add the defaults.
+        locked = BalintGroup.objects.select_for_update().get(pk=group.pk)
+        if not locked.prompt_cards_given:
+            with translation.override(locked.language):
+                texts = [_(text) for text in DEFAULT_PROMPT_CARDS]
+            PromptCard.objects.bulk_create(
+                PromptCard(group=locked, text=text, position=number)
+                for number, text in enumerate(texts)
+            )
+            locked.prompt_cards_given = True
+            locked.save(update_fields=["prompt_cards_given"])
+    group.prompt_cards_given = True
+
+
+def _card_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def prompt_card_add(*, group: BalintGroup, text: str) -> PromptCard:
+    prompt_cards_ensure(group)
+    with transaction.atomic():
+        BalintGroup.objects.select_for_update().get(pk=group.pk)
+        cards = PromptCard.objects.filter(group=group)
+        if cards.count() >= PROMPT_CARDS_MAX:
+            raise ValidationError(_("A group has at most %(max)s prompt cards.") % {
+                "max": PROMPT_CARDS_MAX})
+        last = cards.aggregate(last=Max("position"))["last"]
+        card = PromptCard(group=group, text=_card_text(text),
+                          position=0 if last is None else last + 1)
+        card.full_clean()
+        card.save()
+    return card
+
+
+def prompt_card_update(*, card: PromptCard, text: str) -> PromptCard:
+    card.text = _card_text(text)
+    card.full_clean()
+    card.save(update_fields=["text"])
+    return card
+
+
+def prompt_card_delete(*, card: PromptCard) -> None:
+    card.delete()
+
+
+def prompt_card_move(*, card: PromptCard, up: bool) -> None:
+    """Swap the card with the one before (up) or after it; the positions are numbered
+    afresh, so that gaps and ties left by removed cards do not matter."""
+    with transaction.atomic():
+        cards = list(PromptCard.objects.select_for_update().filter(group_id=card.group_id))
+        index = next((i for i, c in enumerate(cards) if c.pk == card.pk), None)
+        if index is None:
+            return
+        other = index - 1 if up else index + 1
+        if 0 <= other < len(cards):
+            cards[index], cards[other] = cards[other], cards[index]
+        for position, each in enumerate(cards):
+            each.position = position
+        PromptCard.objects.bulk_update(cards, ["position"])

@@ -25,8 +25,28 @@ from balintroom.accounts.models import User
 from balintroom.method.roles import Role, group_size_advice
 
 from . import selectors, services
-from .forms import GroupForm, InvitationForm, MeetingForm, RoleForm
-from .models import Invitation, MeetingSetting, Membership, RoleChoice, Setting
+from .forms import (
+    AgreementForm,
+    CustomFormatForm,
+    GroupEditForm,
+    GroupForm,
+    InvitationForm,
+    MeetingForm,
+    PromptCardForm,
+    RoleForm,
+    phase_formset,
+    phase_specs,
+)
+from .models import (
+    BalintGroup,
+    CustomFormat,
+    Invitation,
+    MeetingSetting,
+    Membership,
+    PromptCard,
+    RoleChoice,
+    Setting,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,15 +83,19 @@ def group_create(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def group_edit(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
-    initial = {name: getattr(group, name) for name in GroupForm.Meta.fields}
-    form = GroupForm(request.POST or None, initial=initial)
+    initial = {name: getattr(group, name) for name in GroupEditForm.Meta.fields}
+    form = GroupEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        agreement = group.confidentiality_text
         try:
-            services.group_update(group=group, **form.cleaned_data)
+            services.group_update(group=group, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The group was saved."))
+            if group.confidentiality_text != agreement:
+                messages.info(request, _("The other members will be asked to accept the "
+                                         "changed confidentiality agreement."))
             return redirect("group_detail", group_id=group.pk)
     return render(request, "groups/group_form.html", {"form": form, "group": group})
 
@@ -86,6 +110,7 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
     context: dict[str, object] = {
         "group": group,
         "membership": membership,
+        "agreed": selectors.has_agreed(membership),
         "members": members,
         "member_count": member_count,
         "size_advice": group_size_advice(member_count),
@@ -251,10 +276,16 @@ def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpRespon
         # She opened her own, already accepted link again: take her to the group.
         messages.info(request, _("You are a member of this group."))
         return redirect("group_detail", group_id=invitation.group_id)
+    form = AgreementForm(request.POST if request.method == "POST" else None)
     try:
         services.invitation_check(invitation=invitation, user=user)
         if request.method == "POST" and user is not None:
-            services.invitation_accept(invitation=invitation, user=user)
+            if not form.is_valid():
+                # Not ticked: she is asked again, and nothing happens.
+                return render(request, "groups/invitation.html", {
+                    "invitation": invitation, "group": invitation.group, "form": form})
+            services.invitation_accept(invitation=invitation, user=user,
+                                       agreed=form.cleaned_data["agree"])
     except ValidationError as error:
         return render(request, "groups/invitation_problem.html", {
             "group": invitation.group,
@@ -265,7 +296,7 @@ def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpRespon
         messages.success(request, _("Welcome to %(group)s.") % {"group": invitation.group.name})
         return redirect("group_detail", group_id=invitation.group_id)
     return render(request, "groups/invitation.html", {
-        "invitation": invitation, "group": invitation.group})
+        "invitation": invitation, "group": invitation.group, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -295,7 +326,7 @@ def meeting_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse
     group = selectors.leading_membership_for(request.user, group_id).group
     in_person = group.setting == Setting.IN_PERSON
     initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
-               "format_key": "classic"}
+               "duration_minutes": 90, "format_key": services.default_format_key(90)}
     form = MeetingForm(request.POST or None, group=group, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -358,3 +389,184 @@ def meeting_cancel(request: AuthenticatedRequest, group_id: int,
     else:
         messages.success(request, _("The meeting was cancelled."))
     return redirect("group_detail", group_id=group_id)
+
+
+# The confidentiality agreement
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_agreement(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    membership = selectors.membership_for(request.user, group_id)
+    if request.method == "POST":
+        services.membership_agree(membership=membership)
+        messages.success(request, _("You have accepted the group's confidentiality agreement."))
+        return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/agreement.html", {
+        "group": membership.group, "membership": membership,
+        "agreed": selectors.has_agreed(membership)})
+
+
+# Custom formats
+
+
+@login_required
+def custom_formats(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    return render(request, "groups/formats.html", {
+        "group": group, "formats": selectors.custom_formats_of(group)})
+
+
+def _custom_format_form(request: AuthenticatedRequest, group: BalintGroup,
+                        custom: CustomFormat | None) -> HttpResponse:
+    """The page that composes a format, new (custom None) or existing."""
+    if request.method != "POST":
+        form = CustomFormatForm(initial={"name": custom.name} if custom else None)
+        phases = phase_formset(custom=custom)
+    else:
+        form = CustomFormatForm(request.POST)
+        adding = "add_phase" in request.POST
+        phases = phase_formset(request.POST, add_row=adding)
+        if not adding and form.is_valid() and phases.is_valid():
+            name, specs = form.cleaned_data["name"], phase_specs(phases)
+            try:
+                if custom is None:
+                    services.custom_format_create(group=group, name=name, phases=specs)
+                else:
+                    services.custom_format_update(custom=custom, name=name, phases=specs)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The format %(name)s was saved.") % {
+                    "name": " ".join(name.split())})
+                return redirect("custom_formats", group_id=group.pk)
+    return render(request, "groups/format_form.html", {
+        "group": group, "custom": custom, "form": form, "phases": phases})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def custom_format_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    return _custom_format_form(request, group, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def custom_format_edit(request: AuthenticatedRequest, group_id: int,
+                       format_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    custom = selectors.custom_format_in_group(group, format_id)
+    return _custom_format_form(request, group, custom)
+
+
+@login_required
+def custom_format_delete_confirm(request: AuthenticatedRequest, group_id: int,
+                                 format_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    custom = selectors.custom_format_in_group(group, format_id)
+    return render(request, "groups/format_delete_confirm.html",
+                  {"group": group, "custom": custom})
+
+
+@login_required
+@require_POST
+def custom_format_delete(request: AuthenticatedRequest, group_id: int,
+                         format_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    custom = selectors.custom_format_in_group(group, format_id)
+    try:
+        services.custom_format_delete(custom=custom)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The format %(name)s was deleted.") % {"name": custom.name})
+    return redirect("custom_formats", group_id=group_id)
+
+
+# Prompt cards
+
+
+def _prompt_cards_page(request: HttpRequest, group: BalintGroup, *,
+                       add_form: PromptCardForm | None = None,
+                       bound: PromptCardForm | None = None,
+                       bound_card: PromptCard | None = None) -> HttpResponse:
+    """The cards, each with its own small form; a form sent with a mistake is shown again
+    in its place."""
+    rows = []
+    for card in selectors.prompt_cards_for(group):
+        if bound is not None and bound_card is not None and card.pk == bound_card.pk:
+            rows.append((card, bound))
+        else:
+            rows.append((card, PromptCardForm(initial={"text": card.text},
+                                              auto_id=f"card-{card.pk}-%s")))
+    return render(request, "groups/prompts.html", {
+        "group": group, "rows": rows,
+        "add_form": add_form or PromptCardForm(auto_id="new-card-%s"),
+        "max_cards": services.PROMPT_CARDS_MAX,
+    })
+
+
+@login_required
+def prompt_cards(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    return _prompt_cards_page(request, group)
+
+
+@login_required
+@require_POST
+def prompt_card_add(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    form = PromptCardForm(request.POST, auto_id="new-card-%s")
+    if form.is_valid():
+        try:
+            services.prompt_card_add(group=group, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, _("The card was added."))
+            return redirect("prompt_cards", group_id=group_id)
+    return _prompt_cards_page(request, group, add_form=form)
+
+
+@login_required
+@require_POST
+def prompt_card_edit(request: AuthenticatedRequest, group_id: int,
+                     card_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    card = selectors.prompt_card_in_group(group, card_id)
+    form = PromptCardForm(request.POST, auto_id=f"card-{card.pk}-%s")
+    if form.is_valid():
+        try:
+            services.prompt_card_update(card=card, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, _("The card was saved."))
+            return redirect("prompt_cards", group_id=group_id)
+    return _prompt_cards_page(request, group, bound=form, bound_card=card)
+
+
+@login_required
+@require_POST
+def prompt_card_delete(request: AuthenticatedRequest, group_id: int,
+                       card_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    card = selectors.prompt_card_in_group(group, card_id)
+    services.prompt_card_delete(card=card)
+    messages.success(request, _("The card “%(text)s” was removed.") % {"text": card.text})
+    return redirect("prompt_cards", group_id=group_id)
+
+
+@login_required
+@require_POST
+def prompt_card_move(request: AuthenticatedRequest, group_id: int,
+                     card_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    card = selectors.prompt_card_in_group(group, card_id)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, _("Move the card up or down."))
+    else:
+        services.prompt_card_move(card=card, up=direction == "up")
+    return redirect("prompt_cards", group_id=group_id)

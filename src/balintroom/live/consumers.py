@@ -21,15 +21,16 @@ from balintroom.groups.models import Membership
 from balintroom.method.round import Action, RoundError
 
 from . import services
-from .broadcast import room_group_name
+from .broadcast import leaders_group_name, room_group_name
 from .models import Room
-from .snapshot import display_snapshot, room_snapshot
+from .snapshot import room_snapshot, view_kind, views_for_broadcast
 
 log = logging.getLogger(__name__)
 
 # Close codes the page understands: it stops reconnecting and says why.
 CLOSE_FORBIDDEN = 4403
 CLOSE_DISPLAY_RENEWED = 4410
+LEADER_MESSAGE_MAX = 500
 
 
 def _room_for(meeting_id: int) -> Room | None:
@@ -40,8 +41,9 @@ def _room_for(meeting_id: int) -> Room | None:
 def _participant_room(meeting_id: int, user: Any) -> tuple[Room | None, str | None]:
     if user is None or not user.is_authenticated:
         return None, None
+    # Only members who accepted the group's confidentiality agreement enter the room.
     membership = Membership.objects.filter(
-        group__meetings__id=meeting_id, user=user
+        group__meetings__id=meeting_id, user=user, agreed_at__isnull=False
     ).values_list("role", flat=True).first()
     if membership is None:
         return None, None
@@ -60,12 +62,12 @@ def _display_room(meeting_id: int, token: str) -> Room | None:
 
 
 @database_sync_to_async
-def _snapshot_text(room_id: int, *, for_display: bool) -> tuple[str, int]:
+def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
     state = room_snapshot(room)
-    if for_display:
-        state = display_snapshot(state)
-    return json.dumps(state, separators=(",", ":")), room.version
+    kind = view_kind(state, user_id=user_id)
+    view = views_for_broadcast(state)[kind]
+    return json.dumps(view, separators=(",", ":")), room.version, kind
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
@@ -75,6 +77,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     is_display: bool = False
     display_token: str = ""
     last_version: int = 0
+    in_leaders_group: bool = False
 
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
@@ -106,14 +109,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not hasattr(self, "group_name"):
             return
         await self.channel_layer.group_discard(self.group_name, self.channel_name)
+        await self._follow_leaders(False)
         if not self.is_display:
             await database_sync_to_async(services.connection_close)(
                 channel_name=self.channel_name
             )
 
     async def send_snapshot(self) -> None:
-        text, version = await _snapshot_text(self.room_id, for_display=self.is_display)
+        text, version, kind = await _snapshot_text(
+            self.room_id, user_id=None if self.is_display else self.user.pk)
         self.last_version = max(self.last_version, version)
+        await self._follow_leaders(kind == "leader")
         await self.send(text_data=text)
 
     async def room_state(self, event: dict[str, Any]) -> None:
@@ -127,7 +133,34 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if event["version"] <= self.last_version:
             return
         self.last_version = event["version"]
-        await self.send(text_data=event["display_text"] if self.is_display else event["text"])
+        if self.is_display:
+            kind = "display"
+        elif self.user.pk in event["outside"]:
+            kind = "outside"
+        elif self.user.pk in event["leaders"]:
+            kind = "leader"
+        else:
+            kind = "member"
+        await self._follow_leaders(kind == "leader")
+        await self.send(text_data=event["texts"][kind])
+
+    async def _follow_leaders(self, leads: bool) -> None:
+        """Leaders (and only they) hear the leaders' private channel."""
+        if leads == self.in_leaders_group:
+            return
+        name = leaders_group_name(self.room_id)
+        if leads:
+            await self.channel_layer.group_add(name, self.channel_name)
+        else:
+            await self.channel_layer.group_discard(name, self.channel_name)
+        self.in_leaders_group = leads
+
+    async def leader_message(self, event: dict[str, Any]) -> None:
+        if self.in_leaders_group:
+            await self.send(text_data=json.dumps({
+                "type": "leader_message", "from": event["from"], "from_id": event["from_id"],
+                "text": event["text"], "at": event["at"],
+            }))
 
     async def error(self, code: str, message: str, **extra: Any) -> None:
         await self.send(text_data=json.dumps(
@@ -183,12 +216,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.is_display:
             await self.error("forbidden", _("The room display only shows the room."))
             return
+        if name == "leader_message":
+            await self._relay_leader_message(message)
+            return
         try:
             action = Action(name)
         except ValueError:
             await self.error("unknown_action", _("Unknown action."))
             return
-        args = {k: v for k, v in message.items() if k in ("label", "user", "minutes")}
+        args = {k: v for k, v in message.items()
+                if k in ("label", "user", "minutes", "urgency", "round", "card", "on")}
         try:
             await database_sync_to_async(services.room_act)(
                 meeting_id=int(self.scope["url_route"]["kwargs"]["meeting_id"]),
@@ -201,3 +238,25 @@ class RoomConsumer(AsyncWebsocketConsumer):
         except RoundError as exc:
             # method/ only marks its messages; they are translated here, for this person.
             await self.error("refused", _(exc.message), action=name)
+
+    async def _relay_leader_message(self, message: dict[str, Any]) -> None:
+        """The leaders' private channel: passed from leader to leader, stored nowhere."""
+        text = message.get("text")
+        if not isinstance(text, str) or not text.strip() or len(text) > LEADER_MESSAGE_MAX:
+            await self.error("refused", _("Write a short message (at most %(max)s characters).")
+                             % {"max": LEADER_MESSAGE_MAX})
+            return
+        if not await _still_leads(self.room_id, self.user):
+            await self.error("refused", _("Only the leader or co-leader can do that."))
+            return
+        await self.channel_layer.group_send(leaders_group_name(self.room_id), {
+            "type": "leader.message", "from": self.user.name, "from_id": self.user.pk,
+            "text": text.strip(), "at": time.time(),
+        })
+
+
+@database_sync_to_async
+def _still_leads(room_id: int, user: Any) -> bool:
+    return Membership.objects.filter(
+        group__meetings__room__id=room_id, user=user, role__in=["leader", "co_leader"]
+    ).exists()

@@ -24,6 +24,23 @@ class Room(models.Model):
     steered_version = models.PositiveBigIntegerField(default=1)
     display_token = models.CharField(max_length=64, default=new_display_token, unique=True)
     asking_for_cases = models.BooleanField(default=False)
+    # Where the meeting is in its format's agenda (check-in, follow-up, rounds, closing).
+    part_index = models.PositiveSmallIntegerField(default=0)
+    # A prompt card the leader shows the room, as a gentle banner.
+    banner = models.CharField(max_length=200, blank=True)
+    # "Say your name before speaking", for groups whose cameras are off.
+    name_mode = models.BooleanField(default=False)
+    # Raised hands, in the order they were raised; the one who has the word.
+    hands = models.JSONField(default=list, blank=True)
+    speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    # The member who steers when no leader is in the room.
+    backup = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
 
     def __str__(self) -> str:
         return f"room of meeting #{self.meeting_id}"
@@ -32,6 +49,16 @@ class Room(models.Model):
 class Round(models.Model):
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField()
+    # Which part of the meeting's agenda this run is, and its kind (round, check-in...).
+    part_index = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=16, default="round")
+    # A follow-up tells what happened next with the case of an earlier round.
+    follow_up_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Check-in: who speaks in which order, and whose turn it is.
+    speaker_order = models.JSONField(default=list, blank=True)
+    speaker_index = models.PositiveSmallIntegerField(default=0)
     presenter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
@@ -73,11 +100,14 @@ class Volunteer(models.Model):
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="volunteers")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     label = models.CharField(max_length=80, blank=True)
+    urgency = models.PositiveSmallIntegerField(default=2)  # 1 can wait, 2 would like, 3 urgent
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["room", "user"], name="one_volunteering_per_room")
+            models.UniqueConstraint(fields=["room", "user"], name="one_volunteering_per_room"),
+            models.CheckConstraint(condition=Q(urgency__gte=1, urgency__lte=3),
+                                   name="volunteer_urgency_known"),
         ]
 
     def __str__(self) -> str:
@@ -120,3 +150,25 @@ class Connection(models.Model):
 
     def __str__(self) -> str:
         return f"connection #{self.pk}"
+
+
+class StepOut(models.Model):
+    """The Lindauer rule: a member who may know the patient tells the leaders, privately,
+    and may step out until a leader lets her back. The times count for attendance."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="step_outs")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.SET_NULL, null=True, related_name="+")
+    signalled_at = models.DateTimeField(default=timezone.now)
+    stepped_out_at = models.DateTimeField(null=True, blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["signalled_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"step-out #{self.pk}"
+
+    @property
+    def outside(self) -> bool:
+        return self.stepped_out_at is not None and self.returned_at is None

@@ -1,72 +1,68 @@
 """The room state: everything a browser in the room needs, as one JSON-able dict.
 
-The same snapshot goes to every participant and to the room display; each browser
-renders the view for its own role. Texts are sent as keys, and each page carries its
+One snapshot is built per change; each kind of viewer gets a view of it (views below):
+leaders see the Lindauer signals, a member outside the room sees nothing of the case,
+the room display sees nobody's name. Texts are sent as keys, and each page carries its
 own language's texts for them, so one broadcast serves every language.
 """
 
 import time
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
-from django.utils import timezone
-
 from balintroom.groups.models import Membership
-from balintroom.method.formats import format_by_key, rounds_that_fit
+from balintroom.method.formats import Format, PartKind
 from balintroom.method.round import Status
 
-from .models import Connection, Room, Round
+from .agenda import meeting_format_of
+from .models import Room, Round, StepOut
+from .presence import presence_of
 
 
 def _round_dict(rnd: Round) -> dict[str, Any]:
     return {
         "number": rnd.number,
+        "part_index": rnd.part_index,
+        "kind": rnd.kind,
         "status": rnd.status,
         "phase_index": rnd.phase_index,
         "deadline": rnd.deadline.timestamp() if rnd.deadline else None,
         "remaining": rnd.remaining_seconds,
         "presenter": rnd.presenter_id,
         "label": rnd.label,
+        "follow_up": rnd.follow_up_of_id is not None,
+        "speaker_order": rnd.speaker_order,
+        "speaker_index": rnd.speaker_index,
     }
 
 
-def _presence(room: Room, user_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """online, or reconnecting until a moment (server time), or away."""
-    now = timezone.now()
-    stale = timedelta(seconds=settings.PRESENCE_STALE_SECONDS)
-    grace = timedelta(seconds=settings.PRESENCE_GRACE_SECONDS)
-    since = now - stale - grace
-    result: dict[int, dict[str, Any]] = {}
-    rows = Connection.objects.filter(room=room, user_id__in=user_ids).filter(
-        last_seen__gte=since
-    ).values_list("user_id", "closed_at", "last_seen")
-    for user_id, closed_at, last_seen in rows:
-        entry = result.setdefault(user_id, {"presence": "away", "until": None})
-        if entry["presence"] == "online":
-            continue
-        # A connection whose server process died never closes; it counts as gone once
-        # its heartbeat is stale.
-        gone_at = closed_at or (last_seen + stale if last_seen + stale < now else None)
-        if gone_at is None:
-            entry.update(presence="online", until=None)
-            continue
-        until = gone_at + grace
-        if until > now and (entry["until"] is None or until.timestamp() > entry["until"]):
-            entry.update(presence="reconnecting", until=until.timestamp())
-    return result
+def _part_dict(part: Format, index: int) -> dict[str, Any]:
+    return {
+        "index": index,
+        "kind": part.kind,
+        "key": part.key,
+        "needs_presenter": part.needs_presenter,
+        "per_person_seconds": part.per_person_seconds,
+        "phases": [
+            {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
+            for p in part.phases
+        ],
+    }
 
 
 def room_snapshot(room: Room) -> dict[str, Any]:
+    from .services import current_round, earlier_cases, part_at
+
     meeting = room.meeting
-    fmt = format_by_key(meeting.format_key)
+    meeting_format = meeting_format_of(meeting)
+    part = part_at(meeting_format, room.part_index)
     memberships = list(
         Membership.objects.filter(group_id=meeting.group_id).select_related("user")
         .order_by("user__display_name", "user__email")
     )
-    presence = _presence(room, [m.user_id for m in memberships])
-    rnd = room.rounds.exclude(status=Status.ENDED).order_by("-number").first()
-    return {
+    presence = presence_of(room, [m.user_id for m in memberships])
+    rnd = current_round(room)
+    step_outs = list(StepOut.objects.filter(room=room, returned_at__isnull=True))
+    state: dict[str, Any] = {
         "type": "state",
         "version": room.version,
         "steered_version": room.steered_version,
@@ -74,19 +70,35 @@ def room_snapshot(room: Room) -> dict[str, Any]:
         "meeting": {
             "id": meeting.pk,
             "online": meeting.online,
-            "format": fmt.key,
-            "rounds_planned": rounds_that_fit(meeting.duration_minutes, fmt),
-            "phases": [
-                {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
-                for p in fmt.phases
+            "format": meeting_format.key,
+            "rounds_planned": meeting_format.rounds,
+            "agenda": [
+                {"kind": p.kind, "key": p.key, "minutes": p.minutes}
+                for p in meeting_format.parts
             ],
         },
+        "part": _part_dict(part, room.part_index),
         "asking_for_cases": room.asking_for_cases,
         "round": _round_dict(rnd) if rnd else None,
-        "rounds_done": room.rounds.filter(status=Status.ENDED).count(),
+        "rounds_done": room.rounds.filter(status=Status.ENDED, kind=PartKind.ROUND).count(),
         "volunteers": [
-            {"user": v.user_id, "label": v.label}
-            for v in room.volunteers.order_by("created_at", "pk")
+            {"user": v.user_id, "label": v.label, "urgency": v.urgency}
+            for v in room.volunteers.order_by("-urgency", "created_at", "pk")
+        ],
+        "earlier_cases": [
+            {"id": r.pk, "label": r.label, "date": r.room.meeting.starts_at.date().isoformat()}
+            for r in earlier_cases(room)
+        ] if part.kind == PartKind.FOLLOW_UP else [],
+        "banner": room.banner,
+        "name_mode": room.name_mode,
+        "hands": room.hands,
+        "speaker": room.speaker_id,
+        "backup": room.backup_id,
+        "outside": [s.user_id for s in step_outs if s.outside],
+        "lindauer": [
+            {"user": s.user_id, "signalled_at": s.signalled_at.timestamp(),
+             "outside": s.outside}
+            for s in step_outs
         ],
         "participants": [
             {
@@ -98,6 +110,24 @@ def room_snapshot(room: Room) -> dict[str, Any]:
             for m in memberships
         ],
     }
+    return state
+
+
+def member_view(state: dict[str, Any]) -> dict[str, Any]:
+    """Members are not told who signalled that they may know the patient."""
+    return {**state, "lindauer": []}
+
+
+def outside_view(state: dict[str, Any]) -> dict[str, Any]:
+    """A member outside under the Lindauer rule sees the time, not the case."""
+    rnd = state["round"]
+    return {
+        **member_view(state),
+        "round": {**rnd, "label": "", "presenter": None} if rnd else None,
+        "volunteers": [],
+        "earlier_cases": [],
+        "banner": "",
+    }
 
 
 def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +136,31 @@ def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
     rnd = state["round"]
     return {
         **state,
-        "round": {**rnd, "presenter": None, "label": ""} if rnd else None,
+        "round": {**rnd, "presenter": None, "label": "", "speaker_order": []} if rnd else None,
         "volunteers": [],
         "participants": [],
+        "earlier_cases": [],
+        "lindauer": [],
+        "outside": [],
+        "hands": [],
+        "speaker": None,
+        "backup": None,
     }
+
+
+def views_for_broadcast(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        "leader": state,
+        "member": member_view(state),
+        "outside": outside_view(state),
+        "display": display_snapshot(state),
+    }
+
+
+def view_kind(state: dict[str, Any], *, user_id: int | None) -> str:
+    if user_id is None:
+        return "display"
+    if user_id in state["outside"]:
+        return "outside"
+    role = next((p["role"] for p in state["participants"] if p["id"] == user_id), None)
+    return "leader" if role in ("leader", "co_leader") else "member"

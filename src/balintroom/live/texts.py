@@ -5,27 +5,28 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from balintroom.groups.models import Audience
-from balintroom.method.formats import REVIEW_QUESTIONS, format_by_key
+from balintroom.method.agenda import MeetingFormat
+from balintroom.method.formats import CLASSIC_ROUND, REVIEW_QUESTIONS
 from balintroom.method.guidance import guidance_table
 from balintroom.method.roles import ROLE_LABELS
 
 
-def room_texts(*, format_key: str, online: bool, audience: str) -> dict[str, Any]:
-    fmt = format_by_key(format_key)
-    table = guidance_table(fmt, online=online)
-    client = _("patient") if audience == Audience.CLINICIANS else _("client or patient")
-    return {
-        "format_name": _(fmt.name),
-        "client": client,
-        "phases": {
-            phase.key: {
+def room_texts(*, meeting_format: MeetingFormat, online: bool) -> dict[str, Any]:
+    # Extra rounds past the agenda's end are classic rounds.
+    parts = [*meeting_format.parts, CLASSIC_ROUND]
+    phases: dict[str, Any] = {}
+    for part in parts:
+        table = guidance_table(part, online=online)
+        for phase in part.phases:
+            phases[phase.key] = {
                 "name": _(phase.name),
                 "rule": _(phase.rule),
                 "guidance": {viewer: _(text) for viewer, text in table[phase.key].items()},
             }
-            for phase in fmt.phases
-        },
+    return {
+        "format_name": _(meeting_format.name),
+        "parts": {part.key: _(part.name) for part in parts},
+        "phases": phases,
         "roles": {role.value: _(label) for role, label in ROLE_LABELS.items()},
         "review_questions": [_(q) for q in REVIEW_QUESTIONS],
         "ui": {
@@ -69,5 +70,52 @@ def room_texts(*, format_key: str, online: bool, audience: str) -> dict[str, Any
             "unmute": _("Chime on"),
             "review_questions": _("Questions for the review"),
             "time_up": _("Time is up. The leader decides when to move on."),
+            "agenda": _("Agenda"),
+            "extra_round": _("Another round"),
+            "start_part": _("Start: %(part)s"),
+            "skip_part": _("Skip this part"),
+            "end_part": _("End this part"),
+            "next_speaker": _("Next person"),
+            "check_in_turn": _("%(name)s's turn"),
+            "check_in_order": _("Order of the check-in"),
+            "earlier_cases": _("Earlier cases"),
+            "no_earlier_cases": _("There are no earlier cases to follow up yet."),
+            "choose_follow_up": _("Follow this up"),
+            "follow_up_of": _("Follow-up"),
+            "case_from": _("case of %(date)s"),
+            "urgency": _("How urgent?"),
+            "urgency_1": _("can wait"),
+            "urgency_2": _("would like to"),
+            "urgency_3": _("urgent"),
+            "prompts": _("Prompt cards"),
+            "hide_prompt": _("Hide the card"),
+            "raise_hand": _("Raise my hand"),
+            "lower_hand": _("Lower my hand"),
+            "hands": _("Raised hands"),
+            "no_hands": _("No hand is raised."),
+            "call_on": _("Give the word"),
+            "has_the_word": _("%(name)s has the word"),
+            "name_mode_on": _("Say your name before speaking"),
+            "name_mode_toggle_on": _("Ask people to say their name"),
+            "name_mode_toggle_off": _("Stop asking for names"),
+            "backup": _("Back-up if no leader is in the room"),
+            "no_backup": _("No back-up"),
+            "you_stand_in": _("No leader is in the room: you hold the controls until one is back."),
+            "leader_channel": _("Leaders only"),
+            "leader_channel_note": _(
+                "Between leader and co-leader. Not stored; gone when you close the page."
+            ),
+            "send": _("Send"),
+            "may_know": _("I may know this patient"),
+            "confirm_may_know": _("Tell the leaders, privately, that you may know this patient?"),
+            "step_out": _("Step out"),
+            "you_signalled": _("The leaders know. You may step out until they let you back."),
+            "outside": _(
+                "You are outside the room for this case. The leader will let you back in."
+            ),
+            "let_back": _("Let back in"),
+            "lindauer_signal": _("%(name)s may know the patient."),
+            "lindauer_outside": _("%(name)s is outside."),
+            "confidentiality": _("Confidentiality"),
         },
     }

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balintroom.core.http import AuthedRequest
+from balintroom.groups.selectors import has_agreed, prompt_cards_for
 
+from .agenda import meeting_format_of
 from .selectors import room_for_display, room_for_member
 from .services import room_renew_display_token
 from .texts import room_texts
@@ -16,6 +18,9 @@ from .texts import room_texts
 @login_required
 def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     room, meeting, membership = room_for_member(request.user, meeting_id)
+    if not has_agreed(membership):
+        messages.info(request, _("Please accept the group's confidentiality agreement first."))
+        return redirect("group_agreement", group_id=meeting.group_id)
     display_url = None
     if membership.leads:
         display_url = request.build_absolute_uri(
@@ -33,8 +38,10 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             "display": False,
             "socket": f"/ws/meeting/{meeting.pk}/",
         },
-        "room_texts": room_texts(format_key=meeting.format_key, online=meeting.online,
-                                 audience=meeting.group.audience),
+        "room_texts": room_texts(meeting_format=meeting_format_of(meeting),
+                                 online=meeting.online),
+        "prompt_cards": [{"id": c.pk, "text": c.text} for c in prompt_cards_for(meeting.group)]
+        if membership.leads else [],
     })
 
 
@@ -50,8 +57,8 @@ def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpRe
             "display": True,
             "socket": f"/ws/meeting/{meeting.pk}/display/{token}/",
         },
-        "room_texts": room_texts(format_key=meeting.format_key, online=meeting.online,
-                                 audience=meeting.group.audience),
+        "room_texts": room_texts(meeting_format=meeting_format_of(meeting),
+                                 online=meeting.online),
     })
     # The token is the key to the display; keep it out of other sites' logs.
     response.headers["Referrer-Policy"] = "no-referrer"

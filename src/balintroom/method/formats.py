@@ -21,11 +21,36 @@ class Phase:
     optional: bool = False
 
 
+class PartKind(StrEnum):
+    """The parts a meeting is made of. A round needs a presenter; a follow-up needs the
+    presenter of an earlier case; the others need no one in particular."""
+
+    CHECK_IN = "check_in"
+    FOLLOW_UP = "follow_up"
+    ROUND = "round"
+    BREAK = "break"
+    CLOSING = "closing"
+    LEADERSHIP = "leadership"
+    CUSTOM = "custom"
+
+
 @dataclass(frozen=True)
 class Format:
+    """One part of a meeting: a sequence of phases run one after the other. The classic
+    Balint round is the part every meeting format is built around."""
+
     key: str
     name: str
     phases: tuple[Phase, ...]
+    kind: PartKind = PartKind.ROUND
+    # A check-in gives each participant a short turn of this many seconds.
+    per_person_seconds: int | None = None
+
+    @property
+    def needs_presenter(self) -> bool:
+        if self.kind in (PartKind.ROUND, PartKind.FOLLOW_UP):
+            return True
+        return any(p.presenter_sits_back or p.speaks == Speaker.PRESENTER for p in self.phases)
 
     @property
     def minutes(self) -> int:

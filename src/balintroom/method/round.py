@@ -32,12 +32,32 @@ class Action(StrEnum):
     RESUME = "resume"
     EXTEND = "extend"
     END = "end"
+    # the meeting's agenda
+    CHOOSE_FOLLOW_UP = "choose_follow_up"
+    NEXT_SPEAKER = "next_speaker"
+    SKIP_PART = "skip_part"
+    # the leader's console
+    SHOW_PROMPT = "show_prompt"
+    HIDE_PROMPT = "hide_prompt"
+    CALL_ON = "call_on"
+    NAME_MODE = "name_mode"
+    NAME_BACKUP = "name_backup"
+    LET_BACK = "let_back"
+    # every participant
+    RAISE_HAND = "raise_hand"
+    LOWER_HAND = "lower_hand"
+    MAY_KNOW_PATIENT = "may_know_patient"
+    STEP_OUT = "step_out"
 
 
-LEADER_ACTIONS = frozenset(
+# Actions that steer the meeting: they carry the version the leader saw, and are refused
+# when the round has changed since, so that two leaders pressing at once do one thing. A
+# back-up the leader named may take these over when no leader is in the room.
+STEERING_ACTIONS = frozenset(
     {
         Action.ASK_FOR_CASES,
         Action.CHOOSE_PRESENTER,
+        Action.CHOOSE_FOLLOW_UP,
         Action.START,
         Action.ADVANCE,
         Action.BACK,
@@ -45,12 +65,32 @@ LEADER_ACTIONS = frozenset(
         Action.RESUME,
         Action.EXTEND,
         Action.END,
+        Action.NEXT_SPEAKER,
+        Action.SKIP_PART,
     }
 )
-MEMBER_ACTIONS = frozenset({Action.VOLUNTEER, Action.WITHDRAW})
-# Actions that steer the round: they carry the version the leader saw, and are refused
-# when the room has changed since, so that two leaders pressing at once do one thing.
-VERSIONED_ACTIONS = LEADER_ACTIONS
+CONSOLE_ACTIONS = frozenset(
+    {
+        Action.SHOW_PROMPT,
+        Action.HIDE_PROMPT,
+        Action.CALL_ON,
+        Action.NAME_MODE,
+        Action.NAME_BACKUP,
+        Action.LET_BACK,
+    }
+)
+LEADER_ACTIONS = STEERING_ACTIONS | CONSOLE_ACTIONS
+MEMBER_ACTIONS = frozenset(
+    {
+        Action.VOLUNTEER,
+        Action.WITHDRAW,
+        Action.RAISE_HAND,
+        Action.LOWER_HAND,
+        Action.MAY_KNOW_PATIENT,
+        Action.STEP_OUT,
+    }
+)
+VERSIONED_ACTIONS = STEERING_ACTIONS
 
 EXTEND_CHOICES = (1, 5)
 
@@ -63,8 +103,15 @@ class RoundError(Exception):
         self.message = message
 
 
-def may(role: Role | str | None, action: Action) -> bool:
-    """Leaders and co-leaders keep the frame; any participant may volunteer a case."""
+def may(role: Role | str | None, action: Action, *, stands_in: bool = False) -> bool:
+    """Leaders and co-leaders keep the frame; any participant may volunteer a case.
+
+    ``stands_in``: the person is the back-up the leader named, and no leader is in the
+    room (their connections dropped longer ago than the grace period). She then steers
+    the round, until a leader is back.
+    """
+    if action in STEERING_ACTIONS and stands_in and role == Role.MEMBER:
+        return True
     if action in LEADER_ACTIONS:
         return leads(role)
     if action in MEMBER_ACTIONS:
@@ -72,8 +119,8 @@ def may(role: Role | str | None, action: Action) -> bool:
     return False
 
 
-def check_may(role: Role | str | None, action: Action) -> None:
-    if not may(role, action):
+def check_may(role: Role | str | None, action: Action, *, stands_in: bool = False) -> None:
+    if not may(role, action, stands_in=stands_in):
         if action in LEADER_ACTIONS:
             raise RoundError(_("Only the leader or co-leader can do that."))
         raise RoundError(_("You are not a participant of this meeting."))

@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    LABEL_MAX_CHARS,
+    MAX_RETENTION_DAYS,
+    MIN_RETENTION_DAYS,
+    NOTE_MAX_CHARS,
+    NoteKind,
+)
+
+
+class NoteForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is it?"), choices=NoteKind.choices,
+                             initial=NoteKind.DURING_ROUND)
+    text = forms.CharField(
+        label=_("Your note"),
+        max_length=NOTE_MAX_CHARS,
+        # Browsers may send spell-checked text to an online service: not this one.
+        widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false", "autocomplete": "off"}),
+        error_messages={
+            "required": _("The note is empty. Write something, or go back."),
+            "max_length": _("A note can hold at most %(limit_value)d characters; this one "
+                            "has %(show_value)d. Shorten it, or split it in two."),
+        },
+        help_text=_("Leave out names, dates of birth, places and anything else that could "
+                    "identify the person you work with."),
+    )
+    label = forms.CharField(
+        label=_("Case label (optional)"), required=False, max_length=LABEL_MAX_CHARS,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        help_text=_("A few words to find this case again for a follow-up, for example "
+                    "“the man with the dog”."),
+        error_messages={
+            "max_length": _("A label can hold at most %(limit_value)d characters; this one "
+                            "has %(show_value)d."),
+        },
+    )
+    round_number = forms.IntegerField(label=_("Round (optional)"), required=False,
+                                      min_value=1, max_value=99)
+
+
+class CasePolicyForm(forms.Form):
+    retention_days = forms.IntegerField(
+        label=_("Days to keep private notes after a meeting"),
+        min_value=MIN_RETENTION_DAYS, max_value=MAX_RETENTION_DAYS,
+        help_text=_("Between 1 and 3650. Notes older than this are deleted for good, "
+                    "also when you shorten the time later."),
+    )

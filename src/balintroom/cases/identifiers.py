@@ -1,0 +1,638 @@
+"""Offline check for text that may identify a patient or client, in English and German.
+
+Before a presenter saves a case label or a private note, the app shows what in the text
+might identify the person (the HIPAA Safe Harbor list is the checklist); the presenter may
+then edit the text or keep it. Nothing here leaves the process: regular expressions and
+the small word lists in `identifier_data.py`, standard library only, no Django.
+
+    >>> [(f.category, f.text) for f in find_identifiers("Frau K., 93, aus Dorfen")]
+    [('name', 'Frau K.'), ('age_over_89', '93'), ('place', 'Dorfen')]
+
+This is a *hint*, not an anonymiser: it misses things (a surname on its own, a rare job
+with its employer, an unusual town without a preposition) and it flags a few harmless
+words. Offsets are Python `str` indices into the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from balintroom.cases import identifier_data as data
+
+
+def _(s: str) -> str:
+    """No-op marker so that `makemessages` collects the labels below."""
+    return s
+
+
+CATEGORY_LABELS: dict[str, str] = {
+    "name": _("Name of a person"),
+    "date": _("Date (more than a year)"),
+    "age_over_89": _("Age of 90 or over"),
+    "place": _("Place smaller than a region (address, town, hospital)"),
+    "phone": _("Phone or fax number"),
+    "email": _("Email address"),
+    "url": _("Web address"),
+    "id_number": _("Record, insurance, account or other ID number"),
+    "other": _("Other detail that may identify someone"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    category: str
+    start: int
+    end: int
+    priority: int
+
+
+# Priorities decide between overlapping candidates: structured formats beat word lists.
+_P_EMAIL, _P_URL, _P_ID, _P_DATE, _P_PHONE_LABEL, _P_PHONE = 100, 90, 80, 70, 65, 60
+_P_AGE, _P_ID_DIGITS, _P_PLACE_STRUCT, _P_NAME_TITLE, _P_CITY_PREP = 55, 50, 45, 40, 38
+_P_CITY, _P_NAME, _P_PLACE_PREP = 35, 30, 20
+
+# --- tokens --------------------------------------------------------------------------------
+
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0300-\u036f]"  # combining accents: decomposed "Mu\u0308ller" is one word
+_WORD = rf"{_LETTER}(?:{_LETTER}|{_MARK})*"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:['’\-]{_WORD})*")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str  # NFC-normalised, for the word lists
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
+            for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def _strip_possessive(tok: _Token) -> _Token:
+    for suffix in ("'s", "’s"):
+        if tok.text.endswith(suffix) and len(tok.text) > 3:
+            return _Token(tok.start, tok.end - 2, tok.text[:-2])
+    return tok
+
+
+_MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
+_CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
+_REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
+
+
+def _looks_like_german_noun(word: str, *, suffixes: bool = True) -> bool:
+    if word in data.GERMAN_NOUNS:
+        return True
+    lower = word.casefold()
+    return suffixes and len(lower) > 4 and lower.endswith(data.GERMAN_NOUN_SUFFIXES)
+
+
+def _is_name_word(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that can be a surname or first name (after a title or a cue)."""
+    return (_is_capitalised(word) and word not in data.STOP_CAPITALS
+            and word not in data.NOT_NAMES and word not in _CALENDAR
+            and word.casefold() not in _REGIONS_CASEFOLD
+            and not ("de" in langs and word in data.GERMAN_NOUNS))
+
+
+def _is_first_name(word: str) -> bool:
+    if word in data.FIRST_NAMES:
+        return True
+    parts = re.split(r"[-‐]", word)
+    return len(parts) > 1 and all(p in data.FIRST_NAMES or p in data.AMBIGUOUS_FIRST_NAMES
+                                  for p in parts) and parts[0] in data.FIRST_NAMES
+
+
+def _gap(text: str, a: _Token, b: _Token) -> str:
+    return text[a.end:b.start]
+
+
+# --- names ---------------------------------------------------------------------------------
+
+_ABBREVIATION_GAP = re.compile(r"\.?\s+|\.")  # "Dr. Weber", "Dr Weber", "Dr.Weber"
+
+
+def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    honorifics: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+    if "en" in langs:
+        honorifics |= data.HONORIFICS_EN
+        cues |= data.NAME_CUES_EN
+    if "de" in langs:
+        honorifics |= data.HONORIFICS_DE
+        cues |= data.NAME_CUES_DE
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        word = tok.text
+        # 1. Title + name: "Frau Müller", "Herr Dr. Weber", "Mrs K.", "Frau Dr. med. Schulz"
+        if word in honorifics and i + 1 < n and _ABBREVIATION_GAP.fullmatch(
+                _gap(text, tok, toks[i + 1])):
+            j = i + 1
+            while (j + 1 < n and toks[j].text in data.TITLE_PARTS
+                   and _ABBREVIATION_GAP.fullmatch(_gap(text, toks[j], toks[j + 1]))):
+                j += 1
+            nxt = _strip_possessive(toks[j])
+            if len(nxt.text) == 1 and nxt.text.isupper() and text[nxt.end:nxt.end + 1] == ".":
+                yield _Candidate("name", tok.start, nxt.end + 1, _P_NAME_TITLE)
+                i = j + 1
+                continue
+            if _is_name_word(nxt.text, langs):
+                end = nxt.end
+                if (j + 1 < n and text[nxt.end:toks[j + 1].start] == " "
+                        and _is_name_word(toks[j + 1].text, langs)
+                        and (_is_first_name(nxt.text) or "de" not in langs)):
+                    end = _strip_possessive(toks[j + 1]).end  # "Mr John Smith"
+                yield _Candidate("name", tok.start, end, _P_NAME_TITLE)
+                i = j + 1
+                continue
+        # 2. Weak title + known first name: "Schwester Monika", "Oma Erna"
+        if (word in data.WEAK_HONORIFICS and i + 1 < n
+                and _gap(text, tok, toks[i + 1]) == " " and _is_first_name(toks[i + 1].text)):
+            yield _Candidate("name", tok.start, _strip_possessive(toks[i + 1]).end, _P_NAME)
+            i += 2
+            continue
+        # 3. Known first name, with a surname after it: "Anna Schmidt", "James O'Connor"
+        first = _strip_possessive(tok)
+        ambiguous = first.text in data.AMBIGUOUS_FIRST_NAMES
+        if _is_first_name(first.text) or ambiguous:
+            end = first.end
+            strong = not ambiguous
+            if (i + 1 < n and first.end == tok.end and _gap(text, tok, toks[i + 1]) == " "
+                    and _is_name_word(toks[i + 1].text, langs)
+                    and not _is_first_name(toks[i + 1].text)
+                    and not ("en" in langs and toks[i + 1].text in data.NOT_PLACES_EN)):
+                end = _strip_possessive(toks[i + 1]).end
+                strong = True
+            if ambiguous and not strong:
+                strong = _ambiguous_name_has_cue(text, toks, i, langs, cues)
+            if strong:
+                yield _Candidate("name", first.start, end, _P_NAME)
+                i += 2 if end > first.end else 1
+                continue
+        # 4. Cue + capitalised word: "Patientin Anna", "named Sarah", "Er heißt Jürgen"
+        if (word in cues and i + 1 < n and _gap(text, tok, toks[i + 1]) == " "
+                and _is_name_word(toks[i + 1].text, langs)
+                and not _looks_like_german_noun(toks[i + 1].text)
+                and toks[i + 1].text not in data.NOT_PLACES_EN):
+            nxt = _strip_possessive(toks[i + 1])
+            yield _Candidate("name", nxt.start, nxt.end, _P_NAME)
+            i += 2
+            continue
+        i += 1
+
+
+_AGE_IN_BRACKETS = re.compile(r"\s*\(\d{1,3}\)")
+
+
+def _ambiguous_name_has_cue(text: str, toks: list[_Token], i: int, langs: frozenset[str],
+                            cues: frozenset[str]) -> bool:
+    """ "Grace asked", "Max (8)", "her daughter Hope": a person, not a word."""
+    if _AGE_IN_BRACKETS.match(text, toks[i].end):
+        return True
+    if i > 0 and toks[i - 1].text in cues and _gap(text, toks[i - 1], toks[i]) == " ":
+        return True
+    if "en" in langs and i + 1 < len(toks) and _gap(text, toks[i], toks[i + 1]) == " ":
+        verb = toks[i + 1].text
+        if verb in data.PAST_TENSE_EN or (verb.islower() and len(verb) > 4
+                                          and verb.endswith("ed")):
+            return True
+    return False
+
+
+# --- ages ----------------------------------------------------------------------------------
+
+_OLD = r"(?:9\d|1[01]\d)"  # 90 to 119
+_NOT_A_UNIT = (
+    r"(?!\s*(?:%|‰|kg|g\b|mg|µg|ml|l\b|cm|mm|m\b|km|h\b|min|°|mmHg|bpm|Euro|EUR|€|\$|£"
+    r"|Prozent|percent|Punkte|points|Tage|days|Wochen|weeks|Monate|months|Minuten|minutes"
+    r"|Stunden|hours|Mal|times|x\b))")
+_AGE_RES = [
+    re.compile(rf"\b{_OLD}(?:[- ](?:year|yr)s?[- ]old|\s?(?:y/o|yo|y\.o\.|yrs?\b|J\.))",
+               re.I),
+    re.compile(rf"\b{_OLD}\s?-?\s?(?:jährig|Jährig)\w*"),
+    re.compile(rf"\b{_OLD}\s+(?:Jahre|Lebensjahre?)\s+alt\b"),
+    re.compile(rf"\b(?:im\s+Alter\s+von|Alter:?|aged?|age\s+of|at\s+the\s+age\s+of)\s+{_OLD}\b"
+               + _NOT_A_UNIT, re.I),
+    re.compile(rf"(?<=\bmit\s){_OLD}\b" + _NOT_A_UNIT, re.I),
+    re.compile(rf"\b(?:turn(?:s|ed|ing)?|wird|wurde|werden)\s+(?:\w+\s+){{0,2}}?{_OLD}\b"
+               + _NOT_A_UNIT + r"(?!\s*[.,]\d)", re.I),
+]
+_AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*){_OLD}\b" + _NOT_A_UNIT + r"(?!\s*[.,]\d)")
+
+
+def _ages(text: str) -> Iterator[_Candidate]:
+    for rx in _AGE_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+
+
+def _ages_after_persons(text: str, toks: list[_Token],
+                        names: list[_Candidate]) -> Iterator[_Candidate]:
+    """ "Frau K., 93", "Mr. Chen, 91", "the widow (94)"."""
+    ends = {c.end for c in names}
+    ends |= {t.end for t in toks if t.text in data.PERSON_NOUNS}
+    for end in sorted(ends):
+        m = _AGE_AFTER_PERSON.match(text, end)
+        if m:
+            num = re.search(_OLD + r"\b", m.group())
+            assert num is not None
+            yield _Candidate("age_over_89", end + num.start(), end + num.end(), _P_AGE)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def _alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTHS_FULL = _alternation(data.MONTHS_EN + data.MONTHS_DE)
+_MONTHS_ANY = _alternation(data.MONTHS_EN + data.MONTHS_DE + data.MONTH_ABBREVIATIONS)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATE_RES = [
+    re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),  # ISO
+    re.compile(rf"\b{_DAY}\.\s?{_MON}\.\s?(?:{_YEAR}|\d\d)\b"),  # 12.03.2024, 3.4.24
+    re.compile(rf"\b{_DAY}\.{_MON}\.(?!\d)"),  # 3.4.
+    re.compile(rf"\b{_DAY}/{_MON}/(?:{_YEAR}|\d\d)\b|\b{_MON}/{_DAY}/(?:{_YEAR}|\d\d)\b"),
+    re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}\b"),
+    # 3 March 2024, 14th of February, am 5. Mai, 2 Sept
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b\.?"
+               rf"(?:,?\s+{_YEAR}\b)?"),
+    # March 3rd, March 3, 2024
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!\.\d|:\d)"
+               rf"(?:,?\s+{_YEAR}\b)?"),
+    # März 2022, March 2023
+    re.compile(rf"\b(?:{_MONTHS_FULL})\s+{_YEAR}\b"),
+]
+
+
+def _dates(text: str) -> Iterator[_Candidate]:
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+
+
+# --- email, web, phone ---------------------------------------------------------------------
+
+# Patterns start only where a run starts (look-behinds) and bound their repetitions, so that
+# a long pasted text cannot make them backtrack quadratically.
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
+_TLDS = ("de|at|ch|com|org|net|uk|eu|info|io|gov|edu|us|co|me|app|blog|online|nl|fr|it|es"
+         "|pl|tr|ru|be|lu|dk|se|no|ie|biz|health|care|social|club|shop")
+_URL_RE = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"“”„]+"
+    rf"|(?<![\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.){{1,8}}(?:{_TLDS})\b"
+    r"(?:/[^\s<>\"“”„]*)?")
+_TRAILING_PUNCT = ".,;:!?)]}'\"’”"
+
+
+def _emails_and_urls(text: str) -> Iterator[_Candidate]:
+    for m in _EMAIL_RE.finditer(text):
+        yield _Candidate("email", m.start(), m.end(), _P_EMAIL)
+    for m in _URL_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in _TRAILING_PUNCT:
+            end -= 1
+        host = text[start:end]
+        bare = "//" not in host and not host.lower().startswith("www.")
+        if bare and len(host.split("/")[0].rsplit(".", 1)[0].split(".")[-1]) < 2:
+            continue  # a bare domain needs a name of two letters or more: not "z.B.de"
+        yield _Candidate("url", start, end, _P_URL)
+
+
+_PHONE_RES = [
+    # international: +49 30 12345678, +44 (0)20 7946 0958, 0049 221 9876543
+    re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s./-]{0,3}(?:\(0\)\s?)?\(?\d+\)?){2,7}"),
+    # national, leading zero: 0171 2345678, 030 / 123 45 67, (0 89) 12 34 56, 089/123456-78
+    re.compile(r"(?<![\w/.,+-])(?:\(0\s?\d{1,5}\)|0\d{1,5})(?:\s?[/.-]?\s?\d{2,}){1,5}"),
+    # North American: (555) 123-4567, 212-555-0147
+    re.compile(r"(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"),
+]
+_PHONE_LABEL_RE = re.compile(
+    r"(?i:\b(?:tel|telefon|telephone|fon|fax|handy|mobil|mobile|phone|cell|rufnummer"
+    r"|telefonnummer|faxnummer|tel-nr|pager|piepser)\.?(?:\s*(?:nr\.?|no\.?|number|nummer))?"
+    r"\s*[:.]?\s*)"
+    r"(?P<num>[+(]?\d[\d\s()/.-]{5,}\d)")
+
+
+def _digit_count(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _phones(text: str) -> Iterator[_Candidate]:
+    for m in _PHONE_LABEL_RE.finditer(text):
+        if 6 <= _digit_count(m.group("num")) <= 16:
+            yield _Candidate("phone", m.start("num"), m.end("num"), _P_PHONE_LABEL)
+    for rx in _PHONE_RES:
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            while text[end - 1] in " ./-(":
+                end -= 1
+            if 7 <= _digit_count(text[start:end]) <= 15:
+                yield _Candidate("phone", start, end, _P_PHONE)
+
+
+# --- ID numbers ----------------------------------------------------------------------------
+
+_ID_LABELS = (
+    r"MRN|Medical\s+Record\s+(?:No\.?|Number)|Hospital\s+(?:No\.?|Number)"
+    r"|Patient(?:en)?[- ]?(?:ID|Nr\.?|Nummer)|Patientennummer|Fall(?:nummer|-?Nr\.?)"
+    r"|Aktenzeichen|Az\.|Versicherten(?:nummer|-?Nr\.?)|Versicherungs(?:nummer|-?Nr\.?)"
+    r"|Krankenversichertennummer|KV-?(?:Nummer|Nr\.?)|KVNR|Steuer-?ID|Steuer(?:nummer|-?Nr\.?)"
+    r"|Kontonummer|Konto(?:-?Nr\.?)?|Kto\.?(?:-?Nr\.?)?|Account(?:\s+(?:No\.?|Number|#))?"
+    r"|Acct\.?|Sort\s+Code|Serial(?:\s+(?:No\.?|Number))?|Seriennummer|Serien-?Nr\.?"
+    r"|S/N|NHS\s+(?:No\.?|Number)|Insurance\s+(?:No\.?|Number)|Policy\s+(?:No\.?|Number)"
+    r"|Case\s+(?:No\.?|Number)|Ausweis(?:nummer|-?Nr\.?)|Pass(?:nummer|-?Nr\.?)"
+    r"|Passport(?:\s+(?:No\.?|Number))?|Renten(?:versicherungs)?nummer|RV-?Nummer"
+    r"|SV-?Nummer|Sozialversicherungsnummer|Geräte-?(?:nummer|Nr\.?)|Device\s+(?:ID|Serial)"
+    r"|Kennzeichen|Licen[cs]e\s+Plate|Registration(?:\s+(?:No\.?|Number))?|Reg\.?\s+No\.?"
+    r"|Social\s+Security(?:\s+(?:No\.?|Number))?|SSN|Member\s+(?:ID|No\.?|Number)"
+    r"|Mitgliedsnummer|Kunden(?:nummer|-?Nr\.?)|Customer\s+(?:No\.?|Number)"
+)
+_ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
+_ID_LABELLED_RE = re.compile(
+    rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)\s*[:#.]?\s*"
+    rf"(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
+_ID_RES = [
+    re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),  # IBAN
+    re.compile(r"\b[A-Z]\d{9}\b"),  # Krankenversichertennummer
+    re.compile(r"\b\d{3}-\d{2}-\d{4}\b"),  # US social security number
+    re.compile(r"\b\d{2}\s?[0-3]\d[01]\d\d\d\s?[A-Z]\s?\d{3}\b"),  # Rentenversicherungsnummer
+    re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s?[1-9]\d{0,3}[EH]?\b"),  # M-AB 1234
+    re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"),  # UK number plate AB12 CDE
+]
+_LONG_DIGITS_RE = re.compile(r"(?<![\d.,/-])\d{8,}(?![\d.,/-]\d)")
+
+
+def _id_numbers(text: str) -> Iterator[_Candidate]:
+    for m in _ID_LABELLED_RE.finditer(text):
+        value = m.group("value")
+        if _digit_count(value) >= 3:
+            yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
+    for rx in _ID_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    for m in _LONG_DIGITS_RE.finditer(text):
+        yield _Candidate("id_number", m.start(), m.end(), _P_ID_DIGITS)
+
+
+# --- places --------------------------------------------------------------------------------
+
+def _city_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?:-[A-ZÄÖÜ]{_WORD})?(?![\w-])")
+
+
+_CITY_RE = _city_pattern(data.CITIES - data.AMBIGUOUS_CITIES)
+_ANY_CITY_RE = _city_pattern(data.CITIES)
+_PREPOSITIONS = {"en": ("in", "from", "near", "outside"), "de": ("in", "aus", "nach", "bei")}
+
+_DE_STREET_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*?)"
+    r"(?P<suffix>straße|strasse|str\.|gasse|allee|weg|platz|ring|damm|ufer|chaussee|steig"
+    r"|pfad|markt|berg|hof|garten|wall|graben)"
+    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
+_DE_STREET_TWO_WORDS_RE = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ]{_WORD}er\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Damm|Tor"
+    r"|Chaussee|Landstraße|Markt)(?![\w-])(?:\s*\d{1,4}\s?[a-z]?\b)?")
+_EN_STREET_NUMBERED_RE = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z]{_WORD}(?:'s)?\s+){{1,3}}"
+    rf"(?:{_alternation(data.STREET_WORDS_EN_NUMBERED)})(?![\w])")
+_EN_STREET_RE = re.compile(
+    rf"\b(?:[A-Z]{_WORD}(?:'s)?\s+){{1,2}}(?:{_alternation(data.STREET_WORDS_EN_FREE)})\b")
+_DE_POSTCODE_RE = re.compile(
+    rf"(?<![\d.,/-])\d{{5}}\s+(?P<town>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
+    rf"(?:\s+(?:am|an der|im|in der|ob der)\s+[A-ZÄÖÜ]{_WORD}|\s+\([A-ZÄÖÜ]{_WORD}\))?)")
+_AT_CH_POSTCODE_RE = re.compile(rf"(?<![\d.,/-])[1-9]\d{{3}}\s+(?P<town>[A-ZÄÖÜ]{_WORD})")
+_UK_POSTCODE_RE = re.compile(
+    rf"(?:\b[A-Z]{_WORD},?\s+)?\b[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
+_US_ZIP_RE = re.compile(
+    rf"(?:\b[A-Z]{_WORD},?\s+)?\b(?P<state>[A-Z]{{2}})\s+\d{{5}}(?:-\d{{4}})?\b")
+_BAD_TOWN_RE = re.compile(rf"\bBad\s+[A-ZÄÖÜ]{_WORD}(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ]{_WORD})?")
+_SAINT = r"(?:St\.?|Sankt|Saint|Santa)"
+_DE_INSTITUTION_COMPOUND_RE = re.compile(
+    rf"(?:\b{_SAINT}\s+)?(?<![\w-])(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*)-"
+    rf"(?:{_alternation(data.INSTITUTION_SUFFIXES_DE)})\b"
+    rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}[-\s]?(?:{_alternation(data.INSTITUTION_SUFFIXES_DE)})\b"
+    rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}"
+    rf"(?:{_alternation(tuple(s.lower() for s in data.INSTITUTION_SUFFIXES_DE))})\b")
+_DE_INSTITUTION_RE = re.compile(
+    rf"\b(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
+    rf"(?P<rest>\s+(?:(?:am|an der|im|in der|auf der|zum|zur|rechts der|links der)\s+"
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))")
+_EN_INSTITUTION_RE = re.compile(
+    rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
+    rf"(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b")
+
+
+def _places(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    if "de" in langs:
+        yield from _german_places(text)
+    if "en" in langs:
+        yield from _english_places(text)
+    for m in _CITY_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_CITY)
+    yield from _after_prepositions(text, toks, langs)
+
+
+def _german_places(text: str) -> Iterator[_Candidate]:
+    for m in _DE_STREET_RE.finditer(text):
+        word = text[m.start():m.end("suffix")]
+        if unicodedata.normalize("NFC", word) in data.NOT_STREETS_DE:
+            continue
+        suffix = m.group("suffix")
+        if m.group("number") is None and suffix not in data.STREET_SUFFIXES_DE_FREE:
+            continue
+        if m.group("number") is None and _looks_like_german_noun(m.group("name"),
+                                                                 suffixes=False):
+            continue  # "Dorfstraße" is an address, "Angstweg" would not be
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_STREET_TWO_WORDS_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_POSTCODE_RE.finditer(text):
+        town = m.group("town").split()[0]
+        if town not in data.GERMAN_NOUNS and town not in data.STOP_CAPITALS:
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _AT_CH_POSTCODE_RE.finditer(text):
+        if _ANY_CITY_RE.fullmatch(m.group("town")):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _BAD_TOWN_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_INSTITUTION_COMPOUND_RE.finditer(text):
+        prefix = m.group("prefix")
+        if prefix and (prefix.split("-")[0] in data.GENERIC_INSTITUTION_PREFIXES
+                       or prefix in data.STOP_CAPITALS):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_INSTITUTION_RE.finditer(text):
+        name = m.group("name")
+        if name is not None and not (
+                name in data.INSTITUTION_NAME_WORDS or _ANY_CITY_RE.fullmatch(name)
+                or (name not in data.STOP_CAPITALS and name not in _CALENDAR
+                    and not _looks_like_german_noun(name, suffixes=False)
+                    and not name.casefold().endswith(("ung", "heit", "keit", "schaft")))):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+
+
+def _english_places(text: str) -> Iterator[_Candidate]:
+    for m in _EN_STREET_NUMBERED_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_STREET_RE.finditer(text):
+        start = _skip_leading_stop_words(text, m.start(), m.end())
+        if start is not None:
+            yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+    for m in _UK_POSTCODE_RE.finditer(text):
+        start = m.start()
+        first = text[start:].split(None, 1)[0].rstrip(",")
+        if first in data.STOP_CAPITALS or first in data.NOT_PLACES_EN:
+            start = m.start() + len(text[m.start():].split(None, 1)[0]) + 1
+            start += len(text[start:]) - len(text[start:].lstrip())
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+    for m in _US_ZIP_RE.finditer(text):
+        if m.group("state") in data.US_STATE_CODES:
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_INSTITUTION_RE.finditer(text):
+        words = re.findall(rf"{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and", m.group("names"))
+        # drop leading "The", "of", ...; keep the name only if something specific is left
+        k = 0
+        while k < len(words) and (words[k] in data.STOP_CAPITALS or words[k] in (
+                "of", "&", "and")):
+            k += 1
+        rest = words[k:]
+        if not rest or all(w in data.GENERIC_SERVICE_WORDS_EN for w in rest):
+            continue
+        start = m.start() + m.group("names").find(rest[0]) if k else m.start()
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+
+
+def _skip_leading_stop_words(text: str, start: int, end: int) -> int | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k, w in enumerate(words[:-1]):
+        if w.group() not in data.STOP_CAPITALS:
+            return start + words[k].start()
+    return None
+
+
+def _is_place_word(word: str, langs: frozenset[str]) -> bool:
+    if not _is_capitalised(word) or word in data.STOP_CAPITALS or word in _CALENDAR:
+        return False
+    if word.casefold() in _REGIONS_CASEFOLD or word in data.NOT_PLACES_EN:
+        return False
+    if _is_first_name(word) or word in data.AMBIGUOUS_FIRST_NAMES and not _ANY_CITY_RE.fullmatch(
+            word):
+        return False
+    if word in data.HONORIFICS_EN or word in data.HONORIFICS_DE or word in data.NOT_NAMES:
+        return False
+    # German capitalises every noun: "aus Angst", "in Behandlung", "nach Hause".
+    return not (_looks_like_german_noun(word) and not _ANY_CITY_RE.fullmatch(word))
+
+
+def _after_prepositions(text: str, toks: list[_Token],
+                        langs: frozenset[str]) -> Iterator[_Candidate]:
+    preps = {p for lang in langs for p in _PREPOSITIONS[lang]}
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text.casefold() not in preps or _gap(text, tok, toks[i + 1]) != " ":
+            continue
+        nxt = toks[i + 1]
+        city = _ANY_CITY_RE.match(text, nxt.start)
+        if city:
+            yield _Candidate("place", city.start(), city.end(), _P_CITY_PREP)
+            continue
+        if not _is_place_word(nxt.text, langs):
+            continue
+        if tok.text.casefold() == "bei":
+            continue  # "bei" introduces people and firms more often than towns
+        end = nxt.end
+        if "en" in langs:  # "New Haven", "Milton Keynes": up to three words
+            j = i + 2
+            while (j < len(toks) and j < i + 4 and _gap(text, toks[j - 1], toks[j]) == " "
+                   and _is_place_word(toks[j].text, langs)):
+                end = toks[j].end
+                j += 1
+        yield _Candidate("place", nxt.start, end, _P_PLACE_PREP)
+
+
+# --- putting it together -------------------------------------------------------------------
+
+def _languages(language: str | None) -> frozenset[str]:
+    if language:
+        code = language.replace("_", "-").split("-")[0].lower()
+        if code in ("en", "de"):
+            return frozenset({code})
+    return frozenset({"en", "de"})
+
+
+def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
+    """Keep the strongest of overlapping candidates."""
+    starts: list[int] = []  # chosen intervals, sorted and disjoint
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        k = bisect.bisect_right(starts, c.start)
+        if k > 0 and chosen[k - 1].end > c.start:
+            continue  # overlaps the interval starting at or before it
+        if k < len(chosen) and chosen[k].start < c.end:
+            continue  # overlaps the next one
+        starts.insert(k, c.start)
+        chosen.insert(k, c)
+    findings: list[Finding] = []
+    for c in chosen:
+        start, end = c.start, c.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            findings.append(Finding(c.category, start, end, text[start:end]))
+    return findings
+
+
+_Rule = Callable[[str], Iterator[_Candidate]]
+_DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
+_DIGIT_RE = re.compile(r"\d")
+
+
+def find_identifiers(text: str, language: str | None = None) -> list[Finding]:
+    """What in `text` may identify a person, sorted by position, never overlapping.
+
+    `language` is "en", "de" (a locale such as "de-at" works too) or None for both.
+    """
+    if not text:
+        return []
+    langs = _languages(language)
+    toks = _tokens(text)
+    candidates: list[_Candidate] = []
+    if "." in text or "@" in text:
+        candidates.extend(_emails_and_urls(text))
+    if _DIGIT_RE.search(text):
+        for rule in _DIGIT_RULES:
+            candidates.extend(rule(text))
+    names = list(_names(text, toks, langs))
+    candidates.extend(names)
+    candidates.extend(_ages_after_persons(text, toks, names))
+    candidates.extend(_places(text, toks, langs))
+    return _resolve(text, candidates)

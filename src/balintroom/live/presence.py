@@ -1,0 +1,40 @@
+"""Who is in the room, derived from the connections: online while one of a person's
+sockets is open, reconnecting for a grace period after the last one closed, then away."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Connection, Room
+
+
+def presence_of(room: Room, user_ids: list[int]) -> dict[int, dict[str, Any]]:
+    now = timezone.now()
+    stale = timedelta(seconds=settings.PRESENCE_STALE_SECONDS)
+    grace = timedelta(seconds=settings.PRESENCE_GRACE_SECONDS)
+    result: dict[int, dict[str, Any]] = {}
+    rows = Connection.objects.filter(
+        room=room, user_id__in=user_ids, last_seen__gte=now - stale - grace
+    ).values_list("user_id", "closed_at", "last_seen")
+    for user_id, closed_at, last_seen in rows:
+        entry = result.setdefault(user_id, {"presence": "away", "until": None})
+        if entry["presence"] == "online":
+            continue
+        # A connection whose server process died never closes; it counts as gone once
+        # its heartbeat is stale.
+        gone_at = closed_at or (last_seen + stale if last_seen + stale < now else None)
+        if gone_at is None:
+            entry.update(presence="online", until=None)
+            continue
+        until = gone_at + grace
+        if until > now and (entry["until"] is None or until.timestamp() > entry["until"]):
+            entry.update(presence="reconnecting", until=until.timestamp())
+    return result
+
+
+def present_user_ids(room: Room, user_ids: list[int]) -> list[int]:
+    """Those online or reconnecting, in the order given."""
+    presence = presence_of(room, user_ids)
+    return [uid for uid in user_ids if presence.get(uid, {}).get("presence", "away") != "away"]

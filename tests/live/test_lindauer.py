@@ -1,0 +1,72 @@
+"""The Lindauer rule: a member who may know the patient tells the leaders, and only them,
+steps out, sees nothing of the case until a leader lets her back; the time is kept."""
+
+import pytest
+
+from balintroom.live.models import StepOut
+from balintroom.live.snapshot import member_view, outside_view, view_kind, views_for_broadcast
+from balintroom.method.round import Action
+from tests.live.test_services import act, refused, snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_the_leaders_are_told(running):
+    cast = running
+    ben = cast.members[1]
+    act(cast, ben, Action.MAY_KNOW_PATIENT)
+    state = snapshot(cast)
+    assert [s["user"] for s in state["lindauer"]] == [ben.pk]
+    views = views_for_broadcast(state)
+    assert view_kind(state, user_id=cast.leader.pk) == "leader"
+    assert view_kind(state, user_id=cast.coleader.pk) == "leader"
+    for member in cast.members:
+        kind = view_kind(state, user_id=member.pk)
+        assert kind == "member"
+        assert views[kind]["lindauer"] == []
+    assert views["display"]["lindauer"] == []
+
+
+def test_a_member_steps_out_and_sees_nothing_of_the_case(running):
+    cast = running
+    ben = cast.members[1]
+    act(cast, ben, Action.MAY_KNOW_PATIENT)
+    act(cast, ben, Action.STEP_OUT)
+    state = snapshot(cast)
+    assert state["outside"] == [ben.pk]
+    assert view_kind(state, user_id=ben.pk) == "outside"
+    view = outside_view(state)
+    assert view["round"]["label"] == "" and view["round"]["presenter"] is None
+    assert "night shift" not in str(view)
+    # Everyone else still sees the case.
+    assert member_view(state)["round"]["label"] == "night shift"
+    refused(cast, ben, Action.STEP_OUT)
+
+
+def test_a_leader_lets_her_back_and_the_time_outside_is_kept(running):
+    cast = running
+    ben = cast.members[1]
+    act(cast, ben, Action.STEP_OUT)  # she may step out at once, too
+    refused(cast, cast.member, Action.LET_BACK, user=ben.pk)
+    act(cast, cast.leader, Action.LET_BACK, user=ben.pk)
+    state = snapshot(cast)
+    assert state["outside"] == [] and state["lindauer"] == []
+    step_out = StepOut.objects.get(user=ben)
+    assert step_out.stepped_out_at <= step_out.returned_at
+    refused(cast, cast.leader, Action.LET_BACK, user=ben.pk)
+
+
+def test_the_presenter_cannot_signal_and_nobody_can_outside_a_case(chosen):
+    cast = chosen
+    refused(cast, cast.members[1], Action.MAY_KNOW_PATIENT)  # the round has not started
+    act(cast, cast.leader, Action.START)
+    refused(cast, cast.member, Action.MAY_KNOW_PATIENT)  # Anna presents
+    refused(cast, cast.outsider, Action.MAY_KNOW_PATIENT)
+
+
+def test_ending_the_round_brings_everyone_back(running):
+    cast = running
+    act(cast, cast.members[1], Action.STEP_OUT)
+    act(cast, cast.leader, Action.END)
+    assert snapshot(cast)["outside"] == []
+    assert StepOut.objects.get(user=cast.members[1]).returned_at is not None
