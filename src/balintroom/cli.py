@@ -107,7 +107,7 @@ def check_identifiers(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     import json
 
-    from balintroom.cases.identifiers import find_identifiers
+    from balintroom.deid.identifiers import find_identifiers
 
     try:
         text = sys.stdin.buffer.read().decode("utf-8")

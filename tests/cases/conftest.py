@@ -1,7 +1,6 @@
 """Case material tests: a fresh encryption key for every test, and small helpers to keep
 notes as Anna (the cast's first member)."""
 
-import sys
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,16 +62,19 @@ def _fake_find(text: str, language: str | None = None) -> list[Finding]:
 
 @pytest.fixture
 def fake_check(monkeypatch) -> Iterator[types.ModuleType]:
-    """A stand-in for balintroom.cases.identifiers that flags "Mr Name" and dates."""
-    module = types.ModuleType("balintroom.cases.identifiers")
+    """A stand-in for balintroom.deid.identifiers that flags "Mr Name" and dates."""
+    module = types.ModuleType("balintroom.deid.identifiers")
     module.find_identifiers = _fake_find  # type: ignore[attr-defined]
     module.CATEGORY_LABELS = {"name": "Name", "date": "Date"}  # type: ignore[attr-defined]
     module.Finding = Finding  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "balintroom.cases.identifiers", module)
+    monkeypatch.setattr(services, "identifiers", module)
     yield module
 
 
 @pytest.fixture
 def no_check(monkeypatch) -> None:
-    """As if balintroom.cases.identifiers were not installed."""
-    monkeypatch.setitem(sys.modules, "balintroom.cases.identifiers", None)
+    """A check that finds nothing, for tests about notes rather than the check."""
+    module = types.ModuleType("balintroom.deid.identifiers")
+    module.find_identifiers = lambda text, language=None: []  # type: ignore[attr-defined]
+    module.CATEGORY_LABELS = {}  # type: ignore[attr-defined]
+    monkeypatch.setattr(services, "identifiers", module)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from balintroom.cases.identifier_eval import ALL, TESTSET_DIR, TESTSETS, evaluate, load
-from balintroom.cases.identifiers import CATEGORY_LABELS, Finding, find_identifiers
+from balintroom.deid.identifier_eval import ALL, TESTSET_DIR, TESTSETS, evaluate, load
+from balintroom.deid.identifiers import CATEGORY_LABELS, Finding, find_identifiers
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -250,7 +250,7 @@ def test_it_labels_every_category() -> None:
 
 
 def test_it_does_not_import_django() -> None:
-    code = ("import sys; from balintroom.cases.identifiers import find_identifiers; "
+    code = ("import sys; from balintroom.deid.identifiers import find_identifiers; "
             "find_identifiers('Frau Müller'); assert 'django' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(SRC)})
 

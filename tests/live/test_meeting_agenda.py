@@ -145,3 +145,15 @@ def test_volunteers_are_listed_by_urgency(cast, room):
         cast.members[1].pk, cast.members[2].pk, cast.members[0].pk]
     for bad in (0, 4, "3", True, None):
         refused(cast, cast.members[3], Action.VOLUNTEER, urgency=bad)
+
+
+def test_a_label_that_may_identify_a_patient_is_flagged_before_it_is_kept(cast, room):
+    message = refused(cast, cast.member, Action.VOLUNTEER, label="Frau Müller, 93, Hauptstraße 12",
+                      error=services.MayIdentify)
+    assert "may identify" in message
+    assert snapshot(cast)["volunteers"] == []
+    # She keeps it knowingly.
+    act(cast, cast.member, Action.VOLUNTEER, label="Frau Müller, 93, Hauptstraße 12", keep=True)
+    assert snapshot(cast)["volunteers"][0]["label"] == "Frau Müller, 93, Hauptstraße 12"
+    # A label without identifiers goes through at once.
+    act(cast, cast.members[1], Action.VOLUNTEER, label="the quiet man with the headaches")

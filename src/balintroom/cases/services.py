@@ -4,7 +4,6 @@ the purge of expired notes and the rotation of encryption keys.
 Nothing here logs, raises or returns a note's text anywhere but to its author.
 """
 
-import importlib
 import json
 import logging
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from balintroom.accounts.models import User
+from balintroom.deid import identifiers
 from balintroom.groups.models import BalintGroup, Meeting, Membership
 
 from .fields import EncryptedTextField
@@ -123,16 +123,7 @@ def note_identifiers_find(*, text: str, label: str = "", language: str | None = 
 
     Raises CheckUnavailable when the check is there but fails.
     """
-    module = f"{__package__}.identifiers"
-    try:
-        # Imported here: the check is written apart and may not be installed yet.
-        identifiers = importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise
-        logger.warning("The identifier check (balintroom.cases.identifiers) is not installed.")
-        return None
-    labels = getattr(identifiers, "CATEGORY_LABELS", {})
+    labels = identifiers.CATEGORY_LABELS
     flags: list[Flag] = []
     for field, value in (("text", text), ("label", label)):
         if not value:
@@ -145,7 +136,8 @@ def note_identifiers_find(*, text: str, label: str = "", language: str | None = 
             raise CheckUnavailable from None
         for finding in findings:
             flags.append(Flag(field=field, category=finding.category,
-                              category_label=str(labels.get(finding.category, finding.category)),
+                              category_label=_(labels.get(finding.category,
+                                                                finding.category)),
                               start=finding.start, end=finding.end, text=finding.text))
     return flags
 

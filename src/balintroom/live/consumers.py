@@ -225,13 +225,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.error("unknown_action", _("Unknown action."))
             return
         args = {k: v for k, v in message.items()
-                if k in ("label", "user", "minutes", "urgency", "round", "card", "on")}
+                if k in ("label", "user", "minutes", "urgency", "round", "card", "on", "keep")}
         try:
             await database_sync_to_async(services.room_act)(
                 meeting_id=int(self.scope["url_route"]["kwargs"]["meeting_id"]),
                 by=self.user, action=action, args=args,
                 expected_version=message.get("expected_version"),
             )
+        except services.MayIdentify as exc:
+            await self.error("may_identify", _(exc.message), action=name,
+                             findings=exc.findings, label=args.get("label", ""))
         except services.StaleVersion as exc:
             await self.error("stale", _(exc.message))
             await self.send_snapshot()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
+from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 from balintroom.groups.models import Meeting, Membership
 from balintroom.method import round as rounds
 from balintroom.method.agenda import MeetingFormat
@@ -38,6 +39,27 @@ LABEL_MAX = 80
 
 class StaleVersion(RoundError):
     """The room changed after the leader saw it; her action would act on an old picture."""
+
+
+class MayIdentify(RoundError):
+    """A case label may identify a patient; the person edits it, or keeps it knowingly."""
+
+    def __init__(self, message: str, findings: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+def _check_label(change: "Change", label: str) -> None:
+    if not label or change.args.get("keep") is True:
+        return
+    # Both languages: people write labels in their own, whatever the group speaks.
+    findings = find_identifiers(label, None)
+    if findings:
+        raise MayIdentify(
+            _("This label may identify a patient. Edit it, or keep it as it is."),
+            [{"category": _(CATEGORY_LABELS.get(f.category, f.category)), "text": f.text}
+             for f in findings],
+        )
 
 
 def room_for_meeting(meeting: Meeting) -> Room:
@@ -141,6 +163,7 @@ def _ask_for_cases(change: Change) -> None:
 
 def _volunteer(change: Change) -> None:
     label = _clean_label(change.args.get("label"))
+    _check_label(change, label)
     urgency = change.args.get("urgency", 2)
     if urgency not in (1, 2, 3) or isinstance(urgency, bool):
         raise RoundError(_("Choose how urgent your case is."))

@@ -7,7 +7,7 @@ const config = JSON.parse(document.getElementById("room-config").textContent);
 const texts = JSON.parse(document.getElementById("room-texts").textContent);
 const $ = (id) => document.getElementById(id);
 
-const cardsEl = document.getElementById("prompt-cards");
+const cardsEl = document.getElementById("prompt-cards-data");
 const promptCards = cardsEl && cardsEl.textContent ? JSON.parse(cardsEl.textContent) : [];
 const LEADING = new Set(["leader", "co_leader"]);
 const leads = LEADING.has(config.role);
@@ -27,6 +27,7 @@ const pingsSent = new Map();
 let clockOffset = 0;
 let bestRtt = Infinity;
 let chimedFor = null;
+let shownStandsIn = false;
 let muted = localStorage.getItem("balintroom.chime") === "off";
 
 function fmt(template, values) {
@@ -106,6 +107,8 @@ function receive(message) {
       bestRtt = rtt;
       clockOffset = message.server_time - (sentAt + receivedAt) / 2;
     }
+  } else if (message.type === "error" && message.code === "may_identify") {
+    showFindings(message);
   } else if (message.type === "error") {
     showError(message.message);
   } else if (message.type === "leader_message") {
@@ -114,6 +117,32 @@ function receive(message) {
     sessionStorage.setItem(MESSAGES_KEY, JSON.stringify(stored.slice(-100)));
     renderLeaderMessages();
   }
+}
+
+// A case label that may identify a patient: the person edits it, or keeps it knowingly.
+function showFindings(message) {
+  const box = $("label-check");
+  box.hidden = false;
+  $("label-check-text").textContent = message.message;
+  const list = $("label-check-findings");
+  list.replaceChildren();
+  for (const f of message.findings) {
+    const li = document.createElement("li");
+    const mark = document.createElement("mark");
+    mark.textContent = f.text;
+    li.append(`${f.category}: `, mark);
+    list.append(li);
+  }
+  $("volunteer-label").value = message.label;
+  $("label-keep").onclick = () => {
+    box.hidden = true;
+    send({ action: "volunteer", label: message.label, urgency: Number($("volunteer-urgency").value), keep: true });
+    $("volunteer-label").value = "";
+  };
+  $("label-edit").onclick = () => {
+    box.hidden = true;
+    $("volunteer-label").focus();
+  };
 }
 
 let errorTimer = null;
@@ -196,7 +225,9 @@ function render() {
   $("phase-name").textContent = phaseText ? phaseText.name
     : (state.asking_for_cases ? texts.ui.who_has_a_case : texts.ui.waiting);
   $("phase-rule").textContent = phaseText ? phaseText.rule : "";
-  $("guidance").textContent = phaseText && !config.display ? phaseText.guidance[viewer()] : "";
+  // Guidance that only repeats the rule is left out.
+  const guidance = phaseText && !config.display ? phaseText.guidance[viewer()] : "";
+  $("guidance").textContent = guidance === (phaseText && phaseText.rule) ? "" : guidance;
 
   const presenter = $("presenter");
   presenter.textContent = "";
@@ -234,7 +265,8 @@ function render() {
     renderParticipants();
     renderParticipantTools(round, live, part, outside);
     renderAgenda();
-    const steer = leads || standsIn();
+    shownStandsIn = standsIn();
+    const steer = leads || shownStandsIn;
     $("controls").hidden = !steer;
     $("stand-in-note").hidden = !standsIn();
     if (steer) renderControls(round, live, part);
@@ -617,6 +649,11 @@ setInterval(() => {
   tick();
   // Reconnecting participants turn "away" when their grace period ends.
   ticks += 1;
-  if (state && !config.display && ticks % 4 === 0) renderParticipants();
+  if (state && !config.display && ticks % 4 === 0) {
+    renderParticipants();
+    // A back-up takes the controls when the leaders' grace period runs out, with no
+    // message from the server: re-render when that changes.
+    if (standsIn() !== shownStandsIn) render();
+  }
 }, 250);
 connect();

@@ -8,7 +8,7 @@ A predicted finding matches a gold span of the same category if the two overlap.
     fp  predictions that overlap no gold span of their category
     precision = matched predictions / all predictions; recall = tp / (tp + fn)
 
-Run `python -m balintroom.cases.identifier_eval` for a table of the shipped sets.
+Run `python -m balintroom.deid.identifier_eval` for a table of the shipped sets.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TypedDict
 
-from balintroom.cases.identifiers import CATEGORY_LABELS, find_identifiers
+from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 
 TESTSET_DIR = Path(__file__).resolve().parent / "identifier_testset"
 LANGUAGES = ("en", "de")

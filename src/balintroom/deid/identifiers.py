@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from balintroom.cases import identifier_data as data
+from balintroom.deid import identifier_data as data
 
 
 def _(s: str) -> str:
