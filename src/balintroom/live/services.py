@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from balintroom.accounts.models import User
 from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 from balintroom.groups.models import Meeting, Membership
+from balintroom.groups.selectors import meeting_format_for
 from balintroom.method import round as rounds
 from balintroom.method.agenda import MeetingFormat
 from balintroom.method.formats import CLASSIC_ROUND, Format, PartKind
@@ -21,7 +22,6 @@ from balintroom.method.roles import Role
 from balintroom.method.round import Action, RoundError, RoundState, Status
 from balintroom.method.timer import Timer, timer_start
 
-from .agenda import meeting_format_of
 from .broadcast import broadcast_room_on_commit
 from .models import (
     Connection,
@@ -495,7 +495,7 @@ def room_act(*, meeting_id: int, by: User, action: Action, args: dict[str, Any] 
             raise StaleVersion(
                 _("The round changed a moment ago. Look again, then choose what to do.")
             )
-        meeting_format = meeting_format_of(room.meeting)
+        meeting_format = meeting_format_for(room.meeting)
         change = Change(
             room=room, by=by, role=role or "", meeting_format=meeting_format,
             part=part_at(meeting_format, room.part_index),

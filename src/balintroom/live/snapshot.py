@@ -10,10 +10,10 @@ import time
 from typing import Any
 
 from balintroom.groups.models import Membership
+from balintroom.groups.selectors import meeting_format_for
 from balintroom.method.formats import Format, PartKind
 from balintroom.method.round import Status
 
-from .agenda import meeting_format_of
 from .models import Room, Round, StepOut
 from .presence import presence_of
 
@@ -53,7 +53,7 @@ def room_snapshot(room: Room) -> dict[str, Any]:
     from .services import current_round, earlier_cases, part_at
 
     meeting = room.meeting
-    meeting_format = meeting_format_of(meeting)
+    meeting_format = meeting_format_for(meeting)
     part = part_at(meeting_format, room.part_index)
     memberships = list(
         Membership.objects.filter(group_id=meeting.group_id).select_related("user")

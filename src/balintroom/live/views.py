@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balintroom.core.http import AuthedRequest
-from balintroom.groups.selectors import has_agreed, prompt_cards_for
+from balintroom.groups.selectors import has_agreed, meeting_format_for, prompt_cards_for
 
-from .agenda import meeting_format_of
 from .selectors import room_for_display, room_for_member
 from .services import room_renew_display_token
 from .texts import room_texts
@@ -38,7 +37,7 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             "display": False,
             "socket": f"/ws/meeting/{meeting.pk}/",
         },
-        "room_texts": room_texts(meeting_format=meeting_format_of(meeting),
+        "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
                                  online=meeting.online),
         "prompt_cards": [{"id": c.pk, "text": c.text} for c in prompt_cards_for(meeting.group)]
         if membership.leads else [],
@@ -57,7 +56,7 @@ def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpRe
             "display": True,
             "socket": f"/ws/meeting/{meeting.pk}/display/{token}/",
         },
-        "room_texts": room_texts(meeting_format=meeting_format_of(meeting),
+        "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
                                  online=meeting.online),
     })
     # The token is the key to the display; keep it out of other sites' logs.
