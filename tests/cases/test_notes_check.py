@@ -97,18 +97,17 @@ def test_it_asks_when_the_check_fails(cast: Cast, anna, fake_check, caplog) -> N
     assert post(anna, add_url(cast), "save_anyway").status_code == 302
 
 
-def test_it_passes_the_groups_language(cast: Cast, anna, fake_check) -> None:
-    seen = []
-
-    def spy(text: str, language: str | None = None) -> list:
-        seen.append(language)
-        return []
-
-    fake_check.find_identifiers = spy
-    cast.group.language = "de"
-    cast.group.save()
-    post(anna, add_url(cast), "save")
-    assert seen == ["de"]
+def test_it_checks_in_both_languages_whatever_the_group_speaks(cast: Cast, anna) -> None:
+    # An English-speaking group, a note in German: the German name, age and town are found.
+    assert cast.group.language == "en"
+    response = anna.post(add_url(cast), {
+        "kind": "during_round", "label": "",
+        "text": "Frau Müller, 93, aus Dorfen, am 12.03.2024", "action": "save"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Müller</mark>" in page
+    assert "<mark>12.03.2024</mark>" in page
+    assert not PrivateNote.objects.exists()
 
 
 def test_it_runs_the_real_check(cast: Cast, anna) -> None:

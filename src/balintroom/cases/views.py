@@ -1,4 +1,5 @@
-"""The private notes of a participant, and a group's retention page.
+"""The private notes of a participant, the leaders' debrief of a meeting, and a group's
+retention page.
 
 Every note is fetched with its author in the query (selectors.note_for_author), so anyone
 else, leaders included, gets 404. Note text travels in POST bodies only, never in a URL,
@@ -21,11 +22,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from balintroom.core.http import AuthedRequest
 from balintroom.groups.models import Meeting
-from balintroom.groups.selectors import leading_membership_for
+from balintroom.groups.selectors import leading_membership_for, members_of
 
 from . import crypto, selectors, services
-from .forms import CasePolicyForm, NoteForm
-from .models import PrivateNote
+from .forms import CasePolicyForm, DebriefForm, NoteForm
+from .models import LeaderDebrief, PrivateNote
 from .services import Flag
 
 
@@ -141,8 +142,9 @@ def _checked(request: AuthedRequest, meeting: Meeting, form: NoteForm
         return [], False
     data = form.cleaned_data
     try:
+        # Both languages: people write notes in their own, whatever the group speaks.
         flags = services.note_identifiers_find(text=data["text"], label=data["label"],
-                                               language=meeting.group.language)
+                                               language=None)
     except services.CheckUnavailable:
         return None, True
     return flags or [], False
@@ -269,3 +271,125 @@ def group_privacy(request: AuthedRequest, group_id: int) -> HttpResponse:
             return redirect("group_privacy", group_id=group.pk)
     return render(request, "cases/group_privacy.html", {"group": group, "form": form,
                                                          "retention_days": days})
+
+
+# The leaders' debrief. Every view fetches the meeting through
+# selectors.debrief_meeting_for, so that members and outsiders get 404.
+
+
+def _stamp(debrief: LeaderDebrief | None) -> str:
+    """What the form remembers of the debrief it started from (see services.debrief_save)."""
+    return debrief.updated_at.isoformat() if debrief is not None else ""
+
+
+def _debrief_page(request: AuthedRequest, meeting: Meeting, *,
+                  form: DebriefForm | None = None, conflict: bool = False,
+                  flags: list[Flag] | None = None, check_failed: bool = False
+                  ) -> HttpResponse:
+    available = crypto.is_configured()
+    # Without a key the text cannot be read, so it is not loaded.
+    debrief = selectors.debrief_of(meeting) if available else None
+    if form is None:
+        form = DebriefForm(initial={"text": debrief.text if debrief else "",
+                                    "seen": _stamp(debrief)})
+    text = form.cleaned_data.get("text", "") if hasattr(form, "cleaned_data") else ""
+    text_flags = [f for f in flags or [] if f.field == "text"]
+    context = {
+        "meeting": meeting,
+        "group": meeting.group,
+        "available": available,
+        "debrief": debrief,
+        "conflict": conflict,
+        "leader_names": ", ".join(m.user.name for m in members_of(meeting.group) if m.leads),
+        "retention_days": selectors.retention_days_of(meeting.group),
+        "form": form,
+        "flags": flags or [],
+        "check_failed": check_failed,
+        "reviewing": bool(flags) or check_failed,
+        "segments": _segments(text, text_flags) if text_flags else [],
+    }
+    return render(request, "cases/debrief.html", context)
+
+
+def _debrief_for_editing(form: DebriefForm) -> DebriefForm:
+    form.fields["text"].widget.attrs["autofocus"] = True
+    return form
+
+
+def _debrief_checked(request: AuthedRequest, meeting: Meeting, form: DebriefForm
+                     ) -> tuple[list[Flag] | None, bool]:
+    """The flags to show before saving, and whether the check failed. ([], False): save."""
+    if request.POST.get("action") == "save_anyway":
+        return [], False
+    try:
+        flags = services.note_identifiers_find(text=form.cleaned_data["text"],
+                                               language=meeting.group.language)
+    except services.CheckUnavailable:
+        return None, True
+    return flags or [], False
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters()
+@sensitive_variables()
+def meeting_debrief(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.debrief_meeting_for(request.user, meeting_id)
+    if request.method == "GET":
+        return _debrief_page(request, meeting)
+    if not crypto.is_configured():
+        messages.error(request, _("The debrief is not available on this server yet."))
+        return redirect("meeting_debrief", meeting_id=meeting.pk)
+    form = DebriefForm(request.POST)
+    if request.POST.get("action") == "edit" or not form.is_valid():
+        return _debrief_page(request, meeting, form=_debrief_for_editing(form))
+    flags, check_failed = _debrief_checked(request, meeting, form)
+    if flags or check_failed:
+        return _debrief_page(request, meeting, form=form, flags=flags,
+                             check_failed=check_failed)
+    try:
+        services.debrief_save(user=request.user, meeting=meeting,
+                              text=form.cleaned_data["text"], seen=form.cleaned_data["seen"])
+    except services.DebriefConflict as conflict:
+        # Her text stays in the box, now based on the version saved meanwhile, which the
+        # page shows above it: saving again replaces that one, knowingly.
+        again = DebriefForm(initial={"text": form.cleaned_data["text"],
+                                     "seen": _stamp(conflict.current)})
+        return _debrief_page(request, meeting, form=_debrief_for_editing(again), conflict=True)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _debrief_page(request, meeting, form=form)
+    messages.success(request, _("The debrief is saved. Only the leaders of this group can "
+                                "read it."))
+    return redirect("meeting_debrief", meeting_id=meeting.pk)
+
+
+@login_required
+@never_cache
+@require_GET
+def debrief_delete_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.debrief_meeting_for(request.user, meeting_id)
+    if not LeaderDebrief.objects.filter(meeting=meeting).exists():
+        return redirect("meeting_debrief", meeting_id=meeting.pk)
+    return render(request, "cases/debrief_delete_confirm.html",
+                  {"meeting": meeting, "group": meeting.group})
+
+
+@login_required
+@require_POST
+def debrief_delete(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting = selectors.debrief_meeting_for(request.user, meeting_id)
+    if services.debrief_delete(user=request.user, meeting=meeting):
+        messages.success(request, _("The debrief is deleted."))
+    return redirect("meeting_debrief", meeting_id=meeting.pk)
+
+
+@login_required
+@never_cache
+@require_GET
+def my_debriefs(request: AuthedRequest) -> HttpResponse:
+    return render(request, "cases/my_debriefs.html", {
+        "debriefs": selectors.debriefs_for_leader(request.user),
+        "without": selectors.meetings_without_debrief(request.user),
+    })
