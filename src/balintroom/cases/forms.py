@@ -1,7 +1,12 @@
+from datetime import datetime
+from typing import Any
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    DEBRIEF_MAX_CHARS,
     LABEL_MAX_CHARS,
     MAX_RETENTION_DAYS,
     MIN_RETENTION_DAYS,
@@ -47,3 +52,36 @@ class CasePolicyForm(forms.Form):
         help_text=_("Between 1 and 3650. Notes older than this are deleted for good, "
                     "also when you shorten the time later."),
     )
+
+
+class DebriefForm(forms.Form):
+    text = forms.CharField(
+        label=_("Debrief"),
+        max_length=DEBRIEF_MAX_CHARS,
+        # Browsers may send spell-checked text to an online service: not this one.
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false", "autocomplete": "off"}),
+        error_messages={
+            "required": _("The debrief is empty. Write something, or go back."),
+            "max_length": _("A debrief can hold at most %(limit_value)d characters; this one "
+                            "has %(show_value)d. Shorten it."),
+        },
+        help_text=_("Leave out names, dates of birth, places and anything else that could "
+                    "identify the patients and clients of the cases."),
+    )
+    # When the debrief the leader started from was saved (empty: there was none), so that a
+    # save does not overwrite what the other leader saved meanwhile.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        value = data.get("seen") or ""
+        try:
+            seen = datetime.fromisoformat(value) if value else None
+        except ValueError:
+            seen = None
+        if value and (seen is None or timezone.is_naive(seen)):
+            # A hidden field: the message goes above the form, where it is seen.
+            raise forms.ValidationError(_("The form was damaged; please open the page "
+                                          "again."), code="invalid")
+        data["seen"] = seen
+        return data

@@ -98,3 +98,33 @@ class PrivateNote(models.Model):
 
     def __str__(self) -> str:
         return f"private note #{self.pk}"
+
+
+DEBRIEF_MAX_CHARS = 20000
+
+
+class LeaderDebrief(models.Model):
+    """The leaders' debrief of a meeting, one per meeting: written after it by its group's
+    leader and co-leaders, for them alone, for their own development (and later the leader
+    logbook). The text is encrypted at rest and may not be logged, shown to anyone else, or
+    put into a URL.
+
+    Unlike private notes it is not deleted when the group's retention time is over; it goes
+    with its meeting (and the meeting with its group)."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="+")
+    text = EncryptedTextField(_("debrief"), max_length=DEBRIEF_MAX_CHARS)
+    # Kept when she leaves: the debrief belongs to the meeting's leaders, not to her alone.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("leader debrief")
+        verbose_name_plural = _("leader debriefs")
+
+    def __str__(self) -> str:
+        return f"leader debrief #{self.pk}"

@@ -12,8 +12,9 @@ from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, Membership
 from balintroom.groups.selectors import meeting_for_member
 from balintroom.live.models import Round
+from balintroom.method.roles import LEADING_ROLES
 
-from .models import CasePolicy, NotesOptIn, PrivateNote, default_retention_days
+from .models import CasePolicy, LeaderDebrief, NotesOptIn, PrivateNote, default_retention_days
 
 
 def retention_days_of(group: BalintGroup) -> int:
@@ -95,4 +96,57 @@ def presenter_round_numbers(user: User, meeting: Meeting) -> list[int]:
     return list(
         Round.objects.filter(room__meeting=meeting, presenter=user)
         .order_by("number").values_list("number", flat=True)
+    )
+
+
+# The leaders' debrief: the leaders and co-leaders of the meeting's group, nobody else.
+
+
+def debrief_meeting_for(user: User, meeting_id: int) -> Meeting:
+    """A meeting of a group the user leads or co-leads, or 404 (members included)."""
+    meeting, membership = meeting_for_member(user, meeting_id)
+    if not membership.leads:
+        raise Http404
+    return meeting
+
+
+def debrief_of(meeting: Meeting) -> LeaderDebrief | None:
+    """The meeting's debrief; only for a meeting from debrief_meeting_for."""
+    return LeaderDebrief.objects.select_related("updated_by").filter(meeting=meeting).first()
+
+
+def has_debrief(meeting: Meeting) -> bool:
+    """Whether the meeting has a debrief; only for a meeting from debrief_meeting_for."""
+    return LeaderDebrief.objects.filter(meeting=meeting).exists()
+
+
+def _led_meetings(user: User) -> QuerySet[Meeting]:
+    if not user.is_authenticated:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(
+        group__memberships__user=user,
+        group__memberships__role__in=[role.value for role in LEADING_ROLES],
+    )
+
+
+def debriefs_for_leader(user: User) -> list[LeaderDebrief]:
+    """The debriefs of every meeting of the groups she leads or co-leads, newest meeting
+    first. The list shows none of the text, so it is not even loaded (nor decrypted)."""
+    return list(
+        LeaderDebrief.objects.filter(meeting__in=_led_meetings(user))
+        .defer("text")
+        .select_related("meeting__group", "updated_by")
+        .order_by("-meeting__starts_at", "-pk")
+    )
+
+
+def meetings_without_debrief(user: User, *, limit: int = 10,
+                             now: datetime | None = None) -> list[Meeting]:
+    """The latest meetings she leads that have begun and have no debrief yet."""
+    return list(
+        _led_meetings(user)
+        .filter(starts_at__lte=now or timezone.now())
+        .exclude(pk__in=LeaderDebrief.objects.values("meeting_id"))
+        .select_related("group")
+        .order_by("-starts_at", "-pk")[:limit]
     )

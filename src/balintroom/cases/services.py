@@ -1,5 +1,5 @@
-"""Everything that changes case material: private notes, the opt-in, a group's retention,
-the purge of expired notes and the rotation of encryption keys.
+"""Everything that changes case material: private notes, the opt-in, the leaders' debrief,
+a group's retention, the purge of expired notes and the rotation of encryption keys.
 
 Nothing here logs, raises or returns a note's text anywhere but to its author.
 """
@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +20,10 @@ from django.views.decorators.debug import sensitive_variables
 from balintroom.accounts.models import User
 from balintroom.deid import identifiers
 from balintroom.groups.models import BalintGroup, Meeting, Membership
+from balintroom.method.roles import LEADING_ROLES
 
 from .fields import EncryptedTextField
-from .models import CasePolicy, NoteKind, NotesOptIn, PrivateNote
+from .models import CasePolicy, LeaderDebrief, NoteKind, NotesOptIn, PrivateNote
 from .selectors import notes_expire_at, notes_expired, notes_for_export
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,60 @@ def note_update(*, note: PrivateNote, text: str, label: str = "",
 
 def note_delete(*, note: PrivateNote) -> None:
     note.delete()
+
+
+# The leaders' debrief
+
+
+class DebriefConflict(Exception):
+    """The debrief changed (or was deleted) after this leader opened it; nothing was saved,
+    so that one leader does not overwrite the other's words unseen."""
+
+    def __init__(self, current: LeaderDebrief | None) -> None:
+        super().__init__("The debrief changed since it was opened.")
+        self.current = current
+
+
+def _check_leads(user: User, meeting: Meeting) -> None:
+    if not Membership.objects.filter(group_id=meeting.group_id, user=user,
+                                     role__in=[role.value for role in LEADING_ROLES]).exists():
+        raise ValidationError(_("Only the leaders of this meeting write its debrief."),
+                              code="not_leading")
+
+
+@sensitive_variables()
+def debrief_save(*, user: User, meeting: Meeting, text: str, seen: datetime | None,
+                 now: datetime | None = None) -> LeaderDebrief:
+    """Write the meeting's debrief, the one the leader had in front of her being `seen` (its
+    updated_at, None for none). Raises DebriefConflict when it is no longer the one there."""
+    _check_leads(user, meeting)
+    now = now or timezone.now()
+    with transaction.atomic():
+        debrief = LeaderDebrief.objects.select_for_update().filter(meeting=meeting).first()
+        if (debrief.updated_at if debrief is not None else None) != seen:
+            raise DebriefConflict(debrief)
+        if debrief is None:
+            debrief = LeaderDebrief(meeting=meeting, created_at=now)
+        debrief.text = _normalized(text)
+        debrief.updated_by = user
+        debrief.updated_at = now
+        # Uniqueness is the database's to enforce: the other leader may be creating it too.
+        debrief.full_clean(validate_unique=False)
+        try:
+            with transaction.atomic():
+                debrief.save()
+        except IntegrityError:
+            raise DebriefConflict(
+                LeaderDebrief.objects.filter(meeting=meeting).first()
+            ) from None
+    return debrief
+
+
+def debrief_delete(*, user: User, meeting: Meeting) -> bool:
+    """Delete the meeting's debrief for good; whether there was one."""
+    _check_leads(user, meeting)
+    deleted, _detail = LeaderDebrief.objects.filter(meeting=meeting).delete()
+    return deleted > 0
 
 
 # The identifier check

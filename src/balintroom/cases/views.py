@@ -322,8 +322,8 @@ def _debrief_checked(request: AuthedRequest, meeting: Meeting, form: DebriefForm
     if request.POST.get("action") == "save_anyway":
         return [], False
     try:
-        flags = services.note_identifiers_find(text=form.cleaned_data["text"],
-                                               language=meeting.group.language)
+        # Both languages, as for notes: leaders write in their own, whatever the group speaks.
+        flags = services.note_identifiers_find(text=form.cleaned_data["text"], language=None)
     except services.CheckUnavailable:
         return None, True
     return flags or [], False
@@ -370,7 +370,7 @@ def meeting_debrief(request: AuthedRequest, meeting_id: int) -> HttpResponse:
 @require_GET
 def debrief_delete_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.debrief_meeting_for(request.user, meeting_id)
-    if not LeaderDebrief.objects.filter(meeting=meeting).exists():
+    if not selectors.has_debrief(meeting):
         return redirect("meeting_debrief", meeting_id=meeting.pk)
     return render(request, "cases/debrief_delete_confirm.html",
                   {"meeting": meeting, "group": meeting.group})

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from balintroom.groups.selectors import groups_for_user, invitations_for_user, meetings_for_user
+from balintroom.method.roles import LEADING_ROLES
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -12,6 +13,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "groups": groups_for_user(request.user),
         "meetings": meetings_for_user(request.user),
         "invitations": invitations_for_user(request.user),
+        "leads_a_group": request.user.memberships.filter(role__in=LEADING_ROLES).exists(),
     })
 
 
