@@ -121,6 +121,13 @@ DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'balintroom.sqlite
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Keep connections open. The live room's database work all runs on one thread per
+    # process (Channels' database_sync_to_async), so it keeps one connection; opening a
+    # SQLite connection for every call (registering Django's functions, reading the
+    # schema, a cold page cache) cost about 8 ms of the 20 ms of a room change
+    # (bench/run.py). A request's own thread ends with the request, and with it its
+    # connection; SQLite has no server whose connection slots could run out.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -174,7 +181,9 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Channels' in-memory layer, with its expiry sweep run once a second instead of on
+    # every message (see balintroom/core/layers.py).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "balintroom.core.layers.InMemoryChannelLayer"}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,0 +1,217 @@
+"""Production shape: two server processes on two ports sharing PostgreSQL and Redis, the
+participants of one round split between them; one process killed mid-round; Redis
+restarted mid-round."""
+
+import asyncio
+import contextlib
+import subprocess
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.support.server import Server, login_cookie, redis_problem
+
+from .clients import Participant, phase, round_of
+from .conftest import services_required
+
+pytestmark = pytest.mark.server
+
+# Who connects where first: the leader and two members on the first process, the
+# co-leader and two members on the second.
+SPLIT = {"leader": 0, "anna": 0, "ben": 0, "coleader": 1, "clara": 1, "david": 1}
+REDIS_START = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1",
+               "--port", "6379", "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis",
+               "--logfile", "/var/log/redis/ci.log"]
+
+
+def people(demo: dict[str, Any], servers: tuple[Server, Server]) -> dict[str, Participant]:
+    """One participant per demo account, each listing its own server first and the other
+    as the place to reconnect to."""
+    result = {}
+    for account in demo["accounts"]:
+        name = account["email"].split("-", 1)[0].split("@", 1)[0]
+        home = servers[SPLIT[name]]
+        other = servers[1 - SPLIT[name]]
+        cookie = login_cookie(home, account["email"], account["password"])
+        result[name] = Participant(name, [home.url, other.url], demo["meeting"], cookie)
+    return result
+
+
+async def start_all(group: dict[str, Participant]) -> None:
+    for p in group.values():
+        p.start()
+    for p in group.values():
+        await p.connected()
+
+
+async def stop_all(group: dict[str, Participant]) -> None:
+    for p in group.values():
+        await p.stop()
+
+
+def view(state: dict[str, Any]) -> tuple[Any, Any]:
+    """A state as far as a change shows in it: the round and who volunteered."""
+    return round_of(state), [(v["user"], v["label"]) for v in state.get("volunteers", [])]
+
+
+async def everyone_sees(group: dict[str, Participant], state: dict[str, Any],
+                        timeout: float = 10) -> None:
+    """Every participant has been sent this state's round and volunteers."""
+    wanted = view(state)
+    for p in group.values():
+        await p.until(lambda s, p=p: any(view(seen) == wanted for seen in p.seen), timeout)
+
+
+async def begin_round(group: dict[str, Participant]) -> None:
+    """Anna (first process) and Clara (second) offer cases, the leader picks Anna and
+    starts; everyone sees each step."""
+    leader, anna, clara = group["leader"], group["anna"], group["clara"]
+    await anna.act("volunteer", label="")
+    await everyone_sees(group, await leader.until(lambda s: len(s["volunteers"]) == 1))
+    await clara.act("volunteer", label="a night shift")
+    await everyone_sees(group, await leader.until(lambda s: len(s["volunteers"]) == 2))
+    anna_id = next(v["user"] for v in leader.state["volunteers"] if v["label"] == "")
+    await leader.act("choose_presenter", user=anna_id)
+    await everyone_sees(group, await leader.until(
+        lambda s: bool(s["round"]) and s["round"]["presenter"] == anna_id))
+    await leader.act("start")
+    await everyone_sees(group, await leader.until(
+        lambda s: phase(s) == 0 and s["round"]["status"] == "running"))
+
+
+async def test_a_round_across_two_processes_reaches_everyone(
+        two_servers: tuple[Server, Server]) -> None:
+    first, _second = two_servers
+    group = people(first.demo("split"), two_servers)
+    await start_all(group)
+    try:
+        leader, coleader = group["leader"], group["coleader"]
+        await begin_round(group)
+        # Changes made on either process, each seen by all six.
+        steps: list[tuple[Participant, str, dict[str, Any], Any]] = [
+            (leader, "advance", {}, lambda s: phase(s) == 1),
+            (coleader, "advance", {}, lambda s: phase(s) == 2),
+            (leader, "pause", {}, lambda s: s["round"]["status"] == "paused"),
+            (coleader, "resume", {}, lambda s: s["round"]["status"] == "running"),
+            (leader, "extend", {"minutes": 1}, None),
+            (coleader, "back", {}, lambda s: phase(s) == 1),
+        ]
+        for actor, action, extra, done in steps:
+            before = leader.state["round"]["deadline"]
+            await actor.act(action, **extra)
+            if done is None:
+                def done(s: dict[str, Any], before: Any = before) -> bool:
+                    return bool(s["round"]["deadline"] != before)
+            await everyone_sees(group, await leader.until(done))
+        assert all(p.connections == 1 for p in group.values())
+        assert not [e for p in group.values() for e in p.errors]
+    finally:
+        await stop_all(group)
+
+
+async def test_killing_one_process_mid_round_loses_nothing(
+        two_servers: tuple[Server, Server]) -> None:
+    first, second = two_servers
+    group = people(first.demo("kill"), two_servers)
+    await start_all(group)
+    try:
+        leader = group["leader"]
+        await begin_round(group)
+        await leader.act("advance")
+        await leader.until(lambda s: phase(s) == 1)
+        await leader.act("advance")
+        before = await leader.until(lambda s: phase(s) == 2)
+        await everyone_sees(group, before)
+
+        first.stop(hard=True)  # the leader's own process, with no goodbye
+
+        moved = [p for name, p in group.items() if SPLIT[name] == 0]
+        stayed = [p for name, p in group.items() if SPLIT[name] == 1]
+        async with asyncio.timeout(20):
+            while not all(p.connected_to == second.url and p.connections == 2 for p in moved):
+                await asyncio.sleep(0.05)
+        for p in moved:
+            state = await p.until(lambda s: s["version"] >= before["version"])
+            assert view(state) == view(before), p.name  # the round and the volunteers
+        assert all(p.connections == 1 for p in stayed)
+
+        await leader.act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 3))
+        await group["coleader"].act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 4))
+    finally:
+        await stop_all(group)
+
+
+def _redis_answers() -> bool:
+    return redis_problem() is None
+
+
+@contextlib.contextmanager
+def redis_stopped() -> Iterator[None]:
+    """Redis down for the duration; started again afterwards whatever happens."""
+    subprocess.run(["redis-cli", "shutdown", "nosave"], capture_output=True, timeout=10)
+    try:
+        deadline = time.monotonic() + 10
+        while _redis_answers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _redis_answers(), "Redis did not stop"
+        yield
+    finally:
+        if not _redis_answers():
+            subprocess.run(REDIS_START, capture_output=True, timeout=20)
+        deadline = time.monotonic() + 20
+        while not _redis_answers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _redis_answers(), "Redis did not start again"
+
+
+def _can_restart_redis() -> bool:
+    try:
+        subprocess.run(["redis-server", "--version"], capture_output=True, timeout=10,
+                       check=True)
+        subprocess.run(["redis-cli", "--version"], capture_output=True, timeout=10,
+                       check=True)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
+
+
+async def test_after_a_redis_restart_every_client_resyncs(
+        two_servers: tuple[Server, Server]) -> None:
+    if not _can_restart_redis():
+        message = "redis-server and redis-cli are needed to restart Redis"
+        if services_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    first, second = two_servers
+    group = people(first.demo("redis"), two_servers)
+    await start_all(group)
+    try:
+        leader = group["leader"]
+        await begin_round(group)
+        await leader.act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 1))
+
+        with redis_stopped():
+            # A change while Redis is away: it is stored, but its broadcast cannot go out.
+            await leader.act("advance")
+            await asyncio.sleep(1.5)
+
+        # Everyone converges on what the database holds: a fresh socket's snapshot.
+        truth = Participant("truth", [second.url], leader.meeting, leader.cookie)
+        truth.start()
+        try:
+            await truth.connected()
+            assert phase(truth.state) == 2, "the change made while Redis was down was lost"
+            await everyone_sees(group, truth.state, timeout=30)
+        finally:
+            await truth.stop()
+
+        # And the layer carries changes again, between both processes.
+        await leader.act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 3, timeout=15))
+    finally:
+        await stop_all(group)
