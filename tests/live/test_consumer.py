@@ -431,3 +431,18 @@ async def test_deeply_nested_json_gets_an_error(cast, room):
     await socket.send({"action": "ping"})
     assert (await socket.receive())["type"] == "pong"
     await socket.close()
+
+
+async def test_the_pong_tells_a_page_that_missed_a_change_to_ask_again(cast, room):
+    anna = await join(cast, cast.member)
+    seen = anna.state["version"]
+    # A change whose broadcast never reached her (the channel layer drops at most once).
+    await database_sync_to_async(services.connection_open)(
+        room_id=room.pk, user=cast.members[1], channel_name="elsewhere.1")
+    await anna.communicator.receive_output(timeout=1)  # the broadcast she did get: discard
+    await anna.send({"action": "ping", "id": 7})
+    pong = await anna.receive()
+    while pong["type"] != "pong":
+        pong = await anna.receive()
+    assert pong["version"] > seen
+    await anna.close()

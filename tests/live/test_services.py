@@ -618,12 +618,12 @@ def test_connection_seen_moves_last_seen_of_open_connections(cast, room):
     long_ago = timezone.now() - timedelta(seconds=60)
     Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
     version = room_of(cast).version
-    services.connection_seen(channel_name="test.presence!a")
+    services.connection_seen(channel_name="test.presence!a", room_id=room.pk)
     connection.refresh_from_db()
     assert connection.last_seen > long_ago + timedelta(seconds=50)
     assert room_of(cast).version == version  # a heartbeat is not a change anyone sees
 
     services.connection_close(channel_name="test.presence!a")
     Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
-    services.connection_seen(channel_name="test.presence!a")
+    services.connection_seen(channel_name="test.presence!a", room_id=room.pk)
     assert Connection.objects.get(pk=connection.pk).last_seen == long_ago

@@ -3,6 +3,7 @@ group. It carries each view of the state serialised once, not once per recipient
 consumer forwards the one for its person."""
 
 import json
+from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -21,19 +22,18 @@ def _dumps(value: object) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-def broadcast_room(room_id: int) -> None:
+def broadcast_room(room_id: int) -> dict[str, Any] | None:
+    """Send the room's new state to everyone in it; returns the message sent."""
     from .models import Room
     from .snapshot import room_snapshot, views_for_broadcast
 
     room = Room.objects.select_related("meeting").filter(pk=room_id).first()
     layer = get_channel_layer()
     if room is None or layer is None:
-        return
+        return None
     state = room_snapshot(room)
     views = views_for_broadcast(state)
-    async_to_sync(layer.group_send)(
-        room_group_name(room_id),
-        {
+    message = {
             "type": "room.state",
             "version": room.version,
             "texts": {kind: _dumps(view) for kind, view in views.items()},
@@ -44,8 +44,9 @@ def broadcast_room(room_id: int) -> None:
             "leaders": [p["id"] for p in state["participants"]
                         if p["role"] in ("leader", "co_leader")],
             "outside": state["outside"],
-        },
-    )
+    }
+    async_to_sync(layer.group_send)(room_group_name(room_id), message)
+    return message
 
 
 def broadcast_room_on_commit(room_id: int) -> None:

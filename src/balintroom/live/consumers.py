@@ -100,9 +100,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
         if not self.is_display:
-            await database_sync_to_async(services.connection_open)(
+            message = await database_sync_to_async(services.connection_open)(
                 room_id=self.room_id, user=self.user, channel_name=self.channel_name
             )
+            if message is not None:
+                # The state just broadcast for her arrival is hers too; the copy that
+                # comes back through the channel layer is then skipped by its version.
+                await self.room_state(message)
+                return
         await self.send_snapshot()
 
     async def disconnect(self, code: int) -> None:
@@ -202,12 +207,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         name = message["action"]
         if name == "ping":
-            if not self.is_display:
-                await database_sync_to_async(services.connection_seen)(
-                    channel_name=self.channel_name
-                )
+            # The pong carries the room's version: a page that missed a broadcast (the
+            # channel layer delivers at most once) sees it is behind and asks again.
+            if self.is_display:
+                version = await database_sync_to_async(services.room_version)(
+                    room_id=self.room_id)
+            else:
+                version = await database_sync_to_async(services.connection_seen)(
+                    channel_name=self.channel_name, room_id=self.room_id)
             await self.send(text_data=json.dumps(
-                {"type": "pong", "id": message.get("id"), "server_time": time.time()}
+                {"type": "pong", "id": message.get("id"), "server_time": time.time(),
+                 "version": version}
             ))
             return
         if name == "snapshot":

@@ -22,7 +22,7 @@ from balintroom.method.roles import Role
 from balintroom.method.round import Action, RoundError, RoundState, Status
 from balintroom.method.timer import Timer, timer_start
 
-from .broadcast import broadcast_room_on_commit
+from .broadcast import broadcast_room, broadcast_room_on_commit
 from .models import (
     Connection,
     PhaseEvent,
@@ -505,14 +505,15 @@ def room_act(*, meeting_id: int, by: User, action: Action, args: dict[str, Any] 
         return _bump(room, steered=steers)
 
 
-def _bump(room: Room, *, steered: bool = False) -> int:
+def _bump(room: Room, *, steered: bool = False, broadcast: bool = True) -> int:
     room.version += 1
     fields = ["version"]
     if steered:
         room.steered_version = room.version
         fields.append("steered_version")
     room.save(update_fields=fields)
-    broadcast_room_on_commit(room.pk)
+    if broadcast:
+        broadcast_room_on_commit(room.pk)
     return room.version
 
 
@@ -534,11 +535,18 @@ def room_renew_display_token(*, room: Room) -> Room:
 
 # --- presence ---------------------------------------------------------------------------
 
-def connection_open(*, room_id: int, user: User, channel_name: str) -> None:
+def connection_open(*, room_id: int, user: User, channel_name: str) -> dict[str, Any] | None:
+    """Record the socket and broadcast the room's new state; returns that broadcast, so
+    that the new socket is sent the same state without building it a second time."""
     with transaction.atomic():
         room = Room.objects.select_for_update().get(pk=room_id)
         Connection.objects.create(room=room, user=user, channel_name=channel_name)
-        _bump(room)
+        _bump(room, broadcast=False)
+    return broadcast_room(room_id)
+
+
+def room_version(*, room_id: int) -> int | None:
+    return Room.objects.filter(pk=room_id).values_list("version", flat=True).first()
 
 
 def connection_close(*, channel_name: str) -> None:
@@ -552,11 +560,13 @@ def connection_close(*, channel_name: str) -> None:
         _bump(room)
 
 
-def connection_seen(*, channel_name: str) -> None:
+def connection_seen(*, channel_name: str, room_id: int) -> int | None:
+    """Keep the socket's heartbeat fresh; returns the room's version for the pong."""
     Connection.objects.filter(
         channel_name=channel_name, closed_at__isnull=True,
         last_seen__lt=timezone.now() - timedelta(seconds=10),
     ).update(last_seen=timezone.now())
+    return room_version(room_id=room_id)
 
 
 def rooms_notify_membership_change(*, group_id: int) -> None:

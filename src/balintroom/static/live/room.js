@@ -98,6 +98,7 @@ function receive(message) {
       render();
     }
   } else if (message.type === "pong") {
+    if (state && message.version > state.version) send({ action: "snapshot" });
     const sentAt = pingsSent.get(message.id);
     pingsSent.delete(message.id);
     if (sentAt === undefined) return;
