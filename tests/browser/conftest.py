@@ -18,7 +18,9 @@ def _chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
+# One Playwright per test module: its sync API keeps an event loop running in this thread,
+# which the asyncio tests that run after the browser tests must not find.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     path = _chromium_path()
     if path is None:
