@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "balintroom.groups",
     "balintroom.live",
     "balintroom.cases",
+    "balintroom.records",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("balintroom.groups.urls")),
     path("", include("balintroom.live.urls")),
     path("", include("balintroom.cases.urls")),
+    path("", include("balintroom.records.urls")),
     path("admin/", admin.site.urls),
 ]
