@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from balintroom.accounts.models import User
+from balintroom.core.http import AuthedRequest
 from balintroom.method.roles import Role, group_size_advice
 
 from . import selectors, services
@@ -51,11 +51,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 
-class AuthenticatedRequest(HttpRequest):
-    """What a view behind login_required gets."""
-
-    user: User
-
 # Status of the page for an invitation that cannot be accepted: a dead link is gone for
 # good (410); the right link opened in the wrong account is a bad request (400).
 PROBLEM_STATUS = {"used": 410, "revoked": 410, "expired": 410, "wrong_email": 400}
@@ -70,7 +65,7 @@ def _error_text(error: ValidationError) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_create(request: AuthenticatedRequest) -> HttpResponse:
+def group_create(request: AuthedRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         group = services.group_create(by=request.user, **form.cleaned_data)
@@ -81,7 +76,7 @@ def group_create(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_edit(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def group_edit(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     initial = {name: getattr(group, name) for name in GroupEditForm.Meta.fields}
     form = GroupEditForm(request.POST or None, initial=initial)
@@ -128,13 +123,13 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
 
 
 @login_required
-def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def group_detail(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     return render(request, "groups/detail.html", _detail_context(membership))
 
 
 @login_required
-def group_leave_confirm(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def group_leave_confirm(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     return render(request, "groups/leave_confirm.html",
                   {"group": membership.group, "membership": membership})
@@ -142,7 +137,7 @@ def group_leave_confirm(request: AuthenticatedRequest, group_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def group_leave(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def group_leave(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     try:
         services.membership_end(membership=membership)
@@ -158,7 +153,7 @@ def group_leave(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_role_change(request: AuthenticatedRequest, group_id: int,
+def member_role_change(request: AuthedRequest, group_id: int,
                        membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
@@ -177,7 +172,7 @@ def member_role_change(request: AuthenticatedRequest, group_id: int,
 
 
 @login_required
-def member_remove_confirm(request: AuthenticatedRequest, group_id: int,
+def member_remove_confirm(request: AuthedRequest, group_id: int,
                           membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
@@ -187,7 +182,7 @@ def member_remove_confirm(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_POST
-def member_remove(request: AuthenticatedRequest, group_id: int,
+def member_remove(request: AuthedRequest, group_id: int,
                   membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
@@ -231,7 +226,7 @@ def _send_invitation(request: HttpRequest, invitation: Invitation) -> bool:
 
 @login_required
 @require_POST
-def invitation_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def invitation_create(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.leading_membership_for(request.user, group_id)
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -256,7 +251,7 @@ def invitation_create(request: AuthenticatedRequest, group_id: int) -> HttpRespo
 
 @login_required
 @require_POST
-def invitation_revoke(request: AuthenticatedRequest, group_id: int,
+def invitation_revoke(request: AuthedRequest, group_id: int,
                       invitation_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     invitation = selectors.invitation_in_group(group, invitation_id)
@@ -311,7 +306,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitation_accept_pending(request: AuthenticatedRequest,
+def invitation_accept_pending(request: AuthedRequest,
                               invitation_id: int) -> HttpResponse:
     invitation = selectors.invitation_for_user(request.user, invitation_id)
     return _invitation_page(request, invitation)
@@ -322,7 +317,7 @@ def invitation_accept_pending(request: AuthenticatedRequest,
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def meeting_create(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     in_person = group.setting == Setting.IN_PERSON
     initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
@@ -342,7 +337,7 @@ def meeting_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: AuthenticatedRequest, group_id: int,
+def meeting_edit(request: AuthedRequest, group_id: int,
                  meeting_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     meeting = selectors.meeting_in_group(group, meeting_id)
@@ -368,7 +363,7 @@ def meeting_edit(request: AuthenticatedRequest, group_id: int,
 
 
 @login_required
-def meeting_cancel_confirm(request: AuthenticatedRequest, group_id: int,
+def meeting_cancel_confirm(request: AuthedRequest, group_id: int,
                            meeting_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     meeting = selectors.meeting_in_group(group, meeting_id)
@@ -378,7 +373,7 @@ def meeting_cancel_confirm(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_POST
-def meeting_cancel(request: AuthenticatedRequest, group_id: int,
+def meeting_cancel(request: AuthedRequest, group_id: int,
                    meeting_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     meeting = selectors.meeting_in_group(group, meeting_id)
@@ -396,7 +391,7 @@ def meeting_cancel(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_agreement(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def group_agreement(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     if request.method == "POST":
         services.membership_agree(membership=membership)
@@ -411,13 +406,13 @@ def group_agreement(request: AuthenticatedRequest, group_id: int) -> HttpRespons
 
 
 @login_required
-def custom_formats(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def custom_formats(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     return render(request, "groups/formats.html", {
         "group": group, "formats": selectors.custom_formats_of(group)})
 
 
-def _custom_format_form(request: AuthenticatedRequest, group: BalintGroup,
+def _custom_format_form(request: AuthedRequest, group: BalintGroup,
                         custom: CustomFormat | None) -> HttpResponse:
     """The page that composes a format, new (custom None) or existing."""
     if request.method != "POST":
@@ -446,14 +441,14 @@ def _custom_format_form(request: AuthenticatedRequest, group: BalintGroup,
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def custom_format_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def custom_format_create(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     return _custom_format_form(request, group, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def custom_format_edit(request: AuthenticatedRequest, group_id: int,
+def custom_format_edit(request: AuthedRequest, group_id: int,
                        format_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     custom = selectors.custom_format_in_group(group, format_id)
@@ -461,7 +456,7 @@ def custom_format_edit(request: AuthenticatedRequest, group_id: int,
 
 
 @login_required
-def custom_format_delete_confirm(request: AuthenticatedRequest, group_id: int,
+def custom_format_delete_confirm(request: AuthedRequest, group_id: int,
                                  format_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     custom = selectors.custom_format_in_group(group, format_id)
@@ -471,7 +466,7 @@ def custom_format_delete_confirm(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_POST
-def custom_format_delete(request: AuthenticatedRequest, group_id: int,
+def custom_format_delete(request: AuthedRequest, group_id: int,
                          format_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     custom = selectors.custom_format_in_group(group, format_id)
@@ -508,14 +503,14 @@ def _prompt_cards_page(request: HttpRequest, group: BalintGroup, *,
 
 
 @login_required
-def prompt_cards(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def prompt_cards(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     return _prompt_cards_page(request, group)
 
 
 @login_required
 @require_POST
-def prompt_card_add(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+def prompt_card_add(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     form = PromptCardForm(request.POST, auto_id="new-card-%s")
     if form.is_valid():
@@ -531,7 +526,7 @@ def prompt_card_add(request: AuthenticatedRequest, group_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def prompt_card_edit(request: AuthenticatedRequest, group_id: int,
+def prompt_card_edit(request: AuthedRequest, group_id: int,
                      card_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     card = selectors.prompt_card_in_group(group, card_id)
@@ -549,7 +544,7 @@ def prompt_card_edit(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_POST
-def prompt_card_delete(request: AuthenticatedRequest, group_id: int,
+def prompt_card_delete(request: AuthedRequest, group_id: int,
                        card_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     card = selectors.prompt_card_in_group(group, card_id)
@@ -560,7 +555,7 @@ def prompt_card_delete(request: AuthenticatedRequest, group_id: int,
 
 @login_required
 @require_POST
-def prompt_card_move(request: AuthenticatedRequest, group_id: int,
+def prompt_card_move(request: AuthedRequest, group_id: int,
                      card_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     card = selectors.prompt_card_in_group(group, card_id)
