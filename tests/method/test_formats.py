@@ -4,10 +4,10 @@ from dataclasses import FrozenInstanceError
 
 import pytest
 
+from balintroom.method.agenda import DOUBLE_HOUR, MEETING_FORMATS, meeting_format_by_key
 from balintroom.method.formats import (
     CLARIFYING_QUESTIONS,
     CLASSIC_ROUND,
-    FORMATS,
     GROUP_EXPLORATION,
     PRESENTATION,
     PRESENTER_RETURNS,
@@ -16,8 +16,6 @@ from balintroom.method.formats import (
     Format,
     Phase,
     Speaker,
-    format_by_key,
-    rounds_that_fit,
 )
 
 
@@ -164,14 +162,14 @@ def test_it_names_the_classic_round():
 
 
 def test_it_registers_the_classic_round_by_its_key():
-    assert FORMATS == {"classic": CLASSIC_ROUND}
-    assert format_by_key("classic") is CLASSIC_ROUND
+    assert meeting_format_by_key("classic").parts == (CLASSIC_ROUND,)
+    assert set(MEETING_FORMATS) == {"classic", "double_hour", "block_day", "leadership"}
 
 
 @pytest.mark.parametrize("key", ["", "Classic", "unknown", "classic "])
 def test_it_refuses_an_unknown_format_key_with_a_value_error(key):
-    with pytest.raises(ValueError, match="unknown format") as raised:
-        format_by_key(key)
+    with pytest.raises(ValueError, match="unknown meeting format") as raised:
+        meeting_format_by_key(key)
     assert repr(key) in str(raised.value)
     assert raised.value.__cause__ is None  # not a KeyError leaking through
 
@@ -187,29 +185,22 @@ def test_it_lists_the_four_review_questions_of_the_seeds():
     assert isinstance(REVIEW_QUESTIONS, tuple)
 
 
-def test_it_fits_two_classic_rounds_into_a_90_minute_meeting():
-    assert rounds_that_fit(90) == 2
-    assert rounds_that_fit(90, CLASSIC_ROUND) == 2
+def test_it_fits_two_rounds_into_a_90_minute_double_hour():
+    assert DOUBLE_HOUR.minutes == 90
+    assert DOUBLE_HOUR.rounds == 2
+    assert [part.kind for part in DOUBLE_HOUR.parts] == [
+        "check_in", "follow_up", "round", "round", "closing"]
+    # A double hour's rounds keep the classic round's phases, only shorter.
+    assert [p.key for p in DOUBLE_HOUR.parts[2].phases] == [p.key for p in CLASSIC_ROUND.phases]
 
 
-@pytest.mark.parametrize(
-    ("meeting_minutes", "rounds"),
-    [
-        (0, 1),
-        (10, 1),
-        (CLASSIC_ROUND.minutes - 1, 1),
-        (CLASSIC_ROUND.minutes, 1),
-        (2 * CLASSIC_ROUND.minutes - 1, 1),
-        (2 * CLASSIC_ROUND.minutes, 2),
-        (120, 120 // CLASSIC_ROUND.minutes),
-        (3 * CLASSIC_ROUND.minutes, 3),
-    ],
-)
-def test_it_counts_whole_rounds_and_never_fewer_than_one(meeting_minutes, rounds):
-    assert rounds_that_fit(meeting_minutes) == rounds
+@pytest.mark.parametrize("fmt", list(MEETING_FORMATS.values()), ids=list(MEETING_FORMATS))
+def test_it_adds_up_every_shipped_format(fmt):
+    assert fmt.minutes == sum(p.minutes for part in fmt.parts for p in part.phases)
+    assert fmt.rounds >= 1
 
 
-def test_it_fits_rounds_of_any_format():
+def test_it_sums_the_phases_of_any_format():
     short = Format(
         key="short",
         name="Short",
@@ -220,5 +211,3 @@ def test_it_fits_rounds_of_any_format():
     )
     assert short.minutes == 30
     assert short.last_index == 1
-    assert rounds_that_fit(90, short) == 3
-    assert rounds_that_fit(29, short) == 1

@@ -173,10 +173,9 @@ class CheckUnavailable(Exception):
 
 @sensitive_variables()
 def note_identifiers_find(*, text: str, label: str = "", language: str | None = None
-                          ) -> list[Flag] | None:
-    """What in a note may identify a patient, or None when the check is not installed.
-
-    Raises CheckUnavailable when the check is there but fails.
+                          ) -> list[Flag]:
+    """What in a note may identify a patient. Raises CheckUnavailable when the check
+    fails; the person then decides without it.
     """
     labels = identifiers.CATEGORY_LABELS
     flags: list[Flag] = []
@@ -192,7 +191,7 @@ def note_identifiers_find(*, text: str, label: str = "", language: str | None = 
         for finding in findings:
             flags.append(Flag(field=field, category=finding.category,
                               category_label=_(labels.get(finding.category,
-                                                                finding.category)),
+                                                          finding.category)),
                               start=finding.start, end=finding.end, text=finding.text))
     return flags
 

@@ -147,7 +147,7 @@ def _checked(request: AuthedRequest, meeting: Meeting, form: NoteForm
                                                language=None)
     except services.CheckUnavailable:
         return None, True
-    return flags or [], False
+    return flags, False
 
 
 def _note_fields(form: NoteForm) -> dict[str, Any]:
@@ -326,7 +326,7 @@ def _debrief_checked(request: AuthedRequest, meeting: Meeting, form: DebriefForm
         flags = services.note_identifiers_find(text=form.cleaned_data["text"], language=None)
     except services.CheckUnavailable:
         return None, True
-    return flags or [], False
+    return flags, False
 
 
 @login_required

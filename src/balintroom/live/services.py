@@ -517,12 +517,6 @@ def _bump(room: Room, *, steered: bool = False, broadcast: bool = True) -> int:
     return room.version
 
 
-# Convenience names in the project's noun_verb style, for code and tests that do one thing.
-def round_advance(*, meeting_id: int, by: User, expected_version: int) -> int:
-    return room_act(meeting_id=meeting_id, by=by, action=Action.ADVANCE,
-                    expected_version=expected_version)
-
-
 def room_renew_display_token(*, room: Room) -> Room:
     with transaction.atomic():
         room = Room.objects.select_for_update().get(pk=room.pk)

@@ -111,8 +111,6 @@ CLASSIC_ROUND = Format(
     phases=(PRESENTATION, CLARIFYING_QUESTIONS, GROUP_EXPLORATION, PRESENTER_RETURNS, REVIEW),
 )
 
-FORMATS: dict[str, Format] = {CLASSIC_ROUND.key: CLASSIC_ROUND}
-
 REVIEW_QUESTIONS = (
     _("Was there a strong urge to “solve” the case?"),
     _("What feelings came up in individual participants?"),
@@ -122,18 +120,3 @@ REVIEW_QUESTIONS = (
     ),
     _("How did the Balint process help you? How could it be improved?"),
 )
-
-
-def format_by_key(key: str) -> Format:
-    try:
-        return FORMATS[key]
-    except KeyError:
-        raise ValueError(f"unknown format {key!r}") from None
-
-
-def rounds_that_fit(meeting_minutes: int, fmt: Format = CLASSIC_ROUND) -> int:
-    """How many rounds of a format a meeting holds: a 90-minute meeting holds two classic rounds.
-
-    At least one: a meeting shorter than a round still holds one, the leader shortens phases.
-    """
-    return max(1, meeting_minutes // fmt.minutes)
