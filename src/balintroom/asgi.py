@@ -21,3 +21,8 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+# Last, once everything the server needs is loaded: see core/server_tuning.py.
+from balintroom.core.server_tuning import tune_for_server  # noqa: E402
+
+tune_for_server()

@@ -1,13 +1,24 @@
 """After a change commits, one message with the new room state goes to the room's channel
 group. It carries each view of the state serialised once, not once per recipient; each
-consumer forwards the one for its person."""
+consumer forwards the one for its person.
 
-import json
+A consumer that makes a change sends its broadcast itself, from the event loop, after the
+database work returns (`broadcasts_held`): the database thread then never waits for the
+event loop, which under load is busy with the sockets.
+"""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+
+from .roomstate import BuiltState
+
+Broadcast = tuple[str, dict[str, Any]]
 
 
 def room_group_name(room_id: int) -> str:
@@ -18,36 +29,52 @@ def leaders_group_name(room_id: int) -> str:
     return f"room-{room_id}-leaders"
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"))
+_held = threading.local()
 
 
-def broadcast_room(room_id: int) -> dict[str, Any] | None:
-    """Send the room's new state to everyone in it; returns the message sent."""
-    from .models import Room
-    from .snapshot import room_snapshot, views_for_broadcast
+@contextmanager
+def broadcasts_held() -> Iterator[list[Broadcast]]:
+    """Inside, broadcasts are collected into the list given, not sent: the caller sends
+    them (send_broadcasts) once it is back on the event loop."""
+    outer = getattr(_held, "messages", None)
+    messages: list[Broadcast] = []
+    _held.messages = messages
+    try:
+        yield messages
+    finally:
+        _held.messages = outer
 
-    room = Room.objects.select_related("meeting").filter(pk=room_id).first()
+
+async def send_broadcasts(messages: list[Broadcast]) -> None:
     layer = get_channel_layer()
-    if room is None or layer is None:
+    if layer is None:
+        return
+    for group, message in messages:
+        await layer.group_send(group, message)
+
+
+def broadcast_room(room_id: int, built: BuiltState | None = None) -> dict[str, Any] | None:
+    """Send the room's new state to everyone in it; returns the message sent. `built` is
+    the state when the caller has it already (a change to the round alone)."""
+    from .models import Room
+    from .snapshot import sendable_state
+
+    if built is None:
+        room = Room.objects.select_related("meeting").filter(pk=room_id).first()
+        if room is None:
+            return None
+        built = sendable_state(room)
+    message = built.message()
+    held: list[Broadcast] | None = getattr(_held, "messages", None)
+    if held is not None:
+        held.append((room_group_name(room_id), message))
+        return message
+    layer = get_channel_layer()
+    if layer is None:
         return None
-    state = room_snapshot(room)
-    views = views_for_broadcast(state)
-    message = {
-            "type": "room.state",
-            "version": room.version,
-            "texts": {kind: _dumps(view) for kind, view in views.items()},
-            # For the consumers only, never forwarded: who gets which view; a display whose
-            # token is no longer the room's, or a participant no longer a member, is closed.
-            "display_token": room.display_token,
-            "members": [p["id"] for p in state["participants"]],
-            "leaders": [p["id"] for p in state["participants"]
-                        if p["role"] in ("leader", "co_leader")],
-            "outside": state["outside"],
-    }
     async_to_sync(layer.group_send)(room_group_name(room_id), message)
     return message
 
 
-def broadcast_room_on_commit(room_id: int) -> None:
-    transaction.on_commit(lambda: broadcast_room(room_id))
+def broadcast_room_on_commit(room_id: int, built: BuiltState | None = None) -> None:
+    transaction.on_commit(lambda: broadcast_room(room_id, built))

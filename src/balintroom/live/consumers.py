@@ -8,8 +8,10 @@ else gets {"type": "error", ...} and changes nothing.
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -21,9 +23,15 @@ from balintroom.groups.models import Membership
 from balintroom.method.round import Action, RoundError
 
 from . import services
-from .broadcast import leaders_group_name, room_group_name
+from .broadcast import (
+    Broadcast,
+    broadcasts_held,
+    leaders_group_name,
+    room_group_name,
+    send_broadcasts,
+)
 from .models import Room
-from .snapshot import room_snapshot, view_kind, views_for_broadcast
+from .snapshot import sendable_state
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +72,31 @@ def _display_room(meeting_id: int, token: str) -> Room | None:
 @database_sync_to_async
 def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
-    state = room_snapshot(room)
-    kind = view_kind(state, user_id=user_id)
-    view = views_for_broadcast(state)[kind]
-    return json.dumps(view, separators=(",", ":")), room.version, kind
+    built = sendable_state(room)
+    kind = built.view_kind(user_id=user_id)
+    return built.texts(server_time=time.time())[kind], built.version, kind
+
+
+def _holding_broadcasts(work: Callable[..., Any]) -> Callable[..., tuple[Any, list[Broadcast]]]:
+    """Database work that returns the broadcasts it made, for the event loop to send."""
+    def run(*args: Any, **kwargs: Any) -> tuple[Any, list[Broadcast]]:
+        with broadcasts_held() as held:
+            result = work(*args, **kwargs)
+        return result, held
+    return run
+
+
+_room_act = database_sync_to_async(_holding_broadcasts(services.room_act))
+_connection_open = database_sync_to_async(_holding_broadcasts(services.connection_open))
+_connection_close = database_sync_to_async(_holding_broadcasts(services.connection_close))
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
     room_id: int
     group_name: str
     user: Any
+    user_id: int | None = None
+    language: str = settings.LANGUAGE_CODE
     is_display: bool = False
     display_token: str = ""
     last_version: int = 0
@@ -96,19 +119,34 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.room_id = room.pk
+        # Read on every room state: plain values, not the lazy user object each time.
+        self.user_id = None if self.is_display else self.user.pk
+        self.language = self._language()
         self.group_name = room_group_name(room.pk)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
         if not self.is_display:
-            message = await database_sync_to_async(services.connection_open)(
+            message, broadcasts = await _connection_open(
                 room_id=self.room_id, user=self.user, channel_name=self.channel_name
             )
             if message is not None:
-                # The state just broadcast for her arrival is hers too; the copy that
-                # comes back through the channel layer is then skipped by its version.
+                # The state broadcast for her arrival is hers too; the copy that comes
+                # back through the channel layer is then skipped by its version.
                 await self.room_state(message)
+            await send_broadcasts(broadcasts)
+            if message is not None:
                 return
         await self.send_snapshot()
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """As Channels' own, without its hop to the database thread before every message
+        (to close stale connections): this consumer reaches the database only through
+        database_sync_to_async, which closes them itself. Eight room states per change,
+        each waiting its turn for that one thread, were a third of the server's work."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def disconnect(self, code: int) -> None:
         if not hasattr(self, "group_name"):
@@ -116,13 +154,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_discard(self.group_name, self.channel_name)
         await self._follow_leaders(False)
         if not self.is_display:
-            await database_sync_to_async(services.connection_close)(
-                channel_name=self.channel_name
-            )
+            _nothing, broadcasts = await _connection_close(channel_name=self.channel_name)
+            await send_broadcasts(broadcasts)
 
     async def send_snapshot(self) -> None:
         text, version, kind = await _snapshot_text(
-            self.room_id, user_id=None if self.is_display else self.user.pk)
+            self.room_id, user_id=self.user_id)
         self.last_version = max(self.last_version, version)
         await self._follow_leaders(kind == "leader")
         await self.send(text_data=text)
@@ -131,7 +168,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.is_display and event["display_token"] != self.display_token:
             await self.close(code=CLOSE_DISPLAY_RENEWED)
             return
-        if not self.is_display and self.user.pk not in event["members"]:
+        if not self.is_display and self.user_id not in event["members"]:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         # Messages can overtake each other across processes; never send an older state.
@@ -140,9 +177,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.last_version = event["version"]
         if self.is_display:
             kind = "display"
-        elif self.user.pk in event["outside"]:
+        elif self.user_id in event["outside"]:
             kind = "outside"
-        elif self.user.pk in event["leaders"]:
+        elif self.user_id in event["leaders"]:
             kind = "leader"
         else:
             kind = "member"
@@ -173,7 +210,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         ))
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        with translation.override(self._language()):
+        with translation.override(self.language):
             await self._receive(text_data, bytes_data)
 
     def _language(self) -> str:
@@ -237,11 +274,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         args = {k: v for k, v in message.items()
                 if k in ("label", "user", "minutes", "urgency", "round", "card", "on", "keep")}
         try:
-            await database_sync_to_async(services.room_act)(
+            _version, broadcasts = await _room_act(
                 meeting_id=int(self.scope["url_route"]["kwargs"]["meeting_id"]),
                 by=self.user, action=action, args=args,
                 expected_version=message.get("expected_version"),
             )
+            await send_broadcasts(broadcasts)
         except services.MayIdentify as exc:
             await self.error("may_identify", _(exc.message), action=name,
                              findings=exc.findings, label=args.get("label", ""))

@@ -11,27 +11,40 @@ from .models import Connection, Room
 
 
 def presence_of(room: Room, user_ids: list[int]) -> dict[int, dict[str, Any]]:
+    return presence_and_next_change(room, user_ids)[0]
+
+
+def presence_and_next_change(
+    room: Room, user_ids: list[int]
+) -> tuple[dict[int, dict[str, Any]], float]:
+    """Each person's presence, and the moment (epoch seconds) the first of them changes by
+    itself, with no socket opening or closing: a heartbeat going stale, a grace period
+    running out."""
     now = timezone.now()
     stale = timedelta(seconds=settings.PRESENCE_STALE_SECONDS)
     grace = timedelta(seconds=settings.PRESENCE_GRACE_SECONDS)
     result: dict[int, dict[str, Any]] = {}
+    next_change = float("inf")
     rows = Connection.objects.filter(
         room=room, user_id__in=user_ids, last_seen__gte=now - stale - grace
     ).values_list("user_id", "closed_at", "last_seen")
     for user_id, closed_at, last_seen in rows:
         entry = result.setdefault(user_id, {"presence": "away", "until": None})
-        if entry["presence"] == "online":
-            continue
         # A connection whose server process died never closes; it counts as gone once
         # its heartbeat is stale.
         gone_at = closed_at or (last_seen + stale if last_seen + stale < now else None)
         if gone_at is None:
+            next_change = min(next_change, (last_seen + stale).timestamp())
             entry.update(presence="online", until=None)
             continue
         until = gone_at + grace
+        if until > now:
+            next_change = min(next_change, until.timestamp())
+        if entry["presence"] == "online":
+            continue
         if until > now and (entry["until"] is None or until.timestamp() > entry["until"]):
             entry.update(presence="reconnecting", until=until.timestamp())
-    return result
+    return result, next_change
 
 
 def present_user_ids(room: Room, user_ids: list[int]) -> list[int]:

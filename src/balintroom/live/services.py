@@ -16,13 +16,15 @@ from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 from balintroom.groups.models import Meeting, Membership
 from balintroom.groups.selectors import meeting_format_for
 from balintroom.method import round as rounds
-from balintroom.method.agenda import MeetingFormat
-from balintroom.method.formats import CLASSIC_ROUND, Format, PartKind
+from balintroom.method.agenda import MeetingFormat, part_at
+from balintroom.method.formats import Format, PartKind
 from balintroom.method.roles import Role
 from balintroom.method.round import Action, RoundError, RoundState, Status
 from balintroom.method.timer import Timer, timer_start
 
 from .broadcast import broadcast_room, broadcast_room_on_commit
+from .fastlane import TIMER_TRANSITIONS, Transition, check_version, timer_change
+from .fastlane import StaleVersion as StaleVersion  # where consumers and callers catch it
 from .models import (
     Connection,
     PhaseEvent,
@@ -35,10 +37,6 @@ from .models import (
 from .presence import present_user_ids
 
 LABEL_MAX = 80
-
-
-class StaleVersion(RoundError):
-    """The room changed after the leader saw it; her action would act on an old picture."""
 
 
 class MayIdentify(RoundError):
@@ -109,14 +107,6 @@ class Change:
     @property
     def fmt(self) -> Format:
         return self.part
-
-
-def part_at(meeting_format: MeetingFormat, index: int) -> Format:
-    """The agenda's part at an index; past the end, extra classic rounds, so that a group
-    whose meeting runs longer than its format can take another case."""
-    if index < len(meeting_format.parts):
-        return meeting_format.part(index)
-    return CLASSIC_ROUND
 
 
 def _role_in(room: Room, user: User) -> str | None:
@@ -307,6 +297,12 @@ def _skip_part(change: Change) -> None:
     change.room.save(update_fields=["part_index"])
 
 
+def _timer_transition(
+    transition: Transition,
+) -> Callable[[RoundState, Change, Round], RoundState]:
+    return lambda state, change, rnd: transition(state, change.part, change.now, change.args)
+
+
 def _transition(
     apply: Callable[[RoundState, Change, Round], RoundState],
 ) -> Callable[[Change], Round]:
@@ -331,13 +327,6 @@ def _transition(
         return rnd
 
     return handler
-
-
-def _extend_minutes(change: Change) -> int:
-    minutes = change.args.get("minutes")
-    if not isinstance(minutes, int) or isinstance(minutes, bool):
-        raise RoundError(_("The time can be extended by 1 or 5 minutes."))
-    return minutes
 
 
 # --- the leader's console -----------------------------------------------------------------
@@ -448,13 +437,8 @@ HANDLERS: dict[Action, Callable[[Change], object]] = {
     Action.CHOOSE_PRESENTER: _choose_presenter,
     Action.CHOOSE_FOLLOW_UP: _choose_follow_up,
     Action.START: _transition(_start),
-    Action.ADVANCE: _transition(lambda s, c, r: rounds.round_advance(s, c.part, now=c.now)),
-    Action.BACK: _transition(lambda s, c, r: rounds.round_back(s, c.part, now=c.now)),
-    Action.PAUSE: _transition(lambda s, c, r: rounds.round_pause(s, now=c.now)),
-    Action.RESUME: _transition(lambda s, c, r: rounds.round_resume(s, now=c.now)),
-    Action.EXTEND: _transition(
-        lambda s, c, r: rounds.round_extend(s, now=c.now, minutes=_extend_minutes(c))
-    ),
+    **{action: _transition(_timer_transition(change)) for action, change
+       in TIMER_TRANSITIONS.items()},
     Action.END: _transition(_end),
     Action.NEXT_SPEAKER: _transition(_next_speaker),
     Action.SKIP_PART: _skip_part,
@@ -478,6 +462,10 @@ def room_act(*, meeting_id: int, by: User, action: Action, args: dict[str, Any] 
     Raises RoundError (with a message for the person) when the action is not allowed;
     then nothing has changed.
     """
+    done = timer_change(meeting_id=meeting_id, by=by, action=action, args=args or {},
+                        expected_version=expected_version)
+    if done is not None:
+        return done
     with transaction.atomic():
         room = (
             Room.objects.select_for_update().select_related("meeting").filter(
@@ -490,11 +478,8 @@ def room_act(*, meeting_id: int, by: User, action: Action, args: dict[str, Any] 
                      and room.backup_id == by.pk and _leaders_away(room))
         rounds.check_may(role, action, stands_in=stands_in)
         steers = action in rounds.VERSIONED_ACTIONS
-        if steers and (not isinstance(expected_version, int)
-                       or expected_version < room.steered_version):
-            raise StaleVersion(
-                _("The round changed a moment ago. Look again, then choose what to do.")
-            )
+        if steers:
+            check_version(expected_version, room.steered_version)
         meeting_format = meeting_format_for(room.meeting)
         change = Change(
             room=room, by=by, role=role or "", meeting_format=meeting_format,

@@ -1,6 +1,7 @@
 """The room state: everything a browser in the room needs, as one JSON-able dict.
 
-One snapshot is built per change; each kind of viewer gets a view of it (views below):
+A snapshot is built after a change (or patched, for a change to the round alone: see
+roomstate.py); each kind of viewer gets a view of it (views below):
 leaders see the Lindauer signals, a member outside the room sees nothing of the case,
 the room display sees nobody's name. Texts are sent as keys, and each page carries its
 own language's texts for them, so one broadcast serves every language.
@@ -11,11 +12,13 @@ from typing import Any
 
 from balintroom.groups.models import Membership
 from balintroom.groups.selectors import meeting_format_for
+from balintroom.method.agenda import MeetingFormat, part_at
 from balintroom.method.formats import Format, PartKind
 from balintroom.method.round import Status
 
 from .models import Room, Round, StepOut
-from .presence import presence_of
+from .presence import presence_and_next_change
+from .roomstate import BuiltState, built_state, keep, kept, round_view
 
 
 def _round_dict(rnd: Round) -> dict[str, Any]:
@@ -50,7 +53,29 @@ def _part_dict(part: Format, index: int) -> dict[str, Any]:
 
 
 def room_snapshot(room: Room) -> dict[str, Any]:
-    from .services import current_round, earlier_cases, part_at
+    return _snapshot(room)[0]
+
+
+def sendable_state(room: Room) -> BuiltState:
+    """The room's state as sent, built now, or kept from the last build if the room has
+    not changed since (roomstate.py)."""
+    found = kept(room.pk, version=room.version, display_token=room.display_token)
+    if found is not None:
+        return found
+    state, rnd, meeting_format, fresh_until = _snapshot(room)
+    built = built_state(
+        state, views_for_broadcast(state), room_id=room.pk, display_token=room.display_token,
+        meeting_format=meeting_format, round_id=rnd.pk if rnd else None,
+        fresh_until=fresh_until,
+    )
+    keep(built)
+    return built
+
+
+def _snapshot(room: Room) -> tuple[dict[str, Any], Round | None, MeetingFormat, float]:
+    """The leader's full state; its round and format; until when nothing in the state
+    changes unless the room's version does."""
+    from .services import current_round, earlier_cases
 
     meeting = room.meeting
     meeting_format = meeting_format_for(meeting)
@@ -59,7 +84,7 @@ def room_snapshot(room: Room) -> dict[str, Any]:
         Membership.objects.filter(group_id=meeting.group_id).select_related("user")
         .order_by("user__display_name", "user__email")
     )
-    presence = presence_of(room, [m.user_id for m in memberships])
+    presence, fresh_until = presence_and_next_change(room, [m.user_id for m in memberships])
     rnd = current_round(room)
     step_outs = list(StepOut.objects.filter(room=room, returned_at__isnull=True))
     state: dict[str, Any] = {
@@ -110,7 +135,7 @@ def room_snapshot(room: Room) -> dict[str, Any]:
             for m in memberships
         ],
     }
-    return state
+    return state, rnd, meeting_format, fresh_until
 
 
 def member_view(state: dict[str, Any]) -> dict[str, Any]:
@@ -120,10 +145,9 @@ def member_view(state: dict[str, Any]) -> dict[str, Any]:
 
 def outside_view(state: dict[str, Any]) -> dict[str, Any]:
     """A member outside under the Lindauer rule sees the time, not the case."""
-    rnd = state["round"]
     return {
         **member_view(state),
-        "round": {**rnd, "label": "", "presenter": None} if rnd else None,
+        "round": round_view("outside", state["round"]),
         "volunteers": [],
         "earlier_cases": [],
         "banner": "",
@@ -133,10 +157,9 @@ def outside_view(state: dict[str, Any]) -> dict[str, Any]:
 def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
     """What the room display gets: phase and time, nobody's name and no case label. The
     display link may end up on a screen anyone walks past."""
-    rnd = state["round"]
     return {
         **state,
-        "round": {**rnd, "presenter": None, "label": "", "speaker_order": []} if rnd else None,
+        "round": round_view("display", state["round"]),
         "volunteers": [],
         "participants": [],
         "earlier_cases": [],

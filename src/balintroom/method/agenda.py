@@ -135,6 +135,14 @@ class MeetingFormat:
         return self.parts[index]
 
 
+def part_at(meeting_format: MeetingFormat, index: int) -> Format:
+    """The agenda's part at an index; past the end, extra classic rounds, so that a group
+    whose meeting runs longer than its format can take another case."""
+    if index < len(meeting_format.parts):
+        return meeting_format.part(index)
+    return CLASSIC_ROUND
+
+
 CLASSIC = MeetingFormat(
     key="classic",
     name=_("Classic Balint round"),
