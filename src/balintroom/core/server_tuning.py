@@ -1,30 +1,22 @@
-"""The interpreter, tuned for a server that holds thousands of open sockets.
+"""The garbage collector, tuned for a server that holds thousands of open sockets.
 
-The garbage collector. Each open socket keeps a few hundred long-lived objects (the
-consumer, its scope, its tasks and queues, the protocol's buffers). With CPython's
-default thresholds the cycle collector walks all of them again and again: at 4,000
-sockets a full collection stopped the process for 470-660 ms, several times a minute,
-while collecting nothing (bench/run.py, gc.callbacks). Nearly everything a request or a
-room change allocates is freed by reference counting as soon as it is done with, so the
-collector can run far less often.
+Each open socket keeps a few hundred long-lived objects (the consumer, its scope, its
+tasks and queues, the protocol's buffers). With CPython's default thresholds the cycle
+collector walks all of them again and again: at 4,000 sockets a full collection stopped
+the process for 470-660 ms, several times a minute, while collecting nothing
+(bench/run.py, gc.callbacks). Nearly everything a request or a room change allocates is
+freed by reference counting as soon as it is done with, so the collector can run far
+less often.
 
 What is loaded at start-up (Django, the app's modules, the translations) never becomes
 garbage: it is moved out of the collector's sight (gc.freeze) so that no collection walks
 it. GC_THRESHOLDS (three integers, as gc.set_threshold takes them) overrides the values.
-
-The switch interval. The event loop (the sockets) and the one database thread share the
-interpreter; when both have work, the thread waits for the loop to hand over, by default
-for up to 5 ms each time. A burst of changes queues on that thread, so the waits add up:
-at 0.5 ms, a burst of 100 groups' changes completed sooner (p95 131 -> 95 ms in one
-bench run on 2 cores) at no cost to the steady rate.
 """
 
 import gc
 import os
-import sys
 
 DEFAULT_THRESHOLDS = (50_000, 50, 1000)
-SWITCH_INTERVAL_SECONDS = 0.0005
 
 
 def thresholds_from_env() -> tuple[int, int, int]:
@@ -45,4 +37,3 @@ def tune_for_server() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*thresholds_from_env())
-    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)

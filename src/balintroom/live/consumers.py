@@ -141,8 +141,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def dispatch(self, message: dict[str, Any]) -> None:
         """As Channels' own, without its hop to the database thread before every message
         (to close stale connections): this consumer reaches the database only through
-        database_sync_to_async, which closes them itself. Eight room states per change,
-        each waiting its turn for that one thread, were a third of the server's work."""
+        database_sync_to_async, which closes them itself. With eight room states to
+        deliver per change, those hops took a change from 1.6 to 2.1 ms of server CPU
+        (bench/run.py, one process, 200 changes a second)."""
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
