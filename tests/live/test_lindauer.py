@@ -4,9 +4,14 @@ steps out, sees nothing of the case until a leader lets her back; the time is ke
 import pytest
 
 from balintroom.live.models import StepOut
-from balintroom.live.snapshot import member_view, outside_view, view_kind, views_for_broadcast
+from balintroom.live.snapshot import (
+    member_view,
+    outside_view,
+    sendable_state,
+    views_for_broadcast,
+)
 from balintroom.method.round import Action
-from tests.live.test_services import act, refused, snapshot
+from tests.live.test_services import act, refused, room_of, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +23,11 @@ def test_only_the_leaders_are_told(running):
     state = snapshot(cast)
     assert [s["user"] for s in state["lindauer"]] == [ben.pk]
     views = views_for_broadcast(state)
-    assert view_kind(state, user_id=cast.leader.pk) == "leader"
-    assert view_kind(state, user_id=cast.coleader.pk) == "leader"
+    built = sendable_state(room_of(cast))
+    assert built.view_kind(user_id=cast.leader.pk) == "leader"
+    assert built.view_kind(user_id=cast.coleader.pk) == "leader"
     for member in cast.members:
-        kind = view_kind(state, user_id=member.pk)
+        kind = built.view_kind(user_id=member.pk)
         assert kind == "member"
         assert views[kind]["lindauer"] == []
     assert views["display"]["lindauer"] == []
@@ -34,7 +40,7 @@ def test_a_member_steps_out_and_sees_nothing_of_the_case(running):
     act(cast, ben, Action.STEP_OUT)
     state = snapshot(cast)
     assert state["outside"] == [ben.pk]
-    assert view_kind(state, user_id=ben.pk) == "outside"
+    assert sendable_state(room_of(cast)).view_kind(user_id=ben.pk) == "outside"
     view = outside_view(state)
     assert view["round"]["label"] == "" and view["round"]["presenter"] is None
     assert "night shift" not in str(view)

@@ -178,12 +178,3 @@ def views_for_broadcast(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "outside": outside_view(state),
         "display": display_snapshot(state),
     }
-
-
-def view_kind(state: dict[str, Any], *, user_id: int | None) -> str:
-    if user_id is None:
-        return "display"
-    if user_id in state["outside"]:
-        return "outside"
-    role = next((p["role"] for p in state["participants"] if p["id"] == user_id), None)
-    return "leader" if role in ("leader", "co_leader") else "member"
