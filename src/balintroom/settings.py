@@ -5,10 +5,12 @@ Secrets may also come from files: FOO_FILE=/run/secrets/foo sets FOO.
 
 import hashlib
 import hmac
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,18 +53,26 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
 
 
+# How to make each kind of secret; the messages below quote them.
+MAKE_TOKEN = 'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+MAKE_FERNET_KEY = (
+    '.venv/bin/python -c "from cryptography.fernet import Fernet; '
+    'print(Fernet.generate_key().decode())"'
+)
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-only-for-DEBUG"
+
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "Set SECRET_KEY (or SECRET_KEY_FILE), or DEBUG=1 for development."
+            "Set SECRET_KEY (or SECRET_KEY_FILE); make one with: "
+            f"{MAKE_TOKEN}. Or, for development, DEBUG=1 (`make run` writes it to .env)."
         )
-    SECRET_KEY = "insecure-development-key-only-for-DEBUG"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
-SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "balintroom.core",
@@ -118,6 +128,36 @@ TEMPLATES = [
 # SQLite by default, in WAL mode so that readers never wait for the writer; IMMEDIATE
 # transactions take the write lock up front, which stands in for SELECT ... FOR UPDATE.
 DATA_DIR = Path(envstr("DATA_DIR", str(PROJECT_DIR / "var")))
+
+
+def _dev_server_url(path: Path) -> str:
+    """The address a development `balintroom serve` recorded, while that server runs."""
+    try:
+        record = json.loads(path.read_text())
+        url, pid = str(record["url"]), int(record["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    if pid <= 0:  # os.kill would signal a process group
+        return ""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:  # a server killed before it could remove its record
+        return ""
+    except PermissionError:
+        pass
+    return url
+
+
+# The address in emails, the demo's links and certificates. In development, unless set,
+# it is where `balintroom serve` runs: the server records its address in DEV_SERVER_FILE,
+# so that a command in another terminal (the demo) names the port actually served.
+DEV_SERVER_FILE = DATA_DIR / "dev-server.json"
+SITE_URL_CONFIGURED = bool(envstr("SITE_URL"))
+SITE_URL = (
+    envstr("SITE_URL")
+    or (DEBUG and _dev_server_url(DEV_SERVER_FILE))
+    or "http://127.0.0.1:8000"
+).rstrip("/")
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'balintroom.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -300,3 +340,52 @@ LOGGING = {
 FIELD_ENCRYPTION_KEYS = envstr("FIELD_ENCRYPTION_KEYS").replace(",", " ").split()
 FIELD_ENCRYPTION_DEV_KEY_FILE = DATA_DIR / "field-encryption-dev.key"
 CASE_RETENTION_DAYS = envint("CASE_RETENTION_DAYS", 30)
+
+
+# Production refuses to start on the examples' placeholders or the development key: a
+# forgotten edit of the env file would otherwise run with a key anyone can read in this
+# repository, and `check --deploy` does not notice it.
+PLACEHOLDER = "change-me"
+
+
+def _is_placeholder(value: str) -> bool:
+    return PLACEHOLDER in value.lower()
+
+
+def _production_problems() -> list[str]:
+    problems = []
+    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or _is_placeholder(SECRET_KEY):
+        problems.append("SECRET_KEY is the example's placeholder or the development key; "
+                        f"make one with: {MAKE_TOKEN}")
+    # channels_redis turns each key into a Fernet key by hashing it: all the entropy is in
+    # what is given here, so a short key is hardly better than none.
+    if any(_is_placeholder(key) or len(key) < 16 for key in envlist("CHANNEL_LAYER_KEYS")):
+        problems.append("CHANNEL_LAYER_KEYS holds a placeholder or a key shorter than 16 "
+                        f"characters; make one with: {MAKE_TOKEN} (or leave it unset: a "
+                        "key is then derived from SECRET_KEY)")
+    # Unset, the keys are asked for where notes are first used (cases/crypto.py); set to
+    # nothing, the env file's line was emptied and not filled in.
+    if not FIELD_ENCRYPTION_KEYS and ({"FIELD_ENCRYPTION_KEYS", "FIELD_ENCRYPTION_KEYS_FILE"}
+                                      & os.environ.keys()):
+        problems.append("FIELD_ENCRYPTION_KEYS is set but empty; make a key with: "
+                        f"{MAKE_FERNET_KEY}")
+    for position, key in enumerate(FIELD_ENCRYPTION_KEYS, start=1):
+        try:
+            Fernet(key)
+        except (ValueError, TypeError):
+            # The key itself stays out of the message: error pages and logs keep it.
+            what = "the example's placeholder" if _is_placeholder(key) else "not a Fernet key"
+            problems.append(f"FIELD_ENCRYPTION_KEYS: key number {position} is {what} (a key "
+                            f"is 32 url-safe base64-encoded bytes); make one with: "
+                            f"{MAKE_FERNET_KEY}")
+    for name in ("DATABASE_URL", "EMAIL_HOST_PASSWORD"):
+        if _is_placeholder(envstr(name)):
+            problems.append(f"{name} still holds the example's placeholder password "
+                            f"({PLACEHOLDER}...)")
+    return problems
+
+
+if not DEBUG and (_problems := _production_problems()):
+    raise ImproperlyConfigured(
+        "With DEBUG off, these must be real values:\n  " + "\n  ".join(_problems)
+    )

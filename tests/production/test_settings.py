@@ -23,7 +23,7 @@ PRODUCTION = {
     "SECURE_HSTS_PRELOAD": "1",
     "DATABASE_URL": "postgres://balintroom:secret@127.0.0.1:5432/balintroom",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
-    "CHANNEL_LAYER_KEYS": "newest-key,older-key",
+    "CHANNEL_LAYER_KEYS": "newest-layer-key-0123456789,older-layer-key-0123456789",
     "FIELD_ENCRYPTION_KEYS": "LvulaPSr1T7Z3dkFXYlNo1hoTNf7Jk_AkQGtgdl0P-A=",
 }
 
@@ -75,7 +75,8 @@ def test_production_is_pooled_postgres_and_an_encrypted_redis_layer(tmp_path: Pa
     assert database["OPTIONS"]["pool"]["max_size"] == 20
     layer = found["CHANNEL_LAYERS"]["default"]
     assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
-    assert layer["CONFIG"]["symmetric_encryption_keys"] == ["newest-key", "older-key"]
+    assert layer["CONFIG"]["symmetric_encryption_keys"] == [
+        "newest-layer-key-0123456789", "older-layer-key-0123456789"]
     # redis-py would cap the layer's pool at 100 connections.
     assert found["redis_pool_max"] == 1000
 
@@ -138,7 +139,8 @@ def test_room_states_cross_redis_encrypted(tmp_path: Path) -> None:
         # The layer's own serializer, given the key, reads it; given another key, not.
         from channels_redis.serializers import registry
 
-        right = registry.get_serializer("msgpack", symmetric_encryption_keys=["newest-key"])
+        right = registry.get_serializer("msgpack", symmetric_encryption_keys=[
+            "newest-layer-key-0123456789"])
         assert right.deserialize(data)["text"] == "Mrs Example, the night shift"
         wrong = registry.get_serializer("msgpack", symmetric_encryption_keys=["another"])
         with pytest.raises(InvalidToken):
