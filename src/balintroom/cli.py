@@ -225,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] in ("-h", "--help"):
         print(USAGE, end="")
         return 0
+    if argv[0] == "check-identifiers":
+        return check_identifiers(argv[1:])  # offline and quick: no Django at all
     from django.core.exceptions import ImproperlyConfigured
 
-    commands = {"serve": serve, "demo": demo, "check-identifiers": check_identifiers}
+    commands = {"serve": serve, "demo": demo}
     try:
         if argv[0] in commands:
             return commands[argv[0]](argv[1:])

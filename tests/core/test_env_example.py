@@ -4,10 +4,12 @@ variable the code reads; the production example, filled in, passes `check --depl
 
 import ast
 import base64
+import os
 import re
 import secrets
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -47,14 +49,12 @@ def shell_values(path: Path, shell: str) -> dict[str, str]:
     return {key: value for key, _, value in pairs}
 
 
-def dotenv_values(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    import os
-
-    names = systemd_values(path.read_text())
-    for name in names:
-        monkeypatch.delenv(name, raising=False)
-    _load_dotenv(path)
-    return {name: os.environ[name] for name in names}
+def dotenv_values(path: Path) -> dict[str, str]:
+    # An empty environment for the reader, and this process's back afterwards: the
+    # servers later tests start inherit it.
+    with mock.patch.dict(os.environ, clear=True):
+        _load_dotenv(path)
+        return {name: os.environ[name] for name in systemd_values(path.read_text())}
 
 
 def uncommented(example: Path, tmp_path: Path) -> Path:
@@ -69,12 +69,12 @@ def uncommented(example: Path, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("shell", ["sh", "bash"])
 @pytest.mark.parametrize("example", [DEPLOY_EXAMPLE, ENV_EXAMPLE], ids=["deploy", "dotenv"])
 def test_a_shell_systemd_and_the_settings_read_the_same_values(
-        shell: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        shell: str, example: Path, tmp_path: Path) -> None:
     path = uncommented(example, tmp_path)
     expected = systemd_values(path.read_text())
     from_shell = shell_values(path, shell)
     assert {name: from_shell.get(name) for name in expected} == expected
-    assert dotenv_values(path, monkeypatch) == expected
+    assert dotenv_values(path) == expected
 
 
 def test_the_sender_arrives_whole(tmp_path: Path) -> None:
@@ -157,3 +157,9 @@ def test_the_deploy_example_filled_in_passes_check_deploy(tmp_path: Path) -> Non
     result = balintroom(["check", "--deploy", "--fail-level", "WARNING"], env, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_reading_the_examples_leaves_this_process_environment_alone(tmp_path: Path) -> None:
+    before = dict(os.environ)
+    dotenv_values(uncommented(DEPLOY_EXAMPLE, tmp_path))
+    assert dict(os.environ) == before
