@@ -9,7 +9,6 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
 # Printed without any configuration: a newcomer asks for help before making one.
 USAGE = """\
@@ -122,18 +121,17 @@ def serve(argv: list[str]) -> int:
               f"  or in a second terminal run:  .venv/bin/balintroom demo\n"
               f"  for a demo group with six accounts and a meeting that starts now.\n"
               f"  Stop with Ctrl+C.\n", flush=True)
-    import uvicorn
-
-    log_level = os.environ.get("LOG_LEVEL", "info").lower()
     try:
-        _run_uvicorn(uvicorn, host, port, workers, log_level)
+        _run_uvicorn(host, port, workers)
     finally:
         if recorded:
             _dev_server_forget(Path(settings.DEV_SERVER_FILE))
     return 0
 
 
-def _run_uvicorn(uvicorn: Any, host: str, port: int, workers: int, log_level: str) -> None:
+def _run_uvicorn(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
     uvicorn.run(
         "balintroom.asgi:application", host=host, port=port,
         # Several processes share the listening socket; uvicorn restarts one that dies.
@@ -150,7 +148,7 @@ def _run_uvicorn(uvicorn: Any, host: str, port: int, workers: int, log_level: st
         # On SIGTERM, open sockets are closed (1012, "service restart") and the room's
         # pages reconnect, to another process if there is one.
         timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_SHUTDOWN_SECONDS", "10")),
-        log_level=log_level,
+        log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         lifespan="off",
     )
 
