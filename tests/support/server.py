@@ -25,14 +25,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .ports import free_port, listens
+
 ROOT = Path(__file__).resolve().parents[2]
 BALINTROOM = [sys.executable, "-m", "balintroom.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -92,6 +88,19 @@ class Server:
         return self.process.pid if self.process is not None else None
 
     def start(self, timeout: float = 30) -> "Server":
+        """Start and wait until it answers. A free port can be taken before the server
+        binds it (by another test run, or an outgoing connection): then on another one."""
+        for _attempt in range(3):
+            if self._start_once(timeout):
+                return self
+            self.port = free_port()
+        raise RuntimeError(f"server found no free port:\n{self._log_text()}")
+
+    def _log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
+
+    def _start_once(self, timeout: float) -> bool:
+        """True once it answers; False when its port was taken."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = self.data_dir / f"server-{self.port}.log"
         log = open(self.log_path, "ab")  # noqa: SIM115 - the process owns it
@@ -103,14 +112,20 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited:\n{self.log_path.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"server did not start in {timeout:.0f} s")
+                if "address already in use" in self._log_text().lower():
+                    return False
+                raise RuntimeError(f"server exited:\n{self._log_text()}")
+            # Whatever answers must be our process: another run's server may hold the port.
+            if listens(self.process.pid, self.port):
+                try:
+                    with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
+                        if response.status == 200:
+                            return True
+                except OSError:
+                    pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start in {timeout:.0f} s:\n{self._log_text()}")
 
     def stop(self, *, hard: bool = False) -> None:
         if self.process is None or self.process.poll() is not None:
