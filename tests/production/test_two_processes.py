@@ -1,29 +1,23 @@
 """Production shape: two server processes on two ports sharing PostgreSQL and Redis, the
 participants of one round split between them; one process killed mid-round; Redis
-restarted mid-round."""
+restarted mid-round; PostgreSQL crashed mid-round. The last two on a Redis and a PostgreSQL
+of the test's own (tests/support/services.py): the machine's are left alone."""
 
 import asyncio
-import contextlib
-import subprocess
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.support.server import Server, login_cookie, redis_problem
+from tests.support.server import Server, login_cookie
+from tests.support.services import PrivatePostgres, PrivateRedis
 
 from .clients import Participant, phase, round_of
-from .conftest import services_required
 
 pytestmark = pytest.mark.server
 
 # Who connects where first: the leader and two members on the first process, the
 # co-leader and two members on the second.
 SPLIT = {"leader": 0, "anna": 0, "ben": 0, "coleader": 1, "clara": 1, "david": 1}
-REDIS_START = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1",
-               "--port", "6379", "--save", "", "--appendonly", "no", "--dir", "/var/lib/redis",
-               "--logfile", "/var/log/redis/ci.log"]
 
 
 def people(demo: dict[str, Any], servers: tuple[Server, Server]) -> dict[str, Participant]:
@@ -145,49 +139,10 @@ async def test_killing_one_process_mid_round_loses_nothing(
         await stop_all(group)
 
 
-def _redis_answers() -> bool:
-    return redis_problem() is None
-
-
-@contextlib.contextmanager
-def redis_stopped() -> Iterator[None]:
-    """Redis down for the duration; started again afterwards whatever happens."""
-    subprocess.run(["redis-cli", "shutdown", "nosave"], capture_output=True, timeout=10)
-    try:
-        deadline = time.monotonic() + 10
-        while _redis_answers() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not _redis_answers(), "Redis did not stop"
-        yield
-    finally:
-        if not _redis_answers():
-            subprocess.run(REDIS_START, capture_output=True, timeout=20)
-        deadline = time.monotonic() + 20
-        while not _redis_answers() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert _redis_answers(), "Redis did not start again"
-
-
-def _can_restart_redis() -> bool:
-    try:
-        subprocess.run(["redis-server", "--version"], capture_output=True, timeout=10,
-                       check=True)
-        subprocess.run(["redis-cli", "--version"], capture_output=True, timeout=10,
-                       check=True)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return True
-
-
 async def test_after_a_redis_restart_every_client_resyncs(
-        two_servers: tuple[Server, Server]) -> None:
-    if not _can_restart_redis():
-        message = "redis-server and redis-cli are needed to restart Redis"
-        if services_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    first, second = two_servers
-    group = people(first.demo("redis"), two_servers)
+        two_servers_own_redis: tuple[Server, Server], own_redis: PrivateRedis) -> None:
+    first, second = two_servers_own_redis
+    group = people(first.demo("redis"), two_servers_own_redis)
     await start_all(group)
     try:
         leader = group["leader"]
@@ -195,10 +150,11 @@ async def test_after_a_redis_restart_every_client_resyncs(
         await leader.act("advance")
         await everyone_sees(group, await leader.until(lambda s: phase(s) == 1))
 
-        with redis_stopped():
-            # A change while Redis is away: it is stored, but its broadcast cannot go out.
-            await leader.act("advance")
-            await asyncio.sleep(1.5)
+        own_redis.stop()
+        # A change while Redis is away: it is stored, but its broadcast cannot go out.
+        await leader.act("advance")
+        await asyncio.sleep(1.5)
+        own_redis.start(same_port=True)  # where both servers look for it
 
         # Everyone converges on what the database holds: a fresh socket's snapshot.
         truth = Participant("truth", [second.url], leader.meeting, leader.cookie)
@@ -213,5 +169,45 @@ async def test_after_a_redis_restart_every_client_resyncs(
         # And the layer carries changes again, between both processes.
         await leader.act("advance")
         await everyone_sees(group, await leader.until(lambda s: phase(s) == 3, timeout=15))
+    finally:
+        await stop_all(group)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "settings.py leaves CONN_HEALTH_CHECKS off, so psycopg's pool hands out connections "
+    "the crash broke: the first request on each fails and the leader's action is lost. "
+    "Drop this mark when the pool checks its connections."))
+async def test_after_a_postgres_crash_the_round_goes_on(
+        two_servers_own_postgres: tuple[Server, Server], own_postgres: PrivatePostgres) -> None:
+    first, second = two_servers_own_postgres
+    group = people(first.demo("postgres"), two_servers_own_postgres)
+    await start_all(group)
+    try:
+        leader = group["leader"]
+        await begin_round(group)
+        await leader.act("advance")
+        before = await leader.until(lambda s: phase(s) == 1)
+        await everyone_sees(group, before)
+
+        # A crash: every connection cut, no checkpoint; the next start recovers from the log.
+        own_postgres.stop(immediate=True)
+        await asyncio.sleep(0.5)
+        own_postgres.start(same_port=True)  # where both servers look for it
+
+        # What was committed before the crash is what a fresh socket is sent.
+        truth = Participant("truth", [second.url], leader.meeting, leader.cookie)
+        truth.start()
+        try:
+            await truth.connected(timeout=15)
+            assert view(truth.state) == view(before), "the round was lost in the crash"
+        finally:
+            await truth.stop()
+
+        # And both processes serve the room again: a change made on each reaches everyone.
+        await leader.act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 2, timeout=10))
+        await group["coleader"].act("advance")
+        await everyone_sees(group, await leader.until(lambda s: phase(s) == 3))
+        assert not [e for p in group.values() for e in p.errors]
     finally:
         await stop_all(group)
