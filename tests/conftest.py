@@ -11,6 +11,9 @@ from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, Membership
 from balintroom.method.roles import Role
 
+# Every session checks that it left the machine's Redis and PostgreSQL running.
+pytest_plugins = ["tests.support.guard"]
+
 PASSWORD = "a-long-test-password-42"
 
 
