@@ -43,6 +43,7 @@ class Action(StrEnum):
     NAME_MODE = "name_mode"
     NAME_BACKUP = "name_backup"
     LET_BACK = "let_back"
+    RENEW_DISPLAY_LINK = "renew_display_link"
     # every participant
     RAISE_HAND = "raise_hand"
     LOWER_HAND = "lower_hand"
@@ -77,6 +78,7 @@ CONSOLE_ACTIONS = frozenset(
         Action.NAME_MODE,
         Action.NAME_BACKUP,
         Action.LET_BACK,
+        Action.RENEW_DISPLAY_LINK,
     }
 )
 LEADER_ACTIONS = STEERING_ACTIONS | CONSOLE_ACTIONS
