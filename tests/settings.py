@@ -1,11 +1,16 @@
 """Settings for the test run: the project's own, with a key and no rate limits."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("DISABLE_RATE_LIMITS", "1")
-os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="balintroom-tests-"))
+if "DATA_DIR" not in os.environ:
+    # Each run its own, removed when it ends: runs at once on one machine stay apart.
+    os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="balintroom-tests-")
+    atexit.register(shutil.rmtree, os.environ["DATA_DIR"], ignore_errors=True)
 os.environ.setdefault("BALINTROOM_ENV_FILE", "/nonexistent")
 
 from balintroom.settings import *  # noqa: E402,F403

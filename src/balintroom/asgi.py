@@ -7,16 +7,16 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from balintroom.core.websocket import SameOriginValidator  # noqa: E402
 from balintroom.live.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        # The Origin must be one of ALLOWED_HOSTS: another site's page cannot open a
-        # socket with the member's cookie.
-        "websocket": AllowedHostsOriginValidator(
+        # Only this site's own pages open sockets (scheme, host and port): another
+        # site's page cannot open a room with the member's cookie.
+        "websocket": SameOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
     }

@@ -182,7 +182,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # max_connections. A connection waits at most DATABASE_POOL_TIMEOUT seconds for the
     # pool before the request fails.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    # With a pool, this checks each connection as it leaves the pool: after a database
+    # restart the pool's connections are broken, and the first request on each would
+    # fail (a leader's action lost). The check is one round trip on this network.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": envint("DATABASE_POOL_MIN", 2),
         "max_size": envint("DATABASE_POOL_MAX", 20),

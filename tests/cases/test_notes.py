@@ -290,9 +290,9 @@ def test_my_notes_lists_her_meetings(cast: Cast) -> None:
 
 def test_it_proposes_the_round_she_presented(cast: Cast) -> None:
     from balintroom.live.models import Round
-    from balintroom.live.services import room_for_meeting
+    from balintroom.live.services import room_create
 
-    room = room_for_meeting(cast.meeting)
+    room = room_create(meeting=cast.meeting)
     Round.objects.create(room=room, number=1, presenter=cast.members[1])
     Round.objects.create(room=room, number=2, presenter=cast.member)
     notes_opt_in(user=cast.member, meeting=cast.meeting)

@@ -1,6 +1,10 @@
 """Prompt cards: the short interventions a leader shows the room, a set each group edits."""
 
+import importlib
+from typing import Any
+
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 
 from balintroom.groups import selectors, services
@@ -59,15 +63,22 @@ def test_it_gives_a_german_group_german_cards(cast: Cast) -> None:
     assert texts(group) == GERMAN
 
 
-def test_it_gives_an_existing_group_its_cards_on_first_use(cast: Cast) -> None:
-    cast.group.language = "de"
-    cast.group.save()
-    assert not PromptCard.objects.filter(group=cast.group).exists()
-    assert [c.text for c in selectors.prompt_cards_for(cast.group)] == GERMAN
-    # Once only.
-    assert len(selectors.prompt_cards_for(cast.group)) == 6
-    assert PromptCard.objects.filter(group=cast.group).count() == 6
-    assert not PromptCard.objects.filter(group=cast.other_group).exists()
+def test_groups_made_before_cards_came_with_a_group_get_them_once(db: None) -> None:
+    old = BalintGroup.objects.create(name="Since 2019", setting="in_person", language="de")
+    migration = importlib.import_module(
+        "balintroom.groups.migrations.0003_prompt_cards_for_every_group")
+    migration.give_cards(django_apps, None)
+    assert texts(old) == GERMAN
+    migration.give_cards(django_apps, None)
+    assert PromptCard.objects.filter(group=old).count() == 6
+
+
+def test_reading_a_groups_cards_writes_nothing(
+        cast: Cast, django_assert_num_queries: Any) -> None:
+    group = BalintGroup.objects.create(name="Made by hand", setting="online")
+    with django_assert_num_queries(1):
+        assert selectors.prompt_cards_for(group) == []
+    assert not PromptCard.objects.filter(group=group).exists()
 
 
 def test_it_does_not_bring_back_cards_a_group_removed(cast: Cast) -> None:

@@ -18,7 +18,7 @@ import balintroom
 from balintroom.cases import services as cases
 from balintroom.cases.models import NoteKind
 from balintroom.deid.identifiers import CATEGORY_LABELS
-from balintroom.live.services import room_for_meeting
+from balintroom.live.services import room_create
 from balintroom.live.texts import room_texts
 from balintroom.method.agenda import MEETING_FORMATS, FormatError, MeetingFormat, custom_format
 from balintroom.method.formats import CLASSIC_ROUND, REVIEW_QUESTIONS
@@ -243,7 +243,7 @@ def test_it_shows_the_private_notes_in_german(cast: Any, settings: Any) -> None:
 
 
 def test_it_shows_the_room_display_in_the_browsers_language(cast: Any) -> None:
-    token = room_for_meeting(cast.meeting).display_token
+    token = room_create(meeting=cast.meeting).display_token
     client = Client(headers={"Accept-Language": "de-DE,de;q=0.9"})
     html = _get(client, f"/m/{cast.meeting.pk}/display/{token}/")
     texts = _json_script(html, "room-texts")

@@ -33,7 +33,8 @@ async def _join(cast: Any, user: Any) -> WebsocketCommunicator:
     await sync_to_async(_speaks_german)(user)
     cookie = await sync_to_async(_session_cookie)(user)
     # Her browser asks for English: the German comes from her profile.
-    headers = [(b"cookie", cookie), (b"origin", ORIGIN), (b"accept-language", b"en")]
+    headers = [(b"cookie", cookie), (b"origin", ORIGIN), (b"host", b"127.0.0.1"),
+               (b"accept-language", b"en")]
     socket = WebsocketCommunicator(application, f"/ws/meeting/{cast.meeting.pk}/",
                                    headers=headers)
     connected, _code = await socket.connect()
@@ -52,7 +53,7 @@ async def _error_after(socket: WebsocketCommunicator, message: dict[str, Any]) -
 
 @pytest.fixture
 def room(cast: Any) -> Any:
-    return services.room_for_meeting(cast.meeting)
+    return services.room_create(meeting=cast.meeting)
 
 
 async def test_it_flags_an_identifying_label_in_german(cast: Any, room: Any) -> None:

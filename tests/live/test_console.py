@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from balintroom.groups.models import PromptCard
 from balintroom.groups.selectors import prompt_cards_for
+from balintroom.live import connections, roomstate
 from balintroom.live.models import Connection
 from balintroom.method.round import Action
 from tests.live.test_services import act, refused, room_of, snapshot
@@ -72,24 +73,25 @@ def test_it_lets_the_named_back_up_steer_only_when_no_leader_is_in_the_room(runn
     act(cast, cast.leader, Action.NAME_BACKUP, user=backup.pk)
     assert snapshot(cast)["backup"] == backup.pk
     room_ = room_of(cast)
-    leader_socket = Connection.objects.create(room=room_, user=cast.leader, channel_name="l.1")
+    connections.connection_open(room_id=room_.pk, user=cast.leader, channel_name="l.1")
     # While the leader is in the room, the back-up is a member like the others.
     message = refused(cast, backup, Action.ADVANCE)
     assert "leader" in message
     # The leader's connection dropped: during the grace period she is still counted in.
-    leader_socket.closed_at = timezone.now()
-    leader_socket.save()
+    connections.connection_close(channel_name="l.1")
     refused(cast, backup, Action.ADVANCE)
     with override_settings(PRESENCE_GRACE_SECONDS=30):
-        leader_socket.closed_at = timezone.now() - timedelta(seconds=31)
-        leader_socket.save()
+        # Her grace period ran out (and with it the state kept while it lasted).
+        Connection.objects.filter(channel_name="l.1").update(
+            closed_at=timezone.now() - timedelta(seconds=31))
+        roomstate.forget_all()
         act(cast, backup, Action.ADVANCE)
         assert snapshot(cast)["round"]["phase_index"] == 1
         # Another member does not get the controls, nor the console.
         refused(cast, cast.members[3], Action.ADVANCE)
         refused(cast, backup, Action.SHOW_PROMPT, card=prompt_cards_for(cast.group)[0].pk)
         # The leader is back: the controls are hers again.
-        Connection.objects.create(room=room_, user=cast.leader, channel_name="l.2")
+        connections.connection_open(room_id=room_.pk, user=cast.leader, channel_name="l.2")
         refused(cast, backup, Action.ADVANCE)
         act(cast, cast.leader, Action.ADVANCE)
 

@@ -13,12 +13,14 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from balintroom.asgi import application
-from balintroom.live import services
+from balintroom.live import connections, services
 from balintroom.live.models import Room, Volunteer
 from balintroom.method.round import Action
+from tests.live.test_services import act
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+HOST = b"127.0.0.1"
 ORIGIN = b"http://127.0.0.1"
 
 
@@ -37,6 +39,7 @@ async def headers_for(user: Any | None, *, origin: bytes | None = ORIGIN,
         headers.append((b"cookie", await sync_to_async(session_cookie)(user)))
     if origin is not None:
         headers.append((b"origin", origin))
+    headers.append((b"host", HOST))
     return headers
 
 
@@ -117,18 +120,15 @@ def presence(state: dict[str, Any], user: Any) -> str:
 
 @pytest.fixture
 def room(cast: Any) -> Room:
-    return services.room_for_meeting(cast.meeting)
+    return services.room_create(meeting=cast.meeting)
 
 
 @pytest.fixture
 def running(cast: Any, room: Room) -> Any:
     """Anna presents; the round runs in its first phase."""
-    services.room_act(meeting_id=cast.meeting.pk, by=cast.member, action=Action.VOLUNTEER,
-                      args={"label": "night shift"})
-    for action, args in ((Action.CHOOSE_PRESENTER, {"user": cast.member.pk}),
-                         (Action.START, {})):
-        services.room_act(meeting_id=cast.meeting.pk, by=cast.leader, action=action, args=args,
-                          expected_version=Room.objects.get(pk=room.pk).version)
+    act(cast, cast.member, Action.VOLUNTEER, label="night shift")
+    act(cast, cast.leader, Action.CHOOSE_PRESENTER, user=cast.member.pk)
+    act(cast, cast.leader, Action.START)
     return cast
 
 
@@ -150,7 +150,7 @@ async def test_a_member_gets_the_whole_state_at_once(cast, running):
     await socket.close()
 
 
-async def test_the_room_is_made_on_first_connect(cast):
+async def test_a_room_before_its_first_round_says_so(cast):
     socket = await join(cast, cast.member)
     assert socket.state["round"] is None
     assert socket.state["version"] == (await room_row(cast)).version
@@ -204,8 +204,8 @@ async def test_the_display_cannot_act(cast, running, room):
     await display.send({"action": "advance", "expected_version": version})
     message = await display.receive()
     assert message["type"] == "error"
-    assert message["code"] == "forbidden"
-    assert message["message"]
+    assert message["code"] == "refused"
+    assert message["message"] == "The room display only shows the room."
     assert await display.communicator.receive_nothing(timeout=0.2)
     assert (await room_row(cast)).version == version
     await display.close()
@@ -215,10 +215,11 @@ async def test_renewing_the_display_link_closes_the_old_display(cast, running, r
     display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
     anna = await join(cast, cast.member)
     await display.settle()
-    await database_sync_to_async(services.room_renew_display_token)(room=room)
+    await database_sync_to_async(services.room_renew_display_token)(room=room, by=cast.leader)
     closing = await display.communicator.receive_output(timeout=2)
     assert (closing["type"], closing["code"]) == ("websocket.close", 4410)
-    # Participants stay.
+    # Participants stay, and are sent the room as it is now.
+    assert (await anna.receive())["type"] == "state"
     await anna.send({"action": "ping"})
     assert (await anna.receive())["type"] == "pong"
     # The new link works, the old one no longer.
@@ -320,7 +321,10 @@ async def test_a_member_volunteers_and_the_leader_sees_it(cast, room):
     lena = await join(cast, cast.leader)
     anna = await join(cast, cast.member)
     await lena.settle()
+    # Nobody offers a case in someone else's name: a message that tries is not read.
     await anna.send({"action": "volunteer", "label": "night shift", "user": cast.leader.pk})
+    assert (await anna.receive())["code"] == "refused"
+    await anna.send({"action": "volunteer", "label": "night shift"})
     state = await lena.receive()
     assert state["volunteers"] == [{"user": cast.member.pk, "label": "night shift", "urgency": 2}]
     await lena.send({"action": "choose_presenter", "user": cast.member.pk,
@@ -437,7 +441,7 @@ async def test_the_pong_tells_a_page_that_missed_a_change_to_ask_again(cast, roo
     anna = await join(cast, cast.member)
     seen = anna.state["version"]
     # A change whose broadcast never reached her (the channel layer drops at most once).
-    await database_sync_to_async(services.connection_open)(
+    await database_sync_to_async(connections.connection_open)(
         room_id=room.pk, user=cast.members[1], channel_name="elsewhere.1")
     await anna.communicator.receive_output(timeout=1)  # the broadcast she did get: discard
     await anna.send({"action": "ping", "id": 7})

@@ -4,14 +4,9 @@ steps out, sees nothing of the case until a leader lets her back; the time is ke
 import pytest
 
 from balintroom.live.models import StepOut
-from balintroom.live.snapshot import (
-    member_view,
-    outside_view,
-    sendable_state,
-    views_for_broadcast,
-)
+from balintroom.live.snapshot import member_view, outside_view, views
 from balintroom.method.round import Action
-from tests.live.test_services import act, refused, room_of, snapshot
+from tests.live.test_services import act, built_now, refused, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +17,15 @@ def test_only_the_leaders_are_told(running):
     act(cast, ben, Action.MAY_KNOW_PATIENT)
     state = snapshot(cast)
     assert [s["user"] for s in state["lindauer"]] == [ben.pk]
-    views = views_for_broadcast(state)
-    built = sendable_state(room_of(cast))
-    assert built.view_kind(user_id=cast.leader.pk) == "leader"
-    assert built.view_kind(user_id=cast.coleader.pk) == "leader"
+    every = views(state)
+    built = built_now(cast)
+    assert built.view_kind(cast.leader.pk) == "leader"
+    assert built.view_kind(cast.coleader.pk) == "leader"
     for member in cast.members:
-        kind = built.view_kind(user_id=member.pk)
+        kind = built.view_kind(member.pk)
         assert kind == "member"
-        assert views[kind]["lindauer"] == []
-    assert views["display"]["lindauer"] == []
+        assert every[kind]["lindauer"] == []
+    assert every["display"]["lindauer"] == []
 
 
 def test_a_member_steps_out_and_sees_nothing_of_the_case(running):
@@ -40,7 +35,7 @@ def test_a_member_steps_out_and_sees_nothing_of_the_case(running):
     act(cast, ben, Action.STEP_OUT)
     state = snapshot(cast)
     assert state["outside"] == [ben.pk]
-    assert sendable_state(room_of(cast)).view_kind(user_id=ben.pk) == "outside"
+    assert built_now(cast).view_kind(ben.pk) == "outside"
     view = outside_view(state)
     assert view["round"]["label"] == "" and view["round"]["presenter"] is None
     assert "night shift" not in str(view)

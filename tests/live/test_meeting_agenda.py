@@ -9,6 +9,7 @@ from django.utils import timezone
 from balintroom.groups.models import Meeting
 from balintroom.live import services
 from balintroom.live.models import Connection, Round
+from balintroom.live.requests import MayIdentify
 from balintroom.method.round import Action
 from tests.live.test_services import act, refused, room_of, snapshot
 
@@ -25,7 +26,7 @@ def arrive(cast: Any, *users: Any) -> None:
 def double_hour(cast: Any) -> Any:
     cast.meeting.format_key = "double_hour"
     cast.meeting.save()
-    services.room_for_meeting(cast.meeting)
+    services.room_create(meeting=cast.meeting)
     arrive(cast, cast.leader, cast.members[0], cast.members[1])
     return cast
 
@@ -77,7 +78,7 @@ def test_it_follows_up_an_earlier_case_by_its_label_and_date(double_hour):
     # An earlier meeting of the group, where Ben presented "the night call".
     earlier = Meeting.objects.create(group=cast.group, setting="online", duration_minutes=45,
                                      starts_at=timezone.now() - timezone.timedelta(days=14))
-    services.room_for_meeting(earlier)
+    services.room_create(meeting=earlier)
     cast.meeting, today = earlier, cast.meeting
     run_round(cast, cast.members[1], "the night call")
     cast.meeting = today
@@ -149,7 +150,7 @@ def test_volunteers_are_listed_by_urgency(cast, room):
 
 def test_a_label_that_may_identify_a_patient_is_flagged_before_it_is_kept(cast, room):
     message = refused(cast, cast.member, Action.VOLUNTEER, label="Frau Müller, 93, Hauptstraße 12",
-                      error=services.MayIdentify)
+                      error=MayIdentify)
     assert "may identify" in message
     assert snapshot(cast)["volunteers"] == []
     # She keeps it knowingly.

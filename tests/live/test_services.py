@@ -14,12 +14,17 @@ from django.forms.models import model_to_dict
 from django.test import override_settings
 from django.utils import timezone
 
-from balintroom.live import services
+from balintroom.groups.models import Meeting
+from balintroom.groups.services import meeting_schedule
+from balintroom.live import connections, services
 from balintroom.live.broadcast import room_group_name
 from balintroom.live.models import Connection, PhaseEvent, Room, Round, Volunteer
-from balintroom.live.services import StaleVersion, room_act
-from balintroom.live.snapshot import room_snapshot
+from balintroom.live.requests import request_parse
+from balintroom.live.roomstate import BuiltState
+from balintroom.live.services import room_act
+from balintroom.live.snapshot import room_snapshot, state_at
 from balintroom.method.formats import CLASSIC_ROUND
+from balintroom.method.room import StaleVersion
 from balintroom.method.round import LEADER_ACTIONS, Action, RoundError
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +40,20 @@ def room_of(cast: Any) -> Room:
 
 def act(cast: Any, who: Any, action: Action | str, /, *, expected: int | None = None,
         **args: Any) -> int:
-    """Act as a participant who has just seen the current room state."""
+    """Act as a participant who has just seen the current room state, with a message as
+    her page would send it."""
     if expected is None:
         expected = room_of(cast).version
-    return room_act(meeting_id=cast.meeting.pk, by=who, action=Action(action), args=args,
-                    expected_version=expected)
+    request = request_parse({"action": str(action), **args})
+    return room_act(meeting_id=cast.meeting.pk, by=who, action=request.action,
+                    args=request.args, expected_version=expected)
+
+
+def built_now(cast: Any) -> BuiltState:
+    """The room's state as it would be sent now (kept or built)."""
+    room = room_of(cast)
+    return state_at(room_id=room.pk, version=room.version, display_token=room.display_token,
+                    meeting=room.meeting)
 
 
 def snapshot(cast: Any) -> dict[str, Any]:
@@ -78,7 +92,7 @@ def presence_of(cast: Any, user: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def room(cast: Any) -> Room:
-    return services.room_for_meeting(cast.meeting)
+    return services.room_create(meeting=cast.meeting)
 
 
 @pytest.fixture
@@ -355,7 +369,11 @@ def test_the_coleader_steers_as_the_leader_does(running):
 
 # --- who may do what -------------------------------------------------------------------
 
-LEADER_ARGS: dict[Action, dict[str, Any]] = {Action.EXTEND: {"minutes": 5}}
+# Well-formed arguments, so that only who is asking stands in the way.
+LEADER_ARGS: dict[Action, dict[str, Any]] = {
+    Action.EXTEND: {"minutes": 5}, Action.CHOOSE_FOLLOW_UP: {"round": 1},
+    Action.LET_BACK: {"user": 1}, Action.NAME_MODE: {"on": True}, Action.SHOW_PROMPT: {"card": 1},
+}
 
 
 @pytest.mark.parametrize("action", sorted(LEADER_ACTIONS))
@@ -369,15 +387,26 @@ def test_a_member_cannot_take_leader_actions(running, action):
 
 @pytest.mark.parametrize("action", sorted(Action))
 def test_the_outsider_is_refused_everything(running, action):
-    args = {Action.EXTEND: {"minutes": 5}, Action.VOLUNTEER: {"label": "mine"},
+    args = {**LEADER_ARGS, Action.VOLUNTEER: {"label": "mine"},
             Action.CHOOSE_PRESENTER: {"user": running.outsider.pk}}.get(action, {})
     refused(running, running.outsider, action, **args)
 
 
 def test_a_meeting_without_a_room_refuses_actions(cast):
+    # Every scheduled meeting has its room; one made around the services has none, and an
+    # action must not make one.
+    meeting = Meeting.objects.create(group=cast.group, starts_at=timezone.now(),
+                                     duration_minutes=45, setting="online")
     with pytest.raises(RoundError):
-        act(cast, cast.leader, Action.ASK_FOR_CASES, expected=1)
-    assert not Room.objects.filter(meeting=cast.meeting).exists()
+        room_act(meeting_id=meeting.pk, by=cast.leader, action=Action.ASK_FOR_CASES,
+                 expected_version=1)
+    assert not Room.objects.filter(meeting=meeting).exists()
+
+
+def test_scheduling_a_meeting_makes_its_room(cast):
+    meeting = meeting_schedule(group=cast.group, starts_at=timezone.now(),
+                               duration_minutes=45, setting="online")
+    assert Room.objects.filter(meeting=meeting, version=1).exists()
 
 
 # --- versions ----------------------------------------------------------------------------
@@ -401,7 +430,7 @@ def test_a_steering_action_without_a_whole_version_is_stale(running, expected):
 
 def test_presence_and_volunteers_do_not_make_the_leader_stale(running):
     seen = room_of(running).version
-    services.connection_open(room_id=room_of(running).pk, user=running.members[2],
+    connections.connection_open(room_id=room_of(running).pk, user=running.members[2],
                              channel_name="test.presence!1")
     act(running, running.members[1], Action.VOLUNTEER, label="later")
     room = room_of(running)
@@ -483,13 +512,18 @@ def test_renewing_the_display_token_tells_displays(cast, room, django_capture_on
     old = room.display_token
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            renewed = services.room_renew_display_token(room=room)
+            services.room_renew_display_token(room=room, by=cast.leader)
         message = async_to_sync(layer.receive)(channel)
     finally:
         async_to_sync(layer.group_discard)(room_group_name(room.pk), channel)
-    assert renewed.display_token != old
-    assert room_of(cast).display_token == renewed.display_token
-    assert message["display_token"] == renewed.display_token
+    renewed = room_of(cast).display_token
+    assert renewed != old
+    assert message["display_token"] == renewed
+
+
+def test_only_leaders_renew_the_display_link(cast, room):
+    refused(cast, cast.member, Action.RENEW_DISPLAY_LINK)
+    assert room_of(cast).display_token == room.display_token
 
 
 # --- the snapshot ------------------------------------------------------------------------
@@ -521,7 +555,7 @@ def test_snapshot_shows_phase_deadline_and_presenter(running):
 # --- presence ----------------------------------------------------------------------------
 
 def open_connection(cast: Any, user: Any, name: str) -> Connection:
-    services.connection_open(room_id=room_of(cast).pk, user=user, channel_name=name)
+    connections.connection_open(room_id=room_of(cast).pk, user=user, channel_name=name)
     return Connection.objects.get(channel_name=name)
 
 
@@ -544,7 +578,7 @@ def test_an_open_connection_is_online(cast, room):
 def test_a_closed_connection_is_reconnecting_for_the_grace_period(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
     version = room_of(cast).version
-    services.connection_close(channel_name="test.presence!a")
+    connections.connection_close(channel_name="test.presence!a")
     assert room_of(cast).version == version + 1
     closed_at = Connection.objects.get(channel_name="test.presence!a").closed_at
     entry = presence_of(cast, cast.member)
@@ -555,7 +589,7 @@ def test_a_closed_connection_is_reconnecting_for_the_grace_period(cast, room):
 @override_settings(PRESENCE_GRACE_SECONDS=30)
 def test_after_the_grace_period_she_is_away(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
-    services.connection_close(channel_name="test.presence!a")
+    connections.connection_close(channel_name="test.presence!a")
     Connection.objects.filter(channel_name="test.presence!a").update(
         closed_at=timezone.now() - timedelta(seconds=31)
     )
@@ -568,22 +602,22 @@ def test_after_the_grace_period_she_is_away(cast, room):
 @override_settings(PRESENCE_GRACE_SECONDS=0)
 def test_without_grace_a_closed_connection_is_away_at_once(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
-    services.connection_close(channel_name="test.presence!a")
+    connections.connection_close(channel_name="test.presence!a")
     assert presence_of(cast, cast.member)["presence"] == "away"
 
 
 def test_one_open_connection_is_enough_to_be_online(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
     open_connection(cast, cast.member, "test.presence!b")
-    services.connection_close(channel_name="test.presence!a")
+    connections.connection_close(channel_name="test.presence!a")
     assert presence_of(cast, cast.member)["presence"] == "online"
-    services.connection_close(channel_name="test.presence!b")
+    connections.connection_close(channel_name="test.presence!b")
     assert presence_of(cast, cast.member)["presence"] == "reconnecting"
 
 
 def test_closing_an_unknown_connection_changes_nothing(cast, room):
     version = room_of(cast).version
-    services.connection_close(channel_name="test.presence!never-opened")
+    connections.connection_close(channel_name="test.presence!never-opened")
     assert room_of(cast).version == version
 
 
@@ -618,12 +652,12 @@ def test_connection_seen_moves_last_seen_of_open_connections(cast, room):
     long_ago = timezone.now() - timedelta(seconds=60)
     Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
     version = room_of(cast).version
-    services.connection_seen(channel_name="test.presence!a", room_id=room.pk)
+    connections.connection_seen(channel_name="test.presence!a", room_id=room.pk)
     connection.refresh_from_db()
     assert connection.last_seen > long_ago + timedelta(seconds=50)
     assert room_of(cast).version == version  # a heartbeat is not a change anyone sees
 
-    services.connection_close(channel_name="test.presence!a")
+    connections.connection_close(channel_name="test.presence!a")
     Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
-    services.connection_seen(channel_name="test.presence!a", room_id=room.pk)
+    connections.connection_seen(channel_name="test.presence!a", room_id=room.pk)
     assert Connection.objects.get(pk=connection.pk).last_seen == long_ago

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from balintroom.live.models import Room
-from balintroom.live.services import room_for_meeting
+from balintroom.live.services import room_create
 from balintroom.method.formats import CLASSIC_ROUND
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def renew_url(cast: Any) -> str:
 
 @pytest.fixture
 def room(cast: Any) -> Room:
-    return room_for_meeting(cast.meeting)
+    return room_create(meeting=cast.meeting)
 
 
 # --- the room page -----------------------------------------------------------------------
@@ -62,6 +62,7 @@ def test_a_member_opens_the_room(cast):
     assert config == {
         "meeting": cast.meeting.pk, "me": cast.member.pk, "role": "member", "display": False,
         "socket": f"/ws/meeting/{cast.meeting.pk}/",
+        "agreement": f"/groups/{cast.group.pk}/agreement/",
     }
 
 
@@ -128,7 +129,7 @@ def test_the_token_of_one_meeting_does_not_open_another(cast, room):
 
     other = Meeting.objects.create(group=cast.other_group, starts_at=cast.meeting.starts_at,
                                    duration_minutes=90, setting="in_person")
-    room_for_meeting(other)
+    room_create(meeting=other)
     url = reverse("meeting_display", args=[other.pk, room.display_token])
     assert client_for(None).get(url).status_code == 404
 

@@ -3,6 +3,7 @@ psycopg pool, the encrypted Redis pub/sub channel layer, DEBUG off, and a clean
 `check --deploy`. Each case runs the settings in a fresh process, as a server would."""
 
 import json
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -113,7 +114,7 @@ def test_room_states_cross_redis_encrypted(tmp_path: Path) -> None:
 
     from tests.support.server import REDIS_TEST_URL
 
-    prefix = f"enc-test-{tmp_path.name}"
+    prefix = f"enc-test-{secrets.token_hex(4)}"  # apart from any other run on this Redis
     client = redis_py.Redis.from_url(REDIS_TEST_URL)
     pubsub = client.pubsub()
     pubsub.psubscribe(f"{prefix}*")

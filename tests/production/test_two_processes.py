@@ -173,10 +173,6 @@ async def test_after_a_redis_restart_every_client_resyncs(
         await stop_all(group)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "settings.py leaves CONN_HEALTH_CHECKS off, so psycopg's pool hands out connections "
-    "the crash broke: the first request on each fails and the leader's action is lost. "
-    "Drop this mark when the pool checks its connections."))
 async def test_after_a_postgres_crash_the_round_goes_on(
         two_servers_own_postgres: tuple[Server, Server], own_postgres: PrivatePostgres) -> None:
     first, second = two_servers_own_postgres

@@ -9,7 +9,7 @@ from django.utils import timezone
 from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting
 from balintroom.live.models import Connection, StepOut
-from balintroom.live.services import room_for_meeting
+from balintroom.live.services import room_create
 
 
 def client_for(user: User | None) -> Client:
@@ -29,7 +29,7 @@ def past_meeting(group: BalintGroup, *, days_ago: float = 7, setting: str = "onl
 def visit(meeting: Meeting, user: User, *, start: int = 0, end: int | None = None,
           number: int = 0) -> Connection:
     """A connection to the meeting's room from `start` to `end` minutes after it began."""
-    room = room_for_meeting(meeting)
+    room = room_create(meeting=meeting)
     opened = meeting.starts_at + timedelta(minutes=start)
     closed = meeting.starts_at + timedelta(minutes=meeting.duration_minutes if end is None
                                            else end)
@@ -39,7 +39,7 @@ def visit(meeting: Meeting, user: User, *, start: int = 0, end: int | None = Non
 
 
 def step_out(meeting: Meeting, user: User, *, start: int, end: int | None) -> StepOut:
-    room = room_for_meeting(meeting)
+    room = room_create(meeting=meeting)
     out = meeting.starts_at + timedelta(minutes=start)
     back = None if end is None else meeting.starts_at + timedelta(minutes=end)
     return StepOut.objects.create(room=room, user=user, signalled_at=out, stepped_out_at=out,

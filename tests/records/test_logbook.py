@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from balintroom.live.models import Round
-from balintroom.live.services import room_for_meeting
+from balintroom.live.services import room_create
 from balintroom.records import services
 from balintroom.records.models import LogbookEntry
 from tests.conftest import Cast
@@ -23,7 +23,7 @@ def led_meeting(cast: Cast) -> None:
     meeting = past_meeting(cast.group, days_ago=10)
     for person in (cast.leader, cast.coleader, cast.member):
         visit(meeting, person)
-    room = room_for_meeting(meeting)
+    room = room_create(meeting=meeting)
     Round.objects.create(room=room, number=1, started_at=meeting.starts_at,
                          presenter=cast.member, label="secret label")
     Round.objects.create(room=room, number=2, started_at=meeting.starts_at,

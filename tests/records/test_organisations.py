@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from balintroom.live.models import Round, Volunteer
-from balintroom.live.services import room_for_meeting
+from balintroom.live.services import room_create
 from balintroom.records import services
 from balintroom.records.models import (
     GroupScheme,
@@ -35,7 +35,7 @@ def programme(cast: Cast) -> Organisation:
     organisation.coordinators.add(make_user("cora@example.org", "Cora"))
     services.organisation_join(group=cast.group, code=organisation.join_code, by=cast.leader)
     meeting = past_meeting(cast.group, setting="in_person")
-    room = room_for_meeting(meeting)
+    room = room_create(meeting=meeting)
     Round.objects.create(room=room, number=1, presenter=cast.member, label=CASE_WORDS)
     Volunteer.objects.create(room=room, user=cast.members[1], label=CASE_WORDS)
     services.attendance_confirm(meeting=meeting, by=cast.leader, roll_call={

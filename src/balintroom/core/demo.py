@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership, Setting
-from balintroom.live.models import Round
-from balintroom.live.services import room_for_meeting
+from balintroom.groups.services import meeting_schedule, prompt_cards_ensure
+from balintroom.live.models import Room
+from balintroom.live.services import room_act
 from balintroom.method.agenda import MEETING_FORMATS
-from balintroom.method.formats import PartKind
 from balintroom.method.roles import Role
-from balintroom.method.round import Status
+from balintroom.method.room import Args
+from balintroom.method.round import Action
 
 DEMO_PEOPLE = [
     (Role.LEADER, "leader", "Dr. Lena Leader", "General practitioner"),
@@ -47,7 +48,9 @@ def demo_create(*, tag: str = "", format_key: str = "double_hour") -> Demo:
         name=f"Demo Balint group {suffix}", setting=Setting.MIXED,
         description="A demo group to try a Balint round.",
     )
+    prompt_cards_ensure(group)
     accounts = []
+    people = {}
     for role, handle, name, profession in DEMO_PEOPLE:
         email = f"{handle}{'-' + tag if tag else ''}@demo.balintroom.example"
         user = User.objects.filter(email=email).first() or User(email=email)
@@ -61,26 +64,29 @@ def demo_create(*, tag: str = "", format_key: str = "double_hour") -> Demo:
         )
         Membership.objects.create(group=group, user=user, role=role, agreed_at=timezone.now())
         accounts.append((role.value, email, password))
-        if handle == "ben":
-            ben = user
-    _earlier_meeting(group, presenter=ben)
-    meeting = Meeting.objects.create(
+        people[handle] = user
+    _earlier_meeting(group, leader=people["leader"], presenter=people["ben"])
+    meeting = meeting_schedule(
         group=group, starts_at=timezone.now(),
         duration_minutes=MEETING_FORMATS[format_key].minutes,
         setting=MeetingSetting.ONLINE, format_key=format_key,
     )
-    room = room_for_meeting(meeting)
-    return Demo(group=group, meeting=meeting, display_token=room.display_token, accounts=accounts)
+    token = Room.objects.filter(meeting=meeting).values_list("display_token", flat=True).get()
+    return Demo(group=group, meeting=meeting, display_token=token, accounts=accounts)
 
 
-def _earlier_meeting(group: BalintGroup, *, presenter: User) -> None:
-    """A meeting two weeks ago where Ben presented "the night call", to follow up today."""
-    starts_at = timezone.now() - timedelta(days=14)
-    earlier = Meeting.objects.create(group=group, starts_at=starts_at, duration_minutes=45,
-                                     setting=MeetingSetting.ONLINE, format_key="classic")
-    room = room_for_meeting(earlier)
-    Round.objects.create(room=room, number=1, kind=PartKind.ROUND, presenter=presenter,
-                         label="the night call", status=Status.ENDED, phase_index=4,
-                         started_at=starts_at, ended_at=starts_at + timedelta(minutes=45))
-    room.part_index = 1
-    room.save(update_fields=["part_index"])
+def _earlier_meeting(group: BalintGroup, *, leader: User, presenter: User) -> Meeting:
+    """A meeting two weeks ago where Ben presented "the night call", to follow up today:
+    its round run through the room as the leader would have run it."""
+    earlier = meeting_schedule(group=group, starts_at=timezone.now() - timedelta(days=14),
+                               duration_minutes=45, setting=MeetingSetting.ONLINE,
+                               format_key="classic")
+    room_act(meeting_id=earlier.pk, by=presenter, action=Action.VOLUNTEER,
+             args=Args(label="the night call"))
+    version = room_act(meeting_id=earlier.pk, by=leader, action=Action.CHOOSE_PRESENTER,
+                       args=Args(user=presenter.pk),
+                       expected_version=Room.objects.get(meeting=earlier).version)
+    version = room_act(meeting_id=earlier.pk, by=leader, action=Action.START,
+                       expected_version=version)
+    room_act(meeting_id=earlier.pk, by=leader, action=Action.END, expected_version=version)
+    return earlier

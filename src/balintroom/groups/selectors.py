@@ -11,7 +11,6 @@ from balintroom.accounts.models import User
 from balintroom.method.agenda import CLASSIC, MEETING_FORMATS, MeetingFormat
 from balintroom.method.roles import Role
 
-from . import services
 from .models import (
     BalintGroup,
     CustomFormat,
@@ -182,9 +181,8 @@ def custom_format_in_group(group: BalintGroup, format_id: int) -> CustomFormat:
 
 
 def prompt_cards_for(group: BalintGroup) -> list[PromptCard]:
-    """The group's prompt cards in their order; a group that never had any gets the
-    defaults first."""
-    services.prompt_cards_ensure(group)
+    """The group's prompt cards in their order (a group is given the defaults when it is
+    made: groups.services.group_create)."""
     return list(PromptCard.objects.filter(group=group))
 
 
@@ -193,6 +191,12 @@ def prompt_card_in_group(group: BalintGroup, card_id: int) -> PromptCard:
     if card is None:
         raise Http404
     return card
+
+
+def agreed(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+    """Those of the memberships who have accepted the group's confidentiality agreement as
+    it reads now: has_agreed, in the database."""
+    return memberships.filter(agreed_at__isnull=False)
 
 
 def has_agreed(membership: Membership) -> bool:

@@ -33,8 +33,14 @@ from .models import (
     PromptCard,
     custom_format_id,
 )
+from .signals import meeting_scheduled, members_changed
 
 INVITATION_SALT = "balintroom.invitation"
+
+
+def _announce_members_changed(group_id: int) -> None:
+    """Once committed, open rooms of the group learn who is in it now."""
+    transaction.on_commit(lambda: members_changed.send(sender=BalintGroup, group_id=group_id))
 
 
 def group_create(*, by: User, name: str, description: str = "", setting: str,
@@ -77,6 +83,7 @@ def group_update(*, group: BalintGroup, by: User | None = None, **fields: str) -
                 others = others.exclude(user=by)
                 Membership.objects.filter(group=group, user=by).update(agreed_at=timezone.now())
             others.update(agreed_at=None)
+            _announce_members_changed(group.pk)
     return group
 
 
@@ -85,6 +92,7 @@ def membership_agree(*, membership: Membership) -> Membership:
     if membership.agreed_at is None:
         membership.agreed_at = timezone.now()
         membership.save(update_fields=["agreed_at"])
+        _announce_members_changed(membership.group_id)
     return membership
 
 
@@ -164,6 +172,7 @@ def invitation_accept(*, invitation: Invitation, user: User, agreed: bool) -> Me
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _announce_members_changed(invitation.group_id)
     return membership
 
 
@@ -192,6 +201,7 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
             raise ValidationError(_("A group always keeps at least one leader."))
         membership.role = role
         membership.save(update_fields=["role"])
+        _announce_members_changed(membership.group_id)
     return membership
 
 
@@ -209,6 +219,7 @@ def membership_end(*, membership: Membership) -> None:
                 _("A group always keeps at least one leader. Make someone else leader first.")
             )
         current.delete()
+        _announce_members_changed(current.group_id)
 
 
 def default_format_key(duration_minutes: int) -> str:
@@ -249,6 +260,7 @@ def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minute
     with transaction.atomic():
         _check_meeting_format(meeting)
         meeting.save()
+        meeting_scheduled.send(sender=Meeting, meeting=meeting)
     return meeting
 
 

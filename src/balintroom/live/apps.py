@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -6,14 +8,17 @@ class LiveConfig(AppConfig):
     label = "live"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
+        from balintroom.groups.signals import meeting_scheduled, members_changed
 
-        from balintroom.groups.models import Membership
+        from . import services
 
-        from .receivers import membership_changed
+        # groups knows nothing of the room (imports point down); it announces, the room
+        # listens.
+        def make_room(sender: Any, *, meeting: Any, **kwargs: Any) -> None:
+            services.room_create(meeting=meeting)
 
-        # groups knows nothing of the room (imports point down); the room listens.
-        post_delete.connect(membership_changed, sender=Membership,
-                            dispatch_uid="live.membership_deleted")
-        post_save.connect(membership_changed, sender=Membership,
-                          dispatch_uid="live.membership_saved")
+        def refresh_rooms(sender: Any, *, group_id: int, **kwargs: Any) -> None:
+            services.rooms_refresh(group_id=group_id)
+
+        meeting_scheduled.connect(make_room, dispatch_uid="live.make_room", weak=False)
+        members_changed.connect(refresh_rooms, dispatch_uid="live.refresh_rooms", weak=False)

@@ -14,7 +14,6 @@ from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.db import transaction
 
 from .roomstate import BuiltState
 
@@ -53,28 +52,15 @@ async def send_broadcasts(messages: list[Broadcast]) -> None:
         await layer.group_send(group, message)
 
 
-def broadcast_room(room_id: int, built: BuiltState | None = None) -> dict[str, Any] | None:
-    """Send the room's new state to everyone in it; returns the message sent. `built` is
-    the state when the caller has it already (a change to the round alone)."""
-    from .models import Room
-    from .snapshot import sendable_state
-
-    if built is None:
-        room = Room.objects.select_related("meeting").filter(pk=room_id).first()
-        if room is None:
-            return None
-        built = sendable_state(room)
+def broadcast_room(built: BuiltState) -> dict[str, Any] | None:
+    """Send the room's new state to everyone in it; returns the message sent."""
     message = built.message()
     held: list[Broadcast] | None = getattr(_held, "messages", None)
     if held is not None:
-        held.append((room_group_name(room_id), message))
+        held.append((room_group_name(built.room_id), message))
         return message
     layer = get_channel_layer()
     if layer is None:
         return None
-    async_to_sync(layer.group_send)(room_group_name(room_id), message)
+    async_to_sync(layer.group_send)(room_group_name(built.room_id), message)
     return message
-
-
-def broadcast_room_on_commit(room_id: int, built: BuiltState | None = None) -> None:
-    transaction.on_commit(lambda: broadcast_room(room_id, built))

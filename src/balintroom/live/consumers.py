@@ -1,13 +1,16 @@
 """The room's WebSocket: a snapshot on connect, then every new state; actions in, each
 answered with an error or followed by the broadcast state.
 
-Client messages are JSON objects: {"action": ..., "expected_version": n, ...}. Anything
-else gets {"type": "error", ...} and changes nothing.
+Client messages are JSON objects: {"action": ..., "expected_version": n, ...} (requests.py
+lists what each action accepts). Anything else gets {"type": "error", ...} and changes
+nothing; so does anything that goes wrong on the server's side, and the socket stays.
 """
 
+import contextlib
 import json
 import logging
 import time
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -15,14 +18,16 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from balintroom.groups.models import Membership
-from balintroom.method.round import Action, RoundError
+from balintroom.method.roles import LEADING_ROLES
+from balintroom.method.room import StaleVersion
+from balintroom.method.round import RoundError
 
-from . import services
+from . import connections, services
 from .broadcast import (
     Broadcast,
     broadcasts_held,
@@ -31,50 +36,54 @@ from .broadcast import (
     send_broadcasts,
 )
 from .models import Room
-from .snapshot import sendable_state
+from .requests import BadRequest, MayIdentify, request_parse, storable
+from .roomstate import CLOSE_AGREEMENT, CLOSE_DISPLAY_RENEWED, CLOSE_FORBIDDEN, view_kind
+from .selectors import room_admission, room_circle
+from .snapshot import state_at
 
 log = logging.getLogger(__name__)
 
-# Close codes the page understands: it stops reconnecting and says why.
-CLOSE_FORBIDDEN = 4403
-CLOSE_DISPLAY_RENEWED = 4410
 LEADER_MESSAGE_MAX = 500
-
-
-def _room_for(meeting_id: int) -> Room | None:
-    return Room.objects.select_related("meeting").filter(meeting_id=meeting_id).first()
+# "Try again later": the page reconnects, and gets the room's state afresh.
+CLOSE_TRY_AGAIN = 1013
+# Each socket may send a few messages a second, and a burst now and then (a leader's
+# quick clicks, the first pings); beyond that its messages are refused until it slows.
+MESSAGES_PER_SECOND = 5.0
+MESSAGES_BURST = 20.0
+ID_MAX = 2**63
 
 
 @database_sync_to_async
-def _participant_room(meeting_id: int, user: Any) -> tuple[Room | None, str | None]:
+def _participant_room(meeting_id: int, user: Any) -> tuple[int, int] | None:
+    """Her room and its group, if she may be in it now."""
     if user is None or not user.is_authenticated:
-        return None, None
-    # Only members who accepted the group's confidentiality agreement enter the room.
-    membership = Membership.objects.filter(
-        group__meetings__id=meeting_id, user=user, agreed_at__isnull=False
-    ).values_list("role", flat=True).first()
-    if membership is None:
-        return None, None
-    from balintroom.groups.models import Meeting
-
-    meeting = Meeting.objects.get(pk=meeting_id)
-    return services.room_for_meeting(meeting), membership
-
-
-@database_sync_to_async
-def _display_room(meeting_id: int, token: str) -> Room | None:
-    room = _room_for(meeting_id)
-    if room is None or not token or room.display_token != token:
         return None
-    return room
+    try:
+        admission = room_admission(user, meeting_id)
+    except Http404:
+        return None
+    if not admission.admitted:
+        return None
+    return admission.room.pk, admission.meeting.group_id
 
 
 @database_sync_to_async
-def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str]:
+def _display_room(meeting_id: int, token: str) -> tuple[int, int] | None:
+    if not token:
+        return None
+    row = Room.objects.filter(meeting_id=meeting_id, display_token=token).values_list(
+        "pk", "meeting__group_id").first()
+    return (int(row[0]), int(row[1])) if row is not None else None
+
+
+@database_sync_to_async
+def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str | None]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
-    built = sendable_state(room)
-    kind = built.view_kind(user_id=user_id)
-    return built.texts(server_time=time.time())[kind], built.version, kind
+    built = state_at(room_id=room.pk, version=room.version,
+                     display_token=room.display_token, meeting=room.meeting)
+    kind = built.view_kind(user_id)
+    text = built.texts(server_time=time.time())[kind] if kind is not None else ""
+    return text, built.version, kind
 
 
 def _holding_broadcasts(work: Callable[..., Any]) -> Callable[..., tuple[Any, list[Broadcast]]]:
@@ -87,12 +96,14 @@ def _holding_broadcasts(work: Callable[..., Any]) -> Callable[..., tuple[Any, li
 
 
 _room_act = database_sync_to_async(_holding_broadcasts(services.room_act))
-_connection_open = database_sync_to_async(_holding_broadcasts(services.connection_open))
-_connection_close = database_sync_to_async(_holding_broadcasts(services.connection_close))
+_connection_open = database_sync_to_async(_holding_broadcasts(connections.connection_open))
+_connection_close = database_sync_to_async(_holding_broadcasts(connections.connection_close))
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
     room_id: int
+    meeting_id: int
+    group_id: int
     group_name: str
     user: Any
     user_id: int | None = None
@@ -101,42 +112,43 @@ class RoomConsumer(AsyncWebsocketConsumer):
     display_token: str = ""
     last_version: int = 0
     in_leaders_group: bool = False
+    allowance: float = MESSAGES_BURST
+    allowance_at: float = 0.0
 
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
-        meeting_id = int(kwargs["meeting_id"])
+        self.meeting_id = int(kwargs["meeting_id"])
         token = kwargs.get("token")
-        if token is not None:
-            room = await _display_room(meeting_id, token)
-            self.is_display = True
-            self.display_token = token
-            self.user = None
-        else:
-            self.user = self.scope.get("user")
-            room, _role = await _participant_room(meeting_id, self.user)
-        if room is None:
+        self.is_display = token is not None
+        self.display_token = token or ""
+        self.user = None if self.is_display else self.scope.get("user")
+        found: tuple[int, int] | None = None
+        if 0 < self.meeting_id < ID_MAX:
+            found = await (_display_room(self.meeting_id, self.display_token)
+                           if self.is_display else _participant_room(self.meeting_id, self.user))
+        if found is None:
             # Refusing before accept answers the handshake with 403.
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        self.room_id = room.pk
+        self.room_id, self.group_id = found
         # Read on every room state: plain values, not the lazy user object each time.
         self.user_id = None if self.is_display else self.user.pk
         self.language = self._language()
-        self.group_name = room_group_name(room.pk)
+        self.group_name = room_group_name(self.room_id)
+        self.allowance_at = time.monotonic()
         await self.channel_layer.group_add(self.group_name, self.channel_name)
         await self.accept()
-        if not self.is_display:
-            message, broadcasts = await _connection_open(
-                room_id=self.room_id, user=self.user, channel_name=self.channel_name
-            )
-            if message is not None:
-                # The state broadcast for her arrival is hers too; the copy that comes
-                # back through the channel layer is then skipped by its version.
+        if self.is_display:
+            await self.send_snapshot()
+            return
+        _nothing, broadcasts = await _connection_open(
+            room_id=self.room_id, user=self.user, channel_name=self.channel_name)
+        # The state broadcast for her arrival is hers too; the copy that comes back
+        # through the channel layer is then skipped by its version.
+        for group, message in broadcasts:
+            if group == self.group_name:
                 await self.room_state(message)
-            await send_broadcasts(broadcasts)
-            if message is not None:
-                return
-        await self.send_snapshot()
+        await self._pass_on(broadcasts)
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """As Channels' own, without its hop to the database thread before every message
@@ -156,11 +168,15 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self._follow_leaders(False)
         if not self.is_display:
             _nothing, broadcasts = await _connection_close(channel_name=self.channel_name)
-            await send_broadcasts(broadcasts)
+            with contextlib.suppress(Exception):
+                # The others learn she left from the next state, or their pings.
+                await send_broadcasts(broadcasts)
 
     async def send_snapshot(self) -> None:
-        text, version, kind = await _snapshot_text(
-            self.room_id, user_id=self.user_id)
+        text, version, kind = await _snapshot_text(self.room_id, user_id=self.user_id)
+        if kind is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
         self.last_version = max(self.last_version, version)
         await self._follow_leaders(kind == "leader")
         await self.send(text_data=text)
@@ -169,21 +185,17 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.is_display and event["display_token"] != self.display_token:
             await self.close(code=CLOSE_DISPLAY_RENEWED)
             return
-        if not self.is_display and self.user_id not in event["members"]:
-            await self.close(code=CLOSE_FORBIDDEN)
+        kind = view_kind(self.user_id, members=event["members"], leaders=event["leaders"],
+                         outside=event["outside"])
+        if kind is None:
+            # Removed from the group, or asked to accept its changed agreement first.
+            await self._follow_leaders(False)
+            await self.close(code=event_close_code(event, self.user_id))
             return
         # Messages can overtake each other across processes; never send an older state.
         if event["version"] <= self.last_version:
             return
         self.last_version = event["version"]
-        if self.is_display:
-            kind = "display"
-        elif self.user_id in event["outside"]:
-            kind = "outside"
-        elif self.user_id in event["leaders"]:
-            kind = "leader"
-        else:
-            kind = "member"
         await self._follow_leaders(kind == "leader")
         await self.send(text_data=event["texts"][kind])
 
@@ -212,7 +224,29 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         with translation.override(self.language):
-            await self._receive(text_data, bytes_data)
+            if not self._within_budget():
+                await self.error("too_fast", _("Too many messages at once. Wait a moment."))
+                return
+            try:
+                await self._receive(text_data, bytes_data)
+            except Exception as exc:  # noqa: BLE001 - the socket must outlive any one message
+                # The exception's text can quote what was sent (a case label): log its
+                # kind and where it happened, never its message.
+                log.error("room message failed: %s\n%s", type(exc).__name__,
+                          "".join(traceback.format_tb(exc.__traceback__)))
+                await self.error("server_error", _(
+                    "Something went wrong on our side; nothing was changed. Try again."))
+
+    def _within_budget(self) -> bool:
+        """A token bucket: MESSAGES_PER_SECOND, up to MESSAGES_BURST at once."""
+        now = time.monotonic()
+        self.allowance = min(MESSAGES_BURST,
+                             self.allowance + (now - self.allowance_at) * MESSAGES_PER_SECOND)
+        self.allowance_at = now
+        if self.allowance < 1:
+            return False
+        self.allowance -= 1
+        return True
 
     def _language(self) -> str:
         """The profile's language, else the first the browser accepts that we speak."""
@@ -232,7 +266,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if text_data is None:
             await self.error("malformed", _("Messages must be JSON text."))
             return
-        if len(text_data.encode()) > settings.WS_MAX_MESSAGE_BYTES:
+        if len(text_data.encode("utf-8", "surrogatepass")) > settings.WS_MAX_MESSAGE_BYTES:
             await self.error("too_large", _("That message is too large."))
             return
         try:
@@ -245,60 +279,69 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         name = message["action"]
         if name == "ping":
-            # The pong carries the room's version: a page that missed a broadcast (the
-            # channel layer delivers at most once) sees it is behind and asks again.
-            if self.is_display:
-                version = await database_sync_to_async(services.room_version)(
-                    room_id=self.room_id)
-            else:
-                version = await database_sync_to_async(services.connection_seen)(
-                    channel_name=self.channel_name, room_id=self.room_id)
-            await self.send(text_data=json.dumps(
-                {"type": "pong", "id": message.get("id"), "server_time": time.time(),
-                 "version": version}
-            ))
+            await self._pong(message.get("id"))
             return
         if name == "snapshot":
             await self.send_snapshot()
             return
-        if self.is_display:
-            await self.error("forbidden", _("The room display only shows the room."))
-            return
-        if name == "leader_message":
+        if name == "leader_message" and not self.is_display:
             await self._relay_leader_message(message)
             return
         try:
-            action = Action(name)
-        except ValueError:
-            await self.error("unknown_action", _("Unknown action."))
-            return
-        args = {k: v for k, v in message.items()
-                if k in ("label", "user", "minutes", "urgency", "round", "card", "on", "keep")}
-        try:
+            request = request_parse(message)
             _version, broadcasts = await _room_act(
-                meeting_id=int(self.scope["url_route"]["kwargs"]["meeting_id"]),
-                by=self.user, action=action, args=args,
-                expected_version=message.get("expected_version"),
-            )
-            await send_broadcasts(broadcasts)
-        except services.MayIdentify as exc:
+                meeting_id=self.meeting_id, by=self.user, action=request.action,
+                args=request.args, expected_version=request.expected_version)
+        except MayIdentify as exc:
             await self.error("may_identify", _(exc.message), action=name,
-                             findings=exc.findings, label=args.get("label", ""))
-        except services.StaleVersion as exc:
+                             findings=exc.findings, label=exc.label)
+        except StaleVersion as exc:
             await self.error("stale", _(exc.message))
             await self.send_snapshot()
+        except BadRequest as exc:
+            code = "unknown_action" if exc.message == _("Unknown action.") else "refused"
+            await self.error(code, _(exc.message), action=name)
         except RoundError as exc:
             # method/ only marks its messages; they are translated here, for this person.
             await self.error("refused", _(exc.message), action=name)
+        else:
+            await self._pass_on(broadcasts)
+
+    async def _pass_on(self, broadcasts: list[Broadcast]) -> None:
+        """Send the room the states a change made. The change is stored by now; if the
+        channel layer cannot take them (Redis away), this socket is closed as a server
+        would close it when restarting: the page connects again and is sent the room as
+        the database holds it, and the others' pages see they are behind at their next
+        ping."""
+        try:
+            await send_broadcasts(broadcasts)
+        except Exception as exc:  # noqa: BLE001 - any failure of the layer
+            log.error("room state not sent: %s", type(exc).__name__)
+            await self.close(code=CLOSE_TRY_AGAIN)
+
+    async def _pong(self, ping_id: Any) -> None:
+        """The pong carries the room's version: a page that missed a broadcast (the
+        channel layer delivers at most once) sees it is behind and asks again."""
+        if self.is_display:
+            version = await database_sync_to_async(services.room_version)(
+                room_id=self.room_id)
+        else:
+            version = await database_sync_to_async(connections.connection_seen)(
+                channel_name=self.channel_name, room_id=self.room_id)
+        if not isinstance(ping_id, int | str | None) or isinstance(ping_id, bool):
+            ping_id = None
+        await self.send(text_data=json.dumps(
+            {"type": "pong", "id": ping_id, "server_time": time.time(), "version": version}))
 
     async def _relay_leader_message(self, message: dict[str, Any]) -> None:
         """The leaders' private channel: passed from leader to leader, stored nowhere."""
         text = message.get("text")
-        if not isinstance(text, str) or not text.strip() or len(text) > LEADER_MESSAGE_MAX:
+        if not isinstance(text, str) or not text.strip() or len(text) > LEADER_MESSAGE_MAX \
+                or not storable(text.replace("\n", " ")):
             await self.error("refused", _("Write a short message (at most %(max)s characters).")
                              % {"max": LEADER_MESSAGE_MAX})
             return
-        if not await _still_leads(self.room_id, self.user):
+        if not await _still_leads(self.group_id, self.user):
             await self.error("refused", _("Only the leader or co-leader can do that."))
             return
         await self.channel_layer.group_send(leaders_group_name(self.room_id), {
@@ -307,8 +350,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
         })
 
 
+def event_close_code(event: dict[str, Any], user_id: int | None) -> int:
+    """Why someone no longer in the room is sent away (the page says it)."""
+    return CLOSE_AGREEMENT if user_id in event.get("unagreed", ()) else CLOSE_FORBIDDEN
+
+
 @database_sync_to_async
-def _still_leads(room_id: int, user: Any) -> bool:
-    return Membership.objects.filter(
-        group__meetings__room__id=room_id, user=user, role__in=["leader", "co_leader"]
-    ).exists()
+def _still_leads(group_id: int, user: Any) -> bool:
+    return room_circle(group_id).filter(user=user, role__in=list(LEADING_ROLES)).exists()

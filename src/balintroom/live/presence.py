@@ -7,15 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from .models import Connection, Room
-
-
-def presence_of(room: Room, user_ids: list[int]) -> dict[int, dict[str, Any]]:
-    return presence_and_next_change(room, user_ids)[0]
+from .models import Connection
 
 
 def presence_and_next_change(
-    room: Room, user_ids: list[int]
+    room_id: int, user_ids: list[int]
 ) -> tuple[dict[int, dict[str, Any]], float]:
     """Each person's presence, and the moment (epoch seconds) the first of them changes by
     itself, with no socket opening or closing: a heartbeat going stale, a grace period
@@ -26,7 +22,7 @@ def presence_and_next_change(
     result: dict[int, dict[str, Any]] = {}
     next_change = float("inf")
     rows = Connection.objects.filter(
-        room=room, user_id__in=user_ids, last_seen__gte=now - stale - grace
+        room_id=room_id, user_id__in=user_ids, last_seen__gte=now - stale - grace
     ).values_list("user_id", "closed_at", "last_seen")
     for user_id, closed_at, last_seen in rows:
         entry = result.setdefault(user_id, {"presence": "away", "until": None})
@@ -45,9 +41,3 @@ def presence_and_next_change(
         if until > now and (entry["until"] is None or until.timestamp() > entry["until"]):
             entry.update(presence="reconnecting", until=until.timestamp())
     return result, next_change
-
-
-def present_user_ids(room: Room, user_ids: list[int]) -> list[int]:
-    """Those online or reconnecting, in the order given."""
-    presence = presence_of(room, user_ids)
-    return [uid for uid in user_ids if presence.get(uid, {}).get("presence", "away") != "away"]

@@ -1,27 +1,27 @@
-"""The room's state as it is sent: each kind of viewer's view, serialised once per change.
+"""The room's state as it is sent: each kind of viewer's view, serialised once per change,
+and the last state of each room kept in this process.
 
-Building a state from the database takes several queries (the group, presence, the round,
-the volunteers, the Lindauer signals). Most changes in a meeting are to the round's phase
-and timer alone, and for those nothing else in the state can differ from the state built
-for the version before. So the last state built for each room is kept in this process,
-and such a change is sent as that state with the new round spliced in, without reading
-the rest again (bench/run.py: this and fastlane.py took a phase change from 11 ms of
-server CPU to well under one).
-
-A kept state is only used at the exact version it was built for, and only while nothing
-in it can have changed without a new version: presence moves on by itself when a socket
-of a crashed process goes stale or a grace period runs out, so a state is fresh only
-until the earliest of those moments. Every process keeps its own; the version, raised
-under the room's row lock, tells whether another process has changed the room since.
+Building a state from the database takes several queries (the room's rows, the group and
+who is present, the agenda). An action changes the room alone: the state after it is the
+kept state's people and agenda with the new room, rendered without reading them again.
+A kept state is only used at the exact version it was built for (the version is raised
+under the room's row lock, so a change made by another process is seen), and only while
+nothing in it can have changed without a new version: presence moves on by itself when
+a socket of a crashed process goes stale or a grace period runs out, so a state is fresh
+only until the earliest of those moments, and at most KEEP_SECONDS.
 """
 
 import json
 import threading
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from balintroom.method.agenda import MeetingFormat
+from balintroom.method.room import EarlierCase, Person
+
+from .store import StoredRoom
 
 VIEW_KINDS = ("leader", "member", "outside", "display")
 # How long a kept state may stand in for the database at most, for what changes without
@@ -34,44 +34,107 @@ def _dumps(value: object) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-def round_view(kind: str, rnd: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The round as each kind of viewer sees it: a member outside under the Lindauer rule
-    sees the time, not the case; the room display sees nobody's name."""
-    if rnd is None or kind in ("leader", "member"):
-        return rnd
-    if kind == "outside":
-        return {**rnd, "label": "", "presenter": None}
-    return {**rnd, "presenter": None, "label": "", "speaker_order": []}
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    name: str
+    role: str
+    presence: str  # online, reconnecting, away
+    until: float | None  # reconnecting until then
+
+
+@dataclass(frozen=True)
+class People:
+    """Who may be in the room (in the room's order) and who is there; the members who
+    must accept the group's agreement first; until when this holds unless a socket opens
+    or closes (a heartbeat going stale, a grace period running out)."""
+
+    participants: tuple[Participant, ...]
+    unagreed: tuple[int, ...]
+    fresh_until: float
+
+    def persons(self) -> tuple[Person, ...]:
+        return tuple(Person(id=p.id, role=p.role, present=p.presence != "away")
+                     for p in self.participants)
+
+
+@dataclass(frozen=True)
+class Around:
+    """What stays while the meeting is in one part of its agenda: the meeting and its
+    format, and in a follow-up the group's earlier cases (each with its date)."""
+
+    meeting_format: MeetingFormat
+    meeting: dict[str, Any]
+    group_id: int
+    part_index: int
+    earlier: tuple[tuple[EarlierCase, str], ...]
+
+    def earlier_cases(self) -> dict[int, EarlierCase]:
+        return {case.id: case for case, _date in self.earlier}
+
+
+# Close codes the page understands: it stops reconnecting and says why.
+CLOSE_FORBIDDEN = 4403
+CLOSE_DISPLAY_RENEWED = 4410
+CLOSE_AGREEMENT = 4412
+
+
+def view_kind(user_id: int | None, *, members: Sequence[int], leaders: Sequence[int],
+              outside: Sequence[int]) -> str | None:
+    """Which view of the room a socket gets: `user_id` None is the room display. None for
+    someone who may not be in the room (any longer)."""
+    if user_id is None:
+        return "display"
+    if user_id not in members:
+        return None
+    if user_id in outside:
+        return "outside"
+    return "leader" if user_id in leaders else "member"
 
 
 @dataclass(frozen=True)
 class BuiltState:
-    room_id: int
-    version: int
-    steered_version: int
-    # Which room, beyond its id: ids can come again (a restored backup, a test database),
-    # the random display token does not; a renewed token builds the state afresh.
-    display_token: str
-    meeting_format: MeetingFormat
-    part_index: int
-    round_id: int | None
-    round: dict[str, Any] | None
-    # Each view serialised without the keys that change with the round (the round,
-    # the versions, the server's time): the tail of its JSON object, from its first key.
+    stored: StoredRoom
+    people: People
+    around: Around
+    # Each view serialised without the keys that change with every sending (the type,
+    # the versions, the server's time): the tail of its JSON object, from its next key.
     tails: dict[str, str]
     members: tuple[int, ...]
     leaders: tuple[int, ...]
-    outside: tuple[int, ...]
+    unagreed: tuple[int, ...]
     fresh_until: float
 
+    @property
+    def room_id(self) -> int:
+        return self.stored.room_id
+
+    @property
+    def version(self) -> int:
+        return self.stored.state.version
+
+    @property
+    def display_token(self) -> str:
+        return self.stored.state.display_token
+
+    @property
+    def outside(self) -> tuple[int, ...]:
+        return self.stored.state.outside
+
     def texts(self, *, server_time: float) -> dict[str, str]:
-        """Each view as JSON text, the round and versions spliced into its tail."""
-        head = (f'{{"type":"state","version":{self.version},'
-                f'"steered_version":{self.steered_version},"server_time":{server_time!r},')
-        return {
-            kind: f'{head}"round":{_dumps(round_view(kind, self.round))}{self.tails[kind]}'
-            for kind in VIEW_KINDS
-        }
+        """Each view as JSON text."""
+        state = self.stored.state
+        head = (f'{{"type":"state","version":{state.version},'
+                f'"steered_version":{state.steered_version},"server_time":{server_time!r}')
+        return {kind: head + self.tails[kind] for kind in VIEW_KINDS}
+
+    def view_kind(self, user_id: int | None) -> str | None:
+        return view_kind(user_id, members=self.members, leaders=self.leaders,
+                         outside=self.outside)
+
+    def close_code(self, user_id: int) -> int:
+        """Why someone no longer in the room is sent away."""
+        return CLOSE_AGREEMENT if user_id in self.unagreed else CLOSE_FORBIDDEN
 
     def message(self) -> dict[str, Any]:
         """The channel-layer message for the room's consumers."""
@@ -80,44 +143,29 @@ class BuiltState:
             "version": self.version,
             "texts": self.texts(server_time=time.time()),
             # For the consumers only, never forwarded: who gets which view; a display whose
-            # token is no longer the room's, or a participant no longer a member, is closed.
+            # token is no longer the room's, or a participant no longer in the room, is
+            # closed.
             "display_token": self.display_token,
             "members": list(self.members),
             "leaders": list(self.leaders),
             "outside": list(self.outside),
+            "unagreed": list(self.unagreed),
         }
 
-    def view_kind(self, *, user_id: int | None) -> str:
-        if user_id is None:
-            return "display"
-        if user_id in self.outside:
-            return "outside"
-        return "leader" if user_id in self.leaders else "member"
 
-    def with_round(self, *, version: int, steered_version: int,
-                   rnd: dict[str, Any]) -> "BuiltState":
-        return replace(self, version=version, steered_version=steered_version, round=rnd)
+_SENT_APART = ("type", "version", "steered_version", "server_time")
 
 
-_SPLICED = ("type", "version", "steered_version", "server_time", "round")
-
-
-def built_state(state: dict[str, Any], views: dict[str, dict[str, Any]], *, room_id: int,
-                display_token: str, meeting_format: MeetingFormat, round_id: int | None,
-                fresh_until: float) -> BuiltState:
+def built_state(views: dict[str, dict[str, Any]], *, stored: StoredRoom, people: People,
+                around: Around, members: tuple[int, ...], leaders: tuple[int, ...],
+                unagreed: tuple[int, ...], fresh_until: float) -> BuiltState:
     tails = {}
     for kind in VIEW_KINDS:
-        rest = {k: v for k, v in views[kind].items() if k not in _SPLICED}
+        rest = {k: v for k, v in views[kind].items() if k not in _SENT_APART}
         tails[kind] = "," + _dumps(rest)[1:] if rest else "}"
     return BuiltState(
-        room_id=room_id, version=state["version"], steered_version=state["steered_version"],
-        display_token=display_token, meeting_format=meeting_format,
-        part_index=state["part"]["index"], round_id=round_id, round=state["round"],
-        tails=tails,
-        members=tuple(p["id"] for p in state["participants"]),
-        leaders=tuple(p["id"] for p in state["participants"]
-                      if p["role"] in ("leader", "co_leader")),
-        outside=tuple(state["outside"]),
+        stored=stored, people=people, around=around, tails=tails, members=members,
+        leaders=leaders, unagreed=unagreed,
         fresh_until=min(fresh_until, time.time() + KEEP_SECONDS),
     )
 

@@ -1,40 +1,94 @@
 """The room state: everything a browser in the room needs, as one JSON-able dict.
 
-A snapshot is built after a change (or patched, for a change to the round alone: see
-roomstate.py); each kind of viewer gets a view of it (views below):
-leaders see the Lindauer signals, a member outside the room sees nothing of the case,
-the room display sees nobody's name. Texts are sent as keys, and each page carries its
-own language's texts for them, so one broadcast serves every language.
+A state is made of three things, each read from the database only when it can have
+changed: the room itself (method.room.RoomState, read by store.py), the people who may
+be in it and who is there (People), and what stays while the meeting is in one part of
+its agenda (Around). `build` renders them into each kind of viewer's view: leaders see
+the Lindauer signals, a member outside the room sees nothing of the case, the room
+display sees nobody's name. Texts are sent as keys, and each page carries its own
+language's texts for them, so one broadcast serves every language.
 """
 
+import json
 import time
+from dataclasses import replace
 from typing import Any
 
-from balintroom.groups.models import Membership
-from balintroom.groups.selectors import meeting_format_for
-from balintroom.method.agenda import MeetingFormat, part_at
+from balintroom.groups.models import Meeting, Membership
+from balintroom.groups.selectors import has_agreed, meeting_format_for
+from balintroom.method.agenda import part_at
 from balintroom.method.formats import Format, PartKind
-from balintroom.method.round import Status
+from balintroom.method.room import EarlierCase, RoomState, Run
 
-from .models import Room, Round, StepOut
+from .models import Room
 from .presence import presence_and_next_change
-from .roomstate import BuiltState, built_state, keep, kept, round_view
+from .roomstate import Around, BuiltState, Participant, People, built_state, keep, kept
+from .selectors import earlier_cases
+from .store import StoredRoom, room_read
 
 
-def _round_dict(rnd: Round) -> dict[str, Any]:
+def room_people(*, room_id: int, group_id: int) -> People:
+    memberships = list(
+        Membership.objects.filter(group_id=group_id).select_related("user")
+        .order_by("user__display_name", "user__email"))
+    admitted = [m for m in memberships if has_agreed(m)]
+    presence, fresh_until = presence_and_next_change(room_id, [m.user_id for m in admitted])
+    away = {"presence": "away", "until": None}
+    return People(
+        participants=tuple(
+            Participant(id=m.user_id, name=m.user.name, role=m.role,
+                        **presence.get(m.user_id, away))
+            for m in admitted),
+        unagreed=tuple(m.user_id for m in memberships if not has_agreed(m)),
+        fresh_until=fresh_until,
+    )
+
+
+def room_around(meeting: Meeting, part_index: int) -> Around:
+    meeting_format = meeting_format_for(meeting)
+    around = Around(
+        meeting_format=meeting_format,
+        meeting={
+            "id": meeting.pk,
+            "online": meeting.online,
+            "format": meeting_format.key,
+            "rounds_planned": meeting_format.rounds,
+            "agenda": [{"kind": p.kind, "key": p.key, "minutes": p.minutes}
+                       for p in meeting_format.parts],
+        },
+        group_id=meeting.group_id,
+        part_index=-1,
+        earlier=(),
+    )
+    return around_at_part(around, part_index)
+
+
+def around_at_part(around: Around, part_index: int) -> Around:
+    """What stays during the agenda's part at this index: in a follow-up, the group's
+    earlier cases, read now."""
+    earlier: tuple[tuple[EarlierCase, str], ...] = ()
+    if part_at(around.meeting_format, part_index).kind == PartKind.FOLLOW_UP:
+        earlier = tuple(
+            (EarlierCase(id=r.pk, presenter=r.presenter_id or 0, label=r.label),
+             r.room.meeting.starts_at.date().isoformat())
+            for r in earlier_cases(around.group_id))
+    return replace(around, part_index=part_index, earlier=earlier)
+
+
+def _round_dict(run: Run) -> dict[str, Any]:
     return {
-        "number": rnd.number,
-        "part_index": rnd.part_index,
-        "kind": rnd.kind,
-        "status": rnd.status,
-        "phase_index": rnd.phase_index,
-        "deadline": rnd.deadline.timestamp() if rnd.deadline else None,
-        "remaining": rnd.remaining_seconds,
-        "presenter": rnd.presenter_id,
-        "label": rnd.label,
-        "follow_up": rnd.follow_up_of_id is not None,
-        "speaker_order": rnd.speaker_order,
-        "speaker_index": rnd.speaker_index,
+        "number": run.number,
+        "part_index": run.part_index,
+        "kind": run.kind.value,
+        "status": run.status.value,
+        "phase_index": run.state.phase_index,
+        "deadline": run.state.timer.deadline,
+        "remaining": run.state.timer.remaining,
+        "presenter": run.presenter,
+        "label": run.label,
+        "follow_up": run.follow_up_of is not None,
+        "speaker_order": list(run.speaker_order),
+        "speaker_index": run.speaker_index,
     }
 
 
@@ -52,90 +106,47 @@ def _part_dict(part: Format, index: int) -> dict[str, Any]:
     }
 
 
-def room_snapshot(room: Room) -> dict[str, Any]:
-    return _snapshot(room)[0]
-
-
-def sendable_state(room: Room) -> BuiltState:
-    """The room's state as sent, built now, or kept from the last build if the room has
-    not changed since (roomstate.py)."""
-    found = kept(room.pk, version=room.version, display_token=room.display_token)
-    if found is not None:
-        return found
-    state, rnd, meeting_format, fresh_until = _snapshot(room)
-    built = built_state(
-        state, views_for_broadcast(state), room_id=room.pk, display_token=room.display_token,
-        meeting_format=meeting_format, round_id=rnd.pk if rnd else None,
-        fresh_until=fresh_until,
-    )
-    keep(built)
-    return built
-
-
-def _snapshot(room: Room) -> tuple[dict[str, Any], Round | None, MeetingFormat, float]:
-    """The leader's full state; its round and format; until when nothing in the state
-    changes unless the room's version does."""
-    from .services import current_round, earlier_cases
-
-    meeting = room.meeting
-    meeting_format = meeting_format_for(meeting)
-    part = part_at(meeting_format, room.part_index)
-    memberships = list(
-        Membership.objects.filter(group_id=meeting.group_id).select_related("user")
-        .order_by("user__display_name", "user__email")
-    )
-    presence, fresh_until = presence_and_next_change(room, [m.user_id for m in memberships])
-    rnd = current_round(room)
-    step_outs = list(StepOut.objects.filter(room=room, returned_at__isnull=True))
-    state: dict[str, Any] = {
+def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any]:
+    """The leader's full state, without the server's time (added when it is sent)."""
+    run = room.run
+    urgent_first = sorted(room.offers, key=lambda offer: -offer.urgency)
+    return {
         "type": "state",
         "version": room.version,
         "steered_version": room.steered_version,
-        "server_time": time.time(),
-        "meeting": {
-            "id": meeting.pk,
-            "online": meeting.online,
-            "format": meeting_format.key,
-            "rounds_planned": meeting_format.rounds,
-            "agenda": [
-                {"kind": p.kind, "key": p.key, "minutes": p.minutes}
-                for p in meeting_format.parts
-            ],
-        },
-        "part": _part_dict(part, room.part_index),
+        "meeting": around.meeting,
+        "part": _part_dict(part_at(around.meeting_format, room.part_index), room.part_index),
         "asking_for_cases": room.asking_for_cases,
-        "round": _round_dict(rnd) if rnd else None,
-        "rounds_done": room.rounds.filter(status=Status.ENDED, kind=PartKind.ROUND).count(),
-        "volunteers": [
-            {"user": v.user_id, "label": v.label, "urgency": v.urgency}
-            for v in room.volunteers.order_by("-urgency", "created_at", "pk")
-        ],
-        "earlier_cases": [
-            {"id": r.pk, "label": r.label, "date": r.room.meeting.starts_at.date().isoformat()}
-            for r in earlier_cases(room)
-        ] if part.kind == PartKind.FOLLOW_UP else [],
+        "round": _round_dict(run) if run else None,
+        "rounds_done": room.rounds_done,
+        "volunteers": [{"user": o.user, "label": o.label, "urgency": o.urgency}
+                       for o in urgent_first],
+        "earlier_cases": [{"id": case.id, "label": case.label, "date": date}
+                          for case, date in around.earlier],
         "banner": room.banner,
         "name_mode": room.name_mode,
-        "hands": room.hands,
-        "speaker": room.speaker_id,
-        "backup": room.backup_id,
-        "outside": [s.user_id for s in step_outs if s.outside],
-        "lindauer": [
-            {"user": s.user_id, "signalled_at": s.signalled_at.timestamp(),
-             "outside": s.outside}
-            for s in step_outs
-        ],
+        "hands": list(room.hands),
+        "speaker": room.speaker,
+        "backup": room.backup,
+        "outside": list(room.outside),
+        "lindauer": [{"user": s.user, "signalled_at": s.signalled_at, "outside": s.outside}
+                     for s in room.open_step_outs],
         "participants": [
-            {
-                "id": m.user_id,
-                "name": m.user.name,
-                "role": m.role,
-                **presence.get(m.user_id, {"presence": "away", "until": None}),
-            }
-            for m in memberships
+            {"id": p.id, "name": p.name, "role": p.role, "presence": p.presence,
+             "until": p.until}
+            for p in people.participants
         ],
     }
-    return state, rnd, meeting_format, fresh_until
+
+
+def round_view(kind: str, rnd: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The round as each kind of viewer sees it: a member outside under the Lindauer rule
+    sees the time, not the case; the room display sees nobody's name."""
+    if rnd is None or kind in ("leader", "member"):
+        return rnd
+    if kind == "outside":
+        return {**rnd, "label": "", "presenter": None}
+    return {**rnd, "presenter": None, "label": "", "speaker_order": []}
 
 
 def member_view(state: dict[str, Any]) -> dict[str, Any]:
@@ -154,7 +165,7 @@ def outside_view(state: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
+def display_view(state: dict[str, Any]) -> dict[str, Any]:
     """What the room display gets: phase and time, nobody's name and no case label. The
     display link may end up on a screen anyone walks past."""
     return {
@@ -171,10 +182,45 @@ def display_snapshot(state: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def views_for_broadcast(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def views(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {
         "leader": state,
         "member": member_view(state),
         "outside": outside_view(state),
-        "display": display_snapshot(state),
+        "display": display_view(state),
     }
+
+
+def build(stored: StoredRoom, people: People, around: Around) -> BuiltState:
+    state = state_dict(stored.state, people, around)
+    return built_state(
+        views(state), stored=stored, people=people, around=around,
+        members=tuple(p.id for p in people.participants),
+        leaders=tuple(p.id for p in people.participants if p.role in ("leader", "co_leader")),
+        unagreed=people.unagreed, fresh_until=people.fresh_until,
+    )
+
+
+def build_fresh(room: Room) -> BuiltState:
+    """The room's state, everything read from the database now."""
+    stored = room_read(room)
+    people = room_people(room_id=room.pk, group_id=room.meeting.group_id)
+    return build(stored, people, room_around(room.meeting, stored.state.part_index))
+
+
+def state_at(*, room_id: int, version: int, display_token: str, meeting: Meeting
+             ) -> BuiltState:
+    """The room's state at this version: the one kept from the change that made it, or
+    built now (and kept). A custom format edited since (which raises no version) makes
+    it be built again."""
+    found = kept(room_id, version=version, display_token=display_token)
+    if found is not None and found.around.meeting_format == meeting_format_for(meeting):
+        return found
+    built = build_fresh(Room.objects.select_related("meeting").get(pk=room_id))
+    keep(built)
+    return built
+
+
+def room_snapshot(room: Room) -> dict[str, Any]:
+    """The leader's full state as it is sent, read from the database now."""
+    return dict(json.loads(build_fresh(room).texts(server_time=time.time())["leader"]))

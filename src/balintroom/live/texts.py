@@ -65,6 +65,10 @@ def room_texts(*, meeting_format: MeetingFormat, online: bool) -> dict[str, Any]
             "connection_lost": _("Connection lost. Reconnecting…"),
             "connected": _("Connected"),
             "forbidden": _("You cannot open this room."),
+            "agreement_changed": _(
+                "The group's confidentiality agreement has changed. Accept it to come back in."
+            ),
+            "read_agreement": _("Read the agreement"),
             "display_renewed": _("This display link was renewed. Ask the leader for the new link."),
             "mute": _("Mute the chime"),
             "unmute": _("Chime on"),

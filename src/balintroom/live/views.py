@@ -7,17 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balintroom.core.http import AuthedRequest
-from balintroom.groups.selectors import has_agreed, meeting_format_for, prompt_cards_for
+from balintroom.groups.selectors import meeting_format_for, prompt_cards_for
+from balintroom.method.round import RoundError
 
-from .selectors import room_for_display, room_for_member
+from .selectors import room_admission, room_for_display
 from .services import room_renew_display_token
 from .texts import room_texts
 
 
 @login_required
 def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
-    room, meeting, membership = room_for_member(request.user, meeting_id)
-    if not has_agreed(membership):
+    admission = room_admission(request.user, meeting_id)
+    room, meeting, membership = admission.room, admission.meeting, admission.membership
+    if not admission.admitted:
         messages.info(request, _("Please accept the group's confidentiality agreement first."))
         return redirect("group_agreement", group_id=meeting.group_id)
     display_url = None
@@ -36,6 +38,7 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             "role": membership.role,
             "display": False,
             "socket": f"/ws/meeting/{meeting.pk}/",
+            "agreement": reverse("group_agreement", args=[meeting.group_id]),
         },
         "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
                                  online=meeting.online),
@@ -67,9 +70,13 @@ def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpRe
 @login_required
 @require_POST
 def display_token_renew(request: AuthedRequest, meeting_id: int) -> HttpResponse:
-    room, meeting, membership = room_for_member(request.user, meeting_id)
-    if not membership.leads:
+    admission = room_admission(request.user, meeting_id)
+    room, meeting = admission.room, admission.meeting
+    if not admission.admitted or not admission.membership.leads:
         raise Http404
-    room_renew_display_token(room=room)
+    try:
+        room_renew_display_token(room=room, by=request.user)
+    except RoundError:
+        raise Http404 from None  # no longer a leader of this group
     messages.success(request, _("The display link was renewed. The old link no longer works."))
     return redirect("meeting_room", meeting_id=meeting.pk)

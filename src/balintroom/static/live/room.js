@@ -14,7 +14,12 @@ const leads = LEADING.has(config.role);
 const SIGNAL_KEY = `balintroom.signalled.${config.meeting}`;
 const MESSAGES_KEY = `balintroom.leaders.${config.meeting}`;
 const PING_EVERY_MS = 20000;
-const FATAL_CLOSE = { 4403: texts.ui.forbidden, 4410: texts.ui.display_renewed };
+const AGREEMENT_CHANGED = 4412;
+const FATAL_CLOSE = {
+  4403: texts.ui.forbidden,
+  4410: texts.ui.display_renewed,
+  [AGREEMENT_CHANGED]: texts.ui.agreement_changed,
+};
 
 let state = null;
 let socket = null;
@@ -58,7 +63,7 @@ function connect() {
     clearInterval(pingTimer);
     if (FATAL_CLOSE[event.code]) {
       setConnection("closed");
-      showError(FATAL_CLOSE[event.code]);
+      showClosed(event.code);
       return;
     }
     setConnection("lost");
@@ -144,6 +149,20 @@ function showFindings(message) {
     box.hidden = true;
     $("volunteer-label").focus();
   };
+}
+
+// The room sent her away for good (until she does something): say why, and stay.
+function showClosed(code) {
+  const el = $("room-error");
+  clearTimeout(errorTimer);
+  el.replaceChildren(FATAL_CLOSE[code]);
+  if (code === AGREEMENT_CHANGED && config.agreement) {
+    const link = document.createElement("a");
+    link.href = config.agreement;
+    link.textContent = texts.ui.read_agreement;
+    el.append(" ", link);
+  }
+  el.hidden = false;
 }
 
 let errorTimer = null;

@@ -21,9 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from balintroom.accounts.models import User
-from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership, Setting
+from balintroom.groups.models import BalintGroup, MeetingSetting, Membership, Setting
+from balintroom.groups.services import meeting_schedule
 from balintroom.live import services
+from balintroom.live.models import Room
 from balintroom.method.roles import Role
+from balintroom.method.room import Args
 from balintroom.method.round import Action
 
 ROLES = [Role.LEADER, Role.CO_LEADER] + [Role.MEMBER] * 6
@@ -77,20 +80,20 @@ def _create(count: int, tag: str, hashed: str) -> list[dict[str, Any]]:
                        agreed_at=now)
             for k, u in enumerate(users)
         ])
-        meetings = Meeting.objects.bulk_create([
+        meetings = [
             # The classic format: one round of five phases.
-            Meeting(group=g, starts_at=now, duration_minutes=90,
-                    setting=MeetingSetting.ONLINE, format_key="classic")
+            meeting_schedule(group=g, starts_at=now, duration_minutes=90,
+                             setting=MeetingSetting.ONLINE, format_key="classic")
             for g in groups
-        ])
+        ]
         cookies = _sessions(users)
     out = []
     for i, (group, meeting) in enumerate(zip(groups, meetings, strict=True)):
         members = users[i * len(ROLES):(i + 1) * len(ROLES)]
         leader, presenter = members[0], members[2]
-        version = services.room_for_meeting(meeting).version
+        version = Room.objects.get(meeting=meeting).version
         version = services.room_act(meeting_id=meeting.pk, by=leader,
-                                    action=Action.CHOOSE_PRESENTER, args={"user": presenter.pk},
+                                    action=Action.CHOOSE_PRESENTER, args=Args(user=presenter.pk),
                                     expected_version=version)
         version = services.room_act(meeting_id=meeting.pk, by=leader, action=Action.START,
                                     expected_version=version)

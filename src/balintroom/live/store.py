@@ -1,0 +1,185 @@
+"""The room's rows and the room as method/ sees it (method.room.RoomState): read them into
+one, and write what an action changed back, in the transaction that holds the room's row.
+
+`room_write` is the only code that writes a room's round, offers, step-outs, phase log and
+state: whatever changes a room, a participant's action or a change of who is present,
+passes a room before and after through it.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from balintroom.method.formats import PartKind
+from balintroom.method.room import Offer, RoomState, Run, StepOut
+from balintroom.method.round import RoundState, Status
+from balintroom.method.timer import Timer
+
+from .models import PhaseEvent, Room, Round, Volunteer
+from .models import StepOut as StepOutRow
+
+
+def as_stored(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, tz=UTC)
+
+
+def stored_moment(epoch: float) -> float:
+    """A moment as the database keeps it (to the microsecond), so that a room built from
+    an action is the room that would be read back."""
+    return as_stored(epoch).timestamp()
+
+
+def _epoch(value: datetime | None) -> float | None:
+    return value.timestamp() if value is not None else None
+
+
+def _maybe(value: float | None) -> datetime | None:
+    return as_stored(value) if value is not None else None
+
+
+@dataclass(frozen=True)
+class StoredRoom:
+    """A room as read from (or written to) its rows, with the ids of the rows that the
+    room's own data does not name."""
+
+    room_id: int
+    state: RoomState
+    run_ids: dict[int, int]  # run number -> Round id
+    step_out_ids: tuple[int, ...]  # parallel to state.step_outs
+
+
+def _run(row: Round) -> Run:
+    return Run(
+        number=row.number, part_index=row.part_index, kind=PartKind(row.kind),
+        state=RoundState(status=Status(row.status), phase_index=row.phase_index,
+                         timer=Timer(deadline=_epoch(row.deadline),
+                                     remaining=row.remaining_seconds)),
+        presenter=row.presenter_id, label=row.label, follow_up_of=row.follow_up_of_id,
+        speaker_order=tuple(row.speaker_order), speaker_index=row.speaker_index,
+        started_at=_epoch(row.started_at), ended_at=_epoch(row.ended_at),
+    )
+
+
+def room_read(room: Room) -> StoredRoom:
+    """The room as its rows hold it now."""
+    rows = list(Round.objects.filter(room_id=room.pk).order_by("number"))
+    offers = Volunteer.objects.filter(room_id=room.pk).order_by("created_at", "pk").values_list(
+        "user_id", "label", "urgency")
+    step_outs = list(StepOutRow.objects.filter(room_id=room.pk).order_by("pk").values_list(
+        "pk", "user_id", "round__number", "signalled_at", "stepped_out_at", "returned_at"))
+    state = RoomState(
+        part_index=room.part_index,
+        runs=tuple(_run(row) for row in rows),
+        asking_for_cases=room.asking_for_cases,
+        offers=tuple(Offer(user=u, label=label, urgency=urgency) for u, label, urgency in offers),
+        banner=room.banner,
+        name_mode=room.name_mode,
+        hands=tuple(room.hands),
+        speaker=room.speaker_id,
+        backup=room.backup_id,
+        step_outs=tuple(
+            StepOut(user=user, run=number or 0, signalled_at=signalled.timestamp(),
+                    stepped_out_at=_epoch(out), returned_at=_epoch(back))
+            for _pk, user, number, signalled, out, back in step_outs),
+        display_token=room.display_token,
+        version=room.version,
+        steered_version=room.steered_version,
+    )
+    return StoredRoom(room_id=room.pk, state=state,
+                      run_ids={row.number: row.pk for row in rows},
+                      step_out_ids=tuple(row[0] for row in step_outs))
+
+
+# What of the room's own row each field of the state is.
+_ROOM_FIELDS = {
+    "part_index": "part_index", "asking_for_cases": "asking_for_cases", "banner": "banner",
+    "name_mode": "name_mode", "speaker": "speaker_id", "backup": "backup_id",
+    "display_token": "display_token", "version": "version",
+    "steered_version": "steered_version",
+}
+
+
+def _round_fields(run: Run) -> dict[str, Any]:
+    return {
+        "part_index": run.part_index, "kind": run.kind.value, "status": run.status.value,
+        "phase_index": run.state.phase_index, "deadline": _maybe(run.state.timer.deadline),
+        "remaining_seconds": run.state.timer.remaining, "presenter_id": run.presenter,
+        "label": run.label, "follow_up_of_id": run.follow_up_of,
+        "speaker_order": list(run.speaker_order), "speaker_index": run.speaker_index,
+        "started_at": _maybe(run.started_at), "ended_at": _maybe(run.ended_at),
+    }
+
+
+def _logged(before: Run | None, after: Run) -> bool:
+    """Whether a run's change goes into the phase log: every move of a run once it has
+    started (start, phases, pauses, extensions, turns, its end)."""
+    if after.status == Status.WAITING:
+        return False
+    return (before is None or before.state != after.state
+            or before.speaker_index != after.speaker_index)
+
+
+def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | None,
+               now: float) -> StoredRoom:
+    """Write what changed from `stored` to `after`; the caller holds the room's row lock.
+    Returns the room as now stored."""
+    before = stored.state
+    room_id = stored.room_id
+    fields = {column: getattr(after, name) for name, column in _ROOM_FIELDS.items()
+              if getattr(after, name) != getattr(before, name)}
+    if after.hands != before.hands:
+        fields["hands"] = list(after.hands)
+    if fields:
+        Room.objects.filter(pk=room_id).update(**fields)
+
+    run_ids = dict(stored.run_ids)
+    old_runs = {run.number: run for run in before.runs}
+    kept_numbers = {run.number for run in after.runs}
+    gone = [run_ids.pop(number) for number in old_runs if number not in kept_numbers]
+    if gone:
+        Round.objects.filter(pk__in=gone).delete()
+    at = as_stored(now)
+    for run in after.runs:
+        old = old_runs.get(run.number)
+        if old == run:
+            continue
+        if old is None:
+            row = Round.objects.create(room_id=room_id, number=run.number, **_round_fields(run))
+            run_ids[run.number] = row.pk
+        else:
+            changed = {k: v for k, v in _round_fields(run).items()
+                       if _round_fields(old)[k] != v}
+            Round.objects.filter(pk=run_ids[run.number]).update(**changed)
+        if _logged(old, run):
+            PhaseEvent.objects.create(round_id=run_ids[run.number], action=action,
+                                      phase_index=run.state.phase_index,
+                                      status=run.status.value, at=at, by_id=by)
+
+    old_offers = {offer.user: offer for offer in before.offers}
+    new_offers = {offer.user: offer for offer in after.offers}
+    dropped = [user for user in old_offers if user not in new_offers]
+    if dropped:
+        Volunteer.objects.filter(room_id=room_id, user_id__in=dropped).delete()
+    for offer in after.offers:
+        old_offer = old_offers.get(offer.user)
+        if old_offer is None:
+            Volunteer.objects.create(room_id=room_id, user_id=offer.user, label=offer.label,
+                                     urgency=offer.urgency, created_at=at)
+        elif old_offer != offer:
+            Volunteer.objects.filter(room_id=room_id, user_id=offer.user).update(
+                label=offer.label, urgency=offer.urgency)
+
+    step_out_ids = list(stored.step_out_ids)
+    for index, step_out in enumerate(after.step_outs):
+        if index >= len(before.step_outs):
+            signal = StepOutRow.objects.create(
+                room_id=room_id, user_id=step_out.user, round_id=run_ids.get(step_out.run),
+                signalled_at=as_stored(step_out.signalled_at),
+                stepped_out_at=_maybe(step_out.stepped_out_at),
+                returned_at=_maybe(step_out.returned_at))
+            step_out_ids.append(signal.pk)
+        elif before.step_outs[index] != step_out:
+            StepOutRow.objects.filter(pk=step_out_ids[index]).update(
+                stepped_out_at=_maybe(step_out.stepped_out_at),
+                returned_at=_maybe(step_out.returned_at))
+    return replace(stored, state=after, run_ids=run_ids, step_out_ids=tuple(step_out_ids))
