@@ -169,7 +169,7 @@ def demo(argv: list[str]) -> int:
     _django_setup()
     from django.conf import settings
 
-    from balintroom.core.demo import demo_create
+    from balintroom.front.demo import demo_create
 
     result = demo_create(tag=args.tag, format_key=args.format)
     base = (args.base_url or settings.SITE_URL).rstrip("/")

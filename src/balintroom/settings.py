@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "balintroom.live",
     "balintroom.cases",
     "balintroom.records",
+    "balintroom.front",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

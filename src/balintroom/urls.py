@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from balintroom.core import views as core_views
+from balintroom.front import views as front_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("", front_views.home, name="home"),
+    path("healthz", front_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("balintroom.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -3,6 +3,7 @@ an outsider gets 404 whatever she guesses."""
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -80,8 +81,6 @@ def invitation_in_group(group: BalintGroup, invitation_id: int) -> Invitation:
 
 
 def _verified_emails(user: User) -> list[str]:
-    from allauth.account.models import EmailAddress
-
     emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     return [e.lower() for e in emails]
 

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -177,8 +178,6 @@ def invitation_accept(*, invitation: Invitation, user: User, agreed: bool) -> Me
 
 
 def user_has_verified_email(user: User, email: str) -> bool:
-    from allauth.account.models import EmailAddress
-
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 

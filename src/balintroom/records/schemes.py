@@ -39,7 +39,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from . import hours
+from . import hours, scheme_data
 
 CREDIT = "credit"
 PATHWAY = "pathway"
@@ -232,8 +232,7 @@ def parse(data: Any) -> Scheme:
 @cache
 def shipped() -> dict[str, Scheme]:
     """The schemes and pathways that come with Balint Room, by key."""
-    from . import scheme_data as package
-
+    package = scheme_data
     found: dict[str, Scheme] = {}
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"{package.__name__}.{info.name}")

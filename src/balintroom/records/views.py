@@ -5,6 +5,7 @@ else."""
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -743,7 +744,5 @@ def organisation_scheme_delete(request: AuthedRequest, organisation_id: int,
 
 
 def _json(data: object) -> str:
-    import json
-
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -8,8 +8,8 @@ from balintroom.method.roles import LEADING_ROLES
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "core/welcome.html")
-    return render(request, "core/dashboard.html", {
+        return render(request, "front/welcome.html")
+    return render(request, "front/dashboard.html", {
         "groups": groups_for_user(request.user),
         "meetings": meetings_for_user(request.user),
         "invitations": invitations_for_user(request.user),
