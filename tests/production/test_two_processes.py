@@ -58,6 +58,18 @@ async def everyone_sees(group: dict[str, Participant], state: dict[str, Any],
         await p.until(lambda s, p=p: any(view(seen) == wanted for seen in p.seen), timeout)
 
 
+async def fresh_state(server: Server, someone: Participant, timeout: float = 10
+                      ) -> dict[str, Any]:
+    """The room as a socket opened now, as `someone`, is sent it: what the database holds."""
+    truth = Participant("truth", [server.url], someone.meeting, someone.cookie)
+    truth.start()
+    try:
+        await truth.connected(timeout=timeout)
+        return truth.state
+    finally:
+        await truth.stop()
+
+
 async def begin_round(group: dict[str, Participant]) -> None:
     """Anna (first process) and Clara (second) offer cases, the leader picks Anna and
     starts; everyone sees each step."""
@@ -103,6 +115,30 @@ async def test_a_round_across_two_processes_reaches_everyone(
         assert not [e for p in group.values() for e in p.errors]
     finally:
         await stop_all(group)
+
+
+async def test_text_postgresql_cannot_keep_changes_nothing(
+        two_servers: tuple[Server, Server]) -> None:
+    """A NUL character or a lone surrogate in a case label: PostgreSQL refuses both; the
+    socket answers with an error before the database is asked, and stays."""
+    first, _second = two_servers
+    group = people(first.demo("nul"), two_servers)
+    anna = group["anna"]
+    anna.start()
+    try:
+        await anna.connected()
+        version = anna.state["version"]
+        for label in ("night\x00shift", "\ud800"):
+            await anna.act("volunteer", label=label)
+            async with asyncio.timeout(5):
+                while len(anna.errors) < (1 if label.startswith("night") else 2):
+                    await asyncio.sleep(0.02)
+        assert all("cannot be kept" in e["message"] for e in anna.errors)
+        await anna.act("volunteer", label="night shift")
+        state = await anna.until(lambda s: bool(s["volunteers"]))
+        assert state["version"] == version + 1 and anna.connections == 1
+    finally:
+        await anna.stop()
 
 
 async def test_killing_one_process_mid_round_loses_nothing(
@@ -157,14 +193,9 @@ async def test_after_a_redis_restart_every_client_resyncs(
         own_redis.start(same_port=True)  # where both servers look for it
 
         # Everyone converges on what the database holds: a fresh socket's snapshot.
-        truth = Participant("truth", [second.url], leader.meeting, leader.cookie)
-        truth.start()
-        try:
-            await truth.connected()
-            assert phase(truth.state) == 2, "the change made while Redis was down was lost"
-            await everyone_sees(group, truth.state, timeout=30)
-        finally:
-            await truth.stop()
+        truth = await fresh_state(second, leader)
+        assert phase(truth) == 2, "the change made while Redis was down was lost"
+        await everyone_sees(group, truth, timeout=30)
 
         # And the layer carries changes again, between both processes.
         await leader.act("advance")
@@ -191,13 +222,8 @@ async def test_after_a_postgres_crash_the_round_goes_on(
         own_postgres.start(same_port=True)  # where both servers look for it
 
         # What was committed before the crash is what a fresh socket is sent.
-        truth = Participant("truth", [second.url], leader.meeting, leader.cookie)
-        truth.start()
-        try:
-            await truth.connected(timeout=15)
-            assert view(truth.state) == view(before), "the round was lost in the crash"
-        finally:
-            await truth.stop()
+        truth = await fresh_state(second, leader, timeout=15)
+        assert view(truth) == view(before), "the round was lost in the crash"
 
         # And both processes serve the room again: a change made on each reaches everyone.
         await leader.act("advance")

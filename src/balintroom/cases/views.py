@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from balintroom.core.http import AuthedRequest
+from balintroom.accounts.http import AuthedRequest
 from balintroom.groups.models import Meeting
 from balintroom.groups.selectors import leading_membership_for, members_of
 

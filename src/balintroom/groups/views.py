@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from balintroom.core.http import AuthedRequest
+from balintroom.accounts.http import AuthedRequest
 from balintroom.method.roles import Role, group_size_advice
 
 from . import selectors, services

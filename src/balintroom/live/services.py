@@ -17,6 +17,7 @@ from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
+from balintroom.core.prepared import Prepared
 from balintroom.groups.models import Meeting, PromptCard
 from balintroom.method.room import (
     Args,
@@ -55,17 +56,26 @@ class _Locked:
     role: str | None  # of the person acting, if she may be in the room
 
 
-def _lock(rooms: QuerySet[Room], *, by: int | None = None) -> _Locked | None:
-    """The room's row, locked until the transaction ends (on SQLite the transaction
+def _locking(rooms: QuerySet[Room], by: int | None) -> QuerySet[Any]:
+    """The room's row, to be locked until the transaction ends (on SQLite the transaction
     holds the database's write lock from its start), with the role of `by` in it."""
     role: Any = Value(None, output_field=CharField())
     if by is not None:
         role = Subquery(room_circle(OuterRef("meeting__group_id")).filter(user_id=by)
                         .values("role")[:1])
-    row = rooms.select_for_update(of=("self",)).annotate(role=role).values_list(
+    return rooms.select_for_update(of=("self",)).annotate(role=role).values_list(
         "pk", "version", "display_token", "meeting_id", "meeting__group_id",
-        "meeting__format_key", "role").first()
-    return _Locked(*row) if row is not None else None
+        "meeting__format_key", "role")[:1]
+
+
+# Compiled once: building this query through the ORM cost more than the rest of a change.
+_LOCK_FOR = Prepared(
+    lambda meeting, by: _locking(Room.objects.filter(meeting_id=meeting), by), "meeting", "by")
+_LOCK = Prepared(lambda room: _locking(Room.objects.filter(pk=room), None), "room")
+
+
+def _locked(rows: list[tuple[Any, ...]]) -> _Locked | None:
+    return _Locked(*rows[0]) if rows else None
 
 
 def _as_it_stands(locked: _Locked) -> BuiltState:
@@ -116,7 +126,8 @@ def room_act(*, meeting_id: int, by: User | None, action: Action, args: Args | N
         args = replace(args, token=new_display_token())
     now = stored_moment(time.time())
     with transaction.atomic():
-        locked = _lock(Room.objects.filter(meeting_id=meeting_id), by=by_id)
+        # The room display (by None) is nobody of the group: no user has the id 0.
+        locked = _locked(_LOCK_FOR.rows(meeting=meeting_id, by=by_id or 0))
         if locked is None:
             raise RoundError(_("You are not a participant of this meeting."))
 
@@ -143,7 +154,7 @@ def room_people_changed(*, room_id: int, first: Callable[[], object] | None = No
     row is locked. Returns the new version (None: no such room)."""
     now = stored_moment(time.time())
     with transaction.atomic():
-        locked = _lock(Room.objects.filter(pk=room_id))
+        locked = _locked(_LOCK.rows(room=room_id))
         if locked is None:
             return None
         if first is not None:

@@ -3,13 +3,15 @@ one, and write what an action changed back, in the transaction that holds the ro
 
 `room_write` is the only code that writes a room's round, offers, step-outs, phase log and
 state: whatever changes a room, a participant's action or a change of who is present,
-passes a room before and after through it.
+passes a room before and after through it. The writes of every phase change (the room's
+row, the round's, a line of the phase log) use statements made once (core/prepared.py).
 """
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from balintroom.core.prepared import insert_row, update_row
 from balintroom.method.formats import PartKind
 from balintroom.method.room import Offer, RoomState, Run, StepOut
 from balintroom.method.round import RoundState, Status
@@ -93,7 +95,7 @@ def room_read(room: Room) -> StoredRoom:
 # What of the room's own row each field of the state is.
 _ROOM_FIELDS = {
     "part_index": "part_index", "asking_for_cases": "asking_for_cases", "banner": "banner",
-    "name_mode": "name_mode", "speaker": "speaker_id", "backup": "backup_id",
+    "name_mode": "name_mode", "speaker": "speaker", "backup": "backup",
     "display_token": "display_token", "version": "version",
     "steered_version": "steered_version",
 }
@@ -103,8 +105,8 @@ def _round_fields(run: Run) -> dict[str, Any]:
     return {
         "part_index": run.part_index, "kind": run.kind.value, "status": run.status.value,
         "phase_index": run.state.phase_index, "deadline": _maybe(run.state.timer.deadline),
-        "remaining_seconds": run.state.timer.remaining, "presenter_id": run.presenter,
-        "label": run.label, "follow_up_of_id": run.follow_up_of,
+        "remaining_seconds": run.state.timer.remaining, "presenter": run.presenter,
+        "label": run.label, "follow_up_of": run.follow_up_of,
         "speaker_order": list(run.speaker_order), "speaker_index": run.speaker_index,
         "started_at": _maybe(run.started_at), "ended_at": _maybe(run.ended_at),
     }
@@ -130,7 +132,7 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
     if after.hands != before.hands:
         fields["hands"] = list(after.hands)
     if fields:
-        Room.objects.filter(pk=room_id).update(**fields)
+        update_row(Room, room_id, fields)
 
     run_ids = dict(stored.run_ids)
     old_runs = {run.number: run for run in before.runs}
@@ -144,16 +146,19 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
         if old == run:
             continue
         if old is None:
-            row = Round.objects.create(room_id=room_id, number=run.number, **_round_fields(run))
+            fields = _round_fields(run)
+            row = Round.objects.create(
+                room_id=room_id, number=run.number, presenter_id=fields.pop("presenter"),
+                follow_up_of_id=fields.pop("follow_up_of"), **fields)
             run_ids[run.number] = row.pk
         else:
-            changed = {k: v for k, v in _round_fields(run).items()
-                       if _round_fields(old)[k] != v}
-            Round.objects.filter(pk=run_ids[run.number]).update(**changed)
+            was = _round_fields(old)
+            changed = {k: v for k, v in _round_fields(run).items() if was[k] != v}
+            update_row(Round, run_ids[run.number], changed)
         if _logged(old, run):
-            PhaseEvent.objects.create(round_id=run_ids[run.number], action=action,
-                                      phase_index=run.state.phase_index,
-                                      status=run.status.value, at=at, by_id=by)
+            insert_row(PhaseEvent, {"round": run_ids[run.number], "action": action,
+                                    "phase_index": run.state.phase_index,
+                                    "status": run.status.value, "at": at, "by": by})
 
     old_offers = {offer.user: offer for offer in before.offers}
     new_offers = {offer.user: offer for offer in after.offers}

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from balintroom.core.http import AuthedRequest
+from balintroom.accounts.http import AuthedRequest
 from balintroom.groups.selectors import meeting_format_for, prompt_cards_for
 from balintroom.method.round import RoundError
 

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import User
-from balintroom.core.http import AuthedRequest
 from balintroom.groups.models import BalintGroup
 from balintroom.groups.selectors import members_of
 from balintroom.method.roles import Role
