@@ -53,7 +53,7 @@ def built_now(cast: Any) -> BuiltState:
     """The room's state as it would be sent now (kept or built)."""
     room = room_of(cast)
     return state_at(room_id=room.pk, version=room.version, display_token=room.display_token,
-                    meeting=room.meeting)
+                    group_id=room.meeting.group_id, format_key=room.meeting.format_key)
 
 
 def snapshot(cast: Any) -> dict[str, Any]:

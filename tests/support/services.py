@@ -25,7 +25,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Self
 
 from .ports import free_port, listening_pids, listens
 
@@ -84,8 +84,57 @@ def redis_info(host: str, port: int, timeout: float = 2) -> dict[str, str] | Non
         client.close()
 
 
+class _PrivateServer:
+    """What both private servers share: a port that another run may have taken meanwhile,
+    a process of our own, and the wait until it answers."""
+
+    name = "server"
+    port: int
+    process: subprocess.Popen[bytes] | None
+    start_timeout = 15.0
+
+    @property
+    def log_path(self) -> Path:
+        raise NotImplementedError
+
+    def answers(self) -> bool:
+        raise NotImplementedError
+
+    def _launch(self, log: IO[bytes]) -> subprocess.Popen[bytes]:
+        raise NotImplementedError
+
+    def _give_up(self) -> None:
+        raise NotImplementedError
+
+    def start(self, timeout: float | None = None, *, same_port: bool = False) -> Self:
+        """Start; unless same_port, on another free port if this one was taken meanwhile."""
+        for _attempt in range(3):
+            try:
+                return self._start_once(timeout or self.start_timeout)
+            except ServiceError:
+                if same_port or not _bind_failed(self.log_path):
+                    raise
+                self.port = free_port()
+        raise ServiceError(f"{self.name} found no free port:\n{self.log_path.read_text()}")
+
+    def _start_once(self, timeout: float) -> Self:
+        self.log_path.write_bytes(b"")
+        with open(self.log_path, "ab") as log:
+            process = self.process = self._launch(log)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise ServiceError(f"{self.name} exited:\n{self.log_path.read_text()}")
+            if self.answers():
+                return self
+            time.sleep(0.05)
+        self._give_up()
+        raise ServiceError(f"{self.name} did not answer in {timeout:.0f} s:\n"
+                           f"{self.log_path.read_text()}")
+
+
 @dataclass
-class PrivateRedis:
+class PrivateRedis(_PrivateServer):
     """redis-server on 127.0.0.1:port, its files in `directory`, persisting nothing."""
 
     directory: Path
@@ -106,36 +155,19 @@ class PrivateRedis:
         return (info is not None and self.process is not None
                 and info.get("process_id") == str(self.process.pid))
 
-    def start(self, timeout: float = 15, *, same_port: bool = False) -> "PrivateRedis":
-        """Start; unless same_port, on another free port if this one was taken meanwhile."""
-        for _attempt in range(3):
-            try:
-                return self._start_once(timeout)
-            except ServiceError:
-                if same_port or not _bind_failed(self.log_path):
-                    raise
-                self.port = free_port()
-        raise ServiceError(f"redis-server found no free port:\n{self.log_path.read_text()}")
+    name = "redis-server"
 
-    def _start_once(self, timeout: float) -> "PrivateRedis":
-        self.log_path.write_bytes(b"")
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port),
-                 "--dir", str(self.directory), "--save", "", "--appendonly", "no",
-                 "--daemonize", "no", "--protected-mode", "yes", "--logfile", ""],
-                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                preexec_fn=lambda: _die_with_parent(signal.SIGTERM),
-            )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServiceError(f"redis-server exited:\n{self.log_path.read_text()}")
-            if self.answers():
-                return self
-            time.sleep(0.05)
+    def _launch(self, log: IO[bytes]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port),
+             "--dir", str(self.directory), "--save", "", "--appendonly", "no",
+             "--daemonize", "no", "--protected-mode", "yes", "--logfile", ""],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            preexec_fn=lambda: _die_with_parent(signal.SIGTERM),
+        )
+
+    def _give_up(self) -> None:
         self.stop()
-        raise ServiceError(f"redis-server did not answer in {timeout:.0f} s")
 
     def stop(self) -> None:
         """Stop (SIGTERM: redis-server saves nothing, as told, and exits)."""
@@ -197,7 +229,7 @@ def postgres_server_problem() -> str | None:
 
 
 @dataclass
-class PrivatePostgres:
+class PrivatePostgres(_PrivateServer):
     """A PostgreSQL cluster in `directory` (data/ and the unix socket), on 127.0.0.1:port,
     trust auth for the superuser `postgres`; built for speed, not durability."""
 
@@ -257,39 +289,22 @@ class PrivatePostgres:
             return False
         return True
 
-    def start(self, timeout: float = 30, *, same_port: bool = False) -> "PrivatePostgres":
-        """Start; unless same_port, on another free port if this one was taken meanwhile."""
-        for _attempt in range(3):
-            try:
-                return self._start_once(timeout)
-            except ServiceError:
-                if same_port or not _bind_failed(self.log_path):
-                    raise
-                self.port = free_port()
-        raise ServiceError(f"postgres found no free port:\n{self.log_path.read_text()}")
+    name = "postgres"
+    start_timeout = 30.0
 
-    def _start_once(self, timeout: float) -> "PrivatePostgres":
-        self.log_path.write_bytes(b"")
-        with open(self.log_path, "ab") as log:
-            self.process = self._popen(
-                [str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port),
-                 "-c", "listen_addresses=127.0.0.1",
-                 "-c", f"unix_socket_directories={self.directory}",
-                 # Fast, yet a commit survives a crash of the server (not of the machine):
-                 # no synchronous_commit=off, which loses the last commits on SIGQUIT.
-                 "-c", "fsync=off", "-c", "full_page_writes=off",
-                 "-c", "shared_buffers=32MB",
-                 "-c", "max_connections=60"], log)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise ServiceError(f"postgres exited:\n{self.log_path.read_text()}")
-            if self.answers():
-                return self
-            time.sleep(0.05)
+    def _launch(self, log: IO[bytes]) -> subprocess.Popen[bytes]:
+        return self._popen(
+            [str(self.bin_dir / "postgres"), "-D", str(self.data), "-p", str(self.port),
+             "-c", "listen_addresses=127.0.0.1",
+             "-c", f"unix_socket_directories={self.directory}",
+             # Fast, yet a commit survives a crash of the server (not of the machine):
+             # no synchronous_commit=off, which loses the last commits on SIGQUIT.
+             "-c", "fsync=off", "-c", "full_page_writes=off",
+             "-c", "shared_buffers=32MB",
+             "-c", "max_connections=60"], log)
+
+    def _give_up(self) -> None:
         self.stop(immediate=True)
-        raise ServiceError(f"postgres did not answer in {timeout:.0f} s:\n"
-                           f"{self.log_path.read_text()}")
 
     def stop(self, *, immediate: bool = False) -> None:
         """Stop: a fast shutdown (SIGINT: clients cut off, a clean checkpoint) or, with

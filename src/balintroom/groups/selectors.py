@@ -157,12 +157,17 @@ LONGEST_MEETING = timedelta(hours=12)
 def meeting_format_for(meeting: Meeting) -> MeetingFormat:
     """The meeting's format: a shipped one or the group's own. A past meeting whose custom
     format was deleted since, or whose key is no longer shipped, reads as a classic round."""
-    shipped = MEETING_FORMATS.get(meeting.format_key)
+    return meeting_format_of(group_id=meeting.group_id, format_key=meeting.format_key)
+
+
+def meeting_format_of(*, group_id: int, format_key: str) -> MeetingFormat:
+    """meeting_format_for, from the meeting's group and format key alone."""
+    shipped = MEETING_FORMATS.get(format_key)
     if shipped is not None:
         return shipped
-    custom_id = custom_format_id(meeting.format_key)
+    custom_id = custom_format_id(format_key)
     if custom_id is not None:
-        custom = CustomFormat.objects.filter(group_id=meeting.group_id, pk=custom_id).first()
+        custom = CustomFormat.objects.filter(group_id=group_id, pk=custom_id).first()
         if custom is not None:
             return custom.meeting_format
     return CLASSIC

@@ -80,7 +80,8 @@ def _display_room(meeting_id: int, token: str) -> tuple[int, int] | None:
 def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str | None]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
     built = state_at(room_id=room.pk, version=room.version,
-                     display_token=room.display_token, meeting=room.meeting)
+                     display_token=room.display_token, group_id=room.meeting.group_id,
+                     format_key=room.meeting.format_key)
     kind = built.view_kind(user_id)
     text = built.texts(server_time=time.time())[kind] if kind is not None else ""
     return text, built.version, kind

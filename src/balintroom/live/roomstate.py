@@ -16,9 +16,11 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from balintroom.method.agenda import MeetingFormat
+from balintroom.method.agenda import MeetingFormat, part_at
+from balintroom.method.formats import Format
 from balintroom.method.room import EarlierCase, Person
 
 from .store import StoredRoom
@@ -30,8 +32,8 @@ KEEP_SECONDS = 60.0
 KEEP_ROOMS = 5000
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"))
+# One encoder for every state: json.dumps would make a new one for each value.
+_dumps = json.JSONEncoder(separators=(",", ":")).encode
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,14 @@ class People:
         return tuple(Person(id=p.id, role=p.role, present=p.presence != "away")
                      for p in self.participants)
 
+    def participants_view(self) -> list[dict[str, Any]]:
+        return [{"id": p.id, "name": p.name, "role": p.role, "presence": p.presence,
+                 "until": p.until} for p in self.participants]
+
+    @cached_property
+    def participants_json(self) -> str:
+        return _dumps(self.participants_view())
+
 
 @dataclass(frozen=True)
 class Around:
@@ -71,6 +81,37 @@ class Around:
 
     def earlier_cases(self) -> dict[int, EarlierCase]:
         return {case.id: case for case, _date in self.earlier}
+
+    @cached_property
+    def meeting_json(self) -> str:
+        return _dumps(self.meeting)
+
+    def part_view(self) -> dict[str, Any]:
+        part: Format = part_at(self.meeting_format, self.part_index)
+        return {
+            "index": self.part_index,
+            "kind": part.kind,
+            "key": part.key,
+            "needs_presenter": part.needs_presenter,
+            "per_person_seconds": part.per_person_seconds,
+            "phases": [
+                {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
+                for p in part.phases
+            ],
+        }
+
+    def earlier_view(self) -> list[dict[str, Any]]:
+        return [{"id": case.id, "label": case.label, "date": date}
+                for case, date in self.earlier]
+
+    # Serialised once, for every state sent while the people or the part stay the same.
+    @cached_property
+    def part_json(self) -> str:
+        return _dumps(self.part_view())
+
+    @cached_property
+    def earlier_json(self) -> str:
+        return _dumps(self.earlier_view())
 
 
 # Close codes the page understands: it stops reconnecting and says why.
@@ -156,13 +197,20 @@ class BuiltState:
 _SENT_APART = ("type", "version", "steered_version", "server_time")
 
 
-def built_state(views: dict[str, dict[str, Any]], *, stored: StoredRoom, people: People,
+def built_state(state: dict[str, Any], view_changes: dict[str, dict[str, Any]],
+                serialised: dict[str, str], *, stored: StoredRoom, people: People,
                 around: Around, members: tuple[int, ...], leaders: tuple[int, ...],
                 unagreed: tuple[int, ...], fresh_until: float) -> BuiltState:
+    """The state with each view's tail: every key's value serialised once (or taken from
+    `serialised`), then each view's own changes in their place."""
+    pieces = {key: serialised[key] if key in serialised else _dumps(value)
+              for key, value in state.items() if key not in _SENT_APART}
     tails = {}
     for kind in VIEW_KINDS:
-        rest = {k: v for k, v in views[kind].items() if k not in _SENT_APART}
-        tails[kind] = "," + _dumps(rest)[1:] if rest else "}"
+        changes = view_changes[kind]
+        tails[kind] = "".join(
+            f',"{key}":{_dumps(changes[key]) if key in changes else piece}'
+            for key, piece in pieces.items()) + "}"
     return BuiltState(
         stored=stored, people=people, around=around, tails=tails, members=members,
         leaders=leaders, unagreed=unagreed,

@@ -79,10 +79,9 @@ def _locked(rows: list[tuple[Any, ...]]) -> _Locked | None:
 
 
 def _as_it_stands(locked: _Locked) -> BuiltState:
-    meeting = Meeting(pk=locked.meeting_id, group_id=locked.group_id,
-                      format_key=locked.format_key)
     return state_at(room_id=locked.room_id, version=locked.version,
-                    display_token=locked.display_token, meeting=meeting)
+                    display_token=locked.display_token, group_id=locked.group_id,
+                    format_key=locked.format_key)
 
 
 def _prompt_cards(group_id: int) -> dict[int, str]:
@@ -98,7 +97,7 @@ def room_change(locked: _Locked, change: Callable[[BuiltState], RoomState], *,
     after = change(current)
     if after is current.stored.state and people is None:
         return after.version  # nothing changed, nothing to send
-    after = room_times(after, stored_moment)
+    after = room_times(after, stored_moment, known=current.stored.state)
     stored = room_write(current.stored, after, action=action, by=by, now=now)
     around = current.around
     if after.part_index != around.part_index:

@@ -15,9 +15,9 @@ from dataclasses import replace
 from typing import Any
 
 from balintroom.groups.models import Meeting, Membership
-from balintroom.groups.selectors import has_agreed, meeting_format_for
+from balintroom.groups.selectors import has_agreed, meeting_format_for, meeting_format_of
 from balintroom.method.agenda import part_at
-from balintroom.method.formats import Format, PartKind
+from balintroom.method.formats import PartKind
 from balintroom.method.room import EarlierCase, RoomState, Run
 
 from .models import Room
@@ -92,20 +92,6 @@ def _round_dict(run: Run) -> dict[str, Any]:
     }
 
 
-def _part_dict(part: Format, index: int) -> dict[str, Any]:
-    return {
-        "index": index,
-        "kind": part.kind,
-        "key": part.key,
-        "needs_presenter": part.needs_presenter,
-        "per_person_seconds": part.per_person_seconds,
-        "phases": [
-            {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
-            for p in part.phases
-        ],
-    }
-
-
 def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any]:
     """The leader's full state, without the server's time (added when it is sent)."""
     run = room.run
@@ -115,14 +101,13 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "version": room.version,
         "steered_version": room.steered_version,
         "meeting": around.meeting,
-        "part": _part_dict(part_at(around.meeting_format, room.part_index), room.part_index),
+        "part": around.part_view(),
         "asking_for_cases": room.asking_for_cases,
         "round": _round_dict(run) if run else None,
         "rounds_done": room.rounds_done,
         "volunteers": [{"user": o.user, "label": o.label, "urgency": o.urgency}
                        for o in urgent_first],
-        "earlier_cases": [{"id": case.id, "label": case.label, "date": date}
-                          for case, date in around.earlier],
+        "earlier_cases": around.earlier_view(),
         "banner": room.banner,
         "name_mode": room.name_mode,
         "hands": list(room.hands),
@@ -131,11 +116,7 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "outside": list(room.outside),
         "lindauer": [{"user": s.user, "signalled_at": s.signalled_at, "outside": s.outside}
                      for s in room.open_step_outs],
-        "participants": [
-            {"id": p.id, "name": p.name, "role": p.role, "presence": p.presence,
-             "until": p.until}
-            for p in people.participants
-        ],
+        "participants": people.participants_view(),
     }
 
 
@@ -149,52 +130,48 @@ def round_view(kind: str, rnd: dict[str, Any] | None) -> dict[str, Any] | None:
     return {**rnd, "presenter": None, "label": "", "speaker_order": []}
 
 
+def view_changes(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each kind of viewer's view, as what it changes in the leader's full state."""
+    # Members are not told who signalled that they may know the patient.
+    member: dict[str, Any] = {"lindauer": []}
+    return {
+        "leader": {},
+        "member": member,
+        # A member outside under the Lindauer rule sees the time, not the case.
+        "outside": {**member, "round": round_view("outside", state["round"]),
+                    "volunteers": [], "earlier_cases": [], "banner": ""},
+        # The room display: phase and time, nobody's name and no case label. The display
+        # link may end up on a screen anyone walks past.
+        "display": {"round": round_view("display", state["round"]), "volunteers": [],
+                    "participants": [], "earlier_cases": [], "lindauer": [], "outside": [],
+                    "hands": [], "speaker": None, "backup": None},
+    }
+
+
 def member_view(state: dict[str, Any]) -> dict[str, Any]:
-    """Members are not told who signalled that they may know the patient."""
-    return {**state, "lindauer": []}
+    return {**state, **view_changes(state)["member"]}
 
 
 def outside_view(state: dict[str, Any]) -> dict[str, Any]:
-    """A member outside under the Lindauer rule sees the time, not the case."""
-    return {
-        **member_view(state),
-        "round": round_view("outside", state["round"]),
-        "volunteers": [],
-        "earlier_cases": [],
-        "banner": "",
-    }
+    return {**state, **view_changes(state)["outside"]}
 
 
 def display_view(state: dict[str, Any]) -> dict[str, Any]:
-    """What the room display gets: phase and time, nobody's name and no case label. The
-    display link may end up on a screen anyone walks past."""
-    return {
-        **state,
-        "round": round_view("display", state["round"]),
-        "volunteers": [],
-        "participants": [],
-        "earlier_cases": [],
-        "lindauer": [],
-        "outside": [],
-        "hands": [],
-        "speaker": None,
-        "backup": None,
-    }
+    return {**state, **view_changes(state)["display"]}
 
 
 def views(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {
-        "leader": state,
-        "member": member_view(state),
-        "outside": outside_view(state),
-        "display": display_view(state),
-    }
+    return {kind: {**state, **changes} for kind, changes in view_changes(state).items()}
 
 
 def build(stored: StoredRoom, people: People, around: Around) -> BuiltState:
     state = state_dict(stored.state, people, around)
+    # What stays from change to change is serialised once, with the people or the part.
+    serialised = {"meeting": around.meeting_json, "part": around.part_json,
+                  "earlier_cases": around.earlier_json,
+                  "participants": people.participants_json}
     return built_state(
-        views(state), stored=stored, people=people, around=around,
+        state, view_changes(state), serialised, stored=stored, people=people, around=around,
         members=tuple(p.id for p in people.participants),
         leaders=tuple(p.id for p in people.participants if p.role in ("leader", "co_leader")),
         unagreed=people.unagreed, fresh_until=people.fresh_until,
@@ -208,13 +185,14 @@ def build_fresh(room: Room) -> BuiltState:
     return build(stored, people, room_around(room.meeting, stored.state.part_index))
 
 
-def state_at(*, room_id: int, version: int, display_token: str, meeting: Meeting
-             ) -> BuiltState:
+def state_at(*, room_id: int, version: int, display_token: str, group_id: int,
+             format_key: str) -> BuiltState:
     """The room's state at this version: the one kept from the change that made it, or
     built now (and kept). A custom format edited since (which raises no version) makes
     it be built again."""
     found = kept(room_id, version=version, display_token=display_token)
-    if found is not None and found.around.meeting_format == meeting_format_for(meeting):
+    if found is not None and found.around.meeting_format == meeting_format_of(
+            group_id=group_id, format_key=format_key):
         return found
     built = build_fresh(Room.objects.select_related("meeting").get(pk=room_id))
     keep(built)

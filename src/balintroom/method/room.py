@@ -235,18 +235,25 @@ def room_seen_change(room: RoomState) -> RoomState:
     return replace(room, version=room.version + 1)
 
 
-def room_times(room: RoomState, moment: Callable[[float], float]) -> RoomState:
+def room_times(room: RoomState, moment: Callable[[float], float],
+               known: RoomState | None = None) -> RoomState:
     """The room with every point in time passed through `moment` (e.g. rounded as the
-    database keeps it); durations stay as they are."""
+    database keeps it); durations stay as they are. Runs and step-outs that are those of
+    `known` (the room before a change, whose times went through `moment` already) are
+    kept as they are."""
     def at(value: float | None) -> float | None:
         return None if value is None else moment(value)
 
+    old_runs = {id(r) for r in known.runs} if known is not None else set()
+    old_step_outs = {id(s) for s in known.step_outs} if known is not None else set()
     runs = tuple(
+        r if id(r) in old_runs else
         replace(r, state=replace(r.state, timer=replace(r.state.timer,
                                                         deadline=at(r.state.timer.deadline))),
                 started_at=at(r.started_at), ended_at=at(r.ended_at))
         for r in room.runs)
     step_outs = tuple(
+        s if id(s) in old_step_outs else
         replace(s, signalled_at=moment(s.signalled_at), stepped_out_at=at(s.stepped_out_at),
                 returned_at=at(s.returned_at))
         for s in room.step_outs)
