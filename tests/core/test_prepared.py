@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from balintroom.core.prepared import Prepared, insert_row, update_row
 from balintroom.groups.models import Membership
@@ -39,22 +40,28 @@ def test_update_row_writes_as_the_orm_would(cast: Cast) -> None:
     room = Room.objects.get(meeting=cast.meeting)
     rnd = Round.objects.create(room=room, number=1)
     deadline = datetime(2026, 11, 29, 20, 15, 3, 123456, tzinfo=UTC)
-    assert update_row(Round, rnd.pk, {"status": "running", "deadline": deadline,
-                                      "speaker_order": [3, 1], "presenter": cast.member.pk}) == 1
+    with connection.cursor() as cursor:
+        assert update_row(cursor, Round, rnd.pk, {
+            "status": "running", "deadline": deadline, "speaker_order": [3, 1],
+            "presenter": cast.member.pk}) == 1
     rnd.refresh_from_db()
     assert (rnd.status, rnd.deadline, rnd.speaker_order, rnd.presenter_id) == (
         "running", deadline, [3, 1], cast.member.pk)
-    assert update_row(Room, room.pk, {"hands": [cast.member.pk], "speaker": None}) == 1
+    with connection.cursor() as cursor:
+        assert update_row(cursor, Room, room.pk, {"hands": [cast.member.pk],
+                                                  "speaker": None}) == 1
+        assert update_row(cursor, Room, 10**9, {"banner": "nobody"}) == 0
     room.refresh_from_db()
     assert (room.hands, room.speaker_id) == ([cast.member.pk], None)
-    assert update_row(Room, 10**9, {"banner": "nobody"}) == 0
 
 
 def test_insert_row_adds_a_row_as_the_orm_would(cast: Cast) -> None:
     rnd = Round.objects.create(room=Room.objects.get(meeting=cast.meeting), number=1)
     at = datetime(2026, 11, 29, 20, 0, tzinfo=UTC)
-    insert_row(PhaseEvent, {"round": rnd.pk, "action": "advance", "phase_index": 1,
-                            "status": "running", "at": at, "by": cast.leader.pk})
+    with connection.cursor() as cursor:
+        insert_row(cursor, PhaseEvent, {"round": rnd.pk, "action": "advance",
+                                        "phase_index": 1, "status": "running", "at": at,
+                                        "by": cast.leader.pk})
     (event,) = PhaseEvent.objects.filter(round=rnd)
     assert (event.action, event.phase_index, event.at, event.by_id) == (
         "advance", 1, at, cast.leader.pk)

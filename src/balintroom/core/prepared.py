@@ -80,22 +80,23 @@ def _field(model: type[Model], name: str) -> "Field[Any, Any]":
 
 def _prepared(alias: str, model: type[Model], values: dict[str, Any]) -> list[Any]:
     connection = connections[alias]
-    return [_field(model, name).get_db_prep_save(value, connection)
+    # None needs no preparing, whatever the field (and is the commonest value here).
+    return [None if value is None else _field(model, name).get_db_prep_save(value, connection)
             for name, value in values.items()]
 
 
-def update_row(model: type[Model], pk: int, values: dict[str, Any],
+def update_row(cursor: Any, model: type[Model], pk: int, values: dict[str, Any],
                alias: str = "default") -> int:
     """UPDATE one row's fields (by field name; values as the model takes them), with the
-    statement made once for each set of fields. Returns the rows changed."""
+    statement made once for each set of fields, on the caller's cursor (several writes
+    share one). Returns the rows changed."""
     sql = _statement(alias, model, "update", tuple(values))
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [*_prepared(alias, model, values), pk])
-        return int(cursor.rowcount)
+    cursor.execute(sql, [*_prepared(alias, model, values), pk])
+    return int(cursor.rowcount)
 
 
-def insert_row(model: type[Model], values: dict[str, Any], alias: str = "default") -> None:
+def insert_row(cursor: Any, model: type[Model], values: dict[str, Any],
+               alias: str = "default") -> None:
     """INSERT a row whose id nobody needs (a log line), as update_row does."""
     sql = _statement(alias, model, "insert", tuple(values))
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, _prepared(alias, model, values))
+    cursor.execute(sql, _prepared(alias, model, values))

@@ -34,6 +34,14 @@ KEEP_ROOMS = 5000
 
 # One encoder for every state: json.dumps would make a new one for each value.
 _dumps = json.JSONEncoder(separators=(",", ":")).encode
+# The blanks the views put in place of what a viewer may not see, serialised once.
+_BLANKS = {type(None): "null", list: "[]", str: '""'}
+
+
+def _piece(value: Any) -> str:
+    if not value and type(value) in _BLANKS:
+        return _BLANKS[type(value)]
+    return _dumps(value)
 
 
 @dataclass(frozen=True)
@@ -55,17 +63,20 @@ class People:
     unagreed: tuple[int, ...]
     fresh_until: float
 
+    # Made once for as long as the people stay the same (shared: never changed in place).
+    @cached_property
     def persons(self) -> tuple[Person, ...]:
         return tuple(Person(id=p.id, role=p.role, present=p.presence != "away")
                      for p in self.participants)
 
+    @cached_property
     def participants_view(self) -> list[dict[str, Any]]:
         return [{"id": p.id, "name": p.name, "role": p.role, "presence": p.presence,
                  "until": p.until} for p in self.participants]
 
     @cached_property
     def participants_json(self) -> str:
-        return _dumps(self.participants_view())
+        return _dumps(self.participants_view)
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class Around:
     def meeting_json(self) -> str:
         return _dumps(self.meeting)
 
+    @cached_property
     def part_view(self) -> dict[str, Any]:
         part: Format = part_at(self.meeting_format, self.part_index)
         return {
@@ -100,6 +112,7 @@ class Around:
             ],
         }
 
+    @cached_property
     def earlier_view(self) -> list[dict[str, Any]]:
         return [{"id": case.id, "label": case.label, "date": date}
                 for case, date in self.earlier]
@@ -107,11 +120,11 @@ class Around:
     # Serialised once, for every state sent while the people or the part stay the same.
     @cached_property
     def part_json(self) -> str:
-        return _dumps(self.part_view())
+        return _dumps(self.part_view)
 
     @cached_property
     def earlier_json(self) -> str:
-        return _dumps(self.earlier_view())
+        return _dumps(self.earlier_view)
 
 
 # Close codes the page understands: it stops reconnecting and says why.
@@ -203,13 +216,13 @@ def built_state(state: dict[str, Any], view_changes: dict[str, dict[str, Any]],
                 unagreed: tuple[int, ...], fresh_until: float) -> BuiltState:
     """The state with each view's tail: every key's value serialised once (or taken from
     `serialised`), then each view's own changes in their place."""
-    pieces = {key: serialised[key] if key in serialised else _dumps(value)
+    pieces = {key: serialised[key] if key in serialised else _piece(value)
               for key, value in state.items() if key not in _SENT_APART}
     tails = {}
     for kind in VIEW_KINDS:
         changes = view_changes[kind]
         tails[kind] = "".join(
-            f',"{key}":{_dumps(changes[key]) if key in changes else piece}'
+            f',"{key}":{_piece(changes[key]) if key in changes else piece}'
             for key, piece in pieces.items()) + "}"
     return BuiltState(
         stored=stored, people=people, around=around, tails=tails, members=members,

@@ -133,7 +133,7 @@ def room_act(*, meeting_id: int, by: User | None, action: Action, args: Args | N
         def change(current: BuiltState) -> RoomState:
             ctx = Context(
                 meeting_format=current.around.meeting_format,
-                people=current.people.persons(),
+                people=current.people.persons,
                 earlier_cases=(current.around.earlier_cases()
                                if action == Action.CHOOSE_FOLLOW_UP else {}),
                 prompt_cards=(_prompt_cards(locked.group_id)

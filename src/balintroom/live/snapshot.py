@@ -101,13 +101,13 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "version": room.version,
         "steered_version": room.steered_version,
         "meeting": around.meeting,
-        "part": around.part_view(),
+        "part": around.part_view,
         "asking_for_cases": room.asking_for_cases,
         "round": _round_dict(run) if run else None,
         "rounds_done": room.rounds_done,
         "volunteers": [{"user": o.user, "label": o.label, "urgency": o.urgency}
                        for o in urgent_first],
-        "earlier_cases": around.earlier_view(),
+        "earlier_cases": around.earlier_view,
         "banner": room.banner,
         "name_mode": room.name_mode,
         "hands": list(room.hands),
@@ -116,7 +116,7 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "outside": list(room.outside),
         "lindauer": [{"user": s.user, "signalled_at": s.signalled_at, "outside": s.outside}
                      for s in room.open_step_outs],
-        "participants": people.participants_view(),
+        "participants": people.participants_view,
     }
 
 

@@ -7,9 +7,12 @@ passes a room before and after through it. The writes of every phase change (the
 row, the round's, a line of the phase log) use statements made once (core/prepared.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
+
+from django.db import connection
 
 from balintroom.core.prepared import insert_row, update_row
 from balintroom.method.formats import PartKind
@@ -101,15 +104,33 @@ _ROOM_FIELDS = {
 }
 
 
-def _round_fields(run: Run) -> dict[str, Any]:
-    return {
-        "part_index": run.part_index, "kind": run.kind.value, "status": run.status.value,
-        "phase_index": run.state.phase_index, "deadline": _maybe(run.state.timer.deadline),
-        "remaining_seconds": run.state.timer.remaining, "presenter": run.presenter,
-        "label": run.label, "follow_up_of": run.follow_up_of,
-        "speaker_order": list(run.speaker_order), "speaker_index": run.speaker_index,
-        "started_at": _maybe(run.started_at), "ended_at": _maybe(run.ended_at),
-    }
+# Each field of a round's row, and how it is read off a run.
+_ROUND_FIELDS: dict[str, Callable[[Run], Any]] = {
+    "part_index": lambda run: run.part_index,
+    "kind": lambda run: run.kind.value,
+    "status": lambda run: run.status.value,
+    "phase_index": lambda run: run.state.phase_index,
+    "deadline": lambda run: run.state.timer.deadline,
+    "remaining_seconds": lambda run: run.state.timer.remaining,
+    "presenter": lambda run: run.presenter,
+    "label": lambda run: run.label,
+    "follow_up_of": lambda run: run.follow_up_of,
+    "speaker_order": lambda run: list(run.speaker_order),
+    "speaker_index": lambda run: run.speaker_index,
+    "started_at": lambda run: run.started_at,
+    "ended_at": lambda run: run.ended_at,
+}
+_MOMENTS = ("deadline", "started_at", "ended_at")
+
+
+def _round_fields(run: Run, old: Run | None = None) -> dict[str, Any]:
+    """The round's fields as the row keeps them: all, or those that differ from `old`."""
+    fields = {}
+    for name, read in _ROUND_FIELDS.items():
+        value = read(run)
+        if old is None or read(old) != value:
+            fields[name] = _maybe(value) if name in _MOMENTS else value
+    return fields
 
 
 def _logged(before: Run | None, after: Run) -> bool:
@@ -125,66 +146,65 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
                now: float) -> StoredRoom:
     """Write what changed from `stored` to `after`; the caller holds the room's row lock.
     Returns the room as now stored."""
-    before = stored.state
-    room_id = stored.room_id
-    fields = {column: getattr(after, name) for name, column in _ROOM_FIELDS.items()
-              if getattr(after, name) != getattr(before, name)}
-    if after.hands != before.hands:
-        fields["hands"] = list(after.hands)
-    if fields:
-        update_row(Room, room_id, fields)
+    with connection.cursor() as cursor:
+        before = stored.state
+        room_id = stored.room_id
+        fields = {column: getattr(after, name) for name, column in _ROOM_FIELDS.items()
+                  if getattr(after, name) != getattr(before, name)}
+        if after.hands != before.hands:
+            fields["hands"] = list(after.hands)
+        if fields:
+            update_row(cursor, Room, room_id, fields)
 
-    run_ids = dict(stored.run_ids)
-    old_runs = {run.number: run for run in before.runs}
-    kept_numbers = {run.number for run in after.runs}
-    gone = [run_ids.pop(number) for number in old_runs if number not in kept_numbers]
-    if gone:
-        Round.objects.filter(pk__in=gone).delete()
-    at = as_stored(now)
-    for run in after.runs:
-        old = old_runs.get(run.number)
-        if old == run:
-            continue
-        if old is None:
-            fields = _round_fields(run)
-            row = Round.objects.create(
-                room_id=room_id, number=run.number, presenter_id=fields.pop("presenter"),
-                follow_up_of_id=fields.pop("follow_up_of"), **fields)
-            run_ids[run.number] = row.pk
-        else:
-            was = _round_fields(old)
-            changed = {k: v for k, v in _round_fields(run).items() if was[k] != v}
-            update_row(Round, run_ids[run.number], changed)
-        if _logged(old, run):
-            insert_row(PhaseEvent, {"round": run_ids[run.number], "action": action,
-                                    "phase_index": run.state.phase_index,
-                                    "status": run.status.value, "at": at, "by": by})
+        run_ids = dict(stored.run_ids)
+        old_runs = {run.number: run for run in before.runs}
+        kept_numbers = {run.number for run in after.runs}
+        gone = [run_ids.pop(number) for number in old_runs if number not in kept_numbers]
+        if gone:
+            Round.objects.filter(pk__in=gone).delete()
+        at = as_stored(now)
+        for run in after.runs:
+            old = old_runs.get(run.number)
+            if old == run:
+                continue
+            if old is None:
+                fields = _round_fields(run)
+                row = Round.objects.create(
+                    room_id=room_id, number=run.number, presenter_id=fields.pop("presenter"),
+                    follow_up_of_id=fields.pop("follow_up_of"), **fields)
+                run_ids[run.number] = row.pk
+            else:
+                update_row(cursor, Round, run_ids[run.number], _round_fields(run, old))
+            if _logged(old, run):
+                insert_row(cursor, PhaseEvent, {"round": run_ids[run.number], "action": action,
+                                        "phase_index": run.state.phase_index,
+                                        "status": run.status.value, "at": at, "by": by})
 
-    old_offers = {offer.user: offer for offer in before.offers}
-    new_offers = {offer.user: offer for offer in after.offers}
-    dropped = [user for user in old_offers if user not in new_offers]
-    if dropped:
-        Volunteer.objects.filter(room_id=room_id, user_id__in=dropped).delete()
-    for offer in after.offers:
-        old_offer = old_offers.get(offer.user)
-        if old_offer is None:
-            Volunteer.objects.create(room_id=room_id, user_id=offer.user, label=offer.label,
-                                     urgency=offer.urgency, created_at=at)
-        elif old_offer != offer:
-            Volunteer.objects.filter(room_id=room_id, user_id=offer.user).update(
-                label=offer.label, urgency=offer.urgency)
+        old_offers = {offer.user: offer for offer in before.offers}
+        new_offers = {offer.user: offer for offer in after.offers}
+        dropped = [user for user in old_offers if user not in new_offers]
+        if dropped:
+            Volunteer.objects.filter(room_id=room_id, user_id__in=dropped).delete()
+        for offer in after.offers:
+            old_offer = old_offers.get(offer.user)
+            if old_offer is None:
+                Volunteer.objects.create(room_id=room_id, user_id=offer.user, label=offer.label,
+                                         urgency=offer.urgency, created_at=at)
+            elif old_offer != offer:
+                Volunteer.objects.filter(room_id=room_id, user_id=offer.user).update(
+                    label=offer.label, urgency=offer.urgency)
 
-    step_out_ids = list(stored.step_out_ids)
-    for index, step_out in enumerate(after.step_outs):
-        if index >= len(before.step_outs):
-            signal = StepOutRow.objects.create(
-                room_id=room_id, user_id=step_out.user, round_id=run_ids.get(step_out.run),
-                signalled_at=as_stored(step_out.signalled_at),
-                stepped_out_at=_maybe(step_out.stepped_out_at),
-                returned_at=_maybe(step_out.returned_at))
-            step_out_ids.append(signal.pk)
-        elif before.step_outs[index] != step_out:
-            StepOutRow.objects.filter(pk=step_out_ids[index]).update(
-                stepped_out_at=_maybe(step_out.stepped_out_at),
-                returned_at=_maybe(step_out.returned_at))
-    return replace(stored, state=after, run_ids=run_ids, step_out_ids=tuple(step_out_ids))
+        step_out_ids = list(stored.step_out_ids)
+        for index, step_out in enumerate(after.step_outs):
+            if index >= len(before.step_outs):
+                signal = StepOutRow.objects.create(
+                    room_id=room_id, user_id=step_out.user, round_id=run_ids.get(step_out.run),
+                    signalled_at=as_stored(step_out.signalled_at),
+                    stepped_out_at=_maybe(step_out.stepped_out_at),
+                    returned_at=_maybe(step_out.returned_at))
+                step_out_ids.append(signal.pk)
+            elif before.step_outs[index] != step_out:
+                StepOutRow.objects.filter(pk=step_out_ids[index]).update(
+                    stepped_out_at=_maybe(step_out.stepped_out_at),
+                    returned_at=_maybe(step_out.returned_at))
+        return replace(stored, state=after, run_ids=run_ids, step_out_ids=tuple(step_out_ids))
