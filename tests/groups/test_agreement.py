@@ -1,6 +1,8 @@
 """The confidentiality agreement: accepted on joining, and again after the leaders change
 it."""
 
+from urllib.parse import quote
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -222,3 +224,24 @@ def test_it_checks_csrf_on_the_agreement(cast: Cast) -> None:
     client.force_login(cast.member)
     assert client.post(url(cast)).status_code == 403
     assert membership(cast, cast.member).agreed_at is None
+
+
+def test_accepting_from_the_room_leads_back_into_it(client: Client, cast: Cast) -> None:
+    Membership.objects.filter(user=cast.member).update(agreed_at=None)
+    client.force_login(cast.member)
+    room = f"/m/{cast.meeting.pk}/room/"
+    asked = client.get(room)
+    assert asked.status_code == 302 and asked["Location"].endswith(f"?next={quote(room, '')}")
+    page = client.get(asked["Location"]).content.decode()
+    assert f'name="next" value="{room}"' in page
+    back = client.post(url(cast), {"next": room})
+    assert back.status_code == 302 and back["Location"] == room
+    assert client.get(room).status_code == 200
+
+
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/room/", "//evil.example/"])
+def test_it_never_leads_to_another_site(client: Client, cast: Cast, elsewhere: str) -> None:
+    Membership.objects.filter(user=cast.member).update(agreed_at=None)
+    client.force_login(cast.member)
+    response = client.post(url(cast), {"next": elsewhere})
+    assert response["Location"] == f"/groups/{cast.group.pk}/"

@@ -62,7 +62,7 @@ def test_a_member_opens_the_room(cast):
     assert config == {
         "meeting": cast.meeting.pk, "me": cast.member.pk, "role": "member", "display": False,
         "socket": f"/ws/meeting/{cast.meeting.pk}/",
-        "agreement": f"/groups/{cast.group.pk}/agreement/",
+        "agreement": f"/groups/{cast.group.pk}/agreement/?next=%2Fm%2F{cast.meeting.pk}%2Froom%2F",
     }
 
 

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -393,12 +394,17 @@ def meeting_cancel(request: AuthedRequest, group_id: int,
 @require_http_methods(["GET", "POST"])
 def group_agreement(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
+    # Where she was going when she was asked to accept it (the room), if it is ours.
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = ""
     if request.method == "POST":
         services.membership_agree(membership=membership)
         messages.success(request, _("You have accepted the group's confidentiality agreement."))
-        return redirect("group_detail", group_id=group_id)
+        return redirect(next_url or reverse("group_detail", args=[group_id]))
     return render(request, "groups/agreement.html", {
-        "group": membership.group, "membership": membership,
+        "group": membership.group, "membership": membership, "next": next_url,
         "agreed": selectors.has_agreed(membership)})
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,8 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     room, meeting, membership = admission.room, admission.meeting, admission.membership
     if not admission.admitted:
         messages.info(request, _("Please accept the group's confidentiality agreement first."))
-        return redirect("group_agreement", group_id=meeting.group_id)
+        return redirect(reverse("group_agreement", args=[meeting.group_id])
+                        + "?" + urlencode({"next": request.path}))
     display_url = None
     if membership.leads:
         display_url = request.build_absolute_uri(
@@ -38,7 +40,9 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             "role": membership.role,
             "display": False,
             "socket": f"/ws/meeting/{meeting.pk}/",
-            "agreement": reverse("group_agreement", args=[meeting.group_id]),
+            # After accepting a changed agreement she comes back here.
+            "agreement": reverse("group_agreement", args=[meeting.group_id])
+            + "?" + urlencode({"next": request.path}),
         },
         "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
                                  online=meeting.online),

@@ -151,10 +151,12 @@ function showFindings(message) {
   };
 }
 
-// The room sent her away for good (until she does something): say why, and stay.
+// The room sent her away for good (until she does something): say why, and show nothing
+// more of the room, whose controls no longer reach it.
 function showClosed(code) {
   const el = $("room-error");
   clearTimeout(errorTimer);
+  document.body.classList.add("room-closed");
   el.replaceChildren(FATAL_CLOSE[code]);
   if (code === AGREEMENT_CHANGED && config.agreement) {
     const link = document.createElement("a");
