@@ -81,7 +81,9 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     assert order.count() == 5
     first = order.nth(0).text_content()
     assert first and first in anna.text_content("#guidance")
-    assert 55 <= int(anna.get_attribute("#timer", "data-seconds-left")) <= 60
+    # A fresh turn of a minute (a second more while the page's clock offset is still
+    # settling on a busy machine: the state's server time is read when it is sent).
+    assert 55 <= int(anna.get_attribute("#timer", "data-seconds-left")) <= 61
     for turn in range(1, 5):
         leader.click("#next-speaker-button")
         anna.wait_for_selector(f"#check-in-order li:nth-child({turn + 1}).current")
