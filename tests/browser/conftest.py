@@ -1,8 +1,11 @@
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from tests.support.server import Server
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,3 +36,13 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """A server of the test's own: SQLite and the in-memory layer, migrated."""
+    server = Server(data_dir=tmp_path / "server")
+    server.command("migrate", "--noinput", "-v0")
+    server.start()
+    yield server
+    server.stop()

@@ -15,15 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.server]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Any:
-    server = Server(data_dir=tmp_path / "server")
-    server.command("migrate", "--noinput", "-v0")
-    server.start()
-    yield server
-    server.stop()
-
-
 def test_a_changed_agreement_sends_her_out_and_back_in(browser: Any, server: Server) -> None:
     demo = server.demo("agreement", "double_hour")
     accounts = {a["email"].split("-")[0]: a for a in demo["accounts"]}

@@ -16,15 +16,6 @@ from tests.support.server import Server
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Any:
-    server = Server(data_dir=tmp_path / "server")
-    server.command("migrate", "--noinput", "-v0")
-    server.start()
-    yield server
-    server.stop()
-
-
 def test_a_leader_confirms_attendance_and_releases_certificates(browser: Any,
                                                                 server: Server) -> None:
     demo = json.loads(server.command("records_demo", "--json", "--tag", "cert"))

@@ -5,7 +5,6 @@ browser closing mid-round (the co-leader and then the named back-up take over), 
 closing."""
 
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,15 +13,6 @@ from tests.support.browser import log_in
 from tests.support.server import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Any:
-    server = Server(data_dir=tmp_path / "server")
-    server.command("migrate", "--noinput", "-v0")
-    server.start()
-    yield server
-    server.stop()
 
 
 def visible(page: Any, selector: str, timeout: int = 5000) -> None:

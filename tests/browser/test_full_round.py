@@ -18,15 +18,6 @@ PHASES = ["presentation", "clarifying_questions", "group_exploration", "presente
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Any:
-    server = Server(data_dir=tmp_path / "server")
-    server.command("migrate", "--noinput", "-v0")
-    server.start()
-    yield server
-    server.stop()
-
-
 def seconds_left(page: Any) -> int:
     return int(page.get_attribute("#timer", "data-seconds-left"))
 

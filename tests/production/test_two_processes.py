@@ -87,6 +87,15 @@ async def begin_round(group: dict[str, Participant]) -> None:
         lambda s: phase(s) == 0 and s["round"]["status"] == "running"))
 
 
+async def in_its_second_phase(group: dict[str, Participant]) -> dict[str, Any]:
+    """A round begun and moved on to its second phase, seen by all; its state."""
+    await begin_round(group)
+    await group["leader"].act("advance")
+    state = await group["leader"].until(lambda s: phase(s) == 1)
+    await everyone_sees(group, state)
+    return state
+
+
 async def test_a_round_across_two_processes_reaches_everyone(
         two_servers: tuple[Server, Server]) -> None:
     first, _second = two_servers
@@ -182,9 +191,7 @@ async def test_after_a_redis_restart_every_client_resyncs(
     await start_all(group)
     try:
         leader = group["leader"]
-        await begin_round(group)
-        await leader.act("advance")
-        await everyone_sees(group, await leader.until(lambda s: phase(s) == 1))
+        await in_its_second_phase(group)
 
         own_redis.stop()
         # A change while Redis is away: it is stored, but its broadcast cannot go out.
@@ -211,10 +218,7 @@ async def test_after_a_postgres_crash_the_round_goes_on(
     await start_all(group)
     try:
         leader = group["leader"]
-        await begin_round(group)
-        await leader.act("advance")
-        before = await leader.until(lambda s: phase(s) == 1)
-        await everyone_sees(group, before)
+        before = await in_its_second_phase(group)
 
         # A crash: every connection cut, no checkpoint; the next start recovers from the log.
         own_postgres.stop(immediate=True)
