@@ -2,7 +2,7 @@
 notes as Anna (the cast's first member)."""
 
 import types
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -49,7 +49,8 @@ class Finding:
     text: str
 
 
-def _fake_find(text: str, language: str | None = None) -> list[Finding]:
+def _fake_find(text: str, language: str | None = None, *,
+               known_names: Iterable[str] = ()) -> list[Finding]:
     import re
 
     found = []
@@ -71,10 +72,15 @@ def fake_check(monkeypatch) -> Iterator[types.ModuleType]:
     yield module
 
 
+def _find_nothing(text: str, language: str | None = None, *,
+                  known_names: Iterable[str] = ()) -> list[Finding]:
+    return []
+
+
 @pytest.fixture
 def no_check(monkeypatch) -> None:
     """A check that finds nothing, for tests about notes rather than the check."""
     module = types.ModuleType("balintroom.deid.identifiers")
-    module.find_identifiers = lambda text, language=None: []  # type: ignore[attr-defined]
+    module.find_identifiers = _find_nothing  # type: ignore[attr-defined]
     module.CATEGORY_LABELS = {}  # type: ignore[attr-defined]
     monkeypatch.setattr(services, "identifiers", module)

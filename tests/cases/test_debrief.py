@@ -424,7 +424,7 @@ def test_a_debrief_without_findings_is_saved_at_once(cast: Cast, fake_check: Any
 
 
 def test_it_asks_when_the_check_fails(cast: Cast, fake_check: Any, caplog: Any) -> None:
-    def broken(text: str, language: str | None = None) -> list[Any]:
+    def broken(text: str, language: str | None = None, **_kwargs: Any) -> list[Any]:
         raise ValueError(f"cannot parse {text}")
 
     fake_check.find_identifiers = broken
@@ -441,7 +441,7 @@ def test_it_checks_in_both_languages_whatever_the_group_speaks(cast: Cast,
                                                               fake_check: Any) -> None:
     seen = []
 
-    def spy(text: str, language: str | None = None) -> list[Any]:
+    def spy(text: str, language: str | None = None, **_kwargs: Any) -> list[Any]:
         seen.append(language)
         return []
 
@@ -461,6 +461,32 @@ def test_it_runs_the_real_check(cast: Cast, real_check: None) -> None:
     html = text(response)
     assert "Müller</mark>" in html and "<mark>12.03.2024</mark>" in html
     assert not LeaderDebrief.objects.exists()
+
+
+def test_it_does_not_flag_the_groups_own_people(cast: Cast, real_check: None) -> None:
+    # Names from the leaders' channel pasted in: Lena and Carl lead, Ben and Anna are
+    # members; Mr Quist is the patient.
+    note = "Lena: Ben brought Mr Quist again.\nCarl: Anna wanted to rescue him."
+    html = text(post(client_for(cast.leader), cast.meeting, note=note))
+    assert "<mark>Mr Quist</mark>" in html
+    for name in ("Lena", "Ben", "Carl", "Anna"):
+        assert f"<mark>{name}</mark>" not in html and f">{name}</mark>" not in html
+    assert not LeaderDebrief.objects.exists()
+    # Only the group's people: without Mr Quist the debrief is saved at once.
+    note = "Lena: Ben brought his case again.\nCarl: Anna wanted to rescue him."
+    assert post(client_for(cast.leader), cast.meeting, note=note).status_code == 302
+
+
+def test_it_passes_the_names_of_the_groups_people_only(cast: Cast, fake_check: Any) -> None:
+    seen: list[list[str]] = []
+
+    def spy(text: str, language: str | None = None, *, known_names: Any = ()) -> list[Any]:
+        seen.append(list(known_names))
+        return []
+
+    fake_check.find_identifiers = spy
+    post(client_for(cast.leader), cast.meeting)
+    assert seen == [["Anna", "Ben", "Carl", "Clara", "David", "Lena"]]  # not Olga
 
 
 # The list

@@ -4,6 +4,7 @@ dates, so that these tests do not depend on what the real check finds."""
 
 import importlib.util
 import logging
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -85,7 +86,7 @@ def test_it_checks_an_edit_too(cast: Cast, fake_check) -> None:
 
 
 def test_it_asks_when_the_check_fails(cast: Cast, anna, fake_check, caplog) -> None:
-    def broken(text: str, language: str | None = None) -> list:
+    def broken(text: str, language: str | None = None, **_kwargs: Any) -> list:
         raise ValueError(f"cannot parse {text}")
 
     fake_check.find_identifiers = broken
@@ -120,3 +121,14 @@ def test_it_runs_the_real_check(cast: Cast, anna) -> None:
     assert "This may identify the person you work with:" in html
     assert "<mark>" in html
     assert not PrivateNote.objects.exists()
+
+
+def test_it_does_not_flag_the_groups_own_people(cast: Cast, anna) -> None:
+    note = "Ben presented; Lena asked about Frau Quist. Clara and David kept quiet."
+    html = text(post(anna, add_url(cast), "save", note=note, label="Ben's case"))
+    assert "Quist</mark>" in html
+    for name in ("Ben", "Lena", "Clara", "David"):
+        assert f">{name}</mark>" not in html
+    assert not PrivateNote.objects.exists()
+    note = "Ben presented; Lena asked about his mother. Clara and David kept quiet."
+    assert post(anna, add_url(cast), "save", note=note, label="Ben's case").status_code == 302

@@ -38,6 +38,14 @@ def notes_meeting_for(user: User, meeting_id: int) -> tuple[Meeting, Membership]
     return meeting_for_member(user, meeting_id)
 
 
+def people_names_of(meeting: Meeting) -> list[str]:
+    """The names of the meeting group's members and leaders, as the group sees them. For
+    the identifier check only: the group's own people are not patients."""
+    users = User.objects.filter(memberships__group_id=meeting.group_id).only(
+        "display_name", "email")
+    return sorted({user.name for user in users})
+
+
 def notes_opted_in(user: User, meeting: Meeting) -> bool:
     return NotesOptIn.objects.filter(user=user, meeting=meeting).exists()
 

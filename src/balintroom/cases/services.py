@@ -24,7 +24,7 @@ from balintroom.method.roles import LEADING_ROLES
 
 from .fields import EncryptedTextField
 from .models import CasePolicy, LeaderDebrief, NoteKind, NotesOptIn, PrivateNote
-from .selectors import notes_expire_at, notes_expired, notes_for_export
+from .selectors import notes_expire_at, notes_expired, notes_for_export, people_names_of
 
 logger = logging.getLogger(__name__)
 
@@ -172,18 +172,22 @@ class CheckUnavailable(Exception):
 
 
 @sensitive_variables()
-def note_identifiers_find(*, text: str, label: str = "", language: str | None = None
-                          ) -> list[Flag]:
-    """What in a note may identify a patient. Raises CheckUnavailable when the check
-    fails; the person then decides without it.
+def note_identifiers_find(*, text: str, label: str = "", language: str | None = None,
+                          meeting: Meeting | None = None) -> list[Flag]:
+    """What in a note or debrief may identify a patient. Raises CheckUnavailable when the
+    check fails; the person then decides without it.
+
+    With `meeting`, the names of its group's members and leaders are not flagged: a check
+    that flags "Ben" or "Dr. Lena Leader" every time teaches everyone to save anyway.
     """
     labels = identifiers.CATEGORY_LABELS
+    known_names = people_names_of(meeting) if meeting is not None else []
     flags: list[Flag] = []
     for field, value in (("text", text), ("label", label)):
         if not value:
             continue
         try:
-            findings = identifiers.find_identifiers(value, language)
+            findings = identifiers.find_identifiers(value, language, known_names=known_names)
         except Exception as error:
             # The type only: a message might quote the text.
             logger.error("The identifier check failed (%s).", type(error).__name__)

@@ -144,7 +144,7 @@ def _checked(request: AuthedRequest, meeting: Meeting, form: NoteForm
     try:
         # Both languages: people write notes in their own, whatever the group speaks.
         flags = services.note_identifiers_find(text=data["text"], label=data["label"],
-                                               language=None)
+                                               language=None, meeting=meeting)
     except services.CheckUnavailable:
         return None, True
     return flags, False
@@ -323,7 +323,8 @@ def _debrief_checked(request: AuthedRequest, meeting: Meeting, form: DebriefForm
         return [], False
     try:
         # Both languages, as for notes: leaders write in their own, whatever the group speaks.
-        flags = services.note_identifiers_find(text=form.cleaned_data["text"], language=None)
+        flags = services.note_identifiers_find(text=form.cleaned_data["text"], language=None,
+                                               meeting=meeting)
     except services.CheckUnavailable:
         return None, True
     return flags, False

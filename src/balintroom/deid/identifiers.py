@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from balintroom.deid import identifier_data as data
@@ -611,15 +612,80 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
     return findings
 
 
+# --- the group's own people ----------------------------------------------------------------
+
+# Titles a name may carry, in either language: "Dr. Lena Leader" and "Frau Leader" are
+# both Lena. Weak honorifics ("Oma", "Schwester") are left out on purpose: "Oma Erna" is
+# a patient's grandmother, not the group's Erna.
+_TITLE_WORDS = frozenset(
+    w.casefold() for w in data.HONORIFICS_EN | data.HONORIFICS_DE | data.TITLE_PARTS)
+_NAME_GAP_RE = re.compile(r"[\s.]*")  # what may stand between the words of a name
+# "Patientin Anna", "her daughter Clara": a cue says this is someone else of that name.
+_CUE_WORDS = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
+_WORD_BEFORE_RE = re.compile(rf"({_WORD})\s+$")
+
+
+def _name_word(word: str) -> str:
+    word = unicodedata.normalize("NFC", word).casefold()
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 3:
+            return word[:-2]
+    return word
+
+
+def _known_name_words(names: Iterable[str]) -> list[Counter[str]]:
+    """Each known name as the multiset of its words, titles and initials left out (an
+    initial is too little to tell the group's K. from a patient's)."""
+    known = []
+    for name in names:
+        words = Counter(w for w in (_name_word(m.group()) for m in _TOKEN_RE.finditer(name))
+                        if len(w) > 1 and w not in _TITLE_WORDS)
+        if words:
+            known.append(words)
+    return known
+
+
+def _is_known_name(text: str, known: list[Counter[str]]) -> bool:
+    """Whether `text` is nothing but (part of) one known name, with titles: "Ben",
+    "Dr. Lena Leader", "Frau Leader", "Lena's". Anything else in it (a digit, a comma, a
+    word of no known name: "Ben Quist") keeps it a finding."""
+    words: Counter[str] = Counter()
+    pos = 0
+    for m in _TOKEN_RE.finditer(text):
+        if not _NAME_GAP_RE.fullmatch(text, pos, m.start()):
+            return False
+        pos = m.end()
+        word = _name_word(m.group())
+        if word not in _TITLE_WORDS:
+            words[word] += 1
+    if not words or not _NAME_GAP_RE.fullmatch(text, pos):
+        return False
+    return any(not words - name for name in known)
+
+
+def _after_cue(text: str, start: int) -> bool:
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return m is not None and unicodedata.normalize("NFC", m.group(1)).casefold() in _CUE_WORDS
+
+
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 _DIGIT_RE = re.compile(r"\d")
 
 
-def find_identifiers(text: str, language: str | None = None) -> list[Finding]:
+def find_identifiers(text: str, language: str | None = None, *,
+                     known_names: Iterable[str] = ()) -> list[Finding]:
     """What in `text` may identify a person, sorted by position, never overlapping.
 
     `language` is "en", "de" (a locale such as "de-at" works too) or None for both.
+    `known_names` are people who are not patients (the group's members and leaders): what
+    is only one of them, or part of one, with or without a title, is not a finding -
+    unless a cue says it is someone else ("Patientin Anna", "her son Ben"). Letters are
+    compared case-insensitively, accents count ("Muller" is not "Müller").
+
+        >>> [f.text for f in find_identifiers("Ben und Frau Quist", "de",
+        ...                                   known_names=["Ben Berger"])]
+        ['Frau Quist']
     """
     if not text:
         return []
@@ -635,4 +701,10 @@ def find_identifiers(text: str, language: str | None = None) -> list[Finding]:
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_places(text, toks, langs))
+    known = _known_name_words(known_names)
+    if known:
+        # Before resolving: a group member's name must not hide an overlapping finding.
+        candidates = [c for c in candidates
+                      if not _is_known_name(text[c.start:c.end], known)
+                      or _after_cue(text, c.start)]
     return _resolve(text, candidates)
