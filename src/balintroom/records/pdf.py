@@ -18,6 +18,7 @@ from balintroom.method.roles import Role
 
 from . import hours, schemes
 from .models import Certificate, LogbookEntry
+from .numbers import figure
 
 FONTS = Path(__file__).resolve().parent / "static" / "records" / "fonts"
 INK = (31, 42, 46)
@@ -99,19 +100,21 @@ def certificate_pdf(certificate: Certificate, *, url: str) -> bytes:
         pdf.line_of(_("Sessions attended: %(count)s") % {"count": content["sessions"]},
                     bold=True)
         pdf.gap(2)
+        units = [figure(str(content[key]), whole_bare=False)
+                 for key in ("units_in_person", "units_online", "units")]
         pdf.rows(
             ["", _("In person"), _("Online"), _("Total")],
             [
                 [_("Minutes"), str(content["minutes_in_person"]),
                  str(content["minutes_online"]), str(content["minutes"])],
-                [_("Units of 45 minutes"), str(content["units_in_person"]),
-                 str(content["units_online"]), str(content["units"])],
+                [_("Units of 45 minutes"), *units],
             ],
             widths=[70, 35, 35, 30],
         )
         pdf.gap(2)
-        pdf.line_of(_("Double hours (90 minutes) in all: %(value)s") % {
-            "value": content["double_hours"]}, size=10, color=MUTED)
+        double = figure(str(content["double_hours"]), whole_bare=False)
+        pdf.line_of(_("Double hours (90 minutes) in all: %(value)s") % {"value": double},
+                    size=10, color=MUTED)
         scheme = content.get("scheme")
         if isinstance(scheme, dict):
             pdf.gap(4)
@@ -153,7 +156,8 @@ def logbook_pdf(*, leader_name: str, led: Sequence[tuple[datetime, str, str, str
                  widths=[28, 52, 24, 26, 20, 20])
         total = sum(row[4] for row in led)
         pdf.line_of(_("In all: %(count)s meetings, %(units)s units of 45 minutes") % {
-            "count": len(led), "units": hours.decimal(hours.units(total))}, size=10, color=MUTED)
+            "count": len(led), "units": figure(hours.units(total), whole_bare=False)},
+                    size=10, color=MUTED)
     else:
         pdf.line_of(_("None recorded yet."), color=MUTED)
     pdf.gap(4)
@@ -161,7 +165,8 @@ def logbook_pdf(*, leader_name: str, led: Sequence[tuple[datetime, str, str, str
     if entries:
         pdf.rows([_("Date"), _("Kind"), _("Hours"), _("Note")],
                  [[_day(e.date), str(e.get_kind_display()),
-                   str(hours.decimal(Fraction(e.minutes, 60))), e.note] for e in entries],
+                   figure(Fraction(e.minutes, 60), whole_bare=False), e.note]
+                  for e in entries],
                  widths=[28, 42, 18, 82])
     else:
         pdf.line_of(_("None yet."), color=MUTED)
@@ -172,7 +177,8 @@ def logbook_pdf(*, leader_name: str, led: Sequence[tuple[datetime, str, str, str
             mark = _("met") if result.met else _("open")
             amount = ""
             if result.have is not None and result.need is not None:
-                amount = f" ({hours.decimal(result.have)} / {hours.decimal(result.need)})"
+                have, need = (figure(v, whole_bare=False) for v in (result.have, result.need))
+                amount = f" ({have} / {need})"
             desirable = "" if result.rule.required else _(" [desirable]")
             pdf.line_of(f"{mark}{amount}{desirable}: {result.rule.text}", size=9.5,
                         height=5.5)

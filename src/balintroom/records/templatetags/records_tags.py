@@ -1,20 +1,25 @@
+from decimal import Decimal
 from fractions import Fraction
 
 from django import template
 from django.utils.translation import gettext as _
 
-from balintroom.records import hours, schemes
+from balintroom.records import hours, numbers, schemes
 
 register = template.Library()
 
 
 @register.filter
-def dec(value: Fraction | int | None) -> str:
-    """A fraction as a number with two decimals, rounded down; 12.00 shows as 12."""
-    if value is None:
-        return ""
-    text = str(hours.decimal(value))
-    return text.removesuffix(".00")
+def dec(value: Fraction | Decimal | int | str | None) -> str:
+    """A figure with two decimals, rounded down, as the reader's language writes it; 12.00
+    shows as 12."""
+    return numbers.figure(value)
+
+
+@register.filter
+def dec2(value: Fraction | Decimal | int | str | None) -> str:
+    """A figure with two decimals always (2.00), as a certificate states it."""
+    return numbers.figure(value, whole_bare=False)
 
 
 @register.filter
