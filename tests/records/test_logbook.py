@@ -38,7 +38,7 @@ def test_it_lists_meetings_led_with_their_case_count(cast: Cast) -> None:
     assert "Meetings led and co-led" in html and "Tuesday GPs" in html
     assert "secret label" not in html
     row = html.split("<tbody>")[1].split("</tr>")[0]
-    assert "<td>2</td>" in row  # two case rounds; the check-in is no case
+    assert '<td data-label="Cases">2</td>' in row  # two case rounds; the check-in is no case
     coleader = text(client_for(cast.coleader).get(reverse("logbook")))
     assert "Co-leader" in coleader.split("<tbody>")[1]
 

@@ -638,7 +638,9 @@ def organisation_group(request: AuthedRequest, organisation_id: int,
     meetings = sorted({r.meeting for r in records}, key=lambda m: m.starts_at)
     people = sorted({r.user for r in records}, key=lambda u: u.name.lower())
     cells = {(r.meeting_id, r.user_id): r for r in records}
-    matrix = [(person, [cells.get((m.pk, person.pk)) for m in meetings]) for person in people]
+    # Each cell with its meeting: on a phone the table stacks and names each cell's date.
+    matrix = [(person, [(m, cells.get((m.pk, person.pk))) for m in meetings])
+              for person in people]
     context = _hours_context(group, request)
     context.update({"organisation": organisation, "meetings": meetings, "matrix": matrix,
                     "certificates": selectors.certificates_of_group(group).exclude(
