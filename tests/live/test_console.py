@@ -105,6 +105,7 @@ def test_it_clears_the_back_up(cast, room):
 def test_console_state_is_cleared_when_a_part_ends(running):
     cast = running
     act(cast, cast.leader, Action.SHOW_PROMPT, card=prompt_cards_for(cast.group)[0].pk)
+    act(cast, cast.leader, Action.ADVANCE)  # the clarifying questions: hands may go up
     act(cast, cast.members[1], Action.RAISE_HAND)
     act(cast, cast.leader, Action.END)
     state = snapshot(cast)

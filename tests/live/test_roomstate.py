@@ -148,12 +148,13 @@ def test_a_refused_change_sends_nothing(kept_running, django_capture_on_commit_c
 def test_an_action_that_changes_nothing_sends_nothing(
         kept_running, django_capture_on_commit_callbacks):
     cast = kept_running
-    sent(cast, cast.member, Action.RAISE_HAND, {}, django_capture_on_commit_callbacks)
+    sent(cast, cast.leader, Action.ADVANCE, {}, django_capture_on_commit_callbacks)
+    sent(cast, cast.members[1], Action.RAISE_HAND, {}, django_capture_on_commit_callbacks)
     before = picture(cast)
     for _ in range(3):
         with (django_capture_on_commit_callbacks(execute=True) as callbacks,
               broadcasts_held() as held):
-            version = act(cast, cast.member, Action.RAISE_HAND)
+            version = act(cast, cast.members[1], Action.RAISE_HAND)
         assert callbacks == [] and held == []
         assert version == room_of(cast).version
     assert picture(cast) == before

@@ -74,6 +74,9 @@ async def test_what_changes_nothing_sends_nothing(cast, running):
     lena = await join(cast, cast.leader)
     ben = await join(cast, cast.members[1])
     await lena.settle()
+    await lena.send({"action": "advance", "expected_version": lena.state["version"]})
+    await lena.state_where(lambda s: s["round"]["phase_index"] == 1)
+    await ben.settle()
     await ben.send({"action": "raise_hand"})
     raised = await lena.state_where(lambda s: s["hands"] == [cast.members[1].pk])
     for _ in range(10):

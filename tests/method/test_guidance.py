@@ -114,20 +114,37 @@ def test_it_shows_the_leader_the_rule_outside_group_exploration(phase):
 
 @pytest.mark.parametrize("viewer", list(Viewer))
 @pytest.mark.parametrize("phase", PHASES, ids=lambda phase: phase.key)
-def test_it_only_changes_online_what_the_sitting_back_presenter_is_told(phase, viewer):
+def test_online_it_only_speaks_to_the_presenters_camera(phase, viewer):
+    """Online, the presenter is told to switch her camera off when she sits back and on
+    when she returns; nobody else's guidance changes."""
     online = guidance(phase, viewer, online=True)
     in_person = guidance(phase, viewer, online=False)
-    if phase.presenter_sits_back and viewer == Viewer.PRESENTER:
-        assert online != in_person
-    else:
-        assert online == in_person
+    camera = viewer == Viewer.PRESENTER and (
+        phase.presenter_sits_back or phase.key == "presenter_returns")
+    assert (online != in_person) == camera
+
+
+def test_the_returning_presenter_is_told_it_is_her_turn_and_online_to_switch_on():
+    assert guidance(PRESENTER_RETURNS, Viewer.PRESENTER, online=True).startswith(
+        "Your turn - camera on.")
+    assert guidance(PRESENTER_RETURNS, Viewer.PRESENTER, online=False).startswith("Your turn.")
+
+
+def test_a_follow_up_is_guided_as_a_follow_up():
+    from balintroom.method.agenda import FOLLOW_UP
+
+    phase = FOLLOW_UP.phases[0]
+    assert "what happened next" in guidance(phase, Viewer.PRESENTER, online=True)
+    assert "what happened next" in guidance(phase, Viewer.MEMBER, online=True)
+    assert "furthered" not in guidance(phase, Viewer.PRESENTER, online=True)
 
 
 def test_it_asks_only_the_sitting_back_presenter_to_turn_her_camera_off():
     for phase in PHASES:
         for viewer in Viewer:
             text = guidance(phase, viewer, online=True).lower()
-            expected = phase.presenter_sits_back and viewer == Viewer.PRESENTER
+            expected = viewer == Viewer.PRESENTER and (
+                phase.presenter_sits_back or phase.key == "presenter_returns")
             assert ("camera" in text) == expected, (phase.key, viewer)
 
 
@@ -158,7 +175,7 @@ def test_it_tables_every_phase_for_every_viewer(online):
     assert ("camera" in table["group_exploration"]["presenter"]) == online
 
 
-def test_it_tables_online_and_in_person_differently_only_for_the_sitting_back_presenter():
+def test_it_tables_online_and_in_person_differently_only_for_the_presenters_camera():
     online = guidance_table(CLASSIC_ROUND, online=True)
     in_person = guidance_table(CLASSIC_ROUND, online=False)
     differing = {
@@ -167,4 +184,4 @@ def test_it_tables_online_and_in_person_differently_only_for_the_sitting_back_pr
         for viewer in online[key]
         if online[key][viewer] != in_person[key][viewer]
     }
-    assert differing == {("group_exploration", "presenter")}
+    assert differing == {("group_exploration", "presenter"), ("presenter_returns", "presenter")}

@@ -41,6 +41,8 @@ class Room(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
     )
+    # When the leader ended the meeting; the room takes no change after it.
+    ended_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"room of meeting #{self.meeting_id}"
@@ -59,6 +61,8 @@ class Round(models.Model):
     # Check-in: who speaks in which order, and whose turn it is.
     speaker_order = models.JSONField(default=list, blank=True)
     speaker_index = models.PositiveSmallIntegerField(default=0)
+    # Seconds each phase had left when the round went past it (null: not left yet).
+    phase_left = models.JSONField(default=list, blank=True)
     presenter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",

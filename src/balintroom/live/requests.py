@@ -121,6 +121,7 @@ ACCEPTS: dict[Action, Accepts] = {
     Action.RESUME: {},
     Action.EXTEND: {"minutes": (_minutes, True)},
     Action.END: {},
+    Action.END_MEETING: {},
     Action.NEXT_SPEAKER: {},
     Action.SKIP_PART: {},
     Action.SHOW_PROMPT: {
@@ -136,6 +137,7 @@ ACCEPTS: dict[Action, Accepts] = {
     Action.MAY_KNOW_PATIENT: {},
     Action.STEP_OUT: {},
     Action.LET_BACK: {"user": (_id(gettext_noop("Choose who may come back.")), True)},
+    Action.SEE_OUT: {"user": (_id(gettext_noop("Choose who steps out.")), True)},
     Action.RENEW_DISPLAY_LINK: {},
 }
 

@@ -89,6 +89,7 @@ def _round_dict(run: Run) -> dict[str, Any]:
         "follow_up": run.follow_up_of is not None,
         "speaker_order": list(run.speaker_order),
         "speaker_index": run.speaker_index,
+        "phase_left": list(run.phase_left),
     }
 
 
@@ -102,6 +103,7 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "steered_version": room.steered_version,
         "meeting": around.meeting,
         "part": around.part_view,
+        "ended": room.ended_at is not None,
         "asking_for_cases": room.asking_for_cases,
         "round": _round_dict(run) if run else None,
         "rounds_done": room.rounds_done,

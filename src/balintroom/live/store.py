@@ -61,7 +61,8 @@ def _run(row: Round) -> Run:
                                      remaining=row.remaining_seconds)),
         presenter=row.presenter_id, label=row.label, follow_up_of=row.follow_up_of_id,
         speaker_order=tuple(row.speaker_order), speaker_index=row.speaker_index,
-        started_at=_epoch(row.started_at), ended_at=_epoch(row.ended_at),
+        phase_left=tuple(row.phase_left), started_at=_epoch(row.started_at),
+        ended_at=_epoch(row.ended_at),
     )
 
 
@@ -87,6 +88,7 @@ def room_read(room: Room) -> StoredRoom:
                     stepped_out_at=_epoch(out), returned_at=_epoch(back))
             for _pk, user, number, signalled, out, back in step_outs),
         display_token=room.display_token,
+        ended_at=_epoch(room.ended_at),
         version=room.version,
         steered_version=room.steered_version,
     )
@@ -117,6 +119,7 @@ _ROUND_FIELDS: dict[str, Callable[[Run], Any]] = {
     "follow_up_of": lambda run: run.follow_up_of,
     "speaker_order": lambda run: list(run.speaker_order),
     "speaker_index": lambda run: run.speaker_index,
+    "phase_left": lambda run: list(run.phase_left),
     "started_at": lambda run: run.started_at,
     "ended_at": lambda run: run.ended_at,
 }
@@ -151,6 +154,8 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
         room_id = stored.room_id
         fields = {column: getattr(after, name) for name, column in _ROOM_FIELDS.items()
                   if getattr(after, name) != getattr(before, name)}
+        if after.ended_at != before.ended_at:
+            fields["ended_at"] = _maybe(after.ended_at)
         if after.hands != before.hands:
             fields["hands"] = list(after.hands)
         if fields:

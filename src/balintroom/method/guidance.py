@@ -26,8 +26,15 @@ def guidance(phase: Phase, viewer: Viewer, *, online: bool) -> str:
             return _("You are sitting back and listening. Push your chair back a little.")
         if phase.speaks == Speaker.PRESENTER and phase.key == "presentation":
             return _("Tell your case freely, without notes if you can.")
+        if phase.key == "follow_up":
+            return _("Tell what happened next with your case, and what the group's work "
+                     "meant for it.")
+        if phase.speaks == Speaker.PRESENTER and online:
+            return _("Your turn - camera on. Say what you heard, and which words furthered "
+                     "your own thinking, and why.")
         if phase.speaks == Speaker.PRESENTER:
-            return _("Say what you heard, and which words furthered your own thinking, and why.")
+            return _("Your turn. Say what you heard, and which words furthered your own "
+                     "thinking, and why.")
         if phase.key == "clarifying_questions":
             return _("Answer the questions of fact.")
         return phase.rule
@@ -40,6 +47,8 @@ def guidance(phase: Phase, viewer: Viewer, *, online: bool) -> str:
         return _("Explore, don't solve: feelings, associations, images, as if it were your case.")
     if phase.speaks == Speaker.PRESENTER and phase.key == "presenter_returns":
         return _("Listen, do not comment.")
+    if phase.key == "follow_up":
+        return _("Listen to what happened next with this case.")
     if phase.speaks == Speaker.PRESENTER:
         return _("Listen. No questions yet.")
     return phase.rule

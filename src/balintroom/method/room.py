@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .agenda import MeetingFormat, part_at
-from .formats import Format, PartKind
+from .formats import Format, PartKind, Speaker
 from .roles import Role, leads
 from .round import (
     STEERING_ACTIONS,
@@ -34,7 +34,7 @@ from .round import (
     round_start,
 )
 from .text import _
-from .timer import Timer, timer_start
+from .timer import Timer, timer_left, timer_start
 
 URGENCIES = (1, 2, 3)  # can wait, would like to, urgent
 BANNER_MAX = 200
@@ -59,12 +59,18 @@ class Run:
     # Check-in: who speaks in which order, and whose turn it is.
     speaker_order: tuple[int, ...] = ()
     speaker_index: int = 0
+    # Seconds each phase had left when the round last went past it (None: not yet left),
+    # so that going back and forward again keeps each phase's time.
+    phase_left: tuple[float | None, ...] = ()
     started_at: float | None = None
     ended_at: float | None = None
 
     @property
     def status(self) -> Status:
         return self.state.status
+
+    def left_of(self, index: int) -> float | None:
+        return self.phase_left[index] if 0 <= index < len(self.phase_left) else None
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,8 @@ class RoomState:
     # Every step-out of the room, in the order they were signalled.
     step_outs: tuple[StepOut, ...] = ()
     display_token: str = ""
+    # When the leader ended the meeting: from then on the room is as it was, for good.
+    ended_at: float | None = None
     # Grows with every change anyone can see; steered_version with every change to how
     # the meeting is steered, which a leader must have seen before she steers again.
     version: int = 1
@@ -213,6 +221,8 @@ def room_apply(room: RoomState, ctx: Context, *, by: int | None, role: str | Non
     not allowed, and then nothing has changed."""
     if by is None:
         raise RoundError(_("The room display only shows the room."))
+    if room.ended_at is not None:
+        raise RoundError(_("The meeting has ended."))
     stands_in = (action in STEERING_ACTIONS and role == Role.MEMBER and room.backup == by
                  and not leaders_present(ctx))
     check_may(role, action, stands_in=stands_in)
@@ -257,7 +267,7 @@ def room_times(room: RoomState, moment: Callable[[float], float],
         replace(s, signalled_at=moment(s.signalled_at), stepped_out_at=at(s.stepped_out_at),
                 returned_at=at(s.returned_at))
         for s in room.step_outs)
-    return replace(room, runs=runs, step_outs=step_outs)
+    return replace(room, runs=runs, step_outs=step_outs, ended_at=at(room.ended_at))
 
 
 # --- the actions ---------------------------------------------------------------------------
@@ -383,24 +393,37 @@ def _start(a: _Acting) -> RoomState:
         order = tuple(p.id for p in a.ctx.people if p.present)
         run = replace(run, speaker_order=order, speaker_index=0)
         state = replace(state, timer=_per_person_timer(a))
-    return _with_run(a.room, replace(run, state=state, started_at=a.now))
+    # The speaking queue belongs to a phase: the first one starts with nobody waiting.
+    return replace(_with_run(a.room, replace(run, state=state, started_at=a.now)),
+                   hands=(), speaker=None)
 
 
-def _phase_change(change: Callable[[RoundState, _Acting], RoundState]
+def _phase_change(change: Callable[[RoundState, Run, _Acting], RoundState]
                   ) -> Callable[[_Acting], RoomState]:
     def handler(a: _Acting) -> RoomState:
         run = _running_run(a)
-        state = change(run.state, a)
-        room = _with_run(a.room, replace(run, state=state))
-        if state.phase_index != run.state.phase_index:
-            # A new phase starts with nobody waiting to speak: hands raised to comment in
-            # the exploration must not carry over into the presenter's return.
-            room = replace(room, hands=(), speaker=None)
-        return room
+        state = change(run.state, run, a)
+        if state.phase_index == run.state.phase_index:
+            return _with_run(a.room, replace(run, state=state))
+        # The phase left keeps the time it had, for when the round comes back to it.
+        left = list(run.phase_left) + [None] * (len(a.part.phases) - len(run.phase_left))
+        left[run.state.phase_index] = timer_left(run.state.timer, now=a.now)
+        room = _with_run(a.room, replace(run, state=state, phase_left=tuple(left)))
+        # A new phase starts with nobody waiting to speak: hands raised to comment in the
+        # exploration must not carry over into the presenter's return.
+        return replace(room, hands=(), speaker=None)
     return handler
 
 
-def _extend(state: RoundState, a: _Acting) -> RoundState:
+def _advance(state: RoundState, run: Run, a: _Acting) -> RoundState:
+    return round_advance(state, a.part, now=a.now, left=run.left_of(state.phase_index + 1))
+
+
+def _back(state: RoundState, run: Run, a: _Acting) -> RoundState:
+    return round_back(state, a.part, now=a.now, left=run.left_of(state.phase_index - 1))
+
+
+def _extend(state: RoundState, run: Run, a: _Acting) -> RoundState:
     return round_extend(state, now=a.now, minutes=a.args.minutes)
 
 
@@ -448,9 +471,21 @@ def _hide_prompt(a: _Acting) -> RoomState:
     return replace(a.room, banner="")
 
 
+def _group_listens(a: _Acting) -> bool:
+    """Whether the current phase is one where the group listens and does not comment."""
+    run = a.room.run
+    if run is None or run.status not in (Status.RUNNING, Status.PAUSED):
+        return False
+    phase = part_at(a.ctx.meeting_format, run.part_index).phase(run.state.phase_index)
+    sits_back = phase.presenter_sits_back and run.presenter == a.by
+    return phase.speaks == Speaker.PRESENTER or sits_back
+
+
 def _raise_hand(a: _Acting) -> RoomState:
     if a.by in a.room.hands:
         return a.room
+    if _group_listens(a):
+        raise RoundError(_("This is a time for listening: no hands are raised now."))
     return replace(a.room, hands=(*a.room.hands, a.by))
 
 
@@ -529,6 +564,35 @@ def _let_back(a: _Acting) -> RoomState:
         for s in a.room.step_outs))
 
 
+def _see_out(a: _Acting) -> RoomState:
+    """A leader answers a Lindauer signal: she who may know the patient steps out now."""
+    user = a.args.user
+    index = next((i for i, s in enumerate(a.room.step_outs)
+                  if s.user == user and s.open), None)
+    if index is None:
+        raise RoundError(_("That person has not said she may know the patient."))
+    if a.room.step_outs[index].stepped_out_at is not None:
+        raise RoundError(_("That person is outside already."))
+    step_outs = list(a.room.step_outs)
+    step_outs[index] = replace(step_outs[index], stepped_out_at=a.now)
+    return replace(a.room, step_outs=tuple(step_outs))
+
+
+def _end_meeting(a: _Acting) -> RoomState:
+    """The meeting is over: a round under way ends, one not started is set aside, and
+    the room stays as it is now, for good."""
+    room = a.room
+    run = room.run
+    if run is not None and run.status == Status.WAITING:
+        room = _without_run(room, run.number)
+    elif run is not None:
+        room = _with_run(room, replace(run, state=round_end(run.state, now=a.now),
+                                       ended_at=a.now))
+    step_outs = tuple(replace(s, returned_at=a.now) if s.open else s for s in room.step_outs)
+    return replace(room, ended_at=a.now, banner="", hands=(), speaker=None,
+                   asking_for_cases=False, step_outs=step_outs)
+
+
 def _renew_display_link(a: _Acting) -> RoomState:
     if not a.args.token:
         raise RoundError(_("The display link could not be renewed."))
@@ -542,12 +606,13 @@ _HANDLERS: dict[Action, Callable[[_Acting], RoomState]] = {
     Action.CHOOSE_PRESENTER: _choose_presenter,
     Action.CHOOSE_FOLLOW_UP: _choose_follow_up,
     Action.START: _start,
-    Action.ADVANCE: _phase_change(lambda s, a: round_advance(s, a.part, now=a.now)),
-    Action.BACK: _phase_change(lambda s, a: round_back(s, a.part, now=a.now)),
-    Action.PAUSE: _phase_change(lambda s, a: round_pause(s, now=a.now)),
-    Action.RESUME: _phase_change(lambda s, a: round_resume(s, now=a.now)),
+    Action.ADVANCE: _phase_change(_advance),
+    Action.BACK: _phase_change(_back),
+    Action.PAUSE: _phase_change(lambda s, run, a: round_pause(s, now=a.now)),
+    Action.RESUME: _phase_change(lambda s, run, a: round_resume(s, now=a.now)),
     Action.EXTEND: _phase_change(_extend),
     Action.END: _end,
+    Action.END_MEETING: _end_meeting,
     Action.NEXT_SPEAKER: _next_speaker,
     Action.SKIP_PART: _skip_part,
     Action.SHOW_PROMPT: _show_prompt,
@@ -560,5 +625,6 @@ _HANDLERS: dict[Action, Callable[[_Acting], RoomState]] = {
     Action.MAY_KNOW_PATIENT: _may_know_patient,
     Action.STEP_OUT: _step_out,
     Action.LET_BACK: _let_back,
+    Action.SEE_OUT: _see_out,
     Action.RENEW_DISPLAY_LINK: _renew_display_link,
 }

@@ -32,6 +32,7 @@ class Action(StrEnum):
     RESUME = "resume"
     EXTEND = "extend"
     END = "end"
+    END_MEETING = "end_meeting"
     # the meeting's agenda
     CHOOSE_FOLLOW_UP = "choose_follow_up"
     NEXT_SPEAKER = "next_speaker"
@@ -43,6 +44,7 @@ class Action(StrEnum):
     NAME_MODE = "name_mode"
     NAME_BACKUP = "name_backup"
     LET_BACK = "let_back"
+    SEE_OUT = "see_out"
     RENEW_DISPLAY_LINK = "renew_display_link"
     # every participant
     RAISE_HAND = "raise_hand"
@@ -66,6 +68,7 @@ STEERING_ACTIONS = frozenset(
         Action.RESUME,
         Action.EXTEND,
         Action.END,
+        Action.END_MEETING,
         Action.NEXT_SPEAKER,
         Action.SKIP_PART,
     }
@@ -78,6 +81,7 @@ CONSOLE_ACTIONS = frozenset(
         Action.NAME_MODE,
         Action.NAME_BACKUP,
         Action.LET_BACK,
+        Action.SEE_OUT,
         Action.RENEW_DISPLAY_LINK,
     }
 )
@@ -159,31 +163,37 @@ def round_start(state: RoundState, fmt: Format, *, now: float, has_presenter: bo
     )
 
 
-def round_advance(state: RoundState, fmt: Format, *, now: float) -> RoundState:
-    """To the next phase with its full time; a paused round runs again. The last phase
-    does not advance: the leader ends the round instead."""
+def _phase_timer(fmt: Format, index: int, *, now: float, left: float | None) -> Timer:
+    """A phase's time from now: what it had left when the round last went past it, or
+    its full time the first time."""
+    if left is not None:
+        return Timer(deadline=now + left)
+    return timer_start(now=now, minutes=fmt.phase(index).minutes)
+
+
+def round_advance(state: RoundState, fmt: Format, *, now: float,
+                  left: float | None = None) -> RoundState:
+    """To the next phase, with the time `left` it had when the round went back past it, or
+    its full time; a paused round runs again. The last phase does not advance: the
+    leader ends the round instead."""
     _require_live(state)
     if state.phase_index >= fmt.last_index:
         raise RoundError(_("This is the last phase. End the round instead."))
     index = state.phase_index + 1
-    return RoundState(
-        status=Status.RUNNING,
-        phase_index=index,
-        timer=timer_start(now=now, minutes=fmt.phase(index).minutes),
-    )
+    return RoundState(status=Status.RUNNING, phase_index=index,
+                      timer=_phase_timer(fmt, index, now=now, left=left))
 
 
-def round_back(state: RoundState, fmt: Format, *, now: float) -> RoundState:
-    """Back to the previous phase, which starts again with its full time."""
+def round_back(state: RoundState, fmt: Format, *, now: float,
+               left: float | None = None) -> RoundState:
+    """Back to the previous phase, with the time `left` it had when the round moved on
+    (its full time if that is not known)."""
     _require_live(state)
     if state.phase_index == 0:
         raise RoundError(_("This is the first phase; there is none before it."))
     index = state.phase_index - 1
-    return RoundState(
-        status=Status.RUNNING,
-        phase_index=index,
-        timer=timer_start(now=now, minutes=fmt.phase(index).minutes),
-    )
+    return RoundState(status=Status.RUNNING, phase_index=index,
+                      timer=_phase_timer(fmt, index, now=now, left=left))
 
 
 def round_pause(state: RoundState, *, now: float) -> RoundState:
