@@ -255,6 +255,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Balint Room] "
 ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {
+    name: f"balintroom.accounts.forms.{form}" for name, form in (
+        ("login", "LoginForm"), ("signup", "SignupForm"), ("add_email", "AddEmailForm"),
+        ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"),
+    )
+}
 if envbool("DISABLE_RATE_LIMITS"):  # for load tests only; allauth's limits stay on otherwise
     ACCOUNT_RATE_LIMITS = False
 LOGIN_REDIRECT_URL = "/"

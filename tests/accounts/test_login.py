@@ -8,6 +8,12 @@ def test_it_shows_the_form_inside_our_layout(client, db):
     assert 'class="site-header"' in html
     assert 'name="login"' in html and 'name="password"' in html
     assert reverse("account_reset_password") in html
+    # In the product's words, each field labelled and with a hint for password managers.
+    assert "<h1>Sign in</h1>" in html and "Forgot your password?" in html
+    assert '<label for="id_login">Email address:</label>' in html
+    assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
+    assert '<label for="id_remember">Keep me signed in on this device</label>' in html
+    assert "placeholder=" not in html and "Remember Me" not in html
 
 
 def test_it_logs_in(client, db):

@@ -20,6 +20,8 @@ def test_it_shows_the_form_inside_our_layout(client, db):
     assert 'class="site-header"' in html
     assert 'name="email"' in html and 'name="password1"' in html
     assert '<form method="post" class="card"' in html
+    assert "<h1>Create your account</h1>" in html and "Sign Up" not in html
+    assert 'autocomplete="email"' in html and html.count('autocomplete="new-password"') == 2
 
 
 def test_it_signs_up_confirms_and_logs_in(client, db):

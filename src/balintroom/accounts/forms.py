@@ -1,13 +1,17 @@
 import zoneinfo
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import LANGUAGE_CHOICES, User
 from .models import timezone_choices as all_timezones
+
+if TYPE_CHECKING:  # a development dependency: for the type checker only
+    from django_stubs_ext import StrOrPromise
 
 # The regions of the IANA database that name places; the rest are old aliases ("US/Eastern",
 # "GB") or technical zones ("Etc/GMT+3", "Factory") nobody should have to scroll past.
@@ -84,3 +88,73 @@ class UserAdminCreationForm(AdminUserCreationForm):
                 _("A user with that email address already exists."), code="unique"
             )
         return email
+
+
+# allauth's forms in the product's words (settings.ACCOUNT_FORMS). Each field has a visible
+# label, so allauth's placeholders, which repeat the label in grey, are dropped; the
+# autocomplete hints let browsers and password managers fill in the right things.
+
+
+def _word(form: forms.Form, name: str, label: "StrOrPromise", autocomplete: str = "") -> None:
+    field = form.fields.get(name)
+    if field is None:
+        return
+    field.label = label
+    field.widget.attrs.pop("placeholder", None)
+    if autocomplete:
+        field.widget.attrs["autocomplete"] = autocomplete
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # "username": what password managers pair with the password, though it is an email.
+        _word(self, "login", _("Email address"), "username")
+        _word(self, "password", _("Password"), "current-password")
+        # The page shows "Forgot your password?" as a link of its own, large enough to tap.
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me signed in on this device")
+
+
+class SignupForm(allauth_forms.SignupForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "email", _("Email address"), "email")
+        _word(self, "password1", _("Choose a password"), "new-password")
+        _word(self, "password2", _("The same password again"), "new-password")
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "email", _("Email address"), "email")
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "password1", _("New password"), "new-password")
+        _word(self, "password2", _("The same password again"), "new-password")
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "oldpassword", _("Current password"), "current-password")
+        self.fields["oldpassword"].help_text = ""  # the page links "Forgot your password?"
+        _word(self, "password1", _("New password"), "new-password")
+        _word(self, "password2", _("The same password again"), "new-password")
+
+
+class SetPasswordForm(allauth_forms.SetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "password1", _("Choose a password"), "new-password")
+        _word(self, "password2", _("The same password again"), "new-password")
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _word(self, "email", _("Another email address"), "email")
