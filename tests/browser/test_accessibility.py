@@ -6,8 +6,8 @@ The pages come from the URL patterns, as in tests/core/test_reads_never_write.py
 named pattern is either a page checked here, for the roles that see it, or excused below
 with the reason (an action that only answers a POST, a file, a redirect); a new pattern
 that is neither fails test_every_page_is_checked_or_excused. The live room and the room
-display are the lead's (tests/browser for the room checks every room state with the same
-helper).
+display are left to the room's own browser tests, which can call the same helper in each
+state of the room.
 
 One server and one browser serve the module; each (role, width, language) gets a context
 of its own, made when its first case runs, with the role's login kept from the first."""
@@ -18,13 +18,12 @@ import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.support.axe import axe_findings, axe_report
+from tests.support.axe import axe_findings, axe_preload, axe_report
 from tests.support.browser import log_in
 from tests.support.server import Server
 
@@ -32,6 +31,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 LEADER, MEMBER, COORDINATOR, ANONYMOUS = "leader", "member", "coordinator", "anonymous"
 L, M, C, A = LEADER, MEMBER, COORDINATOR, ANONYMOUS
+NOT_FOUND = "not_found"
 
 # Each page and the roles that see it (as a page of their own: not a redirect to the
 # login, not a 404). Account pages look alike for every signed-in person: the member's.
@@ -98,6 +98,16 @@ PAGES: dict[str, tuple[str, ...]] = {
     "organisation_group": (C,),
     "organisation_scheme_new": (C,),
     "organisation_scheme_edit": (C,),
+    # Not a pattern: the page for an address that is none, or not open to this person.
+    NOT_FOUND: (M, A),
+}
+
+# Forms sent empty, to check them with their errors shown (radio buttons and checkboxes
+# among them): the page, who sends it, and its submit button.
+WITH_ERRORS: dict[str, tuple[str, str]] = {
+    "meeting_create": (L, "main form[novalidate] button[type=submit]"),
+    "group_certificates": (L, "#draft-form button[type=submit]"),
+    "logbook": (L, "main form[novalidate] button[type=submit]"),
 }
 
 ACTION = "an action: answers a POST, its page is the one it is on"
@@ -151,23 +161,34 @@ class Case:
     width: int
     height: int
     language: str
+    submit: str = ""  # a form's submit button: sent empty before the check
 
     def __str__(self) -> str:
-        return f"{self.name}-{self.role}-{self.width}-{self.language}"
+        shown = f"{self.name}+errors" if self.submit else self.name
+        return f"{shown}-{self.role}-{self.width}-{self.language}"
 
 
-# Grouped by context, so that each context is made once and closed when its cases are done.
-CASES = [Case(name, role, width, height, language)
-         for (width, height), language in SETTINGS
-         for role in (LEADER, MEMBER, COORDINATOR, ANONYMOUS)
-         for name, roles in PAGES.items() if role in roles]
+def _cases() -> Iterator[Case]:
+    # Grouped by context, so that each context is made once and closed when it is done.
+    for (width, height), language in SETTINGS:
+        for role in (LEADER, MEMBER, COORDINATOR, ANONYMOUS):
+            for name, roles in PAGES.items():
+                if role in roles:
+                    yield Case(name, role, width, height, language)
+                    sender, button = WITH_ERRORS.get(name, ("", ""))
+                    if sender == role:
+                        yield Case(name, role, width, height, language, submit=button)
+
+
+CASES = list(_cases())
 
 
 def test_every_page_is_checked_or_excused() -> None:
-    named = set(ROUTES)
-    assert named - PAGES.keys() - EXCUSED.keys() == set(), "pages nobody checks"
-    assert PAGES.keys() & EXCUSED.keys() == set()
-    assert (PAGES.keys() | EXCUSED.keys()) - named == set(), "names no pattern has"
+    named, checked = set(ROUTES), PAGES.keys() - {NOT_FOUND}
+    assert named - checked - EXCUSED.keys() == set(), (
+        "new pages: add each to PAGES with the roles that see it, or to EXCUSED with why")
+    assert checked & EXCUSED.keys() == set()
+    assert (checked | EXCUSED.keys()) - named == set(), "names no pattern has"
 
 
 # What records_demo does not make: a pending invitation (the group's, and one for Anna
@@ -236,6 +257,8 @@ class Site:
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def path(self, name: str, role: str) -> str:
+        if name == NOT_FOUND:
+            return "/no-such-page/"
         values = {**self.values, **self.overrides.get(name, {})}
         if name == "invitation_accept_pending" and role == MEMBER:
             values["invitation_id"] = values["anna_invitation_id"]
@@ -293,6 +316,7 @@ class Visitors:
         context = self.browser.new_context(
             viewport={"width": case.width, "height": case.height},
             locale=LOCALES[case.language], storage_state=self.logins.get(case.role))
+        axe_preload(context)
         page = context.new_page()
         if case.role != ANONYMOUS and case.role not in self.logins:
             account = self.site.accounts[case.role]
@@ -320,9 +344,14 @@ def test_the_page_has_no_serious_accessibility_finding(case: Case, site: Site,
     page = visitors.page(case)
     url = site.server.url + site.path(case.name, case.role)
     response = page.goto(url)
-    assert response is not None and response.status == 200, (
+    expected = 404 if case.name == NOT_FOUND else 200
+    assert response is not None and response.status == expected, (
         f"{url} answered {response.status if response else 'nothing'} to the {case.role}")
     assert page.url == url, f"{url} sent the {case.role} on to {page.url}"
+    if case.submit:
+        with page.expect_navigation():
+            page.click(case.submit)
+        assert page.locator(".errorlist").count() > 0, f"{case}: the form showed no error"
     assert page.evaluate("() => document.documentElement.lang") == case.language
     findings = axe_findings(page)
     assert not findings, axe_report(findings, where=str(case))
