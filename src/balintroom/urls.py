@@ -6,6 +6,7 @@ from balintroom.front import views as front_views
 urlpatterns = [
     path("", front_views.home, name="home"),
     path("healthz", front_views.healthz, name="healthz"),
+    path("m/<int:meeting_id>/after/", front_views.meeting_after, name="meeting_after"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("balintroom.accounts.urls")),
     path("accounts/", include("allauth.urls")),

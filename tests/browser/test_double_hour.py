@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import log_in
+from tests.support.browser import log_in, steer
 from tests.support.server import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -31,8 +31,7 @@ def part(pages: list[Any], kind: str) -> None:
 
 def through_the_round(leader: Any, pages: list[Any]) -> None:
     for key in ("clarifying_questions", "group_exploration", "presenter_returns", "review"):
-        visible(leader, "#advance-button")
-        leader.click("#advance-button")
+        steer(leader, "advance")
         phase(pages, key)
 
 
@@ -46,7 +45,6 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     def enter(name: str, width: int = 1100) -> Any:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        page.on("dialog", lambda dialog: dialog.accept())
         log_in(page, server, accounts[name]["email"], accounts[name]["password"])
         page.goto(room_url)
         page.wait_for_selector("#connection[data-state=open]")
@@ -63,22 +61,24 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     assert "stays in this group" in anna.text_content("#agreement-recall")
 
     # Check-in: each one present has a short turn, in order.
-    assert "Check-in" in leader.text_content("#start-button")
-    leader.click("#start-button")
+    assert "Check-in" in leader.text_content("#primary-button")
+    steer(leader, "start")
     phase(everyone, "check_in")
     anna.wait_for_selector("#agreement-recall", state="hidden")
     order = anna.locator("#check-in-order li")
     assert order.count() == 5
     first = order.nth(0).text_content()
-    assert first and first in anna.text_content("#guidance")
+    # The others see whose turn it is; she sees that it is hers.
+    assert first == "Anna" and "Anna" in ben.text_content("#guidance")
+    assert anna.text_content("#guidance") == "Your turn"
     # A fresh turn of a minute (a second more while the page's clock offset is still
     # settling on a busy machine: the state's server time is read when it is sent).
     assert 55 <= int(anna.get_attribute("#timer", "data-seconds-left")) <= 61
     for turn in range(1, 5):
-        leader.click("#next-speaker-button")
+        steer(leader, "next_speaker")
         anna.wait_for_selector(f"#check-in-order li:nth-child({turn + 1}).current")
-    leader.wait_for_selector("#next-speaker-button", state="hidden")
-    leader.click("#end-button")
+    assert "End the check-in" in leader.text_content("#primary-button")
+    steer(leader, "end")
     part(everyone, "follow_up")
 
     # Follow-up: the group's earlier cases, by label and date only.
@@ -87,10 +87,11 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     assert "Ben" not in leader.text_content("#earlier-cases")
     leader.click("#earlier-cases button")
     ben.wait_for_selector("#presenter:has-text('the night call')")
-    leader.click("#start-button")
+    steer(leader, "start")
     phase(everyone, "follow_up")
     assert "You are presenting" in ben.text_content("#presenter")
-    leader.click("#end-button")
+    assert "what happened next" in ben.text_content("#guidance")
+    steer(leader, "end")
     part(everyone, "round")
 
     # Round 1. Anna's first label names the patient: she is asked before it is kept.
@@ -106,12 +107,13 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     leader.wait_for_selector("#volunteers li[data-user] button")
     assert "urgent" in leader.text_content("#volunteers")
     leader.click("#volunteers li[data-user] button")
-    leader.click("#start-button")
+    steer(leader, "start")
     phase(everyone, "presentation")
 
     # The Lindauer rule: Clara may know the patient. Only the leaders are told.
     visible(clara, "#may-know-button")
     clara.click("#may-know-button")
+    clara.click("#confirm-ok")
     for page in (leader, coleader):
         page.wait_for_selector("#lindauer-alerts p:has-text('Clara')")
     time.sleep(0.3)
@@ -122,8 +124,8 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     visible(clara, "#outside-note")
     assert "never sits down" not in clara.text_content("#stage")
     assert "never sits down" in ben.text_content("#stage")
-    leader.wait_for_selector("#lindauer-alerts button")
-    leader.click("#lindauer-alerts button")
+    leader.wait_for_selector("#signals .lindauer button:has-text('Let Clara back in')")
+    leader.click("#signals .lindauer button")
     clara.wait_for_selector("#outside-note", state="hidden")
     clara.wait_for_selector("#presenter:has-text('never sits down')")
 
@@ -143,8 +145,8 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     leader.wait_for_selector("#hands li:nth-child(2)")
     assert [t.strip().split(" ")[0] for t in leader.locator("#hands li").all_text_contents()] \
         == ["Ben", "Clara"]
-    leader.click("#call-on-button")
-    anna.wait_for_selector("#speaker-line:has-text('Ben has the word')")
+    leader.click("#signals .hand button")
+    ben.wait_for_selector("#signals .your-turn:has-text('You have the word')")
     leader.click("#name-mode-button")
     visible(anna, "#name-mode")
     # The leaders' private channel reaches the co-leader, and no member.
@@ -153,7 +155,7 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     coleader.wait_for_selector("#leader-messages li:has-text('let him finish')")
     assert "let him finish" not in anna.content()
     leader.select_option("#backup-select", label="Clara")
-    leader.click("#end-button")
+    steer(leader, "end")
     part(everyone, "round")
 
     # Round 2: Ben presents. The leader's browser closes; the co-leader steers on.
@@ -161,35 +163,37 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
     ben.click("#volunteer-button")
     leader.wait_for_selector("#volunteers li[data-user] button")
     leader.click("#volunteers li[data-user] button")
-    leader.click("#start-button")
+    steer(leader, "start")
     phase(everyone, "presentation")
     contexts["leader"].close()
     members = [coleader, anna, ben, clara]
     anna.wait_for_selector("#participants li[data-presence=reconnecting]")
-    coleader.click("#advance-button")
+    steer(coleader, "advance")
     phase(members, "clarifying_questions")
     # The co-leader's connection drops too: after the grace period, Clara, the back-up the
     # leader named, holds the controls.
-    assert clara.is_hidden("#controls")
+    assert clara.is_hidden("#primary-button")
     contexts["coleader"].close()
     visible(clara, "#stand-in-note", timeout=15000)
-    clara.click("#advance-button")
+    steer(clara, "advance")
     phase([anna, ben, clara], "group_exploration")
     assert "sitting back" in ben.text_content("#guidance")
     # The leader comes back: the controls are hers again.
     leader = enter("leader")
-    clara.wait_for_selector("#controls", state="hidden")
+    clara.wait_for_selector("#primary-button", state="hidden")
     leader.wait_for_selector("#stage[data-phase=group_exploration]")
     through_participants = [leader, anna, ben, clara]
     for key in ("presenter_returns", "review"):
-        leader.click("#advance-button")
+        steer(leader, "advance")
         phase(through_participants, key)
-    leader.click("#end-button")
+    steer(leader, "end")
     part(through_participants, "closing")
 
-    # The closing ends the meeting's agenda.
-    leader.click("#start-button")
+    # The closing is the agenda's last part: ending it ends the meeting, for everyone.
+    steer(leader, "start")
     phase(through_participants, "closing")
-    leader.click("#end-button")
-    for page in through_participants:
-        page.wait_for_selector("#round-info:has-text('Rounds finished: 2')")
+    steer(leader, "end_meeting")
+    leader.wait_for_url(f"{server.url}/m/{demo['meeting']}/after/")
+    for page in through_participants[1:]:
+        page.wait_for_selector("#stage[data-phase=ended]")
+        visible(page, "#closing")

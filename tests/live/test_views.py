@@ -63,6 +63,7 @@ def test_a_member_opens_the_room(cast):
         "meeting": cast.meeting.pk, "me": cast.member.pk, "role": "member", "display": False,
         "socket": f"/ws/meeting/{cast.meeting.pk}/",
         "agreement": f"/groups/{cast.group.pk}/agreement/?next=%2Fm%2F{cast.meeting.pk}%2Froom%2F",
+        "after": None, "group": "Tuesday GPs",
     }
 
 
@@ -71,8 +72,9 @@ def test_a_member_sees_no_display_link_and_no_leader_controls(cast, room):
     assert room.display_token not in html
     assert "/display/" not in html
     assert 'id="console"' not in html
-    controls = '<section id="controls" class="card controls" aria-label="Leader controls" hidden>'
-    assert controls in html
+    # The dock's steering buttons are there, hidden until the state says she steers (a
+    # back-up standing in); the console is not there at all.
+    assert 'id="primary-button"' in html
 
 
 @pytest.mark.parametrize("who", ["leader", "coleader"])
@@ -81,7 +83,7 @@ def test_leaders_see_the_display_link_and_the_controls(cast, room, who):
     link = "http://testserver" + display_url(cast, room.display_token)
     assert f'value="{link}"' in html
     assert renew_url(cast) in html
-    assert 'id="controls"' in html
+    assert 'id="console"' in html and 'id="primary-button"' in html
 
 
 def test_the_outsider_gets_404(cast, room):

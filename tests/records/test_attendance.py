@@ -6,7 +6,10 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
+from balintroom.groups.services import meeting_schedule
+from balintroom.live.models import Room
 from balintroom.records import services
 from balintroom.records.models import (
     AbsenceNotice,
@@ -71,8 +74,48 @@ def test_it_confirms_from_the_room_and_the_roll_call(cast: Cast) -> None:
         "present", 90, "in_person")
     assert (found["Clara"].status, found["Clara"].minutes) == ("absent", 0)
     assert found["David"].status == "excused"  # his notice, as no roll call said otherwise
-    assert found["Lena"].role == "leader" and found["Lena"].status == "absent"
+    # In person, whoever is expected and not marked otherwise was there.
+    assert found["Lena"].role == "leader" and found["Lena"].status == "present"
     assert MeetingConfirmation.objects.get(meeting=meeting).confirmed_by == cast.leader
+
+
+def test_online_whoever_never_opened_the_room_is_absent_unless_marked(cast: Cast) -> None:
+    meeting = past_meeting(cast.group, setting="online")
+    visit(meeting, cast.leader)
+    services.attendance_confirm(meeting=meeting, by=cast.leader, roll_call={})
+    found = records(meeting)
+    assert found["Lena"].status == "present" and found["Ben"].status == "absent"
+
+
+def test_a_meeting_without_devices_is_confirmed_as_expected(cast: Cast) -> None:
+    """Face to face, nobody opened the room: the roll call starts from those expected."""
+    meeting = past_meeting(cast.group, setting="in_person")
+    AbsenceNotice.objects.create(meeting=meeting, user=cast.members[3])
+    lines = {line.user.name: line.default_status for line in services.meeting_roster(meeting)}
+    assert lines == {"Lena": "present", "Carl": "present", "Anna": "present",
+                     "Ben": "present", "Clara": "present", "David": "excused"}
+    services.attendance_confirm(meeting=meeting, by=cast.leader, roll_call={})
+    assert sum(r.status == "present" for r in records(meeting).values()) == 5
+
+
+def test_once_the_leader_ends_the_meeting_attendance_follows_the_room(cast: Cast) -> None:
+    """Ended in the room after 60 of its 90 minutes: confirmed at once, not at the
+    scheduled end, and counted to the end in the room."""
+    meeting = meeting_schedule(group=cast.group, setting="online", duration_minutes=90,
+                               starts_at=timezone.now() - timedelta(minutes=60))
+    visit(meeting, cast.leader)
+    visit(meeting, cast.member, start=20)
+    assert not services.meeting_over(meeting)
+    with pytest.raises(ValidationError, match="once the meeting is over"):
+        services.attendance_confirm(meeting=meeting, by=cast.leader, roll_call={})
+    Room.objects.filter(meeting=meeting).update(ended_at=timezone.now())
+    assert services.meeting_over(meeting)
+    roster = {line.user.name: line for line in services.meeting_roster(meeting)}
+    assert roster["Anna"].partly and roster["Anna"].presence.minutes == 40
+    services.attendance_confirm(meeting=meeting, by=cast.leader,
+                                roll_call={cast.coleader.pk: "present"})
+    found = records(meeting)
+    assert (found["Lena"].minutes, found["Anna"].minutes, found["Carl"].minutes) == (60, 40, 60)
 
 
 def test_it_confirms_only_once_and_only_after_the_meeting(cast: Cast) -> None:
@@ -135,7 +178,7 @@ def test_the_leader_confirms_through_the_page(cast: Cast) -> None:
     assert response.status_code == 302
     assert records(meeting)["David"].status == "excused"
     html = text(client.get(url))
-    assert "Confirmed by Carl" in html and "Correct" in html
+    assert "Carl confirmed it" in html and "Correct" in html
 
 
 def test_a_bad_roll_call_is_refused_with_a_message(cast: Cast) -> None:

@@ -32,7 +32,8 @@ def record(cast: Cast) -> Cast:
     second = past_meeting(cast.group, days_ago=30)
     third = past_meeting(cast.group, days_ago=2, minutes=60)
     services.attendance_confirm(meeting=first, by=cast.leader, roll_call={
-        p.pk: "present" for p in (cast.leader, cast.coleader, anna, ben, cast.members[3])})
+        **{p.pk: "present" for p in (cast.leader, cast.coleader, anna, ben, cast.members[3])},
+        cast.members[2].pk: "absent"})
     for meeting in (second, third):
         for person in (cast.leader, cast.coleader, anna):
             visit(meeting, person)

@@ -78,9 +78,6 @@ def test_a_time_ends_with_one_period(evening: Cast, language: str, time: str) ->
     assert "p.m.." not in html and "a.m.." not in html
 
 
-# attendance.html writes "Confirmed by Lena on {{ when }}." after a time that ends in
-# "p.m." in English; the page is being reworked elsewhere. Drop the mark with that fix.
-@pytest.mark.xfail(strict=True, reason="attendance.html: 'on {{ when }}.' after 'p.m.'")
 def test_the_attendance_page_ends_a_time_with_one_period(evening: Cast) -> None:
     meeting = evening.group.meetings.get(duration_minutes=45)
     html = text(_reader(evening, "en").get(reverse("meeting_attendance", args=[meeting.pk])))

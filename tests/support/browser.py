@@ -26,3 +26,23 @@ document.addEventListener("DOMContentLoaded", () => {
   note();
 });
 """
+
+
+def steer(page: Any, action: str, *, timeout: int = 5000) -> float:
+    """The leader takes her next step with the dock's main button, once it offers `action`
+    (advance, start, next_speaker, end, end_meeting, ask_for_cases); an ending is
+    confirmed in the page. Returns the page's clock just before the tap."""
+    page.wait_for_selector(f"#primary-button[data-action={action}]:not([hidden])",
+                           timeout=timeout)
+    started = float(page.evaluate("Date.now()"))
+    page.click("#primary-button")
+    if action in ("end", "end_meeting"):
+        page.click("#confirm-ok")
+    return started
+
+
+def more(page: Any, selector: str) -> None:
+    """A control one tap away: open the dock's "More", then tap it."""
+    if page.get_attribute("#more-button", "aria-expanded") != "true":
+        page.click("#more-button")
+    page.click(selector)

@@ -1,9 +1,24 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from balintroom.groups.selectors import groups_for_user, invitations_for_user, meetings_for_user
+from balintroom.accounts.http import AuthedRequest
+from balintroom.cases.selectors import has_debrief
+from balintroom.groups.selectors import (
+    groups_for_user,
+    invitations_for_user,
+    meetings_for_user,
+    next_meeting_of,
+)
+from balintroom.live.selectors import cases_of_meeting
 from balintroom.method.roles import LEADING_ROLES
+from balintroom.records.forms import roll_call_form, roll_call_rows
+from balintroom.records.models import AttendanceStatus
+from balintroom.records.selectors import confirmation_of, meeting_for_leader, records_of_meeting
+from balintroom.records.services import meeting_over, meeting_roster
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,3 +36,32 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@never_cache
+@require_GET
+def meeting_after(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    """Everything left to do once the meeting has ended, on one page, for its leaders:
+    attendance (pre-filled from the room, confirmed in one tap), the debrief, and the
+    cases to follow up next time."""
+    meeting, membership = meeting_for_leader(request.user, meeting_id)
+    context: dict[str, object] = {
+        "meeting": meeting, "group": meeting.group, "membership": membership,
+        "over": meeting_over(meeting),
+        "confirmation": confirmation_of(meeting),
+        "has_debrief": has_debrief(meeting),
+        "cases": cases_of_meeting(meeting.pk),
+        "next_meeting": next_meeting_of(meeting),
+        "next": request.path,
+    }
+    confirmation = context["confirmation"]
+    if confirmation is not None:
+        records = records_of_meeting(meeting)
+        context.update({"records": records, "present": sum(
+            1 for r in records if r.status == AttendanceStatus.PRESENT)})
+    elif context["over"]:
+        lines = meeting_roster(meeting)
+        form = roll_call_form(lines)
+        context.update({"rows": roll_call_rows(lines, form), "form": form})
+    return render(request, "front/after.html", context)

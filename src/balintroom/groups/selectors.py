@@ -125,6 +125,12 @@ def meeting_for_member(user: User, meeting_id: int) -> tuple[Meeting, Membership
     return meeting, membership_for(user, meeting.group_id)
 
 
+def next_meeting_of(meeting: Meeting) -> Meeting | None:
+    """The group's meeting after this one, if one is scheduled."""
+    return meeting.group.meetings.filter(starts_at__gt=meeting.starts_at).order_by(
+        "starts_at").first()
+
+
 def upcoming_meetings(group: BalintGroup) -> list[Meeting]:
     """Meetings that have not ended yet, the one in progress first."""
     now = timezone.now()

@@ -107,7 +107,8 @@ class Around:
             "needs_presenter": part.needs_presenter,
             "per_person_seconds": part.per_person_seconds,
             "phases": [
-                {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back}
+                {"key": p.key, "minutes": p.minutes, "sits_back": p.presenter_sits_back,
+                 "speaks": p.speaks.value}
                 for p in part.phases
             ],
         }

@@ -66,3 +66,10 @@ def earlier_cases(group_id: int) -> list[Round]:
             status=Status.ENDED, presenter__isnull=False,
         ).select_related("room__meeting").order_by("-ended_at")[:30]
     )
+
+
+def cases_of_meeting(meeting_id: int) -> list[Round]:
+    """The cases presented in a meeting's Balint rounds, in their order."""
+    return list(Round.objects.filter(
+        room__meeting_id=meeting_id, kind=PartKind.ROUND, presenter__isnull=False,
+        started_at__isnull=False).select_related("presenter").order_by("number"))

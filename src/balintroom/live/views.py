@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balintroom.accounts.http import AuthedRequest
-from balintroom.groups.selectors import meeting_format_for, prompt_cards_for
+from balintroom.groups.selectors import meeting_format_for, next_meeting_of, prompt_cards_for
 from balintroom.method.round import RoundError
 
 from .selectors import room_admission, room_for_display
@@ -34,6 +34,7 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         "group": meeting.group,
         "membership": membership,
         "display_url": display_url,
+        "next_meeting": next_meeting_of(meeting),
         "room_config": {
             "meeting": meeting.pk,
             "me": request.user.pk,
@@ -43,6 +44,9 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             # After accepting a changed agreement she comes back here.
             "agreement": reverse("group_agreement", args=[meeting.group_id])
             + "?" + urlencode({"next": request.path}),
+            # Where a leader who ends the meeting goes: what is left to do.
+            "after": reverse("meeting_after", args=[meeting.pk]) if membership.leads else None,
+            "group": meeting.group.name,
         },
         "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
                                  online=meeting.online),

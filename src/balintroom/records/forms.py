@@ -1,15 +1,33 @@
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import hours
 from .models import AttendanceSetting, AttendanceStatus, LogbookKind
+from .services import RosterLine
 
 PERIOD_CHOICES = [("month", _("Month")), ("quarter", _("Quarter")), ("year", _("Year"))]
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+def roll_call_form(lines: Sequence[RosterLine], data: object = None) -> "RollCallForm":
+    """present/absent/excused for those who never opened the room, each as expected."""
+    people = [(line.user.pk, line.user.name, line.default_status)
+              for line in lines if not line.opened_room]
+    return RollCallForm(data, people=people)
+
+
+def roll_call_rows(lines: Sequence[RosterLine], form: "RollCallForm"
+                   ) -> list[tuple[RosterLine, Any]]:
+    """Each person of the roster with her roll-call field (None: the room counted her)."""
+    return [(line, None if line.opened_room else form[f"status-{line.user.pk}"])
+            for line in lines]
 
 
 class RollCallForm(forms.Form):

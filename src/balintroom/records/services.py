@@ -5,7 +5,7 @@ groups or live."""
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
-from balintroom.groups.models import BalintGroup, Meeting, Membership
+from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership
 from balintroom.live.models import Connection, Room, StepOut
 from balintroom.method.roles import Role
 
@@ -42,13 +42,31 @@ from .models import (
 # Attendance
 
 
+def meeting_end(meeting: Meeting) -> datetime:
+    """When the meeting ended: when the leader ended it in the room, or its scheduled end."""
+    ended = Room.objects.filter(meeting=meeting).values_list("ended_at", flat=True).first()
+    return ended or meeting.ends_at
+
+
+def meeting_over(meeting: Meeting) -> bool:
+    return meeting_end(meeting) <= timezone.now()
+
+
+def meeting_minutes(meeting: Meeting) -> int:
+    """How long the meeting lasted: to the leader's end of it, at most as scheduled."""
+    lasted = (min(meeting_end(meeting), meeting.ends_at) - meeting.starts_at).total_seconds()
+    return max(0, round(lasted / 60))
+
+
 def room_presence(meeting: Meeting) -> dict[int, hours.Presence]:
     """What the live room recorded of each person who opened it: the union of her
-    connections, clipped to the meeting, less the time she stepped out. A reconnect within
-    the grace period is no absence, as in the room itself."""
+    connections, clipped to the meeting (to its end in the room, if the leader ended it
+    early), less the time she stepped out. A reconnect within the grace period is no
+    absence, as in the room itself."""
     room = Room.objects.filter(meeting=meeting).first()
     if room is None:
         return {}
+    ends_at = min(room.ended_at or meeting.ends_at, meeting.ends_at)
     now = timezone.now()
     stale = timedelta(seconds=settings.PRESENCE_STALE_SECONDS)
     connections: dict[int, list[hours.Interval]] = defaultdict(list)
@@ -64,11 +82,11 @@ def room_presence(meeting: Meeting) -> dict[int, hours.Presence]:
         "user_id", "stepped_out_at", "returned_at")
     for user_id, out_at, back_at in steps:
         if out_at is not None:
-            outside[user_id].append((out_at, back_at or meeting.ends_at))
+            outside[user_id].append((out_at, back_at or ends_at))
     bridge = timedelta(seconds=settings.PRESENCE_GRACE_SECONDS)
     return {
         user_id: hours.presence(connections=intervals, stepped_out=outside[user_id],
-                                starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+                                starts_at=meeting.starts_at, ends_at=ends_at,
                                 bridge=bridge)
         for user_id, intervals in connections.items()
     }
@@ -82,22 +100,35 @@ class RosterLine:
     role: str
     presence: hours.Presence | None
     notice: AbsenceNotice | None
+    # Whether people come without a device (in person, mixed): then those expected are
+    # present unless the leader says otherwise; online, whoever never opened the room is not.
+    in_the_room: bool = False
+    minutes: int = 0  # how long the meeting lasted
 
     @property
     def opened_room(self) -> bool:
         return self.presence is not None and self.presence.opened_room
 
     @property
+    def partly(self) -> bool:
+        """Present for part of the meeting only."""
+        return self.presence is not None and 0 < self.presence.minutes < self.minutes
+
+    @property
     def default_status(self) -> str:
         if self.opened_room:
             return AttendanceStatus.PRESENT
-        return AttendanceStatus.EXCUSED if self.notice else AttendanceStatus.ABSENT
+        if self.notice:
+            return AttendanceStatus.EXCUSED
+        return AttendanceStatus.PRESENT if self.in_the_room else AttendanceStatus.ABSENT
 
 
 def meeting_roster(meeting: Meeting) -> list[RosterLine]:
     """The group's members now, and anyone else who was in the room, leaders first."""
     presence = room_presence(meeting)
     notices = {n.user_id: n for n in AbsenceNotice.objects.filter(meeting=meeting)}
+    in_the_room = meeting.setting != MeetingSetting.ONLINE
+    minutes = meeting_minutes(meeting)
     rank = {Role.LEADER.value: 0, Role.CO_LEADER.value: 1, Role.MEMBER.value: 2}
     lines = []
     seen: set[int] = set()
@@ -106,9 +137,10 @@ def meeting_roster(meeting: Meeting) -> list[RosterLine]:
         seen.add(membership.user_id)
         lines.append(RosterLine(membership.user, membership.role,
                                 presence.get(membership.user_id),
-                                notices.get(membership.user_id)))
+                                notices.get(membership.user_id), in_the_room, minutes))
     for user in User.objects.filter(pk__in=set(presence) - seen):
-        lines.append(RosterLine(user, Role.MEMBER, presence[user.pk], notices.get(user.pk)))
+        lines.append(RosterLine(user, Role.MEMBER, presence[user.pk], notices.get(user.pk),
+                                in_the_room, minutes))
     lines.sort(key=lambda line: (rank.get(line.role, 3), line.user.name.lower()))
     return lines
 
@@ -118,13 +150,14 @@ def attendance_confirm(*, meeting: Meeting, by: User,
     """Record the meeting's attendance. Whoever opened the room is present for the minutes
     the room recorded; for everyone else the leader's roll call says present (for the
     whole meeting, in its setting), absent or excused."""
-    if meeting.ends_at > timezone.now():
+    if not meeting_over(meeting):
         raise ValidationError(_("Attendance is confirmed once the meeting is over."))
     valid = {s.value for s in AttendanceStatus}
     for status in roll_call.values():
         if status not in valid:
             raise ValidationError(_("Choose present, absent or excused for everyone."))
     now = timezone.now()
+    lasted = meeting_minutes(meeting)
     try:
         with transaction.atomic():
             MeetingConfirmation.objects.create(meeting=meeting, confirmed_by=by,
@@ -144,8 +177,7 @@ def attendance_confirm(*, meeting: Meeting, by: User,
                 else:
                     record.status = roll_call.get(line.user.pk, line.default_status)
                     record.source = AttendanceSource.ROLL_CALL
-                    record.minutes = (meeting.duration_minutes
-                                      if record.status == AttendanceStatus.PRESENT else 0)
+                    record.minutes = lasted if record.status == AttendanceStatus.PRESENT else 0
                 records.append(record)
             AttendanceRecord.objects.bulk_create(records)
     except IntegrityError:

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -37,6 +38,8 @@ from .forms import (
     RevokeForm,
     RollCallForm,
     SchemeForm,
+    roll_call_form,
+    roll_call_rows,
 )
 from .models import AttendanceStatus, CertificateStatus, LogbookEntry, Organisation
 
@@ -140,12 +143,6 @@ def absence_withdraw(request: AuthedRequest, meeting_id: int) -> HttpResponse:
 # Attendance of one meeting
 
 
-def _roll_call_form(lines: list[services.RosterLine], data: object = None) -> RollCallForm:
-    people = [(line.user.pk, line.user.name, line.default_status)
-              for line in lines if not line.opened_room]
-    return RollCallForm(data, people=people)
-
-
 def _attendance_page(request: AuthedRequest, meeting_id: int, *,
                      form: RollCallForm | None = None) -> HttpResponse:
     meeting, membership = selectors.meeting_for_leader(request.user, meeting_id)
@@ -155,16 +152,14 @@ def _attendance_page(request: AuthedRequest, meeting_id: int, *,
     if confirmation is not None:
         context.update({"confirmation": confirmation,
                         "records": selectors.records_of_meeting(meeting)})
-    elif meeting.ends_at > timezone.now():
+    elif not services.meeting_over(meeting):
         expected, notices = selectors.expected_at(meeting)
         context.update({"ahead": True, "expected": expected, "notices": notices,
                         "running": meeting.starts_at <= timezone.now()})
     else:
         lines = services.meeting_roster(meeting)
-        form = form or _roll_call_form(lines)
-        rows = [(line, None if line.opened_room else form[f"status-{line.user.pk}"])
-                for line in lines]
-        context.update({"rows": rows, "form": form})
+        form = form or roll_call_form(lines)
+        context.update({"rows": roll_call_rows(lines, form), "form": form})
     return render(request, "records/attendance.html", context)
 
 
@@ -180,7 +175,7 @@ def meeting_attendance(request: AuthedRequest, meeting_id: int) -> HttpResponse:
 def attendance_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     meeting, _membership = selectors.meeting_for_leader(request.user, meeting_id)
     lines = services.meeting_roster(meeting)
-    form = _roll_call_form(lines, request.POST)
+    form = roll_call_form(lines, request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose present, absent or excused for everyone."))
         return _attendance_page(request, meeting_id, form=form)
@@ -193,6 +188,11 @@ def attendance_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         present = sum(1 for r in records if r.status == AttendanceStatus.PRESENT)
         messages.success(request, _("Attendance confirmed: %(present)s of %(all)s present.")
                          % {"present": present, "all": len(records)})
+    # Back to where she confirmed it (the page after the meeting), if that is one of ours.
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return redirect(back)
     return redirect("meeting_attendance", meeting_id=meeting.pk)
 
 

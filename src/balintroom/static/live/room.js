@@ -2,6 +2,10 @@
 // every change; this module keeps the newest one and renders the view for this person's
 // role. Timers are never sent as ticks: the state carries the phase's deadline in server
 // time, and the page counts down locally with its clock offset to the server corrected.
+//
+// What each person is asked to do now stays in reach: a dock at the bottom of the screen
+// holds the leader's next step and the signals that need her (raised hands, the Lindauer
+// rule, her co-leader's messages), and a member's hand.
 
 const config = JSON.parse(document.getElementById("room-config").textContent);
 const texts = JSON.parse(document.getElementById("room-texts").textContent);
@@ -13,6 +17,9 @@ const LEADING = new Set(["leader", "co_leader"]);
 const leads = LEADING.has(config.role);
 const SIGNAL_KEY = `balintroom.signalled.${config.meeting}`;
 const MESSAGES_KEY = `balintroom.leaders.${config.meeting}`;
+const SEEN_MESSAGES_KEY = `balintroom.leaders-seen.${config.meeting}`;
+const ENDING_KEY = `balintroom.ending.${config.meeting}`;
+const NOTIFY_KEY = "balintroom.notify";
 const PING_EVERY_MS = 20000;
 const AGREEMENT_CHANGED = 4412;
 const FATAL_CLOSE = {
@@ -20,8 +27,10 @@ const FATAL_CLOSE = {
   4410: texts.ui.display_renewed,
   [AGREEMENT_CHANGED]: texts.ui.agreement_changed,
 };
+const baseTitle = document.title;
 
 let state = null;
+let previous = null;
 let socket = null;
 let retryMs = 500;
 let pingTimer = null;
@@ -34,6 +43,8 @@ let bestRtt = Infinity;
 let chimedFor = null;
 let shownStandsIn = false;
 let muted = localStorage.getItem("balintroom.chime") === "off";
+let moreOpen = false;
+let wakeLock = null;
 
 function fmt(template, values) {
   return template.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
@@ -99,6 +110,7 @@ function receive(message) {
   if (message.type === "state") {
     if (!state || message.version > state.version) {
       if (!state || bestRtt === Infinity) clockOffset = message.server_time - Date.now() / 1000;
+      previous = state;
       state = message;
       render();
     }
@@ -121,7 +133,9 @@ function receive(message) {
     const stored = JSON.parse(sessionStorage.getItem(MESSAGES_KEY) || "[]");
     stored.push(message);
     sessionStorage.setItem(MESSAGES_KEY, JSON.stringify(stored.slice(-100)));
+    if (message.from_id !== config.me) signal();
     renderLeaderMessages();
+    renderSignals();
   }
 }
 
@@ -151,6 +165,15 @@ function showFindings(message) {
   };
 }
 
+let errorTimer = null;
+function showError(text) {
+  const el = $("room-error");
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => { el.hidden = true; }, 6000);
+}
+
 // The room sent her away for good (until she does something): say why, and show nothing
 // more of the room, whose controls no longer reach it.
 function showClosed(code) {
@@ -167,16 +190,7 @@ function showClosed(code) {
   el.hidden = false;
 }
 
-let errorTimer = null;
-function showError(text) {
-  const el = $("room-error");
-  el.textContent = text;
-  el.hidden = false;
-  clearTimeout(errorTimer);
-  errorTimer = setTimeout(() => { el.hidden = true; }, 6000);
-}
-
-// --- rendering -------------------------------------------------------------------------
+// --- who sees what ---------------------------------------------------------------------
 
 function viewer() {
   if (config.display) return "display";
@@ -204,6 +218,10 @@ function standsIn() {
   return !state.participants.some((p) => LEADING.has(p.role) && presenceNow(p) !== "away");
 }
 
+function steers() {
+  return !config.display && (leads || standsIn());
+}
+
 function partName(part) {
   return texts.parts[part.key] || texts.ui.extra_round;
 }
@@ -218,20 +236,47 @@ function roundOrdinal(partIndex) {
   return n;
 }
 
+function currentPhase() {
+  const round = state.round;
+  return isLive(round) ? state.part.phases[round.phase_index] : null;
+}
+
+// Whether the group listens now (the presentation, the presenter's return, a follow-up),
+// or she is the presenter sitting back: then nobody of them raises a hand.
+function groupListens() {
+  const phase = currentPhase();
+  if (!phase) return false;
+  return phase.speaks === "presenter" || (phase.sits_back && viewer() === "presenter");
+}
+
+// Seconds a phase of the current round has: what it had left when the round went past
+// it, or its full time.
+function phaseSeconds(index) {
+  const round = state.round;
+  const kept = round && round.phase_left ? round.phase_left[index] : null;
+  if (kept !== null && kept !== undefined) return kept;
+  return state.part.phases[index].minutes * 60;
+}
+
+// --- rendering -------------------------------------------------------------------------
+
 function render() {
   const round = state.round;
   const live = isLive(round);
   const part = state.part;
-  const phase = live ? part.phases[round.phase_index] : null;
+  const phase = currentPhase();
   const phaseText = phase ? texts.phases[phase.key] : null;
   const outside = !config.display && state.outside.includes(config.me);
+  const ended = Boolean(state.ended);
+  const sitsBack = Boolean(phase && phase.sits_back && viewer() === "presenter");
   const stage = $("stage");
-  stage.dataset.phase = phase ? phase.key : "none";
+  stage.dataset.phase = ended ? "ended" : phase ? phase.key : "none";
   stage.dataset.status = round ? round.status : "none";
   stage.dataset.part = part.kind;
   stage.dataset.version = String(state.version);
-  document.body.dataset.sitsBack = String(Boolean(phase && phase.sits_back && viewer() === "presenter"));
+  document.body.dataset.sitsBack = String(sitsBack);
   document.body.dataset.outside = String(outside);
+  document.body.dataset.ended = String(ended);
 
   const planned = state.meeting.rounds_planned;
   let partLabel = partName(part);
@@ -240,20 +285,33 @@ function render() {
     partLabel = planned > 1 && n <= planned
       ? fmt(texts.ui.round_n_of, { n, total: planned }) : fmt(texts.ui.round_n, { n });
   }
-  $("round-info").textContent = live && part.phases.length > 1
+  $("round-info").textContent = ended ? texts.format_name
+    : live && part.phases.length > 1
     ? `${partLabel} \u00b7 ${fmt(texts.ui.phase_n_of, { n: round.phase_index + 1, total: part.phases.length })}`
     : live ? partLabel
+    : afterAgenda() ? fmt(texts.ui.rounds_done, { n: state.rounds_done })
     : (state.rounds_done ? `${fmt(texts.ui.rounds_done, { n: state.rounds_done })} \u00b7 ${texts.ui.agenda}: ${partLabel}` : `${texts.format_name} \u00b7 ${partLabel}`);
-  $("phase-name").textContent = phaseText ? phaseText.name
-    : (state.asking_for_cases ? texts.ui.who_has_a_case : texts.ui.waiting);
-  $("phase-rule").textContent = phaseText ? phaseText.rule : "";
+  $("phase-name").textContent = ended ? texts.ui.meeting_ended
+    : sitsBack ? texts.ui.you_listen
+    : phaseText ? phaseText.name
+    : state.asking_for_cases ? texts.ui.who_has_a_case
+    : afterAgenda() && !round ? texts.ui.agenda_done
+    : texts.ui.waiting;
+  $("phase-rule").textContent = ended || sitsBack ? "" : phaseText ? phaseText.rule : "";
   // Guidance that only repeats the rule is left out.
-  const guidance = phaseText && !config.display ? phaseText.guidance[viewer()] : "";
-  $("guidance").textContent = guidance === (phaseText && phaseText.rule) ? "" : guidance;
+  const guidance = phaseText && !config.display && !ended ? phaseText.guidance[viewer()] : "";
+  const guide = $("guidance");
+  guide.textContent = guidance === (phaseText && phaseText.rule) ? "" : guidance;
+  guide.classList.toggle("your-turn", viewer() === "presenter" && Boolean(phase)
+    && (phase.key === "presenter_returns" || phase.key === "presentation" || phase.key === "follow_up"));
+  if (!config.display && state.speaker === config.me && live) {
+    guide.textContent = texts.ui.you_have_the_word;
+    guide.classList.add("your-turn");
+  }
 
   const presenter = $("presenter");
   presenter.textContent = "";
-  if (round && round.presenter && !config.display) {
+  if (round && round.presenter && !config.display && !ended && !sitsBack) {
     const you = round.presenter === config.me;
     const label = round.label ? ` \u2013 \u201c${round.label}\u201d` : "";
     const prefix = round.follow_up ? `${texts.ui.follow_up_of}: ` : "";
@@ -276,24 +334,24 @@ function render() {
 
   if (!config.display) {
     // The group's confidentiality agreement is recalled until the meeting's first part starts.
-    $("agreement-recall").hidden = !(part.index === 0 && !live && !state.rounds_done
+    $("agreement-recall").hidden = ended || !(part.index === 0 && !live && !state.rounds_done
       && !(round && round.status === "ended"));
     $("banner").hidden = !state.banner;
     $("banner").textContent = state.banner;
-    $("name-mode").hidden = !state.name_mode;
+    $("name-mode").hidden = !state.name_mode || ended;
     $("outside-note").hidden = !outside;
-    renderCases(live, part, outside);
-    renderFollowUp(live, part);
+    $("closing").hidden = !ended;
+    renderCases(live, part, outside, ended);
+    renderFollowUp(live, part, ended);
     renderParticipants();
-    renderParticipantTools(round, live, part, outside);
     renderAgenda();
     shownStandsIn = standsIn();
-    const steer = leads || shownStandsIn;
-    $("controls").hidden = !steer;
-    $("stand-in-note").hidden = !standsIn();
-    if (steer) renderControls(round, live, part);
+    renderDock(round, live, part, outside, ended, sitsBack);
     if (leads) renderConsole();
+    noticeChanges();
+    if (ended) leaveWhenEnding();
   }
+  holdScreenAwake(live && leads && !ended);
   tick();
 }
 
@@ -321,14 +379,18 @@ function renderCheckIn(round, live, part) {
     list.append(li);
   });
   if (!config.display) {
-    $("guidance").textContent = fmt(texts.ui.check_in_turn, { name: personName(round.speaker_order[round.speaker_index]) });
+    const current = round.speaker_order[round.speaker_index];
+    const guide = $("guidance");
+    guide.textContent = current === config.me ? texts.ui.your_turn
+      : fmt(texts.ui.check_in_turn, { name: personName(current) });
+    guide.classList.toggle("your-turn", current === config.me);
   }
 }
 
-function renderCases(live, part, outside) {
+function renderCases(live, part, outside, ended) {
   const section = $("cases");
   const round = state.round;
-  const open = !live && part.needs_presenter && part.kind !== "follow_up" && !outside;
+  const open = !live && !ended && part.needs_presenter && part.kind !== "follow_up" && !outside;
   section.hidden = !open;
   if (!open) return;
   const list = $("volunteers");
@@ -343,7 +405,7 @@ function renderCases(live, part, outside) {
     urgency.className = `badge urgency-${v.urgency}`;
     urgency.textContent = texts.ui[`urgency_${v.urgency}`];
     li.append(who, urgency);
-    if (leads || standsIn()) {
+    if (steers()) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "small";
@@ -362,24 +424,24 @@ function renderCases(live, part, outside) {
   const isPresenter = round && round.presenter === config.me;
   $("volunteer-form").hidden = Boolean(mine) || isPresenter;
   $("withdraw-button").hidden = !mine;
-  $("volunteer-label").placeholder = texts.ui.label_placeholder;
 }
 
-function renderFollowUp(live, part) {
+function renderFollowUp(live, part, ended) {
   const section = $("follow-up");
-  const open = !live && part.kind === "follow_up";
+  const open = !live && !ended && part.kind === "follow_up";
   section.hidden = !open;
   if (!open) return;
   const list = $("earlier-cases");
   list.replaceChildren();
+  const dates = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium" });
   for (const c of state.earlier_cases) {
     const li = document.createElement("li");
     li.dataset.round = String(c.id);
     const what = document.createElement("span");
-    const date = new Date(`${c.date}T12:00:00`).toLocaleDateString(document.documentElement.lang);
+    const date = dates.format(new Date(`${c.date}T12:00:00`));
     what.textContent = c.label ? `\u201c${c.label}\u201d \u00b7 ${date}` : fmt(texts.ui.case_from, { date });
     li.append(what);
-    if (leads || standsIn()) {
+    if (steers()) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "small";
@@ -402,50 +464,20 @@ function renderParticipants() {
   list.replaceChildren();
   for (const p of state.participants) {
     const presence = presenceNow(p);
+    const isOutside = state.outside.includes(p.id);
     const li = document.createElement("li");
     li.dataset.user = String(p.id);
-    li.dataset.presence = presence;
+    li.dataset.presence = isOutside ? "outside" : presence;
     const name = document.createElement("span");
     name.textContent = p.name + (p.id === config.me ? ` (${texts.ui.you})` : "");
     const role = document.createElement("span");
     role.className = "badge";
     role.textContent = texts.roles[p.role] || p.role;
     const status = document.createElement("span");
-    status.className = `presence presence-${presence}`;
-    status.textContent = texts.ui[presence === "online" ? "online" : presence];
+    status.className = `presence presence-${isOutside ? "outside" : presence}`;
+    status.textContent = isOutside ? texts.ui.status_outside
+      : texts.ui[presence === "online" ? "online" : presence];
     li.append(name, role, status);
-    list.append(li);
-  }
-}
-
-function renderParticipantTools(round, live, part, outside) {
-  const raised = state.hands.includes(config.me);
-  const hand = $("hand-button");
-  hand.textContent = raised ? texts.ui.lower_hand : texts.ui.raise_hand;
-  hand.dataset.raised = String(raised);
-  hand.hidden = outside;
-  const caseTold = live && part.needs_presenter && round.presenter !== config.me && !leads;
-  const signalled = sessionStorage.getItem(SIGNAL_KEY) === String(round ? round.number : "");
-  $("may-know-button").hidden = !caseTold || signalled || outside;
-  $("step-out-button").hidden = !caseTold || !signalled || outside;
-  $("signalled-note").hidden = !caseTold || !signalled || outside;
-  const box = $("hands-box");
-  box.hidden = !state.hands.length && !state.speaker;
-  $("speaker-line").textContent = state.speaker ? fmt(texts.ui.has_the_word, { name: personName(state.speaker) }) : "";
-  const list = $("hands");
-  list.replaceChildren();
-  for (const id of state.hands) {
-    const li = document.createElement("li");
-    li.dataset.user = String(id);
-    li.textContent = personName(id);
-    if (leads) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "small secondary";
-      button.textContent = texts.ui.call_on;
-      button.addEventListener("click", () => act("call_on", { user: id }));
-      li.append(" ", button);
-    }
     list.append(li);
   }
 }
@@ -460,31 +492,227 @@ function renderAgenda() {
     const li = document.createElement("li");
     li.textContent = `${texts.parts[item.key] || texts.ui.extra_round} (${item.minutes}\u2032)`;
     if (i < state.part.index) li.className = "done";
-    if (i === state.part.index) li.className = "current";
+    if (i === state.part.index && !state.ended) li.className = "current";
     list.append(li);
   }
 }
 
-function renderControls(round, live, part) {
-  const has = (id, visible) => { $(id).hidden = !visible; };
+// --- the dock: the next step, and the signals -------------------------------------------
+
+function afterAgenda() {
+  return state.part.index >= state.meeting.agenda.length;
+}
+
+// The leader's one next step, named: what the primary button does now.
+function nextStep(round, live, part) {
+  if (live) {
+    const turnsLeft = part.per_person_seconds && round.speaker_index + 1 < round.speaker_order.length;
+    if (turnsLeft) {
+      return { label: fmt(texts.ui.next_person, { name: personName(round.speaker_order[round.speaker_index + 1]) }),
+        action: "next_speaker" };
+    }
+    if (round.phase_index < part.phases.length - 1) {
+      const index = round.phase_index + 1;
+      const name = texts.phases[part.phases[index].key].name;
+      return { label: `${fmt(texts.ui.next_phase, { phase: name })} \u00b7 ${clock(phaseSeconds(index))}`,
+        action: "advance" };
+    }
+    return endOfPart(part);
+  }
+  if (afterAgenda() && !(round && round.status === "waiting") && !state.asking_for_cases) {
+    return { label: texts.ui.end_meeting, action: "end_meeting", danger: true };
+  }
   const waiting = round && round.status === "waiting";
+  if (part.kind === "follow_up" && !waiting) {
+    return { label: texts.ui.choose_follow_up_hint, action: null };
+  }
+  if (part.needs_presenter && !(round && round.presenter)) {
+    const offers = state.volunteers;
+    if (offers.length === 1) {
+      return { label: fmt(texts.ui.choose_name, { name: personName(offers[0].user) }),
+        action: "choose_presenter", extra: { user: offers[0].user } };
+    }
+    if (offers.length) return { label: texts.ui.choose_presenter_hint, action: null };
+    if (!state.asking_for_cases) return { label: texts.ui.ask, action: "ask_for_cases" };
+    return { label: texts.ui.waiting_for_case, action: null };
+  }
+  return { label: fmt(texts.ui.start_part, { part: partName(part) }), action: "start" };
+}
+
+function endOfPart(part) {
+  // The agenda's last part: ending it is ending the meeting (another round stays one tap
+  // away, under "More").
+  if (afterAgendaNext() && !afterAgenda()) {
+    return { label: texts.ui.end_meeting, action: "end_meeting", danger: true };
+  }
+  return endOfPartOnly(part);
+}
+
+function endOfPartOnly(part) {
+  if (part.kind === "check_in") return { label: texts.ui.end_check_in, action: "end" };
+  if (part.kind === "follow_up") return { label: texts.ui.end_follow_up, action: "end" };
+  return { label: part.kind === "round" ? texts.ui.end : texts.ui.end_part, action: "end" };
+}
+
+// Whether ending the current part leaves nothing of the agenda.
+function afterAgendaNext() {
+  return state.part.index + 1 >= state.meeting.agenda.length;
+}
+
+function renderDock(round, live, part, outside, ended, sitsBack) {
+  const dock = $("dock");
+  const steer = steers();
+  dock.hidden = ended || sitsBack;
+  document.body.classList.toggle("has-dock", !dock.hidden);
+  $("stand-in-note").hidden = !standsIn();
+  const show = (id, visible) => { $(id).hidden = !visible; };
+
+  // A leader steering.
   const paused = round && round.status === "paused";
-  const needsChoice = part.needs_presenter && !(round && round.presenter);
-  has("ask-button", !live && part.needs_presenter && part.kind !== "follow_up" && !waiting && !state.asking_for_cases);
-  has("start-button", !live && !needsChoice);
-  $("start-button").textContent = fmt(texts.ui.start_part, { part: partName(part) });
-  has("skip-button", !live);
-  const turns = live && part.per_person_seconds && round.speaker_index + 1 < round.speaker_order.length;
-  has("next-speaker-button", Boolean(turns));
-  has("back-button", live && round.phase_index > 0);
-  has("pause-button", live && !paused);
-  has("resume-button", Boolean(paused));
-  has("extend1-button", live);
-  has("extend5-button", live);
-  const last = live && round.phase_index === part.phases.length - 1;
-  has("advance-button", live && !last);
-  has("end-button", live);
-  $("end-button").textContent = part.kind === "round" ? texts.ui.end : texts.ui.end_part;
+  show("pause-button", steer && live && !paused);
+  show("resume-button", steer && Boolean(paused));
+  show("extend1-button", steer && live);
+  show("more-button", steer);
+  const step = steer ? nextStep(round, live, part) : null;
+  const primary = $("primary-button");
+  primary.hidden = !steer;
+  if (step) {
+    primary.textContent = step.label;
+    primary.dataset.action = step.action || "";
+    primary.dataset.extra = JSON.stringify(step.extra || {});
+    primary.disabled = !step.action;
+    primary.classList.toggle("danger-fill", Boolean(step.danger));
+  }
+  show("more-controls", steer && moreOpen);
+  $("more-button").setAttribute("aria-expanded", String(steer && moreOpen));
+  $("more-button").textContent = moreOpen ? texts.ui.fewer : texts.ui.more;
+  if (steer) renderMore(round, live, part);
+
+  // A member taking part.
+  const caseTold = live && part.needs_presenter && round.presenter !== config.me && !leads;
+  if (outside) sessionStorage.setItem(`${SIGNAL_KEY}.out`, "1");
+  else if (sessionStorage.getItem(`${SIGNAL_KEY}.out`)) {
+    // She was let back in: she may signal and step out again.
+    sessionStorage.removeItem(`${SIGNAL_KEY}.out`);
+    sessionStorage.removeItem(SIGNAL_KEY);
+  }
+  const signalled = sessionStorage.getItem(SIGNAL_KEY) === String(round ? round.number : "");
+  const raised = state.hands.includes(config.me);
+  const hand = $("hand-button");
+  // Leaders give the word; they do not queue for it.
+  hand.hidden = steer || outside || (groupListens() && !raised);
+  hand.textContent = raised ? texts.ui.lower_hand : texts.ui.raise_hand;
+  hand.dataset.raised = String(raised);
+  hand.classList.toggle("primary", !steer);
+  show("may-know-button", caseTold && !signalled && !outside);
+  show("step-out-button", caseTold && signalled && !outside);
+  renderSignals();
+}
+
+function renderMore(round, live, part) {
+  const show = (id, visible) => { $(id).hidden = !visible; };
+  const waiting = round && round.status === "waiting";
+  show("back-button", live && round.phase_index > 0);
+  if (live && round.phase_index > 0) {
+    const index = round.phase_index - 1;
+    $("back-button").textContent = `${fmt(texts.ui.back_to, { phase: texts.phases[part.phases[index].key].name })} \u00b7 ${clock(phaseSeconds(index))}`;
+  }
+  show("extend5-button", live);
+  show("ask-button", !live && part.needs_presenter && part.kind !== "follow_up" && !waiting);
+  show("skip-button", !live);
+  const step = nextStep(round, live, part);
+  // Ending the part is the primary step on its last phase; before it, it is here.
+  show("end-button", live && step.action !== "end");
+  $("end-button").textContent = endOfPartOnly(part).label;
+  show("end-meeting-button", step.action !== "end_meeting");
+}
+
+// What needs the leader now, wherever she is on the page; a member sees her own turn.
+function renderSignals() {
+  if (!state || config.display) return;
+  const box = $("signals");
+  box.replaceChildren();
+  const add = (text, action, label, kind = "") => {
+    const item = document.createElement("p");
+    item.className = `signal ${kind}`;
+    const words = document.createElement("span");
+    words.textContent = text;
+    item.append(words);
+    if (action) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "small";
+      button.textContent = label;
+      button.addEventListener("click", action);
+      item.append(button);
+    }
+    box.append(item);
+    return item;
+  };
+  if (steers() && !state.ended) {
+    // Choices that are hers to make now, where she is: who presents, which case to
+    // follow up.
+    const round = state.round;
+    const choosing = !isLive(round) && state.part.needs_presenter && !(round && round.presenter);
+    if (choosing && state.part.kind !== "follow_up" && state.volunteers.length > 1) {
+      for (const v of state.volunteers.slice(0, 4)) {
+        const label = v.label ? ` \u2013 \u201c${v.label}\u201d` : "";
+        add(`${personName(v.user)}${label} \u00b7 ${texts.ui[`urgency_${v.urgency}`]}`,
+          () => act("choose_presenter", { user: v.user }), texts.ui.choose, "case");
+      }
+    }
+    if (choosing && state.part.kind === "follow_up") {
+      for (const c of state.earlier_cases.slice(0, 3)) {
+        add(c.label ? `\u201c${c.label}\u201d` : fmt(texts.ui.case_from, { date: c.date }),
+          () => act("choose_follow_up", { round: c.id }), texts.ui.choose_follow_up, "case");
+      }
+    }
+  }
+  if (leads && !state.ended) {
+    if (state.hands.length) {
+      const names = state.hands.map(personName).join(", ");
+      add(fmt(texts.ui.hands_raised, { names }), () => send({ action: "call_on", user: state.hands[0] }),
+        fmt(texts.ui.give_word_to, { name: personName(state.hands[0]) }), "hand");
+    }
+    for (const s of state.lindauer) {
+      const name = personName(s.user);
+      if (s.outside) {
+        add(fmt(texts.ui.lindauer_outside, { name }), () => send({ action: "let_back", user: s.user }),
+          fmt(texts.ui.let_back_name, { name }), "lindauer");
+      } else {
+        add(fmt(texts.ui.lindauer_signal, { name }), () => send({ action: "see_out", user: s.user }),
+          fmt(texts.ui.see_out, { name }), "lindauer");
+      }
+    }
+    const stored = JSON.parse(sessionStorage.getItem(MESSAGES_KEY) || "[]");
+    const seen = Number(sessionStorage.getItem(SEEN_MESSAGES_KEY) || "0");
+    const unseen = stored.slice(seen).filter((m) => m.from_id !== config.me);
+    if (unseen.length) {
+      const last = unseen[unseen.length - 1];
+      add(`${last.from}: ${last.text}`, () => {
+        sessionStorage.setItem(SEEN_MESSAGES_KEY, String(stored.length));
+        renderSignals();
+      }, texts.ui.dismiss, "message");
+    }
+  }
+  if (!leads && !state.ended) {
+    const round = state.round;
+    const turn = isLive(round) && state.part.per_person_seconds
+      && round.speaker_order[round.speaker_index] === config.me;
+    if (state.speaker === config.me) add(texts.ui.you_have_the_word, null, "", "your-turn");
+    else if (turn) add(texts.ui.your_turn, null, "", "your-turn");
+  }
+  box.hidden = !box.childElementCount;
+}
+
+// A soft sound for what newly needs the leader: a hand, a Lindauer signal.
+function noticeChanges() {
+  if (!leads || !previous) return;
+  const newHand = state.hands.some((id) => !previous.hands.includes(id));
+  const newSignal = state.lindauer.some((s) => !previous.lindauer.some(
+    (p) => p.user === s.user && p.outside === s.outside));
+  if (newHand || newSignal) signal();
+  notifyPhase();
 }
 
 function renderConsole() {
@@ -502,7 +730,22 @@ function renderConsole() {
   }
   $("hide-prompt-button").hidden = !state.banner;
   $("name-mode-button").textContent = state.name_mode ? texts.ui.name_mode_toggle_off : texts.ui.name_mode_toggle_on;
-  $("call-on-button").hidden = !state.hands.length;
+  $("speaker-line").textContent = state.speaker ? fmt(texts.ui.has_the_word, { name: personName(state.speaker) }) : "";
+  const hands = $("hands");
+  hands.replaceChildren();
+  for (const id of state.hands) {
+    const li = document.createElement("li");
+    li.dataset.user = String(id);
+    li.textContent = personName(id);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "small secondary";
+    button.textContent = texts.ui.call_on;
+    button.addEventListener("click", () => send({ action: "call_on", user: id }));
+    li.append(" ", button);
+    hands.append(li);
+  }
+  $("no-hands").hidden = Boolean(state.hands.length);
   const select = $("backup-select");
   const options = [["", texts.ui.no_backup], ...state.participants.filter((p) => p.role === "member").map((p) => [String(p.id), p.name])];
   if (select.options.length !== options.length || document.activeElement !== select) {
@@ -511,21 +754,13 @@ function renderConsole() {
   }
   const alerts = $("lindauer-alerts");
   alerts.replaceChildren();
-  for (const signal of state.lindauer) {
+  for (const s of state.lindauer) {
     const p = document.createElement("p");
-    p.className = "warning";
-    p.dataset.user = String(signal.user);
-    p.textContent = fmt(signal.outside ? texts.ui.lindauer_outside : texts.ui.lindauer_signal, { name: personName(signal.user) });
-    if (signal.outside) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "small";
-      button.textContent = texts.ui.let_back;
-      button.addEventListener("click", () => send({ action: "let_back", user: signal.user }));
-      p.append(" ", button);
-    }
+    p.dataset.user = String(s.user);
+    p.textContent = fmt(s.outside ? texts.ui.lindauer_outside : texts.ui.lindauer_signal, { name: personName(s.user) });
     alerts.append(p);
   }
+  $("lindauer-box").hidden = !state.lindauer.length;
   renderLeaderMessages();
 }
 
@@ -542,7 +777,7 @@ function renderLeaderMessages() {
   }
 }
 
-// --- the timer -------------------------------------------------------------------------
+// --- the timer, the tab and the phone ------------------------------------------------------
 
 function secondsLeft(round) {
   if (round.status === "paused") return round.remaining;
@@ -553,7 +788,7 @@ function clock(seconds) {
   const whole = Math.floor(Math.abs(seconds));
   const m = Math.floor(whole / 60);
   const s = String(whole % 60).padStart(2, "0");
-  return `${m}:${s}`;
+  return `${seconds < 0 ? "-" : ""}${m}:${s}`;
 }
 
 function tick() {
@@ -561,36 +796,123 @@ function tick() {
   const round = state.round;
   const timer = $("timer");
   const note = $("timer-note");
-  const live = round && (round.status === "running" || round.status === "paused");
+  const live = isLive(round) && !state.ended;
   if (!live) {
     timer.textContent = "";
     timer.dataset.secondsLeft = "";
     timer.classList.remove("overrun");
     note.textContent = "";
+    showInTab(null);
     return;
   }
   // Count whole seconds up, so that 9:59.5 shows as 10:00 the moment a phase starts.
   const left = Math.ceil(secondsLeft(round) - 0.001);
   const overrun = left < 0;
-  timer.textContent = overrun ? `+${clock(left)}` : clock(left);
+  timer.textContent = overrun ? `+${clock(-left)}` : clock(left);
   timer.dataset.secondsLeft = String(left);
   timer.classList.toggle("overrun", overrun);
   timer.classList.toggle("paused", round.status === "paused");
   note.textContent = round.status === "paused" ? texts.ui.paused
     : overrun ? `${texts.ui.overrun} \u2013 ${texts.ui.time_up}` : texts.ui.left;
+  showInTab(left);
   const key = `${round.number}:${round.phase_index}:${round.speaker_index}:${round.deadline}`;
-  if (overrun && (leads || standsIn()) && chimedFor !== key && round.status === "running") {
+  if (overrun && steers() && chimedFor !== key && round.status === "running") {
     chimedFor = key;
-    if (!muted) chime();
+    if (!muted) chime([523.25, 659.25]);
   }
 }
 
-// A soft two-note chime, made here so that nothing is loaded; only the leader hears it,
-// and the phase never changes by itself.
-function chime() {
+// The phase and its time in the tab's title and icon: enough for those whose video call
+// is in front.
+let tabShown = null;
+function showInTab(left) {
+  const phase = currentPhase();
+  let title = baseTitle;
+  if (state.ended) title = `${texts.ui.ended_title} \u2013 ${config.group || baseTitle}`;
+  else if (phase && left !== null) {
+    const time = left < 0 ? `+${clock(-left)}` : clock(left);
+    title = `${time} \u00b7 ${texts.phases[phase.key].name} \u2013 ${config.group || baseTitle}`;
+  }
+  if (document.title !== title) document.title = title;
+  const minutes = phase && left !== null ? Math.max(0, Math.ceil(left / 60)) : null;
+  const icon = `${minutes}:${left !== null && left < 0}:${state.round ? state.round.status : ""}`;
+  if (icon === tabShown) return;
+  tabShown = icon;
+  drawIcon(minutes, left !== null && left < 0, state.round && state.round.status === "paused");
+}
+
+function drawIcon(minutes, overrun, paused) {
+  let link = document.querySelector("link[rel=icon]");
+  if (minutes === null) {
+    if (link && link.dataset.original) link.href = link.dataset.original;
+    return;
+  }
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 64;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  ctx.fillStyle = overrun ? "#a02c2c" : paused ? "#8a8f8c" : "#2f6f6a";
+  ctx.beginPath();
+  ctx.arc(32, 32, 31, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = "#fff";
+  ctx.font = "bold 34px system-ui, sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillText(String(Math.min(minutes, 99)), 32, 34);
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "icon";
+    document.head.append(link);
+  }
+  if (!link.dataset.original) link.dataset.original = link.href;
+  link.type = "image/png";
+  link.href = canvas.toDataURL("image/png");
+}
+
+// A notification at each new phase, for those who asked for it, while the tab is behind.
+function notifyPhase() {
+  if (localStorage.getItem(NOTIFY_KEY) !== "on" || !("Notification" in window)
+      || Notification.permission !== "granted" || !document.hidden) return;
+  const was = previous.round && isLive(previous.round) ? `${previous.part.index}:${previous.round.phase_index}` : "";
+  const phase = currentPhase();
+  const now = phase ? `${state.part.index}:${state.round.phase_index}` : "";
+  if (!phase || was === now) return;
+  const text = texts.phases[phase.key];
+  new Notification(text.name, { body: text.rule, tag: `balintroom-${config.meeting}` });
+}
+
+function renderNotifyToggle() {
+  const toggle = $("notify-toggle");
+  if (!toggle || !("Notification" in window)) return;
+  toggle.hidden = false;
+  const on = localStorage.getItem(NOTIFY_KEY) === "on" && Notification.permission === "granted";
+  toggle.textContent = on ? texts.ui.notify_off : texts.ui.notify_on;
+  toggle.setAttribute("aria-pressed", String(on));
+}
+
+// The leader's phone stays awake while a part of the meeting runs.
+async function holdScreenAwake(wanted) {
+  if (!("wakeLock" in navigator)) return;
+  try {
+    if (wanted && !wakeLock && document.visibilityState === "visible") {
+      wakeLock = await navigator.wakeLock.request("screen");
+      wakeLock.addEventListener("release", () => { wakeLock = null; });
+    } else if (!wanted && wakeLock) {
+      await wakeLock.release();
+      wakeLock = null;
+    }
+  } catch (error) {
+    // Not allowed here (no user gesture yet, a battery saver): the screen may dim.
+  }
+}
+
+// Soft sounds, made here so that nothing is loaded; only the leader hears them, and the
+// phase never changes by itself.
+function chime(notes) {
   try {
     const ctx = new AudioContext();
-    [523.25, 659.25].forEach((freq, i) => {
+    notes.forEach((freq, i) => {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
       osc.frequency.value = freq;
@@ -603,15 +925,54 @@ function chime() {
       osc.stop(at + 1.3);
     });
   } catch (error) {
-    // No audio device: the overrun still shows on screen.
+    // No audio device: the signal still shows on screen.
   }
+}
+
+function signal() {
+  if (leads && !muted) chime([783.99]);
 }
 
 // --- actions ---------------------------------------------------------------------------
 
+// Asked in the page, in words for what is ending.
+function confirmThen(text, okLabel, then) {
+  const dialog = $("confirm-dialog");
+  $("confirm-text").textContent = text;
+  $("confirm-ok").textContent = okLabel;
+  $("confirm-ok").onclick = () => { dialog.close(); then(); };
+  $("confirm-cancel").onclick = () => dialog.close();
+  dialog.showModal();
+}
+
+function endConfirmation(action) {
+  const kind = state.part.kind;
+  if (action === "end_meeting") return [texts.ui.confirm_end_meeting, texts.ui.end_meeting];
+  if (kind === "check_in") return [texts.ui.confirm_end_check_in, texts.ui.end_check_in];
+  if (kind === "follow_up") return [texts.ui.confirm_end_follow_up, texts.ui.end_follow_up];
+  if (kind === "round") return [texts.ui.confirm_end_round, texts.ui.end];
+  return [texts.ui.confirm_end_part, texts.ui.end_part];
+}
+
 function act(action, extra = {}) {
-  if (action === "end" && !confirm(texts.ui.confirm_end)) return;
-  send({ action, expected_version: state ? state.version : 0, ...extra });
+  const go = () => {
+    if (action === "end_meeting") sessionStorage.setItem(ENDING_KEY, "1");
+    send({ action, expected_version: state ? state.version : 0, ...extra });
+  };
+  if (action === "end" || action === "end_meeting") {
+    const [text, label] = endConfirmation(action);
+    confirmThen(text, label, go);
+    return;
+  }
+  go();
+}
+
+// The leader who ended the meeting goes on to what is left to do.
+function leaveWhenEnding() {
+  if (config.after && sessionStorage.getItem(ENDING_KEY)) {
+    sessionStorage.removeItem(ENDING_KEY);
+    location.assign(config.after);
+  }
 }
 
 if (!config.display) {
@@ -625,18 +986,30 @@ if (!config.display) {
     send({ action: state && state.hands.includes(config.me) ? "lower_hand" : "raise_hand" });
   });
   $("may-know-button").addEventListener("click", () => {
-    if (!confirm(texts.ui.confirm_may_know)) return;
-    send({ action: "may_know_patient" });
-    sessionStorage.setItem(SIGNAL_KEY, String(state.round.number));
-    render();
+    confirmThen(texts.ui.confirm_may_know, texts.ui.may_know, () => {
+      send({ action: "may_know_patient" });
+      sessionStorage.setItem(SIGNAL_KEY, String(state.round.number));
+      render();
+    });
   });
   $("step-out-button").addEventListener("click", () => send({ action: "step_out" }));
-  for (const button of document.querySelectorAll("#controls [data-action]")) {
+  for (const button of document.querySelectorAll("#dock [data-action]")) {
+    if (button.id === "primary-button") continue;
     button.addEventListener("click", () => {
       const extra = button.dataset.minutes ? { minutes: Number(button.dataset.minutes) } : {};
+      moreOpen = false;
       act(button.dataset.action, extra);
+      if (state) render();
     });
   }
+  $("primary-button").addEventListener("click", () => {
+    const button = $("primary-button");
+    if (button.dataset.action) act(button.dataset.action, JSON.parse(button.dataset.extra || "{}"));
+  });
+  $("more-button").addEventListener("click", () => {
+    moreOpen = !moreOpen;
+    render();
+  });
   const toggle = $("chime-toggle");
   const showMuted = () => {
     toggle.textContent = muted ? texts.ui.unmute : texts.ui.mute;
@@ -648,9 +1021,21 @@ if (!config.display) {
     showMuted();
   });
   showMuted();
+  const notify = $("notify-toggle");
+  notify.addEventListener("click", async () => {
+    if (localStorage.getItem(NOTIFY_KEY) === "on" && Notification.permission === "granted") {
+      localStorage.setItem(NOTIFY_KEY, "off");
+    } else if (await Notification.requestPermission() === "granted") {
+      localStorage.setItem(NOTIFY_KEY, "on");
+    }
+    renderNotifyToggle();
+  });
+  renderNotifyToggle();
+  document.addEventListener("visibilitychange", () => {
+    if (state && document.visibilityState === "visible") holdScreenAwake(isLive(state.round) && leads && !state.ended);
+  });
   if (leads) {
     $("hide-prompt-button").addEventListener("click", () => send({ action: "hide_prompt" }));
-    $("call-on-button").addEventListener("click", () => send({ action: "call_on" }));
     $("name-mode-button").addEventListener("click", () => send({ action: "name_mode", on: !state.name_mode }));
     $("backup-select").addEventListener("change", (event) => {
       const value = event.target.value;
@@ -664,6 +1049,14 @@ if (!config.display) {
       input.value = "";
     });
   }
+}
+
+// The page keeps room at its foot for the dock, however tall the dock is now.
+const dock = $("dock");
+if (dock && "ResizeObserver" in window) {
+  new ResizeObserver(() => {
+    document.body.style.setProperty("--dock-height", `${dock.offsetHeight + 16}px`);
+  }).observe(dock);
 }
 
 let ticks = 0;
