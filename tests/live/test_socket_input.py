@@ -151,3 +151,15 @@ async def test_a_secure_socket_takes_only_its_https_origin(cast, room):
 
     assert await handshake(b"https://" + HOST)
     assert not await handshake(b"http://" + HOST)
+
+
+async def test_a_label_may_name_the_groups_own_people(cast, room):
+    """Ben is one of the group: naming him is no warning; a stranger's name still is."""
+    anna = await join(cast, cast.member)
+    state = await answer_to(anna, {"action": "volunteer", "label": "what Ben said to me"})
+    assert state["type"] == "state"
+    assert state["volunteers"][0]["label"] == "what Ben said to me"
+    error = await answer_to(anna, {"action": "volunteer", "label": "Frau Quist again"})
+    assert error["code"] == "may_identify"
+    assert [f["text"] for f in error["findings"]] == ["Frau Quist"]
+    await anna.close()

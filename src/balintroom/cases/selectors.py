@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, Membership
-from balintroom.groups.selectors import meeting_for_member
+from balintroom.groups.selectors import meeting_for_member, member_names
 from balintroom.live.models import Round
 from balintroom.method.roles import LEADING_ROLES
 
@@ -41,9 +41,7 @@ def notes_meeting_for(user: User, meeting_id: int) -> tuple[Meeting, Membership]
 def people_names_of(meeting: Meeting) -> list[str]:
     """The names of the meeting group's members and leaders, as the group sees them. For
     the identifier check only: the group's own people are not patients."""
-    users = User.objects.filter(memberships__group_id=meeting.group_id).only(
-        "display_name", "email")
-    return sorted({user.name for user in users})
+    return member_names(meeting.group_id)
 
 
 def notes_opted_in(user: User, meeting: Meeting) -> bool:

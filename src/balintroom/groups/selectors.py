@@ -125,6 +125,13 @@ def meeting_for_member(user: User, meeting_id: int) -> tuple[Meeting, Membership
     return meeting, membership_for(user, meeting.group_id)
 
 
+def member_names(group_id: int) -> list[str]:
+    """The names of the group's members and leaders, as the group sees them. For the
+    identifier check: the group's own people are not patients."""
+    users = User.objects.filter(memberships__group_id=group_id).only("display_name", "email")
+    return sorted({user.name for user in users})
+
+
 def next_meeting_of(meeting: Meeting) -> Meeting | None:
     """The group's meeting after this one, if one is scheduled."""
     return meeting.group.meetings.filter(starts_at__gt=meeting.starts_at).order_by(

@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from balintroom.groups.selectors import member_names
 from balintroom.method.roles import LEADING_ROLES
 from balintroom.method.room import StaleVersion
 from balintroom.method.round import RoundError
@@ -68,6 +69,11 @@ def _participant_room(meeting_id: int, user: Any) -> tuple[int, int] | None:
 
 
 @database_sync_to_async
+def _names(group_id: int) -> list[str]:
+    return member_names(group_id)
+
+
+@database_sync_to_async
 def _display_room(meeting_id: int, token: str) -> tuple[int, int] | None:
     if not token:
         return None
@@ -105,6 +111,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     room_id: int
     meeting_id: int
     group_id: int
+    known_names: list[str]
     group_name: str
     user: Any
     user_id: int | None = None
@@ -132,6 +139,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.room_id, self.group_id = found
+        # The group's own people, whom a case label may name without a warning.
+        self.known_names = [] if self.is_display else await _names(self.group_id)
         # Read on every room state: plain values, not the lazy user object each time.
         self.user_id = None if self.is_display else self.user.pk
         self.language = self._language()
@@ -289,7 +298,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._relay_leader_message(message)
             return
         try:
-            request = request_parse(message)
+            request = request_parse(message, known_names=self.known_names)
             _version, broadcasts = await _room_act(
                 meeting_id=self.meeting_id, by=self.user, action=request.action,
                 args=request.args, expected_version=request.expected_version)

@@ -3,7 +3,7 @@ one table. A message that does not fit gets a sentence saying why, before anythi
 read from or written to the database."""
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,10 +146,11 @@ def _unreadable() -> BadRequest:
     return BadRequest(_("That message could not be read."))
 
 
-def request_parse(message: dict[str, Any]) -> Request:
+def request_parse(message: dict[str, Any], *, known_names: Sequence[str] = ()) -> Request:
     """The request a socket's message makes (a JSON object), or BadRequest/MayIdentify
     with a sentence for the person. `action` names the action; `expected_version` is the
-    room's version the person last saw (steering actions need it)."""
+    room's version the person last saw (steering actions need it). `known_names` are the
+    group's own people, whom a case label may name without being asked about it."""
     try:
         action = Action(str(message.get("action")))
     except ValueError:
@@ -165,13 +166,13 @@ def request_parse(message: dict[str, Any]) -> Request:
     keep = values.pop("keep", False)
     args = Args(**values)
     if action == Action.VOLUNTEER and args.label and not keep:
-        _check_label(args.label)
+        _check_label(args.label, known_names)
     return Request(action=action, args=args, expected_version=expected)
 
 
-def _check_label(label: str) -> None:
+def _check_label(label: str, known_names: Sequence[str]) -> None:
     # Both languages: people write labels in their own, whatever the group speaks.
-    findings = find_identifiers(label, None)
+    findings = find_identifiers(label, None, known_names=known_names)
     if findings:
         raise MayIdentify(
             _("This label may identify a patient. Edit it, or keep it as it is."),
