@@ -255,6 +255,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Balint Room] "
 ACCOUNT_SIGNUP_REDIRECT_URL = "profile"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_ADAPTER = "balintroom.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     name: f"balintroom.accounts.forms.{form}" for name, form in (
         ("login", "LoginForm"), ("signup", "SignupForm"), ("add_email", "AddEmailForm"),

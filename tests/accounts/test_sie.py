@@ -149,6 +149,16 @@ def test_the_messages_say_sie(visitor: Client) -> None:
     assert "Sie sind abgemeldet." in html
 
 
+def test_the_note_after_signing_in_speaks_the_profiles_language(db: None) -> None:
+    anna = make_user("anna@example.org", "Anna")
+    anna.language = "de"
+    anna.save()
+    client = Client(headers={"Accept-Language": "en"})  # signing in, she is still a stranger
+    html = german_page(client, reverse("account_login"),
+                       {"login": "anna@example.org", "password": PASSWORD}, follow=True)
+    assert "Sie sind als Anna angemeldet." in html
+
+
 def _german_mail(index: int = -1) -> mail.EmailMessage:
     message = mail.outbox[index]
     assert_sie(message.subject + "\n" + message.body, message.subject)
