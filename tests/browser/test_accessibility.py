@@ -80,6 +80,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "debrief_delete_confirm": (L,),
     "my_debriefs": (L,),
     "group_privacy": (L,),
+    # the evening's end: the last meeting is over, its attendance not yet confirmed
+    "meeting_after": (L,),
     # records
     "records_group": (L, M),
     "group_hours": (L,),
