@@ -165,8 +165,8 @@ def test_it_shows_the_room_in_german(german: Client, cast: Any) -> None:
     assert texts["ui"]["who_has_a_case"] == "Wer hat einen Fall?"
     assert texts["phases"]["review"]["rule"] == "Nicht mehr in den Fall zurückgehen."
     assert texts["review_questions"][0] == "Gab es einen starken Drang, den Fall zu „lösen“?"
-    for word in ("Runde beginnen", "Nächste Phase", "Wer ist da", "Raumanzeige",
-                 "Steuerung für die Leitung"):
+    for word in ("Treffen beenden", "Eine Phase zurück", "Wer ist da", "Raumanzeige",
+                 "Konsole der Leitung"):
         assert word in html
     _assert_no_english(html, own_words=(cast.group.confidentiality_text,))
 
