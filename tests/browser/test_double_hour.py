@@ -78,7 +78,10 @@ def test_it_runs_a_double_hour_from_the_console(browser: Any, server: Server) ->
         steer(leader, "next_speaker")
         anna.wait_for_selector(f"#check-in-order li:nth-child({turn + 1}).current")
     assert "End the check-in" in leader.text_content("#primary-button")
-    steer(leader, "end")
+    leader.click("#primary-button")
+    # Asked in the page, in words for what ends.
+    assert leader.text_content("#confirm-text") == "End the check-in now?"
+    leader.click("#confirm-ok")
     part(everyone, "follow_up")
 
     # Follow-up: the group's earlier cases, by label and date only.

@@ -137,6 +137,8 @@ def test_a_leader_runs_her_evening_from_her_phone(browser: Any, server: Server) 
     assert ben.is_hidden("#hand-button")
     leader.tap("#signals .lindauer button", "let David back in")
     david.wait_for_selector("#outside-note", state="hidden")
+    # Back in, he may say again that he knows the patient, should the case turn out so.
+    david.wait_for_selector("#may-know-button:not([hidden])")
     shoot(pages, "4-returns")
 
     # The review; its questions do not push the next step out of her reach.

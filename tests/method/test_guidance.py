@@ -126,7 +126,7 @@ def test_online_it_only_speaks_to_the_presenters_camera(phase, viewer):
 
 def test_the_returning_presenter_is_told_it_is_her_turn_and_online_to_switch_on():
     assert guidance(PRESENTER_RETURNS, Viewer.PRESENTER, online=True).startswith(
-        "Your turn - camera on.")
+        "Your turn – camera on.")
     assert guidance(PRESENTER_RETURNS, Viewer.PRESENTER, online=False).startswith("Your turn.")
 
 

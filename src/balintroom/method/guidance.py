@@ -30,7 +30,7 @@ def guidance(phase: Phase, viewer: Viewer, *, online: bool) -> str:
             return _("Tell what happened next with your case, and what the group's work "
                      "meant for it.")
         if phase.speaks == Speaker.PRESENTER and online:
-            return _("Your turn - camera on. Say what you heard, and which words furthered "
+            return _("Your turn – camera on. Say what you heard, and which words furthered "
                      "your own thinking, and why.")
         if phase.speaks == Speaker.PRESENTER:
             return _("Your turn. Say what you heard, and which words furthered your own "
