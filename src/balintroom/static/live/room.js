@@ -705,14 +705,16 @@ function renderSignals() {
   box.hidden = !box.childElementCount;
 }
 
-// A soft sound for what newly needs the leader: a hand, a Lindauer signal.
+// What changed since the last state that someone should hear of: a new phase (for
+// those who asked to be told), a new hand or Lindauer signal (a soft sound for leaders).
 function noticeChanges() {
-  if (!leads || !previous) return;
+  if (!previous) return;
+  notifyPhase();
+  if (!leads) return;
   const newHand = state.hands.some((id) => !previous.hands.includes(id));
   const newSignal = state.lindauer.some((s) => !previous.lindauer.some(
     (p) => p.user === s.user && p.outside === s.outside));
   if (newHand || newSignal) signal();
-  notifyPhase();
 }
 
 function renderConsole() {
