@@ -1,14 +1,22 @@
 """The Lindauer rule: a member who may know the patient tells the leaders, and only them,
 steps out, sees nothing of the case until a leader lets her back; the time is kept."""
 
+import json
+from typing import Any
+
 import pytest
 
 from balintroom.live.models import StepOut
-from balintroom.live.snapshot import member_view, outside_view, views
 from balintroom.method.round import Action
 from tests.live.test_services import act, built_now, refused, snapshot
 
 pytestmark = pytest.mark.django_db
+
+
+def sent_views(cast: Any) -> dict[str, dict[str, Any]]:
+    """Each kind of viewer's state as it is sent to her now."""
+    texts = built_now(cast).texts(server_time=0.0)
+    return {kind: json.loads(text) for kind, text in texts.items()}
 
 
 def test_only_the_leaders_are_told(running):
@@ -17,7 +25,7 @@ def test_only_the_leaders_are_told(running):
     act(cast, ben, Action.MAY_KNOW_PATIENT)
     state = snapshot(cast)
     assert [s["user"] for s in state["lindauer"]] == [ben.pk]
-    every = views(state)
+    every = sent_views(cast)
     built = built_now(cast)
     assert built.view_kind(cast.leader.pk) == "leader"
     assert built.view_kind(cast.coleader.pk) == "leader"
@@ -36,11 +44,11 @@ def test_a_member_steps_out_and_sees_nothing_of_the_case(running):
     state = snapshot(cast)
     assert state["outside"] == [ben.pk]
     assert built_now(cast).view_kind(ben.pk) == "outside"
-    view = outside_view(state)
+    view = sent_views(cast)["outside"]
     assert view["round"]["label"] == "" and view["round"]["presenter"] is None
     assert "night shift" not in str(view)
     # Everyone else still sees the case.
-    assert member_view(state)["round"]["label"] == "night shift"
+    assert sent_views(cast)["member"]["round"]["label"] == "night shift"
     refused(cast, ben, Action.STEP_OUT)
 
 

@@ -174,7 +174,7 @@ def test_choose_presenter_makes_a_waiting_round_and_clears_the_volunteer(cast, r
         "number": 1, "status": "waiting", "phase_index": 0, "deadline": None,
         "remaining": None, "presenter": cast.member.pk, "label": "night shift",
         "part_index": 0, "kind": "round", "follow_up": False, "speaker_order": [],
-        "speaker_index": 0, "phase_left": [],
+        "speaker_index": 0, "phase_left": [], "hands_closed": "",
     }
     # The chosen one leaves the list; the others stay; the question is answered.
     assert state["volunteers"] == [{"user": cast.members[1].pk, "label": "the visit", "urgency": 2}]

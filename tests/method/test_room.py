@@ -10,6 +10,7 @@ from balintroom.method.room import (
     Person,
     RoomState,
     StaleVersion,
+    hands_closed,
     room_apply,
     room_seen_change,
     room_times,
@@ -108,6 +109,17 @@ def test_the_presenter_raises_no_hand_while_she_sits_back(running):
     with pytest.raises(RoundError, match="listening"):
         apply(exploring, ANNA, Action.RAISE_HAND)
     assert apply(exploring, BEN, Action.RAISE_HAND).hands == (BEN,)
+
+
+def test_the_room_is_told_who_raises_no_hand_in_each_phase(running):
+    # What the members' screens hide the hand by: the same rule the refusals above hold to.
+    closed = [hands_closed(CTX.meeting_format, running.run)]
+    room = running
+    for _ in range(3):
+        room = apply(room, LENA, Action.ADVANCE)
+        closed.append(hands_closed(CTX.meeting_format, room.run))
+    assert closed == ["everyone", "", "presenter", "everyone"]
+    assert hands_closed(CTX.meeting_format, None) == ""
 
 
 def test_back_and_forward_keep_the_time_each_phase_had_left(running):

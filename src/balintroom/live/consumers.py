@@ -37,7 +37,7 @@ from .broadcast import (
     send_broadcasts,
 )
 from .models import Room
-from .requests import BadRequest, MayIdentify, request_parse, storable
+from .requests import ID_MAX, BadRequest, MayIdentify, request_parse, storable
 from .roomstate import CLOSE_AGREEMENT, CLOSE_DISPLAY_RENEWED, CLOSE_FORBIDDEN, view_kind
 from .selectors import room_admission, room_circle
 from .snapshot import state_at
@@ -51,7 +51,6 @@ CLOSE_TRY_AGAIN = 1013
 # quick clicks, the first pings); beyond that its messages are refused until it slows.
 MESSAGES_PER_SECOND = 5.0
 MESSAGES_BURST = 20.0
-ID_MAX = 2**63
 
 
 @database_sync_to_async

@@ -49,10 +49,14 @@ def storable(text: str) -> bool:
     return not any(unicodedata.category(c) in ("Cs", "Cc", "Co") for c in text)
 
 
+# Row ids are 64-bit integers in every database the app runs on.
+ID_MAX = 2**63
+
+
 def _id(message: str) -> Callable[[Any], int]:
     """A reader of a row's id; `message` (marked, translated when raised) if it is not one."""
     def parse(value: Any) -> int:
-        if not _is_int(value) or not 0 < value < 2**63:
+        if not _is_int(value) or not 0 < value < ID_MAX:
             raise BadRequest(_(message))
         return int(value)
     return parse

@@ -187,10 +187,6 @@ class BuiltState:
         return view_kind(user_id, members=self.members, leaders=self.leaders,
                          outside=self.outside)
 
-    def close_code(self, user_id: int) -> int:
-        """Why someone no longer in the room is sent away."""
-        return CLOSE_AGREEMENT if user_id in self.unagreed else CLOSE_FORBIDDEN
-
     def message(self) -> dict[str, Any]:
         """The channel-layer message for the room's consumers."""
         return {

@@ -14,7 +14,7 @@ from django.http import Http404
 
 from balintroom.accounts.models import User
 from balintroom.groups.models import Meeting, Membership
-from balintroom.groups.selectors import agreed, meeting_for_member
+from balintroom.groups.selectors import agreed, has_agreed, meeting_for_member
 from balintroom.method.formats import PartKind
 from balintroom.method.round import Status
 
@@ -35,7 +35,7 @@ class Admission:
     @property
     def admitted(self) -> bool:
         """False for a member who must accept the group's agreement (again) first."""
-        return self.membership.agreed_at is not None
+        return has_agreed(self.membership)
 
 
 def room_admission(user: User, meeting_id: int) -> Admission:

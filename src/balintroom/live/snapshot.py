@@ -16,9 +16,9 @@ from typing import Any
 
 from balintroom.groups.models import Meeting, Membership
 from balintroom.groups.selectors import has_agreed, meeting_format_for, meeting_format_of
-from balintroom.method.agenda import part_at
+from balintroom.method.agenda import MeetingFormat, part_at
 from balintroom.method.formats import PartKind
-from balintroom.method.room import EarlierCase, RoomState, Run
+from balintroom.method.room import EarlierCase, RoomState, Run, hands_closed
 
 from .models import Room
 from .presence import presence_and_next_change
@@ -75,7 +75,7 @@ def around_at_part(around: Around, part_index: int) -> Around:
     return replace(around, part_index=part_index, earlier=earlier)
 
 
-def _round_dict(run: Run) -> dict[str, Any]:
+def _round_dict(run: Run, meeting_format: MeetingFormat) -> dict[str, Any]:
     return {
         "number": run.number,
         "part_index": run.part_index,
@@ -90,6 +90,7 @@ def _round_dict(run: Run) -> dict[str, Any]:
         "speaker_order": list(run.speaker_order),
         "speaker_index": run.speaker_index,
         "phase_left": list(run.phase_left),
+        "hands_closed": hands_closed(meeting_format, run),
     }
 
 
@@ -105,7 +106,7 @@ def state_dict(room: RoomState, people: People, around: Around) -> dict[str, Any
         "part": around.part_view,
         "ended": room.ended_at is not None,
         "asking_for_cases": room.asking_for_cases,
-        "round": _round_dict(run) if run else None,
+        "round": _round_dict(run, around.meeting_format) if run else None,
         "rounds_done": room.rounds_done,
         "volunteers": [{"user": o.user, "label": o.label, "urgency": o.urgency}
                        for o in urgent_first],
@@ -148,22 +149,6 @@ def view_changes(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
                     "participants": [], "earlier_cases": [], "lindauer": [], "outside": [],
                     "hands": [], "speaker": None, "backup": None},
     }
-
-
-def member_view(state: dict[str, Any]) -> dict[str, Any]:
-    return {**state, **view_changes(state)["member"]}
-
-
-def outside_view(state: dict[str, Any]) -> dict[str, Any]:
-    return {**state, **view_changes(state)["outside"]}
-
-
-def display_view(state: dict[str, Any]) -> dict[str, Any]:
-    return {**state, **view_changes(state)["display"]}
-
-
-def views(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {kind: {**state, **changes} for kind, changes in view_changes(state).items()}
 
 
 def build(stored: StoredRoom, people: People, around: Around) -> BuiltState:

@@ -97,13 +97,9 @@ def room_read(room: Room) -> StoredRoom:
                       step_out_ids=tuple(row[0] for row in step_outs))
 
 
-# What of the room's own row each field of the state is.
-_ROOM_FIELDS = {
-    "part_index": "part_index", "asking_for_cases": "asking_for_cases", "banner": "banner",
-    "name_mode": "name_mode", "speaker": "speaker", "backup": "backup",
-    "display_token": "display_token", "version": "version",
-    "steered_version": "steered_version",
-}
+# The fields of the state the room's own row keeps as they are (same name, same value).
+_ROOM_FIELDS = ("part_index", "asking_for_cases", "banner", "name_mode", "speaker", "backup",
+                "display_token", "version", "steered_version")
 
 
 # Each field of a round's row, and how it is read off a run.
@@ -152,7 +148,7 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
     with connection.cursor() as cursor:
         before = stored.state
         room_id = stored.room_id
-        fields = {column: getattr(after, name) for name, column in _ROOM_FIELDS.items()
+        fields = {name: getattr(after, name) for name in _ROOM_FIELDS
                   if getattr(after, name) != getattr(before, name)}
         if after.ended_at != before.ended_at:
             fields["ended_at"] = _maybe(after.ended_at)

@@ -471,14 +471,23 @@ def _hide_prompt(a: _Acting) -> RoomState:
     return replace(a.room, banner="")
 
 
-def _group_listens(a: _Acting) -> bool:
-    """Whether the current phase is one where the group listens and does not comment."""
-    run = a.room.run
+def hands_closed(meeting_format: MeetingFormat, run: Run | None) -> str:
+    """Who raises no hand now: "everyone" while the group listens to the presenter (the
+    presentation, her return, a follow-up), "presenter" while she sits back and listens,
+    "" otherwise. The room shows it; _raise_hand holds to it."""
     if run is None or run.status not in (Status.RUNNING, Status.PAUSED):
-        return False
-    phase = part_at(a.ctx.meeting_format, run.part_index).phase(run.state.phase_index)
-    sits_back = phase.presenter_sits_back and run.presenter == a.by
-    return phase.speaks == Speaker.PRESENTER or sits_back
+        return ""
+    phase = part_at(meeting_format, run.part_index).phase(run.state.phase_index)
+    if phase.speaks == Speaker.PRESENTER:
+        return "everyone"
+    return "presenter" if phase.presenter_sits_back else ""
+
+
+def _group_listens(a: _Acting) -> bool:
+    """Whether she, in the current phase, listens and does not comment."""
+    closed = hands_closed(a.ctx.meeting_format, a.room.run)
+    return closed == "everyone" or (closed == "presenter" and a.room.run is not None
+                                    and a.room.run.presenter == a.by)
 
 
 def _raise_hand(a: _Acting) -> RoomState:

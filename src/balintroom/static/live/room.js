@@ -241,12 +241,10 @@ function currentPhase() {
   return isLive(round) ? state.part.phases[round.phase_index] : null;
 }
 
-// Whether the group listens now (the presentation, the presenter's return, a follow-up),
-// or she is the presenter sitting back: then nobody of them raises a hand.
+// Whether she raises no hand now: the server says who listens (method's hands_closed).
 function groupListens() {
-  const phase = currentPhase();
-  if (!phase) return false;
-  return phase.speaks === "presenter" || (phase.sits_back && viewer() === "presenter");
+  const closed = state.round ? state.round.hands_closed : "";
+  return closed === "everyone" || (closed === "presenter" && viewer() === "presenter");
 }
 
 // Seconds a phase of the current round has: what it had left when the round went past
