@@ -1,7 +1,7 @@
 """Where a server's time went: a py-spy profile (collapsed stacks, as `make bench` with
 BENCH_PROFILE=1 writes them to var/bench/profile-*.txt) summed into a few kinds of work.
 
-    .venv/bin/python bench/profile_summary.py var/bench/profile-one-0.txt
+    .venv/bin/python bench/profile_summary.py var/bench/profile-one-sustained-0.txt
 
 Each sample is given to the first kind that matches, going from the innermost frame
 outwards; "ours" lists our own functions by the share of samples they are on (inclusive).

@@ -14,6 +14,12 @@ Workloads, on groups of eight connected sockets whose leader changes the phase:
   memory     the servers' resident memory per connected socket
   cpu        the servers' CPU time during the sustained runs
   http       the room page and the group page, signed in, under concurrent load (aiohttp)
+  restart    last, with every socket connected: the server is stopped (SIGTERM, as systemd
+             does) and a new one started on its port (in `two`, the first of the two); the
+             pages reconnect as room.js does; the time from the new process answering to
+             the last socket having its room state, the rows the old process left open,
+             and the rooms whose pages then agree and show everyone present
+Every socket pings as the room page does (three at once, then every 20 s), throughout.
 
 The output ends with one summary table. Environment knobs (defaults in brackets):
   BENCH_QUICK=1 a small run for trying the bench itself; BENCH_SETUPS [baseline,one,two];
@@ -42,7 +48,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,20 +161,55 @@ class Setup:
     spec: list[dict[str, Any]]
     cookie_name: str = "sessionid"
     page_urls: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Stops the (first) server and starts a new one on its port; returns the moment
+    # (perf_counter) the new one answered, how long the old one took to stop, and how many
+    # connection rows it left open.
+    restart: Callable[[], dict[str, Any]] | None = None
+
+
+def restart_server(server: Server) -> dict[str, Any]:
+    """The old process gets SIGTERM and as long as it needs (uvicorn's graceful time)."""
+    old_pid = server.pid
+    started = time.perf_counter()
+    server.stop(timeout=60)
+    stop_seconds = time.perf_counter() - started
+    left = int(server.command("shell", "--no-imports", "-c", (
+        "from balintroom.live.models import Connection, ServerProcess as P;"
+        f"alive = P.objects.exclude(pid={old_pid}).values('key');"
+        "print(Connection.objects.filter(closed_at__isnull=True)"
+        ".exclude(process__in=alive).count())")).split()[-1])
+    server.start(timeout=60)
+    return {"answered": time.perf_counter(), "stop_s": stop_seconds, "rows_left_open": left}
 
 
 @contextlib.contextmanager
 def baseline_setup(workdir: Path) -> Iterator[Setup]:
     port = free_port()
     log_file = open(workdir / "baseline.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "bench" / "baseline.py"), "--port", str(port),
-         "--compression", "deflate" if SERVER_DEFLATE else "none"],
-        stdout=log_file, stderr=subprocess.STDOUT)
+
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "baseline.py"), "--port", str(port),
+             "--compression", "deflate" if SERVER_DEFLATE else "none"],
+            stdout=log_file, stderr=subprocess.STDOUT)
+
+    process = start()
+
+    def restart() -> dict[str, Any]:
+        nonlocal process
+        started = time.perf_counter()
+        process.terminate()
+        process.wait(60)
+        stop_seconds = time.perf_counter() - started
+        process = start()
+        wait_port(port)
+        return {"answered": time.perf_counter(), "stop_s": stop_seconds}
+
     try:
         wait_port(port)
         spec = [{"meeting": i + 1, "members": [{} for _ in range(8)]} for i in range(GROUPS)]
-        yield Setup("baseline", [f"ws://127.0.0.1:{port}"], [process.pid], spec)
+        yield Setup("baseline", [f"ws://127.0.0.1:{port}"], [process.pid], spec,
+                    restart=restart)
     finally:
         process.terminate()
         try:
@@ -214,7 +255,8 @@ def one_process_setup(workdir: Path) -> Iterator[Setup]:
     try:
         assert server.pid is not None
         yield Setup("one", [server.ws_url], [server.pid], data["groups"],
-                    data["session_cookie"], _pages([server], data))
+                    data["session_cookie"], _pages([server], data),
+                    restart=lambda: restart_server(server))
     finally:
         server.stop()
 
@@ -235,7 +277,8 @@ def two_process_setup(workdir: Path) -> Iterator[Setup]:
             second.start(timeout=60)
             pids = [p for p in (first.pid, second.pid) if p is not None]
             yield Setup("two", [first.ws_url, second.ws_url], pids, data["groups"],
-                        data["session_cookie"], _pages([first, second], data))
+                        data["session_cookie"], _pages([first, second], data),
+                        restart=lambda: restart_server(first))
         finally:
             second.stop()
             first.stop()
@@ -278,7 +321,11 @@ async def run_setup(setup: Setup) -> dict[str, Any]:
     rss0 = rss_bytes(setup.pids)
     cpu0 = cpu_seconds(setup.pids)
     clients = sum(len(g.members) for g in groups)
+    profilers = profile(setup, what="connect", seconds=8)
     seconds = await load.connect_all()
+    for profiler in profilers:
+        profiler.wait(30)
+    load.start_pings()
     await load.settle(quiet=1.5)
     # The bench's own 4000 sockets are long-lived: keep the collector from walking them
     # in the middle of a measurement.
@@ -302,16 +349,26 @@ async def run_setup(setup: Setup) -> dict[str, Any]:
     for n in BURSTS:
         latencies: list[float] = []
         failed = 0
-        for _rep in range(reps_for(n)):
+        # The bursts of 100, all threads and their waiting too: where a burst's time goes.
+        profilers = profile(setup, what="burst", seconds=3, gil=False) if n == 100 else []
+        load.stats.leader_latencies.clear()
+        for _rep in range(reps_for(n) if not profilers else 10):
             chosen = rng.sample(groups, n)
             got, lost = await load.burst(chosen)
             latencies += got
             failed += lost
             await load.settle(quiet=0.3, time_limit=10)
+        for profiler in profilers:
+            profiler.wait(30)
         s = lat_summary(latencies, failed)
+        own = sorted(load.stats.leader_latencies)
+        s["leader_p50_ms"] = percentile(own, 50) * 1000
+        s["leader_p95_ms"] = percentile(own, 95) * 1000
         result["burst"][n] = s
         log(f"  burst {n:>3} groups x {reps_for(n)}: p50 {s['p50_ms']:.1f}, "
-            f"p95 {s['p95_ms']:.1f}, p99 {s['p99_ms']:.1f}, max {s['max_ms']:.1f} ms; "
+            f"p95 {s['p95_ms']:.1f}, p99 {s['p99_ms']:.1f}, max {s['max_ms']:.1f} ms "
+            f"(the leader's own socket: p50 {s['leader_p50_ms']:.1f}, "
+            f"p95 {s['leader_p95_ms']:.1f}); "
             f"failed {failed}")
 
     result["sustained"] = {}
@@ -338,22 +395,49 @@ async def run_setup(setup: Setup) -> dict[str, Any]:
             if s["p99_ms"] <= LATENCY_TARGET_MS and s["failed"] == 0
             and s["achieved_rate"] >= 0.95 * r]
     result["highest_rate_held"] = max(held) if held else None
+    if setup.restart is not None:
+        restart = setup.restart
+        stopped: dict[str, Any] = {}
+
+        async def restarted() -> float:
+            stopped.update(await asyncio.to_thread(restart))
+            return float(stopped["answered"])
+
+        storm = await load.restart_storm(restarted)
+        await load.settle(quiet=2.0, time_limit=30)
+        storm.update(stop_s=stopped.get("stop_s"), rows_left_open=stopped.get("rows_left_open"),
+                     rooms_in_agreement=load.rooms_in_agreement())
+        result["restart"] = storm
+        log(f"  restart: {storm['back']} of {storm['sockets']} sockets back, the last "
+            f"{fmt(storm['last_s'])} s after the new process answered (p50 "
+            f"{fmt(storm['p50_s'])} s); old process stopped in {fmt(storm['stop_s'])} s, "
+            f"leaving {storm['rows_left_open']} connection rows open; "
+            f"{storm['rooms_in_agreement']} of {len(groups)} rooms in agreement; the new "
+            f"process answered {fmt(storm['answered_after_s'])} s after the old was told to "
+            f"stop; failed tries to connect: {storm['failed_tries']}")
+    load.stop_pings()
+    result["pings"] = {"sent": load.stats.pings, "pongs": load.stats.pongs,
+                       "behind": load.stats.behind}
     result["errors"] = dict(load.stats.error_codes)
     await load.close_all()
     gc.unfreeze()
     return result
 
 
-def profile(setup: Setup) -> list[subprocess.Popen[bytes]]:
-    """py-spy on each of our server processes for the next sustained run."""
+def profile(setup: Setup, *, what: str = "sustained", seconds: float = SUSTAIN_SECONDS,
+            gil: bool = True) -> list[subprocess.Popen[bytes]]:
+    """py-spy on each of our server processes for the next `seconds` (the sustained run at
+    BENCH_PROFILE_RATE, and the sockets' first connections), into
+    var/bench/profile-<set-up>-<what>-<k>.txt."""
     py_spy = Path(sys.executable).parent / "py-spy"
     if not PROFILE or setup.key == "baseline" or not py_spy.exists():
         return []
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     return [subprocess.Popen(
-        [str(py_spy), "record", "--pid", str(pid), "--duration", str(int(SUSTAIN_SECONDS)),
-         "--rate", "200", "--gil", "--format", "raw", "--nonblocking",
-         "-o", str(OUT_DIR / f"profile-{setup.key}-{k}.txt")],
+        [str(py_spy), "record", "--pid", str(pid), "--duration", str(int(seconds)),
+         "--rate", "200", *(["--gil"] if gil else ["--idle", "--threads"]), "--format", "raw",
+         "--nonblocking",
+         "-o", str(OUT_DIR / f"profile-{setup.key}-{what}-{k}.txt")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for k, pid in enumerate(setup.pids)]
 
 
@@ -413,21 +497,40 @@ def table(results: dict[str, dict[str, Any]], extra_rows: list[tuple[str, str]])
     row("memory per socket (KB)", "memory", "per_client_kb")
     row("connect 4000 sockets (s)" if GROUPS == 500 else f"connect {GROUPS * 8} sockets (s)",
         "connect", "seconds")
+    row("restart: last socket back after the new process answered (s)", "restart", "last_s")
+    row("restart: half the sockets back (s)", "restart", "p50_s")
+    row("restart: sockets back", "restart", "back", with_ratio=False)
+    row("restart: old process stopped in (s)", "restart", "stop_s")
+    row("restart: connection rows it left open", "restart", "rows_left_open",
+        with_ratio=False)
+    row("restart: rooms in agreement, everyone present", "restart", "rooms_in_agreement",
+        with_ratio=False)
+    row("pings sent (all sockets, whole run)", "pings", "sent", with_ratio=False)
+    row("pongs that found a page behind", "pings", "behind", with_ratio=False)
     for page in ("room page", "group page"):
         row(f"http {page} (req/s)", "http", page, "rps", with_ratio=False)
         row(f"http {page} p95 (ms)", "http", page, "p95_ms", with_ratio=False)
-    # The issue's targets, per set-up of ours.
+    # The targets, per set-up of ours: one process takes bursts within 2x the baseline and
+    # 500 changes a second; two processes 200 a second and bursts within 4x; a restart
+    # brings every socket back within 10 s and leaves no row open.
     for k in ours:
         r = results[k]
-        s200 = get(r, "sustained", 200, "p99_ms")
-        b100 = get(r, "burst", 100, "p95_ms")
         base100 = get(base, "burst", 100, "p95_ms")
+        b100 = get(r, "burst", 100, "p95_ms")
+        rate, burst_factor = (500, 2) if k == "one" else (200, 4)
+        sustained = get(r, "sustained", rate, "p99_ms")
         mem = get(r, "memory", "per_client_kb")
+        last, back, left = (get(r, "restart", key) for key in ("last_s", "back", "rows_left_open"))
+        sockets = get(r, "restart", "sockets")
         checks = [
-            ("200/s p99 <= 50 ms", s200 is not None and s200 <= 50, fmt(s200, " ms")),
-            ("burst 100 p95 <= 2x baseline",
-             b100 is not None and base100 is not None and b100 <= 2 * base100,
+            (f"{rate}/s p99 <= 50 ms", sustained is not None and sustained <= 50,
+             fmt(sustained, " ms")),
+            (f"burst 100 p95 <= {burst_factor}x baseline",
+             b100 is not None and base100 is not None and b100 <= burst_factor * base100,
              ratio(b100, base100)),
+            ("restart: all back within 10 s", last is not None and back == sockets
+             and last <= 10, fmt(last, " s")),
+            ("restart: no row left open", left == 0, fmt(left)),
             ("memory <= 50 KB/socket", mem is not None and mem <= 50, fmt(mem, " KB")),
         ]
         for name, ok, value in checks:

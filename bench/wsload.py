@@ -9,6 +9,7 @@ import contextlib
 import json
 import random
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,14 @@ from websockets.asyncio.client import ClientConnection
 # Leaders walk the round's phases up to the last and back again: 0, 1, ... 4, 3, ... 0.
 DEFAULT_LAST_PHASE = 4  # the classic format's five phases, when the state does not say
 
+# As the room page (static/live/room.js) does: three quick pings when the socket opens,
+# then one every PING_EVERY seconds; after a lost connection, a new try after a delay
+# that doubles from RETRY_FIRST up to RETRY_MAX, each drawn between half and all of it.
+QUICK_PINGS = (0.0, 0.3, 0.6)
+PING_EVERY = 20.0
+RETRY_FIRST = 0.5
+RETRY_MAX = 5.0
+
 
 @dataclass
 class Change:
@@ -26,6 +35,8 @@ class Change:
     sent_at: float
     waiting: set[int]
     done: asyncio.Future[float]
+    # When the leader's own socket had it: the rest is the way to the others.
+    leader_at: float | None = None
 
 
 @dataclass
@@ -38,6 +49,10 @@ class Member:
     version: int = 0
     phase: int | None = None
     task: asyncio.Task[None] | None = None
+    ping_id: int = 0
+    # After a restart: when its first state from the new server arrived, and that state.
+    back_at: float | None = None
+    participants: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -60,15 +75,26 @@ class Stats:
     error_codes: dict[str, int] = field(default_factory=dict)
     last_message_at: float = 0.0
     closed: int = 0
+    pings: int = 0
+    pongs: int = 0
+    # Pongs that told a page it had missed a state (it then asks for the room again).
+    behind: int = 0
+    leader_latencies: list[float] = field(default_factory=list)
+    # Failed tries to connect again after a restart, by kind.
+    retries: dict[str, int] = field(default_factory=dict)
 
 
 class Load:
     """All the groups' sockets in this process."""
 
-    def __init__(self, groups: list[Group], compression: str | None = "deflate") -> None:
+    def __init__(self, groups: list[Group], compression: str | None = "deflate",
+                 pings: bool = True) -> None:
         self.groups = groups
         self.stats = Stats()
         self.compression = compression
+        self.pings = pings
+        self.reconnecting = False
+        self.pinger: asyncio.Task[None] | None = None
 
     # --- connecting ---------------------------------------------------------------------
 
@@ -103,11 +129,53 @@ class Load:
         if first.get("type") != "state":
             raise RuntimeError(f"first message was not a state: {first}")
         member.ws = ws
+        member.version = 0  # a new server's versions are the database's, as a page's
         phases = (first.get("part") or first.get("meeting") or {}).get("phases")
         if phases:
             member.group.last_phase = len(phases) - 1
         self._apply(member, first)
+        if self.reconnecting and member.back_at is None:
+            member.back_at = time.perf_counter()
         member.task = asyncio.create_task(self._read(member))
+        if self.pings:
+            loop = asyncio.get_running_loop()
+            for delay in QUICK_PINGS:
+                loop.call_later(delay, self._ping, member)
+
+    # --- the pages' heartbeat -----------------------------------------------------------
+
+    def _ping(self, member: Member) -> None:
+        ws = member.ws
+        if ws is None or ws.state.name != "OPEN":
+            return
+        member.ping_id += 1
+        self.stats.pings += 1
+        asyncio.ensure_future(self._send_quietly(ws, json.dumps(
+            {"action": "ping", "id": member.ping_id})))
+
+    async def _send_quietly(self, ws: ClientConnection, text: str) -> None:
+        with contextlib.suppress(Exception):
+            await ws.send(text)
+
+    def start_pings(self) -> None:
+        """Every socket pings every PING_EVERY seconds, the sockets spread over that time,
+        as pages opened at different moments are."""
+        async def run() -> None:
+            members = [m for g in self.groups for m in g.members]
+            while True:
+                started = time.perf_counter()
+                for k, member in enumerate(members):
+                    delay = started + k * PING_EVERY / len(members) - time.perf_counter()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                    self._ping(member)
+        if self.pings and self.pinger is None:
+            self.pinger = asyncio.ensure_future(run())
+
+    def stop_pings(self) -> None:
+        if self.pinger is not None:
+            self.pinger.cancel()
+            self.pinger = None
 
     async def settle(self, *, quiet: float = 1.0, time_limit: float = 60) -> None:
         """Wait until no message has arrived for `quiet` seconds (presence broadcasts after
@@ -151,14 +219,33 @@ class Load:
         except websockets.exceptions.ConnectionClosed:
             pass
         self.stats.closed += 1
+        if self.reconnecting:
+            await self._reconnect(member)
+
+    async def _reconnect(self, member: Member, *, time_limit: float = 180) -> None:
+        """As a page: try again after a growing delay until the server answers."""
+        member.ws = None
+        retry = RETRY_FIRST
+        end = time.perf_counter() + time_limit
+        while time.perf_counter() < end:
+            await asyncio.sleep(retry * random.uniform(0.5, 1.0))
+            retry = min(retry * 2, RETRY_MAX)
+            try:
+                await self._open(member)
+                return
+            except (OSError, websockets.exceptions.WebSocketException, TimeoutError,
+                    RuntimeError) as exc:
+                kind = type(exc).__name__
+                self.stats.retries[kind] = self.stats.retries.get(kind, 0) + 1
+                continue
 
     def _apply(self, member: Member, message: dict[str, Any]) -> None:
         now = time.perf_counter()
         self.stats.messages += 1
-        self.stats.last_message_at = now
         kind = message.get("type")
         group = member.group
         if kind == "error":
+            self.stats.last_message_at = now
             self.stats.errors += 1
             code = str(message.get("code"))
             self.stats.error_codes[code] = self.stats.error_codes.get(code, 0) + 1
@@ -167,15 +254,27 @@ class Load:
                 change.done.set_exception(RuntimeError(code))
                 group.pending = None
             return
+        if kind == "pong":
+            self.stats.pongs += 1
+            if isinstance(message.get("version"), int) and message["version"] > member.version:
+                self.stats.behind += 1
+                if member.ws is not None:
+                    asyncio.ensure_future(self._send_quietly(member.ws, '{"action":"snapshot"}'))
+            return
+        self.stats.last_message_at = now
         if kind != "state" or message["version"] <= member.version:
             return
         member.version = message["version"]
+        member.participants = message.get("participants") or []
         rnd = message.get("round")
         member.phase = rnd["phase_index"] if rnd else None
         change = group.pending
         if (change is not None and member.phase == change.target
                 and member.version > change.base_version and member.index in change.waiting):
             change.waiting.discard(member.index)
+            if member.index == 0:
+                change.leader_at = now - change.sent_at
+                self.stats.leader_latencies.append(change.leader_at)
             if not change.waiting:
                 group.pending = None
                 if not change.done.done():
@@ -216,6 +315,42 @@ class Load:
             member.group.pending = None
 
     # --- workloads ----------------------------------------------------------------------
+
+    async def restart_storm(self, restart: Callable[[], Awaitable[float]], *,
+                            time_limit: float = 150) -> dict[str, Any]:
+        """The server restarts under every connected socket. `restart` stops it and starts
+        a new one, and returns the moment (perf_counter) the new one answered. Returns
+        when every socket has its first room state from the new server, or at the time
+        limit: how long after that moment they had it."""
+        members = [m for g in self.groups for m in g.members]
+        for m in members:
+            m.back_at = None
+        self.reconnecting = True
+        started = time.perf_counter()
+        try:
+            answered = await restart()
+            end = time.perf_counter() + time_limit
+            while time.perf_counter() < end and any(m.back_at is None for m in members):
+                await asyncio.sleep(0.05)
+        finally:
+            self.reconnecting = False
+        backs = sorted(m.back_at - answered for m in members if m.back_at is not None)
+        return {"sockets": len(members), "back": len(backs), "failed_tries": self.stats.retries,
+                "answered_after_s": answered - started,
+                "p50_s": backs[len(backs) // 2] if backs else None,
+                "last_s": backs[-1] if backs else None}
+
+    def rooms_in_agreement(self) -> int:
+        """Groups whose sockets all hold the same version of the room, in which everyone
+        is shown online: the state each was sent is the room as it is."""
+        agreed = 0
+        for g in self.groups:
+            versions = {m.version for m in g.members}
+            people = g.leader.participants
+            if len(versions) == 1 and people and all(
+                    p.get("presence") == "online" for p in people):
+                agreed += 1
+        return agreed
 
     async def burst(self, groups: list[Group], *, timeout: float = 30) -> tuple[list[float], int]:
         """Every given group's leader acts at the same moment; returns the latencies (s)

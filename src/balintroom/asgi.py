@@ -9,6 +9,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from balintroom.core.websocket import SameOriginValidator  # noqa: E402
+from balintroom.live.lifespan import lifespan  # noqa: E402
 from balintroom.live.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -19,6 +20,8 @@ application = ProtocolTypeRouter(
         "websocket": SameOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
+        # The process's heartbeat, and its sockets closed when it stops.
+        "lifespan": lifespan,
     }
 )
 

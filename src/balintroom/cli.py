@@ -149,7 +149,7 @@ def _run_uvicorn(host: str, port: int, workers: int) -> None:
         # pages reconnect, to another process if there is one.
         timeout_graceful_shutdown=int(os.environ.get("GRACEFUL_SHUTDOWN_SECONDS", "10")),
         log_level=os.environ.get("LOG_LEVEL", "info").lower(),
-        lifespan="off",
+        lifespan="on",
     )
 
 

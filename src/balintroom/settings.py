@@ -228,7 +228,10 @@ if REDIS_URL:
 else:
     # Channels' in-memory layer, with its expiry sweep run once a second instead of on
     # every message (see balintroom/core/layers.py).
-    CHANNEL_LAYERS = {"default": {"BACKEND": "balintroom.core.layers.InMemoryChannelLayer"}}
+    # The process's one room channel (live/hub.py, prefix "hub") carries every room's
+    # states: room for a burst of all of them at once.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "balintroom.core.layers.InMemoryChannelLayer",
+                                  "CONFIG": {"channel_capacity": {"hub*": 100_000}}}}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

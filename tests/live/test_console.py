@@ -73,12 +73,13 @@ def test_it_lets_the_named_back_up_steer_only_when_no_leader_is_in_the_room(runn
     act(cast, cast.leader, Action.NAME_BACKUP, user=backup.pk)
     assert snapshot(cast)["backup"] == backup.pk
     room_ = room_of(cast)
-    connections.connection_open(room_id=room_.pk, user=cast.leader, channel_name="l.1")
+    connections.connections_apply([connections.SocketOpened(
+            room_id=room_.pk, user_id=cast.leader.pk, name="l.1")])
     # While the leader is in the room, the back-up is a member like the others.
     message = refused(cast, backup, Action.ADVANCE)
     assert "leader" in message
     # The leader's connection dropped: during the grace period she is still counted in.
-    connections.connection_close(channel_name="l.1")
+    connections.connections_apply([connections.SocketClosed(name="l.1")])
     refused(cast, backup, Action.ADVANCE)
     with override_settings(PRESENCE_GRACE_SECONDS=30):
         # Her grace period ran out (and with it the state kept while it lasted).
@@ -91,7 +92,8 @@ def test_it_lets_the_named_back_up_steer_only_when_no_leader_is_in_the_room(runn
         refused(cast, cast.members[3], Action.ADVANCE)
         refused(cast, backup, Action.SHOW_PROMPT, card=prompt_cards_for(cast.group)[0].pk)
         # The leader is back: the controls are hers again.
-        connections.connection_open(room_id=room_.pk, user=cast.leader, channel_name="l.2")
+        connections.connections_apply([connections.SocketOpened(
+                room_id=room_.pk, user_id=cast.leader.pk, name="l.2")])
         refused(cast, backup, Action.ADVANCE)
         act(cast, cast.leader, Action.ADVANCE)
 

@@ -441,8 +441,8 @@ async def test_the_pong_tells_a_page_that_missed_a_change_to_ask_again(cast, roo
     anna = await join(cast, cast.member)
     seen = anna.state["version"]
     # A change whose broadcast never reached her (the channel layer drops at most once).
-    await database_sync_to_async(connections.connection_open)(
-        room_id=room.pk, user=cast.members[1], channel_name="elsewhere.1")
+    await database_sync_to_async(connections.connections_apply)([connections.SocketOpened(
+            room_id=room.pk, user_id=cast.members[1].pk, name="elsewhere.1")])
     await anna.communicator.receive_output(timeout=1)  # the broadcast she did get: discard
     await anna.send({"action": "ping", "id": 7})
     pong = await anna.receive()

@@ -2,6 +2,7 @@
 server restart in the middle of a round."""
 
 import asyncio
+import contextlib
 import json
 from typing import Any
 
@@ -123,3 +124,59 @@ async def test_it_goes_on_after_a_server_restart_mid_round(server: Server) -> No
         await leader.act("advance")
         moved = await anna.until(lambda s: phase(s) == 3)
         assert moved["round"]["status"] == "running"
+
+
+def open_rows(server: Server) -> int:
+    """Connection rows still open in the server's database, read by a process of its own."""
+    return int(server.command("shell", "--no-imports", "-c", (
+        "from balintroom.live.models import Connection;"
+        "print(Connection.objects.filter(closed_at__isnull=True).count())")).split()[-1])
+
+
+async def sockets_in_room(server: Server, demo: dict[str, Any], stack: Any) -> list[Client]:
+    clients = []
+    for account in demo["accounts"][:4]:
+        cookie = login_cookie(server, account["email"], account["password"])
+        client = Client(await stack.enter_async_context(connect(server, demo["meeting"], cookie)))
+        await client.next()
+        clients.append(client)
+    # Everyone's arrival has been written: the leader sees all four present.
+    await clients[0].until(lambda s: sum(p["presence"] == "online"
+                                          for p in s["participants"]) == 4)
+    return clients
+
+
+async def test_a_clean_stop_leaves_no_socket_open_in_the_database(server: Server) -> None:
+    demo = server.demo("clean-stop")
+    async with contextlib.AsyncExitStack() as stack:
+        clients = await sockets_in_room(server, demo, stack)
+        assert open_rows(server) >= 4
+        server.stop()  # SIGTERM with the sockets open, as systemd stops it
+        for client in clients:
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                for _message in range(20):  # what was sent before the close, then the close
+                    await client.next()
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 1012
+    assert open_rows(server) == 0
+    server.start()
+
+
+async def test_after_a_crash_the_new_process_closes_the_dead_ones_sockets_at_once(
+        server: Server) -> None:
+    demo = server.demo("crash")
+    async with contextlib.AsyncExitStack() as stack:
+        await sockets_in_room(server, demo, stack)
+        before = open_rows(server)
+        assert before >= 4
+        server.stop(hard=True)  # SIGKILL: nothing of the old process runs again
+        assert open_rows(server) == before
+        server.start()
+        # No page has come back yet; the new process found the old one dead as it started.
+        assert open_rows(server) == 0
+        leader_account = demo["accounts"][0]
+        cookie = login_cookie(server, leader_account["email"], leader_account["password"])
+        async with connect(server, demo["meeting"], cookie) as socket:
+            seen = await Client(socket).next()
+        # The others are shown as having just left, not as present.
+        assert {p["presence"] for p in seen["participants"]
+                if p["role"] != "leader"} <= {"reconnecting", "away"}

@@ -309,8 +309,8 @@ class RoomMachine(RuleBasedStateMachine):
         user = self.world.people[pick]
         self.sockets += 1
         channel = f"model.{self.room_id}.{self.sockets}"
-        self.step(lambda: connections.connection_open(room_id=self.room_id, user=user,
-                                                      channel_name=channel))
+        self.step(lambda: connections.connections_apply([connections.SocketOpened(
+                room_id=self.room_id, user_id=user.pk, name=channel)]))
         self.present.setdefault(user.pk, channel)
         self.ref = room_seen_change(self.ref)
 
@@ -320,7 +320,7 @@ class RoomMachine(RuleBasedStateMachine):
         channel = self.present.pop(user.pk, None)
         if channel is None:
             return
-        self.step(lambda: connections.connection_close(channel_name=channel))
+        self.step(lambda: connections.connections_apply([connections.SocketClosed(name=channel)]))
         self.ref = room_seen_change(self.ref)
 
     @rule(seconds=st.sampled_from([0.5, 30.0, 61.0, 400.0]))

@@ -434,8 +434,8 @@ def test_a_steering_action_without_a_whole_version_is_stale(running, expected):
 
 def test_presence_and_volunteers_do_not_make_the_leader_stale(running):
     seen = room_of(running).version
-    connections.connection_open(room_id=room_of(running).pk, user=running.members[2],
-                             channel_name="test.presence!1")
+    connections.connections_apply([connections.SocketOpened(
+            room_id=room_of(running).pk, user_id=running.members[2].pk, name="test.presence!1")])
     act(running, running.members[1], Action.VOLUNTEER, label="later")
     room = room_of(running)
     assert room.version == seen + 2
@@ -559,7 +559,8 @@ def test_snapshot_shows_phase_deadline_and_presenter(running):
 # --- presence ----------------------------------------------------------------------------
 
 def open_connection(cast: Any, user: Any, name: str) -> Connection:
-    connections.connection_open(room_id=room_of(cast).pk, user=user, channel_name=name)
+    connections.connections_apply([connections.SocketOpened(
+            room_id=room_of(cast).pk, user_id=user.pk, name=name)])
     return Connection.objects.get(channel_name=name)
 
 
@@ -582,7 +583,7 @@ def test_an_open_connection_is_online(cast, room):
 def test_a_closed_connection_is_reconnecting_for_the_grace_period(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
     version = room_of(cast).version
-    connections.connection_close(channel_name="test.presence!a")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!a")])
     assert room_of(cast).version == version + 1
     closed_at = Connection.objects.get(channel_name="test.presence!a").closed_at
     entry = presence_of(cast, cast.member)
@@ -593,7 +594,7 @@ def test_a_closed_connection_is_reconnecting_for_the_grace_period(cast, room):
 @override_settings(PRESENCE_GRACE_SECONDS=30)
 def test_after_the_grace_period_she_is_away(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
-    connections.connection_close(channel_name="test.presence!a")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!a")])
     Connection.objects.filter(channel_name="test.presence!a").update(
         closed_at=timezone.now() - timedelta(seconds=31)
     )
@@ -606,22 +607,22 @@ def test_after_the_grace_period_she_is_away(cast, room):
 @override_settings(PRESENCE_GRACE_SECONDS=0)
 def test_without_grace_a_closed_connection_is_away_at_once(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
-    connections.connection_close(channel_name="test.presence!a")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!a")])
     assert presence_of(cast, cast.member)["presence"] == "away"
 
 
 def test_one_open_connection_is_enough_to_be_online(cast, room):
     open_connection(cast, cast.member, "test.presence!a")
     open_connection(cast, cast.member, "test.presence!b")
-    connections.connection_close(channel_name="test.presence!a")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!a")])
     assert presence_of(cast, cast.member)["presence"] == "online"
-    connections.connection_close(channel_name="test.presence!b")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!b")])
     assert presence_of(cast, cast.member)["presence"] == "reconnecting"
 
 
 def test_closing_an_unknown_connection_changes_nothing(cast, room):
     version = room_of(cast).version
-    connections.connection_close(channel_name="test.presence!never-opened")
+    connections.connections_apply([connections.SocketClosed(name="test.presence!never-opened")])
     assert room_of(cast).version == version
 
 
@@ -651,17 +652,13 @@ def test_a_connection_seen_recently_stays_online(cast, room):
     assert presence_of(cast, cast.member)["presence"] == "online"
 
 
-def test_connection_seen_moves_last_seen_of_open_connections(cast, room):
-    connection = open_connection(cast, cast.member, "test.presence!a")
-    long_ago = timezone.now() - timedelta(seconds=60)
-    Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
-    version = room_of(cast).version
-    connections.connection_seen(channel_name="test.presence!a", room_id=room.pk)
-    connection.refresh_from_db()
-    assert connection.last_seen > long_ago + timedelta(seconds=50)
-    assert room_of(cast).version == version  # a heartbeat is not a change anyone sees
-
-    connections.connection_close(channel_name="test.presence!a")
-    Connection.objects.filter(pk=connection.pk).update(last_seen=long_ago)
-    connections.connection_seen(channel_name="test.presence!a", room_id=room.pk)
-    assert Connection.objects.get(pk=connection.pk).last_seen == long_ago
+def test_a_name_saved_in_the_profile_reaches_the_open_room_at_once(cast, room):
+    open_connection(cast, cast.member, "test.name!a")
+    before = room_of(cast).version
+    cast.member.last_login = timezone.now()
+    cast.member.save(update_fields=["last_login"])  # signing in changes nothing shown
+    assert room_of(cast).version == before
+    cast.member.display_name = "Anna K."
+    cast.member.save()
+    assert room_of(cast).version == before + 1
+    assert presence_of(cast, cast.member)["name"] == "Anna K."

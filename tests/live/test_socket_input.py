@@ -107,7 +107,6 @@ async def test_an_error_on_the_servers_side_changes_nothing_and_keeps_the_socket
         raise RuntimeError(label)  # an error whose text quotes a case
 
     monkeypatch.setattr(consumers.services, "room_act", broken)
-    monkeypatch.setattr(consumers, "_room_act", database_sync_to_async(broken))
     anna = await join(cast, cast.member)
     with caplog.at_level(logging.ERROR):
         error = await answer_to(anna, {"action": "volunteer", "label": "night shift"})

@@ -127,12 +127,13 @@ class Server:
         self.stop()
         raise RuntimeError(f"server did not start in {timeout:.0f} s:\n{self._log_text()}")
 
-    def stop(self, *, hard: bool = False) -> None:
+    def stop(self, *, hard: bool = False, timeout: float = 10) -> None:
+        """SIGTERM (SIGKILL when `hard`), then SIGKILL if it has not exited in `timeout`."""
         if self.process is None or self.process.poll() is not None:
             return
         self.process.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)

@@ -19,6 +19,16 @@ from channels.layers import InMemoryChannelLayer as ChannelsInMemoryChannelLayer
 class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):
     clean_every_seconds = 1.0
     _next_clean = 0.0
+    # What a process sends through it reaches no other process (live/hub.py hands its
+    # own messages to its own sockets directly).
+    reaches_other_processes = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # Channels' base class keeps `channel_capacity` as given, a dict of glob patterns,
+        # where get_capacity expects them compiled (channels_redis compiles its own).
+        given: dict[str, int] = self.channel_capacity  # type: ignore[has-type]
+        self.channel_capacity = self.compile_capacities(given)
 
     def _clean_expired(self) -> None:
         now = time.monotonic()

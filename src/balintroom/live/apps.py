@@ -1,6 +1,8 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_save
 
 
 class LiveConfig(AppConfig):
@@ -20,5 +22,14 @@ class LiveConfig(AppConfig):
         def refresh_rooms(sender: Any, *, group_id: int, **kwargs: Any) -> None:
             services.rooms_refresh(group_id=group_id)
 
+        # A name as the room shows it: the rooms a person is in are sent a new state when
+        # her profile is saved (not when only her last sign-in is noted).
+        def refresh_her_rooms(sender: Any, *, instance: Any, update_fields: Any = None,
+                              **kwargs: Any) -> None:
+            if update_fields is None or "display_name" in update_fields:
+                services.rooms_refresh(user_id=instance.pk)
+
         meeting_scheduled.connect(make_room, dispatch_uid="live.make_room", weak=False)
         members_changed.connect(refresh_rooms, dispatch_uid="live.refresh_rooms", weak=False)
+        post_save.connect(refresh_her_rooms, sender=settings.AUTH_USER_MODEL,
+                          dispatch_uid="live.refresh_her_rooms", weak=False)

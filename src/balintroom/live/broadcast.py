@@ -3,8 +3,8 @@ group. It carries each view of the state serialised once, not once per recipient
 consumer forwards the one for its person.
 
 A consumer that makes a change sends its broadcast itself, from the event loop, after the
-database work returns (`broadcasts_held`): the database thread then never waits for the
-event loop, which under load is busy with the sockets.
+database work returns (`broadcasts_held`, then hub.publish): the database thread then
+never waits for the event loop, which under load is busy with the sockets.
 """
 
 import threading
@@ -24,17 +24,13 @@ def room_group_name(room_id: int) -> str:
     return f"room-{room_id}"
 
 
-def leaders_group_name(room_id: int) -> str:
-    return f"room-{room_id}-leaders"
-
-
 _held = threading.local()
 
 
 @contextmanager
 def broadcasts_held() -> Iterator[list[Broadcast]]:
     """Inside, broadcasts are collected into the list given, not sent: the caller sends
-    them (send_broadcasts) once it is back on the event loop."""
+    them (live/hub.py's publish) once it is back on the event loop."""
     outer = getattr(_held, "messages", None)
     messages: list[Broadcast] = []
     _held.messages = messages
@@ -42,14 +38,6 @@ def broadcasts_held() -> Iterator[list[Broadcast]]:
         yield messages
     finally:
         _held.messages = outer
-
-
-async def send_broadcasts(messages: list[Broadcast]) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    for group, message in messages:
-        await layer.group_send(group, message)
 
 
 def broadcast_room(built: BuiltState) -> dict[str, Any] | None:

@@ -1,38 +1,54 @@
-"""The life of a participant's socket: it opens, keeps its heartbeat, closes. Presence is
-derived from these rows (presence.py); every open and close is a change of who is in the
-room, and goes to the room as one (services.room_people_changed)."""
+"""The life of a participant's socket: it opens, it closes. Presence is derived from these
+rows (presence.py); the heartbeat of open ones is kept by their server process
+(processes.py), not by each socket.
 
-from datetime import timedelta
+Sockets open and close in batches: all those of a moment are written together, and each
+room whose people changed gets one new state, however many of its sockets came or went
+(a room's eight pages after a restart; five hundred rooms' pages at the start of an
+evening).
+"""
+
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
-from balintroom.accounts.models import User
-
 from .models import Connection
-from .services import room_people_changed, room_version
+from .processes import this_process
+from .services import room_people_changed
 
 
-def connection_open(*, room_id: int, user: User, channel_name: str) -> None:
-    """Record the socket; the room's new state goes to everyone in it, her too."""
-    room_people_changed(room_id=room_id, first=lambda: Connection.objects.create(
-        room_id=room_id, user=user, channel_name=channel_name))
+@dataclass(frozen=True)
+class SocketOpened:
+    room_id: int
+    user_id: int
+    name: str
 
 
-def connection_close(*, channel_name: str) -> None:
+@dataclass(frozen=True)
+class SocketClosed:
+    name: str
+
+
+SocketChange = SocketOpened | SocketClosed
+
+
+def connections_apply(changes: list[SocketChange]) -> None:
+    """Record sockets opened and closed (in this order: one may open and close within a
+    batch); every room whose people changed is sent its new state, to everyone in it."""
+    now = timezone.now()
+    process = this_process().key
+    opened = [c for c in changes if isinstance(c, SocketOpened)]
+    closed = [c.name for c in changes if isinstance(c, SocketClosed)]
+    room_ids = {c.room_id for c in opened}
     with transaction.atomic():
-        connection = Connection.objects.filter(channel_name=channel_name,
-                                               closed_at__isnull=True).first()
-        if connection is None:
-            return
-        room_people_changed(room_id=connection.room_id, first=lambda: Connection.objects.filter(
-            pk=connection.pk).update(closed_at=timezone.now()))
-
-
-def connection_seen(*, channel_name: str, room_id: int) -> int | None:
-    """Keep the socket's heartbeat fresh; returns the room's version for the pong."""
-    Connection.objects.filter(
-        channel_name=channel_name, closed_at__isnull=True,
-        last_seen__lt=timezone.now() - timedelta(seconds=10),
-    ).update(last_seen=timezone.now())
-    return room_version(room_id=room_id)
+        Connection.objects.bulk_create([
+            Connection(room_id=c.room_id, user_id=c.user_id, channel_name=c.name,
+                       process=process, opened_at=now, last_seen=now) for c in opened])
+        if closed:
+            open_rows = Connection.objects.filter(channel_name__in=closed,
+                                                  closed_at__isnull=True)
+            room_ids.update(open_rows.values_list("room_id", flat=True))
+            open_rows.update(closed_at=now)
+    for room_id in sorted(room_ids):
+        room_people_changed(room_id=room_id)

@@ -1,5 +1,7 @@
-"""The room's WebSocket: a snapshot on connect, then every new state; actions in, each
-answered with an error or followed by the broadcast state.
+"""The room's WebSocket: on connect the state her arrival made (a display: the room as it
+stands), then every new state, handed to it by the process's hub (hub.py); actions in,
+each answered with an error or followed by the broadcast state. What it asks of the
+database goes to the sockets' database thread (core/hops.py).
 
 Client messages are JSON objects: {"action": ..., "expected_version": n, ...} (requests.py
 lists what each action accepts). Anything else gets {"type": "error", ...} and changes
@@ -7,82 +9,61 @@ nothing; so does anything that goes wrong on the server's side, and the socket s
 """
 
 import contextlib
+import itertools
 import json
 import logging
 import time
 import traceback
-from collections.abc import Callable
 from typing import Any
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from balintroom.core.hops import HopQueue, in_database_thread
 from balintroom.groups.selectors import member_names
 from balintroom.method.roles import LEADING_ROLES
 from balintroom.method.room import StaleVersion
 from balintroom.method.round import RoundError
 
-from . import connections, services
-from .broadcast import (
-    Broadcast,
-    broadcasts_held,
-    leaders_group_name,
-    room_group_name,
-    send_broadcasts,
-)
+from . import services
+from .broadcast import Broadcast, broadcasts_held, room_group_name
+from .connections import SocketChange, SocketClosed, SocketOpened, connections_apply
+from .hub import hub
 from .models import Room
+from .processes import this_process
 from .requests import ID_MAX, BadRequest, MayIdentify, request_parse, storable
 from .roomstate import CLOSE_AGREEMENT, CLOSE_DISPLAY_RENEWED, CLOSE_FORBIDDEN, view_kind
-from .selectors import room_admission, room_circle
+from .selectors import room_circle, room_entry, room_versions
 from .snapshot import state_at
 
 log = logging.getLogger(__name__)
 
 LEADER_MESSAGE_MAX = 500
-# "Try again later": the page reconnects, and gets the room's state afresh.
-CLOSE_TRY_AGAIN = 1013
 # Each socket may send a few messages a second, and a burst now and then (a leader's
 # quick clicks, the first pings); beyond that its messages are refused until it slows.
 MESSAGES_PER_SECOND = 5.0
 MESSAGES_BURST = 20.0
 
 
-@database_sync_to_async
-def _participant_room(meeting_id: int, user: Any) -> tuple[int, int] | None:
-    """Her room and its group, if she may be in it now."""
+def _admit(ask: tuple[int, Any, str | None]) -> tuple[int, int] | None:
+    """Her room (or the display's) and its group, if she may be in it now."""
+    meeting_id, user, token = ask
+    if token is not None:
+        row = Room.objects.filter(meeting_id=meeting_id, display_token=token).values_list(
+            "pk", "meeting__group_id").first() if token else None
+        return (int(row[0]), int(row[1])) if row is not None else None
     if user is None or not user.is_authenticated:
         return None
-    try:
-        admission = room_admission(user, meeting_id)
-    except Http404:
-        return None
-    if not admission.admitted:
-        return None
-    return admission.room.pk, admission.meeting.group_id
+    return room_entry(user.pk, meeting_id)
 
 
-@database_sync_to_async
-def _names(group_id: int) -> list[str]:
-    return member_names(group_id)
-
-
-@database_sync_to_async
-def _display_room(meeting_id: int, token: str) -> tuple[int, int] | None:
-    if not token:
-        return None
-    row = Room.objects.filter(meeting_id=meeting_id, display_token=token).values_list(
-        "pk", "meeting__group_id").first()
-    return (int(row[0]), int(row[1])) if row is not None else None
-
-
-@database_sync_to_async
-def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str | None]:
+def _snapshot_text(ask: tuple[int, int | None]) -> tuple[str, int, str | None]:
+    room_id, user_id = ask
     room = Room.objects.select_related("meeting").get(pk=room_id)
     built = state_at(room_id=room.pk, version=room.version,
                      display_token=room.display_token, group_id=room.meeting.group_id,
@@ -92,26 +73,44 @@ def _snapshot_text(room_id: int, *, user_id: int | None) -> tuple[str, int, str 
     return text, built.version, kind
 
 
-def _holding_broadcasts(work: Callable[..., Any]) -> Callable[..., tuple[Any, list[Broadcast]]]:
-    """Database work that returns the broadcasts it made, for the event loop to send."""
-    def run(*args: Any, **kwargs: Any) -> tuple[Any, list[Broadcast]]:
-        with broadcasts_held() as held:
-            result = work(*args, **kwargs)
-        return result, held
-    return run
+def _act(kwargs: dict[str, Any]) -> tuple[int, list[Broadcast]]:
+    with broadcasts_held() as held:
+        version = services.room_act(**kwargs)
+    return version, held
 
 
-_room_act = database_sync_to_async(_holding_broadcasts(services.room_act))
-_connection_open = database_sync_to_async(_holding_broadcasts(connections.connection_open))
-_connection_close = database_sync_to_async(_holding_broadcasts(connections.connection_close))
+def _sockets_apply(changes: list[SocketChange]) -> list[list[Broadcast]]:
+    """The batch's broadcasts go to the first change's caller, who sends them."""
+    with broadcasts_held() as held:
+        connections_apply(changes)
+    return [held] + [[] for _change in changes[1:]]
+
+
+def _versions(room_ids: list[int]) -> list[int | None]:
+    found = room_versions(room_ids)
+    return [found.get(room_id) for room_id in room_ids]
+
+
+# What is cheaper done together: sockets opening and closing (one new state per room, not
+# per socket, after a restart), and the versions a moment's pings ask for.
+_SOCKETS: HopQueue[SocketChange, list[Broadcast]] = HopQueue(_sockets_apply)
+_VERSIONS: HopQueue[int, int | None] = HopQueue(_versions)
+_socket_numbers = itertools.count(1)
 
 
 class RoomConsumer(AsyncWebsocketConsumer):
+    # No channel of its own: the process's hub (hub.py) subscribes once per room and hands
+    # this socket its room's messages. Channels gives a consumer no channel when its
+    # layer alias names no layer.
+    channel_layer_alias = "balintroom.live.no-layer-per-socket"
+
     room_id: int
     meeting_id: int
     group_id: int
-    known_names: list[str]
-    group_name: str
+    # The group's own people, whom a case label may name without a warning: read when
+    # she first sends a label, not by every socket that opens.
+    known_names: list[str] | None = None
+    socket_name: str = ""
     user: Any
     user_id: int | None = None
     language: str = settings.LANGUAGE_CODE
@@ -119,6 +118,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     display_token: str = ""
     last_version: int = 0
     in_leaders_group: bool = False
+    joined: bool = False
     allowance: float = MESSAGES_BURST
     allowance_at: float = 0.0
 
@@ -129,65 +129,65 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.is_display = token is not None
         self.display_token = token or ""
         self.user = None if self.is_display else self.scope.get("user")
-        found: tuple[int, int] | None = None
+        admitted: tuple[int, int] | None = None
         if 0 < self.meeting_id < ID_MAX:
-            found = await (_display_room(self.meeting_id, self.display_token)
-                           if self.is_display else _participant_room(self.meeting_id, self.user))
-        if found is None:
+            admitted = await in_database_thread(_admit, (self.meeting_id, self.user, token))
+        if admitted is None:
             # Refusing before accept answers the handshake with 403.
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        self.room_id, self.group_id = found
-        # The group's own people, whom a case label may name without a warning.
-        self.known_names = [] if self.is_display else await _names(self.group_id)
+        self.room_id, self.group_id = admitted
         # Read on every room state: plain values, not the lazy user object each time.
         self.user_id = None if self.is_display else self.user.pk
         self.language = self._language()
-        self.group_name = room_group_name(self.room_id)
         self.allowance_at = time.monotonic()
-        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        # Hearing the room before its state is read: no change can fall in between.
+        await hub().join(self.room_id, self)
+        self.joined = True
         await self.accept()
         if self.is_display:
             await self.send_snapshot()
             return
-        _nothing, broadcasts = await _connection_open(
-            room_id=self.room_id, user=self.user, channel_name=self.channel_name)
-        # The state broadcast for her arrival is hers too; the copy that comes back
-        # through the channel layer is then skipped by its version.
-        for group, message in broadcasts:
-            if group == self.group_name:
-                await self.room_state(message)
-        await self._pass_on(broadcasts)
+        # Her arrival is a new state of the room, which she gets with everyone in it; the
+        # sockets opening at the same moment (a room's pages after a restart) are written
+        # with hers, and make one state.
+        self.socket_name = f"{this_process().key}.{next(_socket_numbers)}"
+        try:
+            await self._sockets_changed(SocketOpened(
+                room_id=self.room_id, user_id=self.user.pk, name=self.socket_name))
+        except Exception as exc:  # noqa: BLE001 - she still gets the room as it stands
+            log.error("arrival not recorded: %s", type(exc).__name__)
+            await self.send_snapshot()
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """As Channels' own, without its hop to the database thread before every message
         (to close stale connections): this consumer reaches the database only through
-        database_sync_to_async, which closes them itself. With eight room states to
-        deliver per change, those hops took a change from 1.6 to 2.1 ms of server CPU
-        (bench/run.py, one process, 200 changes a second)."""
+        its hop queues, which close them themselves."""
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
 
     async def disconnect(self, code: int) -> None:
-        if not hasattr(self, "group_name"):
+        if not self.joined:
             return
-        await self.channel_layer.group_discard(self.group_name, self.channel_name)
-        await self._follow_leaders(False)
-        if not self.is_display:
-            _nothing, broadcasts = await _connection_close(channel_name=self.channel_name)
+        self.joined = False
+        await hub().leave(self.room_id, self)
+        if self.socket_name:
             with contextlib.suppress(Exception):
                 # The others learn she left from the next state, or their pings.
-                await send_broadcasts(broadcasts)
+                await self._sockets_changed(SocketClosed(name=self.socket_name))
+
+    async def _sockets_changed(self, change: SocketChange) -> None:
+        await self._pass_on(await _SOCKETS.submit(change))
 
     async def send_snapshot(self) -> None:
-        text, version, kind = await _snapshot_text(self.room_id, user_id=self.user_id)
+        text, version, kind = await in_database_thread(_snapshot_text, (self.room_id, self.user_id))
         if kind is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.last_version = max(self.last_version, version)
-        await self._follow_leaders(kind == "leader")
+        self.in_leaders_group = kind == "leader"
         await self.send(text_data=text)
 
     async def room_state(self, event: dict[str, Any]) -> None:
@@ -198,26 +198,16 @@ class RoomConsumer(AsyncWebsocketConsumer):
                          outside=event["outside"])
         if kind is None:
             # Removed from the group, or asked to accept its changed agreement first.
-            await self._follow_leaders(False)
+            self.in_leaders_group = False
             await self.close(code=event_close_code(event, self.user_id))
             return
         # Messages can overtake each other across processes; never send an older state.
         if event["version"] <= self.last_version:
             return
         self.last_version = event["version"]
-        await self._follow_leaders(kind == "leader")
+        # Leaders (and only they) hear the leaders' private channel.
+        self.in_leaders_group = kind == "leader"
         await self.send(text_data=event["texts"][kind])
-
-    async def _follow_leaders(self, leads: bool) -> None:
-        """Leaders (and only they) hear the leaders' private channel."""
-        if leads == self.in_leaders_group:
-            return
-        name = leaders_group_name(self.room_id)
-        if leads:
-            await self.channel_layer.group_add(name, self.channel_name)
-        else:
-            await self.channel_layer.group_discard(name, self.channel_name)
-        self.in_leaders_group = leads
 
     async def leader_message(self, event: dict[str, Any]) -> None:
         if self.in_leaders_group:
@@ -296,11 +286,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if name == "leader_message" and not self.is_display:
             await self._relay_leader_message(message)
             return
+        if self.known_names is None and message.get("label") and not self.is_display:
+            self.known_names = await in_database_thread(member_names, self.group_id)
         try:
-            request = request_parse(message, known_names=self.known_names)
-            _version, broadcasts = await _room_act(
+            request = request_parse(message, known_names=self.known_names or ())
+            _version, broadcasts = await in_database_thread(_act, dict(
                 meeting_id=self.meeting_id, by=self.user, action=request.action,
-                args=request.args, expected_version=request.expected_version)
+                args=request.args, expected_version=request.expected_version))
         except MayIdentify as exc:
             await self.error("may_identify", _(exc.message), action=name,
                              findings=exc.findings, label=exc.label)
@@ -317,26 +309,18 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._pass_on(broadcasts)
 
     async def _pass_on(self, broadcasts: list[Broadcast]) -> None:
-        """Send the room the states a change made. The change is stored by now; if the
-        channel layer cannot take them (Redis away), this socket is closed as a server
-        would close it when restarting: the page connects again and is sent the room as
-        the database holds it, and the others' pages see they are behind at their next
-        ping."""
+        """Send the room the states a change made. The change is stored by now, and this
+        process's sockets have it; if the channel layer cannot take it to the others
+        (Redis away), their pages see they are behind at their next ping, and ask."""
         try:
-            await send_broadcasts(broadcasts)
+            await hub().publish(broadcasts)
         except Exception as exc:  # noqa: BLE001 - any failure of the layer
-            log.error("room state not sent: %s", type(exc).__name__)
-            await self.close(code=CLOSE_TRY_AGAIN)
+            log.error("room state not sent to the other processes: %s", type(exc).__name__)
 
     async def _pong(self, ping_id: Any) -> None:
         """The pong carries the room's version: a page that missed a broadcast (the
         channel layer delivers at most once) sees it is behind and asks again."""
-        if self.is_display:
-            version = await database_sync_to_async(services.room_version)(
-                room_id=self.room_id)
-        else:
-            version = await database_sync_to_async(connections.connection_seen)(
-                channel_name=self.channel_name, room_id=self.room_id)
+        version = await _VERSIONS.submit(self.room_id)
         if not isinstance(ping_id, int | str | None) or isinstance(ping_id, bool):
             ping_id = None
         await self.send(text_data=json.dumps(
@@ -353,10 +337,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not await _still_leads(self.group_id, self.user):
             await self.error("refused", _("Only the leader or co-leader can do that."))
             return
-        await self.channel_layer.group_send(leaders_group_name(self.room_id), {
-            "type": "leader.message", "from": self.user.name, "from_id": self.user.pk,
-            "text": text.strip(), "at": time.time(),
-        })
+        await hub().publish([(room_group_name(self.room_id), {
+            "type": "leader.message", "room": self.room_id, "from": self.user.name,
+            "from_id": self.user.pk, "text": text.strip(), "at": time.time(),
+        })])
 
 
 def event_close_code(event: dict[str, Any], user_id: int | None) -> int:

@@ -137,14 +137,32 @@ class PhaseEvent(models.Model):
         return f"{self.action} at {self.at:%H:%M:%S}"
 
 
+class ServerProcess(models.Model):
+    """A server process that holds sockets, while it lives. Its heartbeat keeps its
+    sockets' rows fresh; a process found dead (its heartbeat stale, or no such process
+    on its host) has all its sockets closed at once (live/processes.py)."""
+
+    key = models.CharField(max_length=40, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"process {self.host}:{self.pid}"
+
+
 class Connection(models.Model):
     """One open WebSocket of a participant. Presence is derived from these: a participant is
     in the room while one of hers is open, and reconnecting for a grace period after the
-    last one closed. ``last_seen`` lets connections of a crashed server process go stale."""
+    last one closed. ``process`` is the key of the server process that holds it, whose
+    heartbeat moves ``last_seen``: a connection of a process that died without closing
+    it goes stale even before the process is found dead."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="connections")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     channel_name = models.CharField(max_length=200, unique=True)
+    process = models.CharField(max_length=40, blank=True, db_index=True)
     opened_at = models.DateTimeField(default=timezone.now)
     last_seen = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -26,9 +26,11 @@ from balintroom.method.room import EarlierCase, Person
 from .store import StoredRoom
 
 VIEW_KINDS = ("leader", "member", "outside", "display")
-# How long a kept state may stand in for the database at most, for what changes without
-# a new version of the room (a participant renaming herself in her profile).
-KEEP_SECONDS = 60.0
+# How long a kept state may stand in for the database at most. Whatever the room shows
+# changes with a new version (a name saved in a profile too: live/apps.py), so this is
+# a bound for what nobody foresaw, not the common case: a leader's next action, minutes
+# later, finds the room's state kept, not rebuilt from seven queries.
+KEEP_SECONDS = 15 * 60.0
 KEEP_ROOMS = 5000
 
 
@@ -191,6 +193,7 @@ class BuiltState:
         """The channel-layer message for the room's consumers."""
         return {
             "type": "room.state",
+            "room": self.room_id,
             "version": self.version,
             "texts": self.texts(server_time=time.time()),
             # For the consumers only, never forwarded: who gets which view; a display whose

@@ -9,10 +9,11 @@ removed, is out of all of them at once.
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from balintroom.accounts.models import User
+from balintroom.core.prepared import Prepared
 from balintroom.groups.models import Meeting, Membership
 from balintroom.groups.selectors import agreed, has_agreed, meeting_for_member
 from balintroom.method.formats import PartKind
@@ -47,6 +48,35 @@ def room_admission(user: User, meeting_id: int) -> Admission:
         raise Http404
     room.meeting = meeting
     return Admission(room=room, meeting=meeting, membership=membership)
+
+
+# Compiled once: every socket that opens asks it (all of them at once after a restart).
+_ENTRY = Prepared(lambda meeting, user: Room.objects.filter(meeting_id=meeting).annotate(
+    admitted=Exists(room_circle(OuterRef("meeting__group_id")).filter(user_id=user)),
+).values_list("pk", "meeting__group_id", "admitted")[:1], "meeting", "user")
+
+
+def room_entry(user_id: int, meeting_id: int) -> tuple[int, int] | None:
+    """The room of the meeting and its group, if she is in its circle now (as
+    room_admission, in one statement); else None."""
+    rows = _ENTRY.rows(meeting=meeting_id, user=user_id)
+    if not rows or not rows[0][2]:
+        return None
+    return int(rows[0][0]), int(rows[0][1])
+
+
+_VERSION = Prepared(lambda room: Room.objects.filter(pk=room).values_list("version")[:1],
+                    "room")
+
+
+def room_versions(room_ids: list[int]) -> dict[int, int]:
+    """Each room's version now (for the pings: a page that is behind asks again)."""
+    versions = {}
+    for room_id in set(room_ids):
+        rows = _VERSION.rows(room=room_id)
+        if rows:
+            versions[room_id] = int(rows[0][0])
+    return versions
 
 
 def room_for_display(meeting_id: int, token: str) -> Room:

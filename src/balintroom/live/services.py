@@ -17,7 +17,7 @@ from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
-from balintroom.core.prepared import Prepared
+from balintroom.core.prepared import Prepared, sent_together
 from balintroom.groups.models import Meeting, PromptCard
 from balintroom.method.room import (
     Args,
@@ -124,7 +124,7 @@ def room_act(*, meeting_id: int, by: User | None, action: Action, args: Args | N
     if action == Action.RENEW_DISPLAY_LINK:
         args = replace(args, token=new_display_token())
     now = stored_moment(time.time())
-    with transaction.atomic():
+    with sent_together(), transaction.atomic():
         # The room display (by None) is nobody of the group: no user has the id 0.
         locked = _locked(_LOCK_FOR.rows(meeting=meeting_id, by=by_id or 0))
         if locked is None:
@@ -146,38 +146,34 @@ def room_act(*, meeting_id: int, by: User | None, action: Action, args: Args | N
         return room_change(locked, change, action=action.value, by=by_id, now=now)
 
 
-def room_people_changed(*, room_id: int, first: Callable[[], object] | None = None
-                        ) -> int | None:
+def room_people_changed(*, room_id: int) -> int | None:
     """Someone came or went, or the group's members changed: a new version of the room,
-    its state with who is in it read again. `first` does what changed it, once the room's
-    row is locked. Returns the new version (None: no such room)."""
+    its state with who is in it read again. Returns the new version (None: no such
+    room)."""
     now = stored_moment(time.time())
     with transaction.atomic():
         locked = _locked(_LOCK.rows(room=room_id))
         if locked is None:
             return None
-        if first is not None:
-            first()
         return room_change(
             locked, lambda current: room_seen_change(current.stored.state), action="",
             by=None, now=now,
             people=lambda: room_people(room_id=room_id, group_id=locked.group_id))
 
 
-def rooms_refresh(*, group_id: int) -> None:
-    """Send the group's open rooms a fresh state: a removed member's socket is closed by
-    it, one who must accept a changed agreement is sent to it, and a new role shows."""
-    room_ids = Connection.objects.filter(
-        room__meeting__group_id=group_id, closed_at__isnull=True
-    ).values_list("room_id", flat=True).distinct()
-    for room_id in room_ids:
+def rooms_refresh(*, group_id: int | None = None, user_id: int | None = None) -> None:
+    """Send open rooms a fresh state: the group's (a removed member's socket is closed by
+    it, one who must accept a changed agreement is sent to it, and a new role shows), or
+    those of the groups a person belongs to (her new name shows)."""
+    rooms = Connection.objects.filter(closed_at__isnull=True)
+    if group_id is not None:
+        rooms = rooms.filter(room__meeting__group_id=group_id)
+    if user_id is not None:
+        rooms = rooms.filter(room__meeting__group__memberships__user_id=user_id)
+    for room_id in sorted(set(rooms.values_list("room_id", flat=True))):
         room_people_changed(room_id=room_id)
 
 
 def room_renew_display_token(*, room: Room, by: User) -> int:
     """A new display link; displays opened with the old one are closed."""
     return room_act(meeting_id=room.meeting_id, by=by, action=Action.RENEW_DISPLAY_LINK)
-
-
-def room_version(*, room_id: int) -> int | None:
-    return Room.objects.filter(pk=room_id).values_list("version", flat=True).first()

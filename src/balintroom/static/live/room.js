@@ -78,7 +78,9 @@ function connect() {
       return;
     }
     setConnection("lost");
-    setTimeout(connect, retryMs);
+    // Between half and all of the delay: after a server restart, the pages of hundreds
+    // of rooms do not all knock at the same instant.
+    setTimeout(connect, retryMs * (0.5 + Math.random() / 2));
     retryMs = Math.min(retryMs * 2, 5000);
   });
 }

@@ -1,0 +1,139 @@
+"""One subscription per server process and room: the room's new states (and the leaders'
+private messages) arrive once per process, and are handed to its sockets in that room.
+
+The channel layer would otherwise carry a message per socket: with eight sockets in a
+room, eight queue entries, eight task wake-ups (and with Redis eight decryptions) for
+every change. Here each process's event loop has one channel; it joins a room's group
+when the first of its sockets in that room opens and leaves it with the last.
+
+What a socket of this process changed reaches this process's sockets at once, without
+the round trip through the layer (nor a dependence on it: with Redis away, the room goes
+on for everyone on this process); the layer takes it to the other processes, marked as
+this hub's, and its copy coming back is not handed out twice.
+"""
+
+import asyncio
+import contextlib
+import logging
+import uuid
+import weakref
+from typing import Any, Protocol
+
+from channels.layers import get_channel_layer
+
+from balintroom.core.eager import start_eagerly
+
+from .broadcast import Broadcast, room_group_name
+
+log = logging.getLogger(__name__)
+
+
+class Listener(Protocol):
+    """A socket in a room, as the hub sees it."""
+
+    async def room_state(self, event: dict[str, Any]) -> None: ...
+
+    async def leader_message(self, event: dict[str, Any]) -> None: ...
+
+
+# The in-memory layer's settings give channels with this prefix room for every room's
+# messages at once (its default, 100, is a channel per socket's).
+HUB_CHANNEL_PREFIX = "hub"
+_HANDLERS = {"room.state": "room_state", "leader.message": "leader_message"}
+
+
+class Hub:
+    def __init__(self) -> None:
+        self.key = uuid.uuid4().hex
+        self.rooms: dict[int, set[Listener]] = {}
+        # Each room's subscription, while it is being made or kept.
+        self.joined: dict[int, asyncio.Future[None]] = {}
+        self.channel: asyncio.Future[str] | None = None
+        self.reader: asyncio.Task[None] | None = None
+
+    async def join(self, room_id: int, listener: Listener) -> None:
+        """From now on `listener` hears the room's messages."""
+        layer = get_channel_layer()
+        listeners = self.rooms.setdefault(room_id, set())
+        listeners.add(listener)
+        if layer is None:
+            return
+        if self.channel is None:
+            self.channel = asyncio.ensure_future(self._open(layer))
+        joined = self.joined.get(room_id)
+        if joined is None:
+            joined = self.joined[room_id] = asyncio.ensure_future(
+                self._subscribe(layer, room_id))
+        # Shielded: one socket giving up must not cancel the others' subscription.
+        await asyncio.shield(joined)
+
+    async def leave(self, room_id: int, listener: Listener) -> None:
+        listeners = self.rooms.get(room_id)
+        if listeners is None:
+            return
+        listeners.discard(listener)
+        if listeners:
+            return
+        del self.rooms[room_id]
+        joined = self.joined.pop(room_id, None)
+        layer = get_channel_layer()
+        if layer is None or self.channel is None or joined is None:
+            return
+        with contextlib.suppress(Exception):
+            await joined
+        await layer.group_discard(room_group_name(room_id), await self.channel)
+
+    async def _open(self, layer: Any) -> str:
+        channel: str = await layer.new_channel(prefix=HUB_CHANNEL_PREFIX)
+        self.reader = asyncio.ensure_future(self._read(layer, channel))
+        return channel
+
+    async def _subscribe(self, layer: Any, room_id: int) -> None:
+        assert self.channel is not None
+        await layer.group_add(room_group_name(room_id), await self.channel)
+
+    async def publish(self, broadcasts: list[Broadcast]) -> None:
+        """Hand each message to this process's sockets now, and send it to the others
+        (raises when the layer cannot take it: the change is stored all the same)."""
+        for _group, message in broadcasts:
+            self.deliver(message)
+        layer = get_channel_layer()
+        if layer is None or not getattr(layer, "reaches_other_processes", True):
+            return
+        for group, message in broadcasts:
+            await layer.group_send(group, {**message, "hub": self.key})
+
+    def deliver(self, message: dict[str, Any]) -> None:
+        """Hand a room's message to this process's sockets in that room."""
+        name = _HANDLERS.get(message.get("type", ""))
+        listeners = self.rooms.get(message.get("room", 0))
+        if name is None or not listeners:
+            return
+        for listener in list(listeners):
+            start_eagerly(getattr(listener, name)(message))
+
+    async def _read(self, layer: Any, channel: str) -> None:
+        while True:
+            try:
+                message = await layer.receive(channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the layer lost its connection
+                # The pages notice at their next ping that they are behind, and ask.
+                log.error("room messages not received: %s", type(exc).__name__)
+                await asyncio.sleep(1)
+                continue
+            if message.get("hub") != self.key:
+                self.deliver(message)
+
+
+# One hub per event loop: a process serves from one loop, the tests from one per test.
+_hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
+
+
+def hub() -> Hub:
+    loop = asyncio.get_running_loop()
+    found = _hubs.get(loop)
+    if found is None:
+        found = _hubs[loop] = Hub()
+    return found

@@ -1,0 +1,107 @@
+"""The process's hub: one subscription per room, its messages handed to the room's sockets
+of this process; a socket that cannot take a message holds up nobody else."""
+
+import asyncio
+from typing import Any
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
+
+from balintroom.live.broadcast import room_group_name
+from balintroom.live.hub import Hub
+
+
+class Socket:
+    def __init__(self, *, stuck: asyncio.Event | None = None) -> None:
+        self.heard: list[dict[str, Any]] = []
+        self.stuck = stuck
+
+    async def room_state(self, event: dict[str, Any]) -> None:
+        if self.stuck is not None:
+            await self.stuck.wait()  # a phone on a bad line: its buffer is full
+        self.heard.append(event)
+
+    async def leader_message(self, event: dict[str, Any]) -> None:
+        self.heard.append(event)
+
+
+def state(room: int, version: int) -> dict[str, Any]:
+    return {"type": "room.state", "room": room, "version": version}
+
+
+async def until(condition: Any, timeout: float = 5) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+
+
+async def test_each_room_hears_its_own_messages_and_only_those() -> None:
+    hub = Hub()
+    first, second, elsewhere = Socket(), Socket(), Socket()
+    await hub.join(1, first)
+    await hub.join(1, second)
+    await hub.join(2, elsewhere)
+    await hub.publish([(room_group_name(1), state(1, 5))])
+    assert [e["version"] for e in first.heard] == [5]
+    assert [e["version"] for e in second.heard] == [5]
+    assert elsewhere.heard == []
+
+    await hub.leave(1, first)
+    await hub.publish([(room_group_name(1), state(1, 6))])
+    assert [e["version"] for e in first.heard] == [5]
+    assert [e["version"] for e in second.heard] == [5, 6]
+
+
+async def test_a_socket_that_cannot_take_a_message_holds_up_nobody() -> None:
+    hub = Hub()
+    released = asyncio.Event()
+    slow, quick = Socket(stuck=released), Socket()
+    await hub.join(1, slow)
+    await hub.join(1, quick)
+    hub.deliver(state(1, 2))
+    # Handed out at once to the one that can take it...
+    assert [e["version"] for e in quick.heard] == [2]
+    assert slow.heard == []
+    # ... and the other gets it when its line clears.
+    released.set()
+    await until(lambda: slow.heard)
+    assert [e["version"] for e in slow.heard] == [2]
+
+
+async def test_what_another_process_sends_arrives_through_the_layer_for_every_room() -> None:
+    """A view's change (from a thread, through the channel layer) reaches the sockets; the
+    process's one channel has room for every room's message at once."""
+    hub = Hub()
+    sockets = {room: Socket() for room in range(1, 301)}
+    for room, socket in sockets.items():
+        await hub.join(room, socket)
+    layer = get_channel_layer()
+
+    def a_view_sends_all() -> None:
+        from asgiref.sync import async_to_sync
+        for room in sockets:
+            async_to_sync(layer.group_send)(room_group_name(room), state(room, 9))
+
+    await sync_to_async(a_view_sends_all, thread_sensitive=False)()
+    await until(lambda: all(s.heard for s in sockets.values()))
+    assert {len(s.heard) for s in sockets.values()} == {1}
+    for room in sockets:
+        await hub.leave(room, sockets[room])
+
+
+@pytest.mark.parametrize("kind", ["room.state", "leader.message"])
+async def test_the_hubs_own_message_coming_back_through_the_layer_is_not_handed_out_twice(
+        kind: str) -> None:
+    hub = Hub()
+    socket = Socket()
+    await hub.join(1, socket)
+    message = {"type": kind, "room": 1, "version": 3}
+    hub.deliver(message)
+    # As a layer shared by several processes gives it back to its sender:
+    await get_channel_layer().group_send(room_group_name(1), {**message, "hub": hub.key})
+    await get_channel_layer().group_send(room_group_name(1), {**message, "hub": "another"})
+    await until(lambda: len(socket.heard) == 2)
+    await asyncio.sleep(0.1)
+    assert [e.get("hub") for e in socket.heard] == [None, "another"]
+    await hub.leave(1, socket)
