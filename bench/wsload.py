@@ -50,7 +50,9 @@ class Member:
     phase: int | None = None
     task: asyncio.Task[None] | None = None
     ping_id: int = 0
-    # After a restart: when its first state from the new server arrived, and that state.
+    # After a restart: whether its server closed it, and when its first state from the
+    # new server arrived.
+    lost: bool = False
     back_at: float | None = None
     participants: list[dict[str, Any]] = field(default_factory=list)
 
@@ -134,7 +136,7 @@ class Load:
         if phases:
             member.group.last_phase = len(phases) - 1
         self._apply(member, first)
-        if self.reconnecting and member.back_at is None:
+        if self.reconnecting and member.lost and member.back_at is None:
             member.back_at = time.perf_counter()
         member.task = asyncio.create_task(self._read(member))
         if self.pings:
@@ -220,6 +222,7 @@ class Load:
             pass
         self.stats.closed += 1
         if self.reconnecting:
+            member.lost = True
             await self._reconnect(member)
 
     async def _reconnect(self, member: Member, *, time_limit: float = 180) -> None:
@@ -318,24 +321,27 @@ class Load:
 
     async def restart_storm(self, restart: Callable[[], Awaitable[float]], *,
                             time_limit: float = 150) -> dict[str, Any]:
-        """The server restarts under every connected socket. `restart` stops it and starts
-        a new one, and returns the moment (perf_counter) the new one answered. Returns
-        when every socket has its first room state from the new server, or at the time
-        limit: how long after that moment they had it."""
+        """A server restarts under its connected sockets. `restart` stops it and starts a
+        new one, and returns the moment (perf_counter) the new one answered. Returns when
+        every socket it closed has its first room state from the new server, or at the
+        time limit: how long after that moment they had it."""
         members = [m for g in self.groups for m in g.members]
         for m in members:
-            m.back_at = None
+            m.lost, m.back_at = False, None
         self.reconnecting = True
         started = time.perf_counter()
         try:
             answered = await restart()
+            await asyncio.sleep(0.5)  # every socket of the old server has seen it close
             end = time.perf_counter() + time_limit
-            while time.perf_counter() < end and any(m.back_at is None for m in members):
+            while time.perf_counter() < end and any(m.lost and m.back_at is None
+                                                    for m in members):
                 await asyncio.sleep(0.05)
         finally:
             self.reconnecting = False
-        backs = sorted(m.back_at - answered for m in members if m.back_at is not None)
-        return {"sockets": len(members), "back": len(backs), "failed_tries": self.stats.retries,
+        lost = [m for m in members if m.lost]
+        backs = sorted(m.back_at - answered for m in lost if m.back_at is not None)
+        return {"sockets": len(lost), "back": len(backs), "failed_tries": self.stats.retries,
                 "answered_after_s": answered - started,
                 "p50_s": backs[len(backs) // 2] if backs else None,
                 "last_s": backs[-1] if backs else None}

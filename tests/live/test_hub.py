@@ -105,3 +105,29 @@ async def test_the_hubs_own_message_coming_back_through_the_layer_is_not_handed_
     await asyncio.sleep(0.1)
     assert [e.get("hub") for e in socket.heard] == [None, "another"]
     await hub.leave(1, socket)
+
+
+async def test_a_subscription_that_failed_is_tried_afresh_by_the_next_socket(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    layer = get_channel_layer()
+    real_group_add = layer.group_add
+    calls = []
+
+    async def away_once(group: str, channel: str) -> None:
+        calls.append(group)
+        if len(calls) == 1:
+            raise ConnectionError("Redis is away")
+        await real_group_add(group, channel)
+
+    monkeypatch.setattr(layer, "group_add", away_once)
+    hub = Hub()
+    first, second = Socket(), Socket()
+    with pytest.raises(ConnectionError):
+        await hub.join(1, first)
+    assert 1 not in hub.rooms  # the socket that failed is not kept
+    await hub.join(1, second)
+    assert len(calls) == 2
+    await get_channel_layer().group_send(room_group_name(1), state(1, 4))
+    await until(lambda: second.heard)
+    assert first.heard == []
+    await hub.leave(1, second)

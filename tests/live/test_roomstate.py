@@ -12,10 +12,11 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 
-from balintroom.live import roomstate
+from balintroom.live import connections, roomstate
 from balintroom.live.broadcast import broadcasts_held, room_group_name
 from balintroom.live.models import Connection, Room
 from balintroom.live.presence import presence_and_next_change
+from balintroom.live.snapshot import state_at
 from balintroom.method.round import Action, RoundError
 from tests.live.test_services import act, built_now, picture, room_of
 
@@ -87,14 +88,52 @@ def test_a_phase_change_from_a_kept_state_takes_a_handful_of_queries(
 
 def test_a_change_made_elsewhere_is_never_overwritten_by_a_kept_state(
         kept_running, django_capture_on_commit_callbacks):
-    """Another process changed the room (its version moved on): this process's kept
-    state is too old, and the whole state is read again."""
+    """Another process changed the room (its version moved on, and with it the version
+    of its rows, as store.room_write writes them): this process's kept state is too old,
+    and the whole state is read again."""
     cast = kept_running
     room = room_of(cast)
-    Room.objects.filter(pk=room.pk).update(version=room.version + 1, banner="Breathe.")
+    Room.objects.filter(pk=room.pk).update(version=room.version + 1,
+                                           rows_version=room.version + 1, banner="Breathe.")
     message = sent(cast, cast.leader, Action.ADVANCE, {}, django_capture_on_commit_callbacks)
     assert json.loads(message["texts"]["member"])["banner"] == "Breathe."
     assert views(message["texts"]) == rebuilt(cast)
+
+
+def someone_came_on_another_process(cast: Any, who: Any, name: str) -> None:
+    """A socket opened on another process: the room's new version is that process's; this
+    one still keeps the state before it."""
+    old = built_now(cast)
+    connections.connections_apply([connections.SocketOpened(
+        room_id=old.room_id, user_id=who.pk, name=name)])
+    roomstate.forget_all()
+    roomstate.keep(old)
+
+
+def test_after_a_change_of_people_elsewhere_only_the_people_are_read_again(
+        kept_running, django_assert_max_num_queries):
+    cast = kept_running
+    someone_came_on_another_process(cast, cast.members[2], "elsewhere.1")
+    room = room_of(cast)  # as the room's lock reads it
+    with django_assert_max_num_queries(2):  # the group's members, and who is connected
+        texts = state_at(room_id=room.pk, version=room.version, display_token=room.display_token,
+                         group_id=room.meeting.group_id, format_key=room.meeting.format_key,
+                         rows_version=room.rows_version).texts(server_time=0.0)
+    assert views(texts) == rebuilt(cast)
+    assert [p["presence"] for p in json.loads(texts["leader"])["participants"]
+            if p["id"] == cast.members[2].pk] == ["online"]
+
+
+def test_after_a_change_of_the_room_elsewhere_the_kept_state_is_not_used(
+        kept_running, django_capture_on_commit_callbacks):
+    cast = kept_running
+    someone_came_on_another_process(cast, cast.members[2], "elsewhere.1")
+    old = roomstate._kept[room_of(cast).pk]
+    # Then that process changed the round; this one still keeps the state from before both.
+    act(cast, cast.leader, Action.ADVANCE)
+    roomstate.forget_all()
+    roomstate.keep(old)
+    assert views(built_now(cast).texts(server_time=0.0)) == rebuilt(cast)
 
 
 def test_a_renewed_display_link_is_never_served_from_a_kept_state(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from balintroom.groups.models import Meeting
 from balintroom.groups.services import meeting_schedule
 from balintroom.live import connections, services
-from balintroom.live.broadcast import room_group_name
+from balintroom.live.broadcast import broadcasts_held, room_group_name
 from balintroom.live.models import Connection, PhaseEvent, Room, Round, Volunteer
 from balintroom.live.requests import request_parse
 from balintroom.live.roomstate import BuiltState
@@ -53,7 +53,8 @@ def built_now(cast: Any) -> BuiltState:
     """The room's state as it would be sent now (kept or built)."""
     room = room_of(cast)
     return state_at(room_id=room.pk, version=room.version, display_token=room.display_token,
-                    group_id=room.meeting.group_id, format_key=room.meeting.format_key)
+                    group_id=room.meeting.group_id, format_key=room.meeting.format_key,
+                    rows_version=room.rows_version)
 
 
 def snapshot(cast: Any) -> dict[str, Any]:
@@ -662,3 +663,50 @@ def test_a_name_saved_in_the_profile_reaches_the_open_room_at_once(cast, room):
     cast.member.save()
     assert room_of(cast).version == before + 1
     assert presence_of(cast, cast.member)["name"] == "Anna K."
+
+
+# --- actions of a moment, in one transaction -------------------------------------------------
+
+def test_actions_of_a_moment_each_follow_the_rules_and_the_refused_change_nothing(
+        running, django_capture_on_commit_callbacks):
+    version = room_of(running).version
+    meeting = running.meeting.pk
+    with broadcasts_held() as held, django_capture_on_commit_callbacks(execute=True):
+        results = services.rooms_act([
+            services.Act(meeting, running.leader, Action.ADVANCE, expected_version=version),
+            services.Act(meeting, running.outsider, Action.ADVANCE, expected_version=version),
+            # The same page's second click, on the picture before the first: stale.
+            services.Act(meeting, running.leader, Action.ADVANCE, expected_version=version),
+            # A leader who saw the first change goes back, in the same transaction.
+            services.Act(meeting, running.coleader, Action.BACK, expected_version=version + 1),
+        ])
+    first, outsider, stale, back = results
+    assert isinstance(first, services.Acted) and first.version == version + 1
+    assert isinstance(outsider, RoundError) and not isinstance(outsider, StaleVersion)
+    assert isinstance(stale, StaleVersion)
+    assert isinstance(back, services.Acted) and back.version == version + 2
+    assert the_round(running).phase_index == 0
+    assert room_of(running).version == version + 2
+    # Each change went to the room, in order.
+    assert [message["version"] for _group, message in held] == [version + 1, version + 2]
+
+
+def test_a_failure_in_a_moments_actions_takes_back_only_its_own(running, monkeypatch):
+    version = room_of(running).version
+    meeting = running.meeting.pk
+    real = services.room_apply
+
+    def broken_for_back(room: Any, ctx: Any, **kwargs: Any) -> Any:
+        if kwargs["action"] == Action.BACK:
+            raise RuntimeError("the database went away")
+        return real(room, ctx, **kwargs)
+
+    monkeypatch.setattr(services, "room_apply", broken_for_back)
+    advanced, broken = services.rooms_act([
+        services.Act(meeting, running.leader, Action.ADVANCE, expected_version=version),
+        services.Act(meeting, running.coleader, Action.BACK, expected_version=version + 1),
+    ])
+    assert isinstance(advanced, services.Acted)
+    assert isinstance(broken, RuntimeError)
+    assert the_round(running).phase_index == 1
+    assert room_of(running).version == version + 1

@@ -102,11 +102,11 @@ async def test_a_flood_is_slowed_with_a_clear_message(cast, room, monkeypatch):
 
 async def test_an_error_on_the_servers_side_changes_nothing_and_keeps_the_socket(
         cast, room, monkeypatch, caplog):
-    def broken(**kwargs: Any) -> int:
+    def broken(*args: Any, **kwargs: Any) -> int:
         label = "night shift, Frau Müller"
         raise RuntimeError(label)  # an error whose text quotes a case
 
-    monkeypatch.setattr(consumers.services, "room_act", broken)
+    monkeypatch.setattr(consumers.services, "room_apply", broken)
     anna = await join(cast, cast.member)
     with caplog.at_level(logging.ERROR):
         error = await answer_to(anna, {"action": "volunteer", "label": "night shift"})

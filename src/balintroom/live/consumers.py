@@ -67,16 +67,28 @@ def _snapshot_text(ask: tuple[int, int | None]) -> tuple[str, int, str | None]:
     room = Room.objects.select_related("meeting").get(pk=room_id)
     built = state_at(room_id=room.pk, version=room.version,
                      display_token=room.display_token, group_id=room.meeting.group_id,
-                     format_key=room.meeting.format_key)
+                     format_key=room.meeting.format_key, rows_version=room.rows_version)
     kind = built.view_kind(user_id)
     text = built.texts(server_time=time.time())[kind] if kind is not None else ""
     return text, built.version, kind
 
 
-def _act(kwargs: dict[str, Any]) -> tuple[int, list[Broadcast]]:
+def _acts(acts: list[services.Act]) -> list[list[Broadcast] | Exception]:
+    """The actions of a moment in one transaction (services.rooms_act); each gets the
+    broadcast of its own change (none if it changed nothing), or its refusal."""
     with broadcasts_held() as held:
-        version = services.room_act(**kwargs)
-    return version, held
+        results = services.rooms_act(acts)
+    made = {(message["room"], message["version"]): (group, message) for group, message in held}
+    answers: list[list[Broadcast] | Exception] = []
+    for result in results:
+        if isinstance(result, Exception):
+            answers.append(result)
+            continue
+        # The first to have made this version of the room sends it; an action after it
+        # that changed nothing sends nothing.
+        broadcast = made.pop((result.room_id, result.version), None)
+        answers.append([broadcast] if broadcast is not None else [])
+    return answers
 
 
 def _sockets_apply(changes: list[SocketChange]) -> list[list[Broadcast]]:
@@ -93,6 +105,7 @@ def _versions(room_ids: list[int]) -> list[int | None]:
 
 # What is cheaper done together: sockets opening and closing (one new state per room, not
 # per socket, after a restart), and the versions a moment's pings ask for.
+_ACTIONS: HopQueue[services.Act, list[Broadcast]] = HopQueue(_acts)
 _SOCKETS: HopQueue[SocketChange, list[Broadcast]] = HopQueue(_sockets_apply)
 _VERSIONS: HopQueue[int, int | None] = HopQueue(_versions)
 _socket_numbers = itertools.count(1)
@@ -290,9 +303,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
             self.known_names = await in_database_thread(member_names, self.group_id)
         try:
             request = request_parse(message, known_names=self.known_names or ())
-            _version, broadcasts = await in_database_thread(_act, dict(
-                meeting_id=self.meeting_id, by=self.user, action=request.action,
-                args=request.args, expected_version=request.expected_version))
+            broadcasts = await _ACTIONS.submit(services.Act(
+                self.meeting_id, self.user, request.action, request.args,
+                request.expected_version))
         except MayIdentify as exc:
             await self.error("may_identify", _(exc.message), action=name,
                              findings=exc.findings, label=exc.label)

@@ -64,8 +64,19 @@ class Hub:
         if joined is None:
             joined = self.joined[room_id] = asyncio.ensure_future(
                 self._subscribe(layer, room_id))
-        # Shielded: one socket giving up must not cancel the others' subscription.
-        await asyncio.shield(joined)
+        try:
+            # Shielded: one socket giving up must not cancel the others' subscription.
+            await asyncio.shield(joined)
+        except Exception:
+            # The layer could not subscribe (Redis away): the next socket tries afresh.
+            if joined.done() and self.joined.get(room_id) is joined:
+                del self.joined[room_id]
+            channel = self.channel
+            if channel is not None and channel.done() and (
+                    channel.cancelled() or channel.exception() is not None):
+                self.channel = None
+            await self.leave(room_id, listener)
+            raise
 
     async def leave(self, room_id: int, listener: Listener) -> None:
         listeners = self.rooms.get(room_id)

@@ -22,6 +22,10 @@ class Room(models.Model):
     # The version of the last change to the round itself (not presence, not volunteers):
     # a leader's action is refused only if she has not seen that one.
     steered_version = models.PositiveBigIntegerField(default=1)
+    # The version of the last change to the room's own rows (its round, offers, step-outs,
+    # anything but who is present): a process that kept the room at an older version,
+    # with no such change since, needs to read only the people again.
+    rows_version = models.PositiveBigIntegerField(default=0)
     display_token = models.CharField(max_length=64, default=new_display_token, unique=True)
     asking_for_cases = models.BooleanField(default=False)
     # Where the meeting is in its format's agenda (check-in, follow-up, rounds, closing).

@@ -161,6 +161,9 @@ class BuiltState:
     leaders: tuple[int, ...]
     unagreed: tuple[int, ...]
     fresh_until: float
+    # Until when its room and around may stand in for the database (KEEP_SECONDS after
+    # they were read), whatever the people.
+    stands_until: float
 
     @property
     def room_id(self) -> int:
@@ -218,6 +221,7 @@ def built_state(state: dict[str, Any], view_changes: dict[str, dict[str, Any]],
     `serialised`), then each view's own changes in their place."""
     pieces = {key: serialised[key] if key in serialised else _piece(value)
               for key, value in state.items() if key not in _SENT_APART}
+    stands = time.time() + KEEP_SECONDS
     tails = {}
     for kind in VIEW_KINDS:
         changes = view_changes[kind]
@@ -227,7 +231,8 @@ def built_state(state: dict[str, Any], view_changes: dict[str, dict[str, Any]],
     return BuiltState(
         stored=stored, people=people, around=around, tails=tails, members=members,
         leaders=leaders, unagreed=unagreed,
-        fresh_until=min(fresh_until, time.time() + KEEP_SECONDS),
+        fresh_until=min(fresh_until, stands),
+        stands_until=stands,
     )
 
 
@@ -252,6 +257,17 @@ def kept(room_id: int, *, version: int, display_token: str) -> BuiltState | None
     built = _kept.get(room_id)
     if (built is None or built.version != version or built.display_token != display_token
             or time.time() >= built.fresh_until):
+        return None
+    return built
+
+
+def kept_rows(room_id: int, *, version: int, rows_version: int,
+              display_token: str) -> BuiltState | None:
+    """The state kept for this room at an older version, when only its people changed
+    since (a socket opened or closed on another process): its room and around stand."""
+    built = _kept.get(room_id)
+    if (built is None or not rows_version <= built.version < version
+            or built.display_token != display_token or time.time() >= built.stands_until):
         return None
     return built
 

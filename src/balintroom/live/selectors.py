@@ -27,6 +27,11 @@ def room_circle(group_id: int | OuterRef) -> QuerySet[Membership]:
     return agreed(Membership.objects.filter(group_id=group_id))
 
 
+def room_circles(group_ids: set[int]) -> QuerySet[Membership]:
+    """As room_circle, for several groups at once."""
+    return agreed(Membership.objects.filter(group_id__in=group_ids))
+
+
 @dataclass(frozen=True)
 class Admission:
     room: Room

@@ -32,7 +32,7 @@ from balintroom.method.round import Action, RoundError
 from .broadcast import broadcast_room
 from .models import Connection, Room, new_display_token
 from .roomstate import BuiltState, People, keep
-from .selectors import room_circle
+from .selectors import room_circle, room_circles
 from .snapshot import around_at_part, build, room_people, state_at
 from .store import room_write, stored_moment
 
@@ -53,6 +53,7 @@ class _Locked:
     meeting_id: int
     group_id: int
     format_key: str
+    rows_version: int
     role: str | None  # of the person acting, if she may be in the room
 
 
@@ -65,13 +66,14 @@ def _locking(rooms: QuerySet[Room], by: int | None) -> QuerySet[Any]:
                         .values("role")[:1])
     return rooms.select_for_update(of=("self",)).annotate(role=role).values_list(
         "pk", "version", "display_token", "meeting_id", "meeting__group_id",
-        "meeting__format_key", "role")[:1]
+        "meeting__format_key", "rows_version", "role")
 
 
 # Compiled once: building this query through the ORM cost more than the rest of a change.
 _LOCK_FOR = Prepared(
-    lambda meeting, by: _locking(Room.objects.filter(meeting_id=meeting), by), "meeting", "by")
-_LOCK = Prepared(lambda room: _locking(Room.objects.filter(pk=room), None), "room")
+    lambda meeting, by: _locking(Room.objects.filter(meeting_id=meeting), by)[:1],
+    "meeting", "by")
+_LOCK = Prepared(lambda room: _locking(Room.objects.filter(pk=room), None)[:1], "room")
 
 
 def _locked(rows: list[tuple[Any, ...]]) -> _Locked | None:
@@ -81,22 +83,23 @@ def _locked(rows: list[tuple[Any, ...]]) -> _Locked | None:
 def _as_it_stands(locked: _Locked) -> BuiltState:
     return state_at(room_id=locked.room_id, version=locked.version,
                     display_token=locked.display_token, group_id=locked.group_id,
-                    format_key=locked.format_key)
+                    format_key=locked.format_key, rows_version=locked.rows_version)
 
 
 def _prompt_cards(group_id: int) -> dict[int, str]:
     return dict(PromptCard.objects.filter(group_id=group_id).values_list("pk", "text"))
 
 
-def room_change(locked: _Locked, change: Callable[[BuiltState], RoomState], *,
+def room_change(current: BuiltState, change: Callable[[BuiltState], RoomState], *,
                 action: str, by: int | None, now: float,
-                people: Callable[[], People] | None = None) -> int:
-    """Apply `change` to the room as it stands; write and send what changed. `people`
-    reads who is in the room again, when the change is to them."""
-    current = _as_it_stands(locked)
+                people: Callable[[], People] | None = None) -> BuiltState:
+    """Apply `change` to the room as it stands (`current`, its row locked); write and,
+    after commit, send what changed. `people` reads who is in the room again, when the
+    change is to them. Returns the room's state after it (`current` if nothing changed:
+    then nothing is sent)."""
     after = change(current)
     if after is current.stored.state and people is None:
-        return after.version  # nothing changed, nothing to send
+        return current
     after = room_times(after, stored_moment, known=current.stored.state)
     stored = room_write(current.stored, after, action=action, by=by, now=now)
     around = current.around
@@ -104,7 +107,7 @@ def room_change(locked: _Locked, change: Callable[[BuiltState], RoomState], *,
         around = around_at_part(around, after.part_index)
     built = build(stored, people() if people is not None else current.people, around)
     transaction.on_commit(lambda: _publish(built))
-    return after.version
+    return built
 
 
 def _publish(built: BuiltState) -> None:
@@ -112,38 +115,114 @@ def _publish(built: BuiltState) -> None:
     broadcast_room(built)
 
 
+@dataclass(frozen=True)
+class Act:
+    """One person's action in a meeting's room (`by` None: the room display, which may
+    not act)."""
+
+    meeting_id: int
+    by: User | None
+    action: Action
+    args: Args = Args()
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class Acted:
+    room_id: int
+    version: int  # the room's version after the action
+
+
 def room_act(*, meeting_id: int, by: User | None, action: Action, args: Args | None = None,
              expected_version: int | None = None) -> int:
-    """Do one action in a meeting's room (`by` None: the room display, which may not act);
-    returns the room's version after it.
+    """Do one action in a meeting's room; returns the room's version after it.
 
     Raises RoundError (with a message for the person) when the action is not allowed;
     then nothing has changed. An action that changes nothing sends nothing."""
-    args = args or Args()
-    by_id = by.pk if by is not None else None
-    if action == Action.RENEW_DISPLAY_LINK:
-        args = replace(args, token=new_display_token())
+    (result,) = rooms_act([Act(meeting_id, by, action, args or Args(), expected_version)])
+    if isinstance(result, Exception):
+        raise result
+    return result.version
+
+
+def rooms_act(acts: list[Act]) -> list[Acted | Exception]:
+    """Several actions, each through the room's rules as room_act's alone, in one
+    transaction: a burst of leaders' actions (queued while the database was busy) is one
+    locking statement and one commit, not one of each per action. An action refused
+    (RoundError, returned in its place) has written nothing and leaves the others be;
+    any other failure rolls back the lot, and each is then tried alone (the one that
+    fails again gets its exception in its place)."""
     now = stored_moment(time.time())
-    with sent_together(), transaction.atomic():
-        # The room display (by None) is nobody of the group: no user has the id 0.
-        locked = _locked(_LOCK_FOR.rows(meeting=meeting_id, by=by_id or 0))
-        if locked is None:
-            raise RoundError(_("You are not a participant of this meeting."))
+    try:
+        with sent_together(), transaction.atomic():
+            locks = _locks(acts)
+            states: dict[int, BuiltState] = {}  # the rooms as this batch's actions left them
+            results: list[Acted | Exception] = []
+            for act in acts:
+                try:
+                    results.append(_act_in(act, locks.get((act.meeting_id, _id_of(act.by))),
+                                           states, now))
+                except RoundError as exc:
+                    results.append(exc)
+            return results
+    except Exception as exc:
+        if len(acts) == 1:
+            return [exc]
+    return [rooms_act([act])[0] for act in acts]
 
-        def change(current: BuiltState) -> RoomState:
-            ctx = Context(
-                meeting_format=current.around.meeting_format,
-                people=current.people.persons,
-                earlier_cases=(current.around.earlier_cases()
-                               if action == Action.CHOOSE_FOLLOW_UP else {}),
-                prompt_cards=(_prompt_cards(locked.group_id)
-                              if action == Action.SHOW_PROMPT else {}),
-            )
-            return room_apply(current.stored.state, ctx, by=by_id, role=locked.role,
-                              action=action, args=args, expected_version=expected_version,
-                              now=now)
 
-        return room_change(locked, change, action=action.value, by=by_id, now=now)
+def _id_of(by: User | None) -> int:
+    # The room display (by None) is nobody of the group: no user has the id 0.
+    return by.pk if by is not None else 0
+
+
+def _locks(acts: list[Act]) -> dict[tuple[int, int], _Locked]:
+    """Each action's room row, locked (in the order of the rooms' ids, as every process
+    locks them: no two batches wait for each other), with the role of who acts in it."""
+    if len(acts) == 1:
+        act = acts[0]
+        locked = _locked(_LOCK_FOR.rows(meeting=act.meeting_id, by=_id_of(act.by)))
+        return {(act.meeting_id, _id_of(act.by)): locked} if locked else {}
+    rows: dict[int, tuple[Any, ...]] = {row[3]: row[:-1] for row in _locking(Room.objects.filter(
+        meeting_id__in={act.meeting_id for act in acts}).order_by("pk"), None)}
+    roles = dict(((group, user), role) for group, user, role in room_circles(
+        {row[4] for row in rows.values()}).filter(
+        user_id__in={_id_of(act.by) for act in acts}).values_list("group_id", "user_id", "role"))
+    locks = {}
+    for act in acts:
+        row = rows.get(act.meeting_id)
+        if row is not None:
+            locks[(act.meeting_id, _id_of(act.by))] = _Locked(
+                *(*row, roles.get((row[4], _id_of(act.by)))))
+    return locks
+
+
+def _act_in(act: Act, locked: _Locked | None, states: dict[int, BuiltState],
+            now: float) -> Acted:
+    if locked is None:
+        raise RoundError(_("You are not a participant of this meeting."))
+    args = act.args
+    if act.action == Action.RENEW_DISPLAY_LINK:
+        args = replace(args, token=new_display_token())
+    by_id = act.by.pk if act.by is not None else None
+
+    def change(current: BuiltState) -> RoomState:
+        ctx = Context(
+            meeting_format=current.around.meeting_format,
+            people=current.people.persons,
+            earlier_cases=(current.around.earlier_cases()
+                           if act.action == Action.CHOOSE_FOLLOW_UP else {}),
+            prompt_cards=(_prompt_cards(locked.group_id)
+                          if act.action == Action.SHOW_PROMPT else {}),
+        )
+        return room_apply(current.stored.state, ctx, by=by_id, role=locked.role,
+                          action=act.action, args=args, expected_version=act.expected_version,
+                          now=now)
+
+    current = states.get(locked.room_id) or _as_it_stands(locked)
+    after = room_change(current, change, action=act.action.value, by=by_id, now=now)
+    states[locked.room_id] = after
+    return Acted(locked.room_id, after.version)
 
 
 def room_people_changed(*, room_id: int) -> int | None:
@@ -156,9 +235,9 @@ def room_people_changed(*, room_id: int) -> int | None:
         if locked is None:
             return None
         return room_change(
-            locked, lambda current: room_seen_change(current.stored.state), action="",
-            by=None, now=now,
-            people=lambda: room_people(room_id=room_id, group_id=locked.group_id))
+            _as_it_stands(locked), lambda current: room_seen_change(current.stored.state),
+            action="", by=None, now=now,
+            people=lambda: room_people(room_id=room_id, group_id=locked.group_id)).version
 
 
 def rooms_refresh(*, group_id: int | None = None, user_id: int | None = None) -> None:

@@ -22,7 +22,16 @@ from balintroom.method.room import EarlierCase, RoomState, Run, hands_closed
 
 from .models import Room
 from .presence import presence_and_next_change
-from .roomstate import Around, BuiltState, Participant, People, built_state, keep, kept
+from .roomstate import (
+    Around,
+    BuiltState,
+    Participant,
+    People,
+    built_state,
+    keep,
+    kept,
+    kept_rows,
+)
 from .selectors import earlier_cases
 from .store import StoredRoom, room_read
 
@@ -173,15 +182,23 @@ def build_fresh(room: Room) -> BuiltState:
 
 
 def state_at(*, room_id: int, version: int, display_token: str, group_id: int,
-             format_key: str) -> BuiltState:
-    """The room's state at this version: the one kept from the change that made it, or
-    built now (and kept). A custom format edited since (which raises no version) makes
-    it be built again."""
+             format_key: str, rows_version: int) -> BuiltState:
+    """The room's state at this version: the one kept from the change that made it; or,
+    when only the people changed since the one kept (on another process), that one with
+    the people read again; or built now. Kept in turn. A custom format edited since
+    (which raises no version) makes it be built again."""
+    meeting_format = meeting_format_of(group_id=group_id, format_key=format_key)
     found = kept(room_id, version=version, display_token=display_token)
-    if found is not None and found.around.meeting_format == meeting_format_of(
-            group_id=group_id, format_key=format_key):
+    if found is not None and found.around.meeting_format == meeting_format:
         return found
-    built = build_fresh(Room.objects.select_related("meeting").get(pk=room_id))
+    older = kept_rows(room_id, version=version, rows_version=rows_version,
+                      display_token=display_token)
+    if older is not None and older.around.meeting_format == meeting_format:
+        stored = replace(older.stored, state=replace(older.stored.state, version=version),
+                         rows_version=rows_version)
+        built = build(stored, room_people(room_id=room_id, group_id=group_id), older.around)
+    else:
+        built = build_fresh(Room.objects.select_related("meeting").get(pk=room_id))
     keep(built)
     return built
 

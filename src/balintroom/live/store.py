@@ -51,6 +51,7 @@ class StoredRoom:
     state: RoomState
     run_ids: dict[int, int]  # run number -> Round id
     step_out_ids: tuple[int, ...]  # parallel to state.step_outs
+    rows_version: int  # the room's Room.rows_version
 
 
 def _run(row: Round) -> Run:
@@ -94,7 +95,8 @@ def room_read(room: Room) -> StoredRoom:
     )
     return StoredRoom(room_id=room.pk, state=state,
                       run_ids={row.number: row.pk for row in rows},
-                      step_out_ids=tuple(row[0] for row in step_outs))
+                      step_out_ids=tuple(row[0] for row in step_outs),
+                      rows_version=room.rows_version)
 
 
 # The fields of the state the room's own row keeps as they are (same name, same value).
@@ -154,6 +156,10 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
             fields["ended_at"] = _maybe(after.ended_at)
         if after.hands != before.hands:
             fields["hands"] = list(after.hands)
+        rows_changed = (set(fields) != {"version"} or after.runs != before.runs
+                        or after.offers != before.offers or after.step_outs != before.step_outs)
+        if rows_changed:
+            fields["rows_version"] = after.version
         if fields:
             update_row(cursor, Room, room_id, fields)
 
@@ -208,4 +214,5 @@ def room_write(stored: StoredRoom, after: RoomState, *, action: str, by: int | N
                 StepOutRow.objects.filter(pk=step_out_ids[index]).update(
                     stepped_out_at=_maybe(step_out.stepped_out_at),
                     returned_at=_maybe(step_out.returned_at))
-        return replace(stored, state=after, run_ids=run_ids, step_out_ids=tuple(step_out_ids))
+        return replace(stored, state=after, run_ids=run_ids, step_out_ids=tuple(step_out_ids),
+                       rows_version=after.version if rows_changed else stored.rows_version)
