@@ -8,6 +8,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 
+from balintroom.live import hub as hub_module
 from balintroom.live.broadcast import room_group_name
 from balintroom.live.hub import Hub
 
@@ -24,6 +25,9 @@ class Socket:
 
     async def leader_message(self, event: dict[str, Any]) -> None:
         self.heard.append(event)
+
+    async def resync(self) -> None:
+        self.heard.append({"type": "resync"})
 
 
 def state(room: int, version: int) -> dict[str, Any]:
@@ -131,3 +135,38 @@ async def test_a_subscription_that_failed_is_tried_afresh_by_the_next_socket(
     await until(lambda: second.heard)
     assert first.heard == []
     await hub.leave(1, second)
+
+
+async def test_after_the_layer_was_away_every_socket_is_sent_its_room_afresh(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Redis delivers at most once: what was published while it was away, or while this
+    process was subscribing again, is lost; the hub notices and its sockets ask again."""
+    monkeypatch.setattr(hub_module, "ECHO_SECONDS", 0.05)
+    monkeypatch.setattr(hub_module, "ECHO_LOST_AFTER", 0.2)
+    layer = get_channel_layer()
+    monkeypatch.setattr(layer, "reaches_other_processes", True, raising=False)
+    real_send = layer.send
+    away = True
+
+    async def send(channel: str, message: dict[str, Any]) -> None:
+        if away:
+            raise ConnectionError("Redis is away")
+        await real_send(channel, message)
+
+    monkeypatch.setattr(layer, "send", send)
+    hub = Hub()
+    here, there = Socket(), Socket()
+    await hub.join(1, here)
+    await hub.join(2, there)
+    await asyncio.sleep(0.3)
+    assert here.heard == [] and there.heard == []  # nothing to resend while it is away
+    away = False
+    await until(lambda: here.heard and there.heard)
+    assert here.heard == [{"type": "resync"}] and there.heard == [{"type": "resync"}]
+    await asyncio.sleep(0.3)
+    assert len(here.heard) == 1  # once, not at every echo
+    for task in (hub.reader, hub.watcher):
+        assert task is not None
+        task.cancel()
+    await hub.leave(1, here)
+    await hub.leave(2, there)

@@ -203,6 +203,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.in_leaders_group = kind == "leader"
         await self.send(text_data=text)
 
+    async def resync(self) -> None:
+        with contextlib.suppress(Exception):  # a socket closing meanwhile
+            await self.send_snapshot()
+
     async def room_state(self, event: dict[str, Any]) -> None:
         if self.is_display and event["display_token"] != self.display_token:
             await self.close(code=CLOSE_DISPLAY_RENEWED)

@@ -10,11 +10,18 @@ What a socket of this process changed reaches this process's sockets at once, wi
 the round trip through the layer (nor a dependence on it: with Redis away, the room goes
 on for everyone on this process); the layer takes it to the other processes, marked as
 this hub's, and its copy coming back is not handed out twice.
+
+A layer shared by several processes delivers at most once: while Redis is away, or
+reconnecting, messages are lost. The hub sends itself a message through the layer every
+ECHO_SECONDS; when one fails or does not come back in time, and then one comes back
+again, every socket of this process is sent its room as it stands, at once, without
+waiting for the pages' pings.
 """
 
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 import weakref
 from typing import Any, Protocol
@@ -35,11 +42,18 @@ class Listener(Protocol):
 
     async def leader_message(self, event: dict[str, Any]) -> None: ...
 
+    async def resync(self) -> None:
+        """Send the room as it stands: messages may have been lost."""
+
+
+ECHO_SECONDS = 1.0
+ECHO_LOST_AFTER = 3.0
 
 # The in-memory layer's settings give channels with this prefix room for every room's
 # messages at once (its default, 100, is a channel per socket's).
 HUB_CHANNEL_PREFIX = "hub"
 _HANDLERS = {"room.state": "room_state", "leader.message": "leader_message"}
+_ECHO = "hub.echo"
 
 
 class Hub:
@@ -50,6 +64,9 @@ class Hub:
         self.joined: dict[int, asyncio.Future[None]] = {}
         self.channel: asyncio.Future[str] | None = None
         self.reader: asyncio.Task[None] | None = None
+        self.watcher: asyncio.Task[None] | None = None
+        self.echo_at = time.monotonic()
+        self.lost = False
 
     async def join(self, room_id: int, listener: Listener) -> None:
         """From now on `listener` hears the room's messages."""
@@ -97,7 +114,29 @@ class Hub:
     async def _open(self, layer: Any) -> str:
         channel: str = await layer.new_channel(prefix=HUB_CHANNEL_PREFIX)
         self.reader = asyncio.ensure_future(self._read(layer, channel))
+        if getattr(layer, "reaches_other_processes", True):
+            self.watcher = asyncio.ensure_future(self._watch(layer, channel))
         return channel
+
+    async def _watch(self, layer: Any, channel: str) -> None:
+        while True:
+            await asyncio.sleep(ECHO_SECONDS)
+            try:
+                await layer.send(channel, {"type": _ECHO})
+            except Exception:  # noqa: BLE001 - the layer is away
+                self.lost = True
+            if time.monotonic() - self.echo_at > ECHO_LOST_AFTER:
+                self.lost = True
+
+    def _echoed(self) -> None:
+        self.echo_at = time.monotonic()
+        if not self.lost:
+            return
+        self.lost = False
+        log.warning("room messages flow again; every socket is sent its room afresh")
+        for listeners in list(self.rooms.values()):
+            for listener in list(listeners):
+                start_eagerly(listener.resync())
 
     async def _subscribe(self, layer: Any, room_id: int) -> None:
         assert self.channel is not None
@@ -134,7 +173,9 @@ class Hub:
                 log.error("room messages not received: %s", type(exc).__name__)
                 await asyncio.sleep(1)
                 continue
-            if message.get("hub") != self.key:
+            if message.get("type") == _ECHO:
+                self._echoed()
+            elif message.get("hub") != self.key:
                 self.deliver(message)
 
 
