@@ -507,7 +507,8 @@ def table(results: dict[str, dict[str, Any]], extra_rows: list[tuple[str, str]])
     row("restart: rooms in agreement, everyone present", "restart", "rooms_in_agreement",
         with_ratio=False)
     row("pings sent (all sockets, whole run)", "pings", "sent", with_ratio=False)
-    row("pongs that found a page behind", "pings", "behind", with_ratio=False)
+    row("snapshots asked after a pong (page still behind)", "pings", "behind",
+        with_ratio=False)
     for page in ("room page", "group page"):
         row(f"http {page} (req/s)", "http", page, "rps", with_ratio=False)
         row(f"http {page} p95 (ms)", "http", page, "p95_ms", with_ratio=False)

@@ -26,6 +26,9 @@ QUICK_PINGS = (0.0, 0.3, 0.6)
 PING_EVERY = 20.0
 RETRY_FIRST = 0.5
 RETRY_MAX = 5.0
+# A pong announcing a newer version than the page has: it asks for the room if that
+# version has not come BEHIND_GRACE seconds later.
+BEHIND_GRACE = 1.0
 
 
 @dataclass
@@ -79,7 +82,8 @@ class Stats:
     closed: int = 0
     pings: int = 0
     pongs: int = 0
-    # Pongs that told a page it had missed a state (it then asks for the room again).
+    # Pongs after which a page still had not had the version they announced a moment
+    # later (it then asks for the room again).
     behind: int = 0
     leader_latencies: list[float] = field(default_factory=list)
     # Failed tries to connect again after a restart, by kind.
@@ -154,6 +158,11 @@ class Load:
         self.stats.pings += 1
         asyncio.ensure_future(self._send_quietly(ws, json.dumps(
             {"action": "ping", "id": member.ping_id})))
+
+    def _ask_if_still_behind(self, member: Member, version: int) -> None:
+        if version > member.version and member.ws is not None:
+            self.stats.behind += 1
+            asyncio.ensure_future(self._send_quietly(member.ws, '{"action":"snapshot"}'))
 
     async def _send_quietly(self, ws: ClientConnection, text: str) -> None:
         with contextlib.suppress(Exception):
@@ -259,10 +268,10 @@ class Load:
             return
         if kind == "pong":
             self.stats.pongs += 1
-            if isinstance(message.get("version"), int) and message["version"] > member.version:
-                self.stats.behind += 1
-                if member.ws is not None:
-                    asyncio.ensure_future(self._send_quietly(member.ws, '{"action":"snapshot"}'))
+            version = message.get("version")
+            if isinstance(version, int) and version > member.version:
+                asyncio.get_running_loop().call_later(
+                    BEHIND_GRACE, self._ask_if_still_behind, member, version)
             return
         self.stats.last_message_at = now
         if kind != "state" or message["version"] <= member.version:

@@ -101,6 +101,16 @@ function send(message) {
   socket.send(JSON.stringify(message));
 }
 
+// The pong can overtake the state it announces (that state is on its way to every page of
+// the room): ask for the room only if it has not come a moment later.
+const BEHIND_GRACE_MS = 1000;
+
+function askIfStillBehind(version) {
+  setTimeout(() => {
+    if (state && version > state.version) send({ action: "snapshot" });
+  }, BEHIND_GRACE_MS);
+}
+
 function ping() {
   if (!socket || socket.readyState !== WebSocket.OPEN) return;
   pingId += 1;
@@ -117,7 +127,7 @@ function receive(message) {
       render();
     }
   } else if (message.type === "pong") {
-    if (state && message.version > state.version) send({ action: "snapshot" });
+    if (state && message.version > state.version) askIfStillBehind(message.version);
     const sentAt = pingsSent.get(message.id);
     pingsSent.delete(message.id);
     if (sentAt === undefined) return;
