@@ -12,12 +12,13 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 
-from balintroom.live import connections, roomstate
+from balintroom.live import connections, roomstate, services
 from balintroom.live.broadcast import broadcasts_held, room_group_name
 from balintroom.live.models import Connection, Room
 from balintroom.live.presence import presence_and_next_change
-from balintroom.live.snapshot import state_at
+from balintroom.live.snapshot import RoomAt, state_at, states_at
 from balintroom.method.round import Action, RoundError
+from tests.conftest import make_cast
 from tests.live.test_services import act, built_now, picture, room_of
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +215,35 @@ def test_broadcasts_outside_a_held_block_go_to_the_channel_layer(
         async_to_sync(layer.group_discard)(group, channel)
     assert message["version"] == version
     assert json.loads(message["texts"]["display"])["round"]["phase_index"] == 1
+
+
+@pytest.fixture
+def other_running(django_capture_on_commit_callbacks: Any) -> Any:
+    """A second group's round, running, its state kept."""
+    cast = make_cast("other")
+    services.room_create(meeting=cast.meeting)
+    act(cast, cast.member, Action.VOLUNTEER, label="the ward")
+    act(cast, cast.leader, Action.CHOOSE_PRESENTER, user=cast.member.pk)
+    act(cast, cast.leader, Action.START)
+    built_now(cast)
+    return cast
+
+
+def test_the_people_of_several_rooms_changed_elsewhere_are_read_together(
+        kept_running, other_running, django_assert_max_num_queries):
+    """A burst's rooms whose people changed on another process: two queries for all."""
+    casts = (kept_running, other_running)
+    before = [built_now(cast) for cast in casts]
+    for cast in casts:
+        connections.connections_apply([connections.SocketOpened(
+            room_id=room_of(cast).pk, user_id=cast.members[2].pk,
+            name=f"elsewhere.{cast.meeting.pk}")])
+    roomstate.forget_all()
+    for old in before:
+        roomstate.keep(old)
+    rooms = [room_of(cast) for cast in casts]
+    with django_assert_max_num_queries(2):
+        states = states_at([RoomAt(r.pk, r.version, r.display_token, r.meeting.group_id,
+                                   r.meeting.format_key, r.rows_version) for r in rooms])
+    for cast, room in zip(casts, rooms, strict=True):
+        assert views(states[room.pk].texts(server_time=0.0)) == rebuilt(cast)

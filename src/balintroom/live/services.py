@@ -33,7 +33,7 @@ from .broadcast import broadcast_room
 from .models import Connection, Room, new_display_token
 from .roomstate import BuiltState, People, keep
 from .selectors import room_circle, room_circles
-from .snapshot import around_at_part, build, room_people, state_at
+from .snapshot import RoomAt, around_at_part, build, room_people, states_at
 from .store import room_write, stored_moment
 
 
@@ -80,10 +80,14 @@ def _locked(rows: list[tuple[Any, ...]]) -> _Locked | None:
     return _Locked(*rows[0]) if rows else None
 
 
+def _room_at(locked: _Locked) -> RoomAt:
+    return RoomAt(room_id=locked.room_id, version=locked.version,
+                  display_token=locked.display_token, group_id=locked.group_id,
+                  format_key=locked.format_key, rows_version=locked.rows_version)
+
+
 def _as_it_stands(locked: _Locked) -> BuiltState:
-    return state_at(room_id=locked.room_id, version=locked.version,
-                    display_token=locked.display_token, group_id=locked.group_id,
-                    format_key=locked.format_key, rows_version=locked.rows_version)
+    return states_at([_room_at(locked)])[locked.room_id]
 
 
 def _prompt_cards(group_id: int) -> dict[int, str]:
@@ -156,7 +160,9 @@ def rooms_act(acts: list[Act]) -> list[Acted | Exception]:
     try:
         with sent_together(), transaction.atomic():
             locks = _locks(acts)
-            states: dict[int, BuiltState] = {}  # the rooms as this batch's actions left them
+            # The rooms as they stand, then as this batch's actions leave them.
+            states = states_at(list({locked.room_id: _room_at(locked)
+                                     for locked in locks.values()}.values()))
             results: list[Acted | Exception] = []
             for act in acts:
                 try:
@@ -219,7 +225,7 @@ def _act_in(act: Act, locked: _Locked | None, states: dict[int, BuiltState],
                           action=act.action, args=args, expected_version=act.expected_version,
                           now=now)
 
-    current = states.get(locked.room_id) or _as_it_stands(locked)
+    current = states[locked.room_id]
     after = room_change(current, change, action=act.action.value, by=by_id, now=now)
     states[locked.room_id] = after
     return Acted(locked.room_id, after.version)

@@ -11,7 +11,7 @@ language's texts for them, so one broadcast serves every language.
 
 import json
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from balintroom.groups.models import Meeting, Membership
@@ -21,7 +21,7 @@ from balintroom.method.formats import PartKind
 from balintroom.method.room import EarlierCase, RoomState, Run, hands_closed
 
 from .models import Room
-from .presence import presence_and_next_change
+from .presence import rooms_presence
 from .roomstate import (
     Around,
     BuiltState,
@@ -37,20 +37,33 @@ from .store import StoredRoom, room_read
 
 
 def room_people(*, room_id: int, group_id: int) -> People:
-    memberships = list(
-        Membership.objects.filter(group_id=group_id).select_related("user")
-        .order_by("user__display_name", "user__email"))
-    admitted = [m for m in memberships if has_agreed(m)]
-    presence, fresh_until = presence_and_next_change(room_id, [m.user_id for m in admitted])
+    return rooms_people({room_id: group_id})[room_id]
+
+
+def rooms_people(rooms: dict[int, int]) -> dict[int, People]:
+    """Who may be in each room (room -> its group) and who is there: two queries for any
+    number of rooms."""
+    memberships: dict[int, list[Membership]] = {group_id: [] for group_id in rooms.values()}
+    for membership in Membership.objects.filter(group_id__in=list(memberships)).select_related(
+            "user").order_by("user__display_name", "user__email"):
+        memberships[membership.group_id].append(membership)
+    admitted = {room_id: [m for m in memberships[group_id] if has_agreed(m)]
+                for room_id, group_id in rooms.items()}
+    presence = rooms_presence({room_id: [m.user_id for m in members]
+                               for room_id, members in admitted.items()})
     away = {"presence": "away", "until": None}
-    return People(
-        participants=tuple(
-            Participant(id=m.user_id, name=m.user.name, role=m.role,
-                        **presence.get(m.user_id, away))
-            for m in admitted),
-        unagreed=tuple(m.user_id for m in memberships if not has_agreed(m)),
-        fresh_until=fresh_until,
-    )
+    people = {}
+    for room_id, group_id in rooms.items():
+        here, fresh_until = presence[room_id]
+        people[room_id] = People(
+            participants=tuple(
+                Participant(id=m.user_id, name=m.user.name, role=m.role,
+                            **here.get(m.user_id, away))
+                for m in admitted[room_id]),
+            unagreed=tuple(m.user_id for m in memberships[group_id] if not has_agreed(m)),
+            fresh_until=fresh_until,
+        )
+    return people
 
 
 def room_around(meeting: Meeting, part_index: int) -> Around:
@@ -181,26 +194,55 @@ def build_fresh(room: Room) -> BuiltState:
     return build(stored, people, room_around(room.meeting, stored.state.part_index))
 
 
+@dataclass(frozen=True)
+class RoomAt:
+    """A room as its row says it stands (as the room's lock reads it)."""
+
+    room_id: int
+    version: int
+    display_token: str
+    group_id: int
+    format_key: str
+    rows_version: int
+
+
 def state_at(*, room_id: int, version: int, display_token: str, group_id: int,
              format_key: str, rows_version: int) -> BuiltState:
-    """The room's state at this version: the one kept from the change that made it; or,
+    """The room's state at this version (states_at of one room)."""
+    return states_at([RoomAt(room_id, version, display_token, group_id, format_key,
+                             rows_version)])[room_id]
+
+
+def states_at(rooms: list[RoomAt]) -> dict[int, BuiltState]:
+    """Each room's state at its version: the one kept from the change that made it; or,
     when only the people changed since the one kept (on another process), that one with
-    the people read again; or built now. Kept in turn. A custom format edited since
-    (which raises no version) makes it be built again."""
-    meeting_format = meeting_format_of(group_id=group_id, format_key=format_key)
-    found = kept(room_id, version=version, display_token=display_token)
-    if found is not None and found.around.meeting_format == meeting_format:
-        return found
-    older = kept_rows(room_id, version=version, rows_version=rows_version,
-                      display_token=display_token)
-    if older is not None and older.around.meeting_format == meeting_format:
-        stored = replace(older.stored, state=replace(older.stored.state, version=version),
-                         rows_version=rows_version)
-        built = build(stored, room_people(room_id=room_id, group_id=group_id), older.around)
-    else:
-        built = build_fresh(Room.objects.select_related("meeting").get(pk=room_id))
-    keep(built)
-    return built
+    the people read again (for all such rooms together); or built now. Kept in turn. A
+    custom format edited since (which raises no version) makes it be built again."""
+    states: dict[int, BuiltState] = {}
+    olders: dict[int, tuple[BuiltState, RoomAt]] = {}
+    for room in rooms:
+        meeting_format = meeting_format_of(group_id=room.group_id, format_key=room.format_key)
+        found = kept(room.room_id, version=room.version, display_token=room.display_token)
+        if found is not None and found.around.meeting_format == meeting_format:
+            states[room.room_id] = found
+            continue
+        older = kept_rows(room.room_id, version=room.version, rows_version=room.rows_version,
+                          display_token=room.display_token)
+        if older is not None and older.around.meeting_format == meeting_format:
+            olders[room.room_id] = (older, room)
+            continue
+        built = build_fresh(Room.objects.select_related("meeting").get(pk=room.room_id))
+        keep(built)
+        states[room.room_id] = built
+    people = rooms_people({room_id: room.group_id for room_id, (_o, room) in olders.items()}
+                          ) if olders else {}
+    for room_id, (older, room) in olders.items():
+        stored = replace(older.stored, state=replace(older.stored.state, version=room.version),
+                         rows_version=room.rows_version)
+        built = build(stored, people[room_id], older.around)
+        keep(built)
+        states[room_id] = built
+    return states
 
 
 def room_snapshot(room: Room) -> dict[str, Any]:
