@@ -17,7 +17,6 @@ import traceback
 from typing import Any
 
 from channels.consumer import get_handler_name
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils import translation
@@ -351,7 +350,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.error("refused", _("Write a short message (at most %(max)s characters).")
                              % {"max": LEADER_MESSAGE_MAX})
             return
-        if not await _still_leads(self.group_id, self.user):
+        if not await in_database_thread(_still_leads, (self.group_id, self.user)):
             await self.error("refused", _("Only the leader or co-leader can do that."))
             return
         await hub().publish([(room_group_name(self.room_id), {
@@ -365,6 +364,6 @@ def event_close_code(event: dict[str, Any], user_id: int | None) -> int:
     return CLOSE_AGREEMENT if user_id in event.get("unagreed", ()) else CLOSE_FORBIDDEN
 
 
-@database_sync_to_async
-def _still_leads(group_id: int, user: Any) -> bool:
+def _still_leads(ask: tuple[int, Any]) -> bool:
+    group_id, user = ask
     return room_circle(group_id).filter(user=user, role__in=list(LEADING_ROLES)).exists()

@@ -1,10 +1,12 @@
-"""Everything that changes a live room goes through `room_change`: in one transaction the
-room's row is locked, the room is taken as it stands (kept from the last change at exactly
-this version, or read from its rows), method/'s rules give the room after the change,
-store.py writes the difference, and the new state goes to the room after commit.
+"""Everything that changes a live room goes through `room_change`: in a transaction that
+holds the room's row locked, the room is taken as it stands (kept from the last change,
+or read from its rows), method/'s rules give the room after the change, store.py writes
+the difference, and the new state goes to the room after commit.
 
-A participant's action is `room_act`; a change of who is present or who belongs to the
-group is `room_people_changed` (connections.py, and groups' announcements).
+A participant's action is `room_act`; the actions of a moment go together through
+`rooms_act` (one lock statement and one commit for all). A change of who is present or
+who belongs to the group is `room_people_changed` (connections.py, processes.py, and
+groups' announcements).
 """
 
 import time
