@@ -59,7 +59,9 @@ _ECHO = "hub.echo"
 class Hub:
     def __init__(self) -> None:
         self.key = uuid.uuid4().hex
-        self.rooms: dict[int, set[Listener]] = {}
+        # Each room's sockets in the order they came (a dict as an ordered set): a state is
+        # handed to them in that order, every time.
+        self.rooms: dict[int, dict[Listener, None]] = {}
         # Each room's subscription, while it is being made or kept.
         self.joined: dict[int, asyncio.Future[None]] = {}
         self.channel: asyncio.Future[str] | None = None
@@ -71,8 +73,8 @@ class Hub:
     async def join(self, room_id: int, listener: Listener) -> None:
         """From now on `listener` hears the room's messages."""
         layer = get_channel_layer()
-        listeners = self.rooms.setdefault(room_id, set())
-        listeners.add(listener)
+        listeners = self.rooms.setdefault(room_id, {})
+        listeners[listener] = None
         if layer is None:
             return
         if self.channel is None:
@@ -99,7 +101,7 @@ class Hub:
         listeners = self.rooms.get(room_id)
         if listeners is None:
             return
-        listeners.discard(listener)
+        listeners.pop(listener, None)
         if listeners:
             return
         del self.rooms[room_id]
