@@ -51,7 +51,7 @@ def test_a_rooms_sockets_opening_together_are_one_change(cast, room):
     assert version(room) == before + 1
     assert set(presence(room).values()) == {"online"}
     assert set(Connection.objects.values_list("process", flat=True)) == {
-        processes.this_process().key}
+        connections.this_process().key}
 
 
 def test_a_socket_that_opens_and_closes_in_one_batch_leaves_a_closed_row(cast, room):
@@ -74,7 +74,7 @@ def test_the_heartbeat_keeps_this_processes_open_sockets_fresh_and_changes_no_ro
     assert Connection.objects.get(channel_name="s.1").last_seen > long_ago + timedelta(minutes=4)
     assert Connection.objects.get(channel_name="s.2").last_seen == long_ago
     assert version(room) == before  # a heartbeat is not a change anyone sees
-    assert ServerProcess.objects.filter(key=processes.this_process().key).exists()
+    assert ServerProcess.objects.filter(key=connections.this_process().key).exists()
 
 
 @override_settings(PRESENCE_STALE_SECONDS=75, PRESENCE_GRACE_SECONDS=30)
@@ -101,7 +101,7 @@ def test_a_process_whose_heartbeat_stopped_has_all_its_sockets_closed_at_once(ca
 def test_a_process_gone_from_this_host_is_found_dead_without_waiting(cast, room):
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                               capture_output=True, text=True, check=True)
-    gone = a_dead_process("gone", host=processes.this_process().host,
+    gone = a_dead_process("gone", host=connections.this_process().host,
                           pid=int(finished.stdout), seen_ago=2)
     sockets_of(gone, room, [cast.member])
     # A process of another host seen as recently is not judged by its pid.
@@ -126,7 +126,7 @@ def test_a_clean_stop_closes_this_processes_sockets_and_tells_the_room(cast, roo
     assert not Connection.objects.filter(closed_at__isnull=True).exists()
     assert version(room) == before + 1
     assert set(presence(room).values()) <= {"reconnecting", "away"}
-    assert not ServerProcess.objects.filter(key=processes.this_process().key).exists()
+    assert not ServerProcess.objects.filter(key=connections.this_process().key).exists()
 
 
 def test_a_socket_opened_after_the_last_heartbeat_is_not_closed_before_it_opened(cast, room):

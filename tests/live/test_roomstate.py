@@ -15,7 +15,7 @@ from django.utils import timezone
 from balintroom.live import connections, roomstate, services
 from balintroom.live.broadcast import broadcasts_held, room_group_name
 from balintroom.live.models import Connection, Room
-from balintroom.live.presence import presence_and_next_change
+from balintroom.live.presence import rooms_presence
 from balintroom.live.snapshot import RoomAt, state_at, states_at
 from balintroom.method.round import Action, RoundError
 from tests.conftest import make_cast
@@ -165,13 +165,13 @@ def test_presence_says_when_it_next_changes_by_itself(cast, room, settings):
     Connection.objects.create(room=room, user=cast.members[1], channel_name="b",
                               last_seen=now - timedelta(seconds=20),
                               closed_at=now - timedelta(seconds=10))
-    presence, next_change = presence_and_next_change(
-        room.pk, [cast.member.pk, cast.members[1].pk])
+    presence, next_change = rooms_presence(
+        {room.pk: [cast.member.pk, cast.members[1].pk]})[room.pk]
     assert presence[cast.member.pk]["presence"] == "online"
     assert presence[cast.members[1].pk]["presence"] == "reconnecting"
     # The second one's grace period ends in 20 s; the first one's heartbeat is stale in 70.
     assert next_change == pytest.approx((now + timedelta(seconds=20)).timestamp(), abs=1)
-    _presence, nothing = presence_and_next_change(room.pk, [])
+    _presence, nothing = rooms_presence({room.pk: []})[room.pk]
     assert nothing == float("inf")
 
 

@@ -31,10 +31,15 @@ from balintroom.method.round import RoundError
 
 from . import services
 from .broadcast import Broadcast, broadcasts_held, room_group_name
-from .connections import SocketChange, SocketClosed, SocketOpened, connections_apply
+from .connections import (
+    SocketChange,
+    SocketClosed,
+    SocketOpened,
+    connections_apply,
+    this_process,
+)
 from .hub import hub
 from .models import Room
-from .processes import this_process
 from .requests import ID_MAX, BadRequest, MayIdentify, request_parse, storable
 from .roomstate import CLOSE_AGREEMENT, CLOSE_DISPLAY_RENEWED, CLOSE_FORBIDDEN, view_kind
 from .selectors import room_circle, room_entry, room_versions

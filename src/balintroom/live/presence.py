@@ -10,19 +10,12 @@ from django.utils import timezone
 from .models import Connection
 
 
-def presence_and_next_change(
-    room_id: int, user_ids: list[int]
-) -> tuple[dict[int, dict[str, Any]], float]:
-    """Each person's presence, and the moment (epoch seconds) the first of them changes by
-    itself, with no socket opening or closing: a heartbeat going stale, a grace period
-    running out."""
-    return rooms_presence({room_id: user_ids})[room_id]
-
-
 def rooms_presence(
     rooms: dict[int, list[int]]
 ) -> dict[int, tuple[dict[int, dict[str, Any]], float]]:
-    """As presence_and_next_change, for several rooms (room -> its people) in one query."""
+    """For each room (room -> its people): each person's presence, and the moment (epoch
+    seconds) the first of them changes by itself, with no socket opening or closing (a
+    heartbeat going stale, a grace period running out). One query for all the rooms."""
     now = timezone.now()
     stale = timedelta(seconds=settings.PRESENCE_STALE_SECONDS)
     grace = timedelta(seconds=settings.PRESENCE_GRACE_SECONDS)

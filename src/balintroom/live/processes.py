@@ -9,38 +9,15 @@ each room it served is told who is no longer there.
 """
 
 import os
-import socket
-import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from .connections import connections_close, this_process
 from .models import Connection, ServerProcess
-from .services import room_people_changed
 
 HEARTBEAT_SECONDS = 15.0
-
-
-@dataclass(frozen=True)
-class ThisProcess:
-    key: str
-    host: str
-    pid: int
-
-
-_this: ThisProcess | None = None
-
-
-def this_process() -> ThisProcess:
-    """This process's identity (made again in a forked child)."""
-    global _this
-    if _this is None or _this.pid != os.getpid():
-        _this = ThisProcess(key=uuid.uuid4().hex, host=socket.gethostname(), pid=os.getpid())
-    return _this
 
 
 def _dead_after() -> timedelta:
@@ -88,13 +65,6 @@ def process_stop() -> int:
 
 
 def _close_sockets_of(key: str, *, at: datetime) -> int:
-    with transaction.atomic():
-        open_rows = Connection.objects.filter(process=key, closed_at__isnull=True)
-        room_ids = sorted(set(open_rows.values_list("room_id", flat=True)))
-        # Never before it opened: a socket may have opened after the last heartbeat.
-        closed = open_rows.update(closed_at=Greatest(
-            "opened_at", models.Value(at, output_field=models.DateTimeField())))
-        ServerProcess.objects.filter(key=key).delete()
-    for room_id in room_ids:
-        room_people_changed(room_id=room_id)
+    closed = connections_close(Connection.objects.filter(process=key), at=at)
+    ServerProcess.objects.filter(key=key).delete()
     return closed
