@@ -40,6 +40,9 @@ const pingsSent = new Map();
 // shortest round trip: its midpoint is closest to when the server read its clock.
 let clockOffset = 0;
 let bestRtt = Infinity;
+// The server's clock has passed any time it stamped on a message already here: an offset
+// a few milliseconds behind must not show 10:01 on a phase of ten minutes.
+let serverPassed = 0;
 let chimedFor = null;
 let shownStandsIn = false;
 let muted = localStorage.getItem("balintroom.chime") === "off";
@@ -51,7 +54,7 @@ function fmt(template, values) {
 }
 
 function serverNow() {
-  return Date.now() / 1000 + clockOffset;
+  return Math.max(Date.now() / 1000 + clockOffset, serverPassed);
 }
 
 // --- connection ------------------------------------------------------------------------
@@ -119,6 +122,7 @@ function ping() {
 }
 
 function receive(message) {
+  if (message.server_time) serverPassed = Math.max(serverPassed, message.server_time);
   if (message.type === "state") {
     if (!state || message.version > state.version) {
       if (!state || bestRtt === Infinity) clockOffset = message.server_time - Date.now() / 1000;
