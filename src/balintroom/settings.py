@@ -208,7 +208,8 @@ if REDIS_URL:
     ]
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            # channels_redis's pub/sub layer, publishing a moment's messages together.
+            "BACKEND": "balintroom.core.layers.RedisPubSubChannelLayer",
             "CONFIG": {
                 # redis-py caps an asyncio pool at 100 connections unless told otherwise;
                 # a busy process can want more than that at once.

@@ -170,3 +170,56 @@ async def test_after_the_layer_was_away_every_socket_is_sent_its_room_afresh(
         task.cancel()
     await hub.leave(1, here)
     await hub.leave(2, there)
+
+
+class PipelinedLayer:
+    """A layer shared by processes, whose sends wait until released."""
+
+    reaches_other_processes = True
+
+    def __init__(self, *, fails: bool = False) -> None:
+        self.batches: list[list[int]] = []
+        self.release = asyncio.Event()
+        self.fails = fails
+
+    async def group_send_many(self, sends: list[tuple[str, dict[str, Any]]]) -> None:
+        self.batches.append([message["version"] for _group, message in sends])
+        await self.release.wait()
+        if self.fails:
+            raise ConnectionError("Redis is away")
+
+
+async def test_what_comes_while_a_send_is_under_way_goes_to_the_others_together(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hundred groups acting at once: the last state does not wait for a round trip to
+    Redis for each of the ninety-nine before it."""
+    layer = PipelinedLayer()
+    monkeypatch.setattr(hub_module, "get_channel_layer", lambda: layer)
+    hub = Hub()
+    here = Socket()
+    hub.rooms[1] = {here: None}  # joined: the stand-in layer takes no subscriptions
+    sends = [asyncio.ensure_future(hub.publish([(room_group_name(1), state(1, version))]))
+             for version in range(1, 5)]
+    await until(lambda: layer.batches)
+    # This process's socket has every state at once, before any has crossed.
+    assert [e["version"] for e in here.heard] == [1, 2, 3, 4]
+    layer.release.set()
+    await asyncio.gather(*sends)
+    assert layer.batches == [[1], [2, 3, 4]]
+
+
+async def test_each_caller_hears_that_its_states_did_not_cross(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    layer = PipelinedLayer(fails=True)
+    monkeypatch.setattr(hub_module, "get_channel_layer", lambda: layer)
+    hub = Hub()
+    sends = [asyncio.ensure_future(hub.publish([(room_group_name(1), state(1, version))]))
+             for version in range(1, 4)]
+    await until(lambda: layer.batches)
+    layer.release.set()
+    results = await asyncio.gather(*sends, return_exceptions=True)
+    assert all(isinstance(result, ConnectionError) for result in results)
+    # The next change is sent again, not lost behind a stuck sender.
+    layer.fails = False
+    await hub.publish([(room_group_name(1), state(1, 9))])
+    assert layer.batches[-1] == [9]

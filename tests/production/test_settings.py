@@ -75,7 +75,7 @@ def test_production_is_pooled_postgres_and_an_encrypted_redis_layer(tmp_path: Pa
     assert database["CONN_MAX_AGE"] == 0  # no persistent connections under ASGI
     assert database["OPTIONS"]["pool"]["max_size"] == 20
     layer = found["CHANNEL_LAYERS"]["default"]
-    assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
+    assert layer["BACKEND"] == "balintroom.core.layers.RedisPubSubChannelLayer"
     assert layer["CONFIG"]["symmetric_encryption_keys"] == [
         "newest-layer-key-0123456789", "older-layer-key-0123456789"]
     # redis-py would cap the layer's pool at 100 connections.

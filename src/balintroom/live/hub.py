@@ -69,6 +69,7 @@ class Hub:
         self.watcher: asyncio.Task[None] | None = None
         self.echo_at = time.monotonic()
         self.lost = False
+        self.outbox = Outbox()
 
     async def join(self, room_id: int, listener: Listener) -> None:
         """From now on `listener` hears the room's messages."""
@@ -152,8 +153,8 @@ class Hub:
         layer = get_channel_layer()
         if layer is None or not getattr(layer, "reaches_other_processes", True):
             return
-        for group, message in broadcasts:
-            await layer.group_send(group, {**message, "hub": self.key})
+        await self.outbox.send(layer, [(group, {**message, "hub": self.key})
+                                       for group, message in broadcasts])
 
     def deliver(self, message: dict[str, Any]) -> None:
         """Hand a room's message to this process's sockets in that room."""
@@ -179,6 +180,56 @@ class Hub:
                 self._echoed()
             elif message.get("hub") != self.key:
                 self.deliver(message)
+
+
+class Outbox:
+    """What this process's sockets changed, on its way to the other processes: what comes
+    while a send is under way goes together in the next (one pipeline, with a layer that
+    has `group_send_many`), in the order it came. Each caller waits for its own messages,
+    and hears of their failure."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, dict[str, Any]]] = []
+        self.waiting: list[asyncio.Future[None]] = []
+        self.sending = False
+
+    async def send(self, layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
+        if not sends:
+            return
+        sent = asyncio.get_running_loop().create_future()
+        self.pending.extend(sends)
+        self.waiting.append(sent)
+        if not self.sending:
+            self.sending = True
+            start_eagerly(self._send_all(layer))
+        await sent
+
+    async def _send_all(self, layer: Any) -> None:
+        try:
+            while self.pending:
+                sends, self.pending = self.pending, []
+                waiting, self.waiting = self.waiting, []
+                try:
+                    await _send_together(layer, sends)
+                except Exception as exc:  # noqa: BLE001 - each caller hears of it
+                    for sent in waiting:
+                        if not sent.done():
+                            sent.set_exception(exc)
+                else:
+                    for sent in waiting:
+                        if not sent.done():
+                            sent.set_result(None)
+        finally:
+            self.sending = False
+
+
+async def _send_together(layer: Any, sends: list[tuple[str, dict[str, Any]]]) -> None:
+    many = getattr(layer, "group_send_many", None)
+    if many is not None:
+        await many(sends)
+        return
+    for group, message in sends:
+        await layer.group_send(group, message)
 
 
 # One hub per event loop: a process serves from one loop, the tests from one per test.
