@@ -60,6 +60,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     "group_leave_confirm": (L, M),
     "member_remove_confirm": (L,),
     "meeting_create": (L,),
+    "series_create": (L,),
+    "calendar": (L, M),
     "meeting_edit": (L,),
     "meeting_cancel_confirm": (L,),
     "group_agreement": (L, M),
@@ -108,6 +110,7 @@ PAGES: dict[str, tuple[str, ...]] = {
 # among them): the page, who sends it, and its submit button.
 WITH_ERRORS: dict[str, tuple[str, str]] = {
     "meeting_create": (L, "main form[novalidate] button[type=submit]"),
+    "series_create": (L, "main form[novalidate] button[type=submit]"),
     "group_certificates": (L, "#draft-form button[type=submit]"),
     "logbook": (L, "main form[novalidate] button[type=submit]"),
 }
@@ -121,11 +124,13 @@ EXCUSED: dict[str, str] = {
     "account_set_password": "a redirect to the password change (every demo account has one)",
     "account_confirm_login_code": "a redirect to the login unless a code was requested",
     "account_confirm_reauthentication_code": "a redirect unless a code was requested",
-    **{name: FILE for name in ("notes_export", "group_hours_csv", "certificate_download",
-                               "logbook_pdf", "logbook_csv", "organisation_export")},
+    **{name: FILE for name in ("calendar_feed", "notes_export", "group_hours_csv",
+                               "certificate_download", "logbook_pdf", "logbook_csv",
+                               "organisation_export")},
     **{name: ACTION for name in (
         "group_leave", "member_role_change", "member_remove", "invitation_create",
-        "invitation_revoke", "meeting_cancel", "custom_format_delete", "prompt_card_add",
+        "invitation_revoke", "meeting_cancel", "meeting_skip", "calendar_new_address",
+        "custom_format_delete", "prompt_card_add",
         "prompt_card_edit", "prompt_card_delete", "prompt_card_move", "display_token_renew",
         "notes_keep", "notes_stop", "note_add", "note_delete", "debrief_delete",
         "group_scheme_add", "group_scheme_remove", "certificates_create",

@@ -104,7 +104,8 @@ def test_it_joins_with_the_agreement(client: Client, cast: Cast) -> None:
     sent = invitation(cast)
     eva = make_user("eva@example.org", "Eva")
     client.force_login(eva)
-    response = client.post(f"/invitations/{sent.pk}/", {"agree": "on"}, follow=True)
+    response = client.post(f"/invitations/{sent.pk}/", {"agree": "on", "display_name": "Eva"},
+                           follow=True)
     assert "Welcome to Tuesday GPs." in text(response)
     joined = membership(cast, eva)
     assert joined.agreed_at is not None

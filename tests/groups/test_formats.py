@@ -123,13 +123,24 @@ def test_it_schedules_a_double_hour(client: Client, cast: Cast) -> None:
     assert selectors.meeting_format_for(meeting) is DOUBLE_HOUR
 
 
-def test_it_refuses_a_format_longer_than_the_meeting(client: Client, cast: Cast) -> None:
+def test_choosing_a_format_sets_the_meetings_length(client: Client, cast: Cast) -> None:
+    """The length left as the form offered it (90), the block seminar day takes its own."""
     client.force_login(cast.leader)
     response = client.post(meeting_url(cast), {**MEETING, "format_key": "block_day"})
+    assert response.status_code == 302
+    meeting = new_meetings(cast).get()
+    assert (meeting.format_key, meeting.duration_minutes) == ("block_day", 408)
+
+
+def test_it_refuses_a_format_longer_than_the_length_she_chose(client: Client,
+                                                              cast: Cast) -> None:
+    client.force_login(cast.leader)
+    response = client.post(meeting_url(cast), {**MEETING, "format_key": "block_day",
+                                               "duration_minutes": "240"})
     assert response.status_code == 200
     page = text(response)
     assert "Please correct what is marked below." in page
-    assert "This format takes 408 minutes, longer than the meeting&#x27;s 90." in page
+    assert "This format takes 408 minutes, longer than the meeting&#x27;s 240." in page
     assert not new_meetings(cast).exists()
 
     # Long enough, it fits.

@@ -45,7 +45,7 @@ def test_it_hides_leader_tools_from_members(client: Client, cast: Cast) -> None:
     client.force_login(cast.member)
     page = text(client.get(url(cast)))
     assert "Invite someone" not in page
-    assert "Schedule a meeting" not in page
+    assert "Schedule a series" not in page and "Schedule one meeting" not in page
     assert "/remove/" not in page
     assert 'name="role"' not in page
 
@@ -55,7 +55,7 @@ def test_it_shows_leader_tools_to_leaders(client: Client, cast: Cast) -> None:
         client.force_login(leader)
         page = text(client.get(url(cast)))
         assert "Invite someone" in page
-        assert "Schedule a meeting" in page
+        assert "Schedule a series" in page and "Schedule one meeting" in page
         assert 'name="role"' in page
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from balintroom.accounts.models import User
 from balintroom.groups import services
 from balintroom.groups.models import Invitation, Membership
 from tests.conftest import Cast, make_user
@@ -16,7 +17,8 @@ from tests.groups.helpers import assert_login_redirect, text
 
 SITE = "https://balint.example.org"
 SECOND = timedelta(seconds=1)
-AGREE = {"agree": "on"}  # the confidentiality agreement, ticked
+# The confidentiality agreement ticked, and the name the group will know her by.
+AGREE = {"agree": "on", "display_name": "Eva"}
 
 
 @pytest.fixture(autouse=True)
@@ -206,6 +208,11 @@ def test_it_requires_login_to_withdraw(client: Client, cast: Cast) -> None:
 # The link
 
 
+NEW = {**AGREE, "display_name": "Eva Brandt", "profession": "hospice nurse",
+       "password1": "a-long-new-password-73", "password2": "a-long-new-password-73",
+       "timezone": "America/New_York"}
+
+
 def test_it_shows_the_link_to_a_visitor(client: Client, cast: Cast) -> None:
     invitation = invite(cast)
     path = link_path(invitation)
@@ -213,17 +220,97 @@ def test_it_shows_the_link_to_a_visitor(client: Client, cast: Cast) -> None:
     assert response.status_code == 200
     page = text(response)
     assert "You are invited to join Tuesday GPs" in page
-    assert 'href="/accounts/signup/?next=/invite/' in page
+    assert "Invited by Lena." in page
+    # Her address is filled in, and not hers to change: the link proved it.
+    assert 'value="eva@example.org" readonly' in page
+    for field in ("display_name", "profession", "password1", "password2", "agree"):
+        assert f'name="{field}"' in page
     assert 'href="/accounts/login/?next=/invite/' in page
-    assert "Accept and join" not in page
 
 
-def test_it_sends_a_visitor_to_log_in_to_accept(client: Client, cast: Cast) -> None:
+def test_a_new_person_joins_in_one_step_without_a_second_email(client: Client,
+                                                               cast: Cast) -> None:
     invitation = invite(cast)
-    path = link_path(invitation)
-    assert_login_redirect(client.post(path), path)
+    mail.outbox.clear()
+    response = client.post(link_path(invitation), NEW)
+    assert response.status_code == 302
+    assert response["Location"] == f"/groups/{cast.group.pk}/"
+    assert mail.outbox == []  # no e-mail to confirm the address the link reached
+    eva = Membership.objects.get(group=cast.group, user__email="eva@example.org").user
+    assert (eva.display_name, eva.profession, eva.timezone) == (
+        "Eva Brandt", "hospice nurse", "America/New_York")
+    assert eva.emailaddress_set.get().verified
+    assert eva.check_password("a-long-new-password-73")
+    page = text(client.get(response["Location"]))  # signed in, and in the group
+    assert "Welcome to Tuesday GPs." in page
+    assert "You have not yet accepted" not in page
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == eva
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"display_name": "  "}, "Write the name the group will know you by."),
+    ({"password2": "another-long-password-1"}, "The two passwords are not the same."),
+    ({"password1": "short", "password2": "short"}, "This password is too short."),
+    ({"agree": ""}, "To join, accept the group&#x27;s confidentiality agreement."),
+])
+def test_a_new_persons_mistake_is_named_and_makes_nothing(
+        client: Client, cast: Cast, change: dict[str, str], message: str) -> None:
+    invitation = invite(cast)
+    response = client.post(link_path(invitation), {**NEW, **change})
+    assert response.status_code == 200
+    assert message in text(response)
+    assert not User.objects.filter(email="eva@example.org").exists()
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
+
+
+def test_an_unknown_time_zone_from_the_browser_takes_the_inviters(client: Client,
+                                                                 cast: Cast) -> None:
+    cast.leader.timezone = "Europe/Athens"
+    cast.leader.save()
+    client.post(link_path(invite(cast)), {**NEW, "timezone": "Mars/Olympus"})
+    assert User.objects.get(email="eva@example.org").timezone == "Europe/Athens"
+
+
+def test_an_address_with_an_account_is_sent_to_sign_in(client: Client, cast: Cast) -> None:
+    eva = make_user("eva@example.org", "Eva")
+    invitation = invite(cast)
+    path = link_path(invitation)
+    page = text(client.get(path))
+    assert "There is already an account for eva@example.org." in page
+    assert 'name="password1"' not in page
+    # A form sent all the same changes nothing: not her password, not her name.
+    response = client.post(path, NEW)
+    assert response.status_code == 200
+    eva.refresh_from_db()
+    assert eva.display_name == "Eva" and not eva.check_password(NEW["password1"])
+    assert not Membership.objects.filter(group=cast.group, user=eva).exists()
+
+
+def test_a_dead_link_makes_no_account(client: Client, cast: Cast) -> None:
+    invitation = invite(cast)
+    services.invitation_revoke(invitation=invitation)
+    response = client.post(link_path(invitation), NEW)
+    assert response.status_code == 410
+    assert not User.objects.filter(email="eva@example.org").exists()
+
+
+def test_a_member_is_asked_the_name_the_group_will_know_her_by(client: Client,
+                                                               cast: Cast) -> None:
+    invitation = invite(cast)
+    eva = make_user("eva@example.org")  # signed up without a name: "eva" to the group
+    client.force_login(eva)
+    page = text(client.get(link_path(invitation)))
+    assert 'name="display_name"' in page and 'name="password1"' not in page
+    response = client.post(link_path(invitation), {**AGREE, "display_name": ""})
+    assert "Write the name the group will know you by." in text(response)
+    assert not Membership.objects.filter(group=cast.group, user=eva).exists()
+    client.post(link_path(invitation), {**AGREE, "display_name": "Eva  Brandt",
+                                        "profession": "teacher"})
+    eva.refresh_from_db()
+    assert (eva.display_name, eva.profession) == ("Eva Brandt", "teacher")
+    assert Membership.objects.filter(group=cast.group, user=eva).exists()
 
 
 def test_it_comes_back_to_the_link_after_login(client: Client, cast: Cast) -> None:

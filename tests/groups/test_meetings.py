@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from balintroom.groups import services
 from balintroom.groups.models import Meeting
 from tests.conftest import Cast
 from tests.groups.helpers import assert_login_redirect, text
@@ -30,6 +31,9 @@ def edit_url(cast: Cast, meeting: Meeting) -> str:
 
 def cancel_url(cast: Cast, meeting: Meeting) -> str:
     return f"/groups/{cast.group.pk}/meetings/{meeting.pk}/cancel/"
+
+
+WEEK = timedelta(days=7)
 
 
 def later(cast: Cast, **fields: object) -> Meeting:
@@ -244,13 +248,38 @@ def test_it_asks_before_cancelling(client: Client, cast: Cast) -> None:
     assert Meeting.objects.filter(pk=meeting.pk).exists()
 
 
-def test_it_cancels_a_meeting(client: Client, cast: Cast) -> None:
+def test_it_cancels_a_meeting_with_a_reason(client: Client, cast: Cast) -> None:
+    meeting = services.meeting_schedule(group=cast.group, starts_at=timezone.now() + WEEK,
+                                        duration_minutes=90, setting="online",
+                                        video_link="https://meet.example.org/a")
+    client.force_login(cast.leader)
+    response = client.post(cancel_url(cast, meeting), {"reason": "The leader  is ill."},
+                           follow=True)
+    page = text(response)
+    assert "The meeting was cancelled." in page
+    # It stays on the schedule, marked, with the reason; its room is not open.
+    assert "Cancelled" in page and "The leader is ill." in page
+    assert f"/m/{meeting.pk}/room/" not in page
+    meeting.refresh_from_db()
+    assert meeting.cancelled and meeting.sequence == 1
+    client.force_login(cast.member)
+    room = client.get(f"/m/{meeting.pk}/room/", follow=True)
+    assert "This meeting was cancelled." in text(room)
+    # Once is enough.
+    client.force_login(cast.leader)
+    again = client.post(cancel_url(cast, meeting), {"reason": "Twice"}, follow=True)
+    assert "This meeting is already cancelled." in text(again)
+    meeting.refresh_from_db()
+    assert meeting.cancel_reason == "The leader is ill."
+
+
+def test_a_reason_too_long_changes_nothing(client: Client, cast: Cast) -> None:
     meeting = later(cast)
     client.force_login(cast.leader)
-    response = client.post(cancel_url(cast, meeting), follow=True)
-    assert "The meeting was cancelled." in text(response)
-    assert not Meeting.objects.filter(pk=meeting.pk).exists()
-    assert f"/m/{meeting.pk}/room/" not in text(response)
+    response = client.post(cancel_url(cast, meeting), {"reason": "x" * 201}, follow=True)
+    assert "Keep the reason to 200 characters." in text(response)
+    meeting.refresh_from_db()
+    assert not meeting.cancelled
 
 
 def test_it_keeps_a_meeting_that_has_begun(client: Client, cast: Cast) -> None:

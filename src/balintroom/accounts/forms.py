@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,53 @@ class ProfileForm(forms.ModelForm):
 
     def clean_profession(self) -> str:
         return " ".join(self.cleaned_data["profession"].split())
+
+
+class NameForm(forms.ModelForm):
+    """How the group will see her: asked when she joins a group."""
+
+    class Meta:
+        model = User
+        fields = ("display_name", "profession")
+        widgets = ProfileForm.Meta.widgets
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name = self.fields["display_name"]
+        name.required = True
+        name.error_messages["required"] = _("Write the name the group will know you by.")
+
+    clean_display_name = ProfileForm.clean_display_name
+    clean_profession = ProfileForm.clean_profession
+
+
+class NewAccountForm(NameForm):
+    """Her account, made on the invitation's page: the link has proven the address."""
+
+    password1 = forms.CharField(label=_("Choose a password"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("The same password again"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    # Filled in by the page from the browser's own setting (groups/join.js): her meetings
+    # and reminders are then in her local time from the start. She can change it later.
+    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_timezone(self) -> str:
+        zone = self.cleaned_data.get("timezone", "")
+        return zone if zone in _VALID_ZONES else ""
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            try:
+                password_validation.validate_password(first, self.instance)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
 
 
 class UserAdminChangeForm(UserChangeForm):

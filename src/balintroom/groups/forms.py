@@ -15,7 +15,14 @@ from balintroom.method.agenda import MEETING_FORMATS, PHASES_MAX
 from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.formats import CLASSIC_ROUND, Speaker
 
-from .models import BalintGroup, CustomFormat, MeetingSetting, RoleChoice
+from .models import (
+    SERIES_MAX_MEETINGS,
+    BalintGroup,
+    CustomFormat,
+    MeetingSetting,
+    Recurrence,
+    RoleChoice,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -102,9 +109,19 @@ def format_choices(group: BalintGroup) -> list[tuple[str, str]]:
     return choices
 
 
+def format_minutes(group: BalintGroup) -> dict[str, int]:
+    """Each format's length: choosing a format sets the meeting's."""
+    minutes = {key: fmt.minutes for key, fmt in MEETING_FORMATS.items()}
+    minutes.update({custom.key: custom.minutes for custom in group.custom_formats.all()})
+    return minutes
+
+
 class MeetingForm(forms.Form):
     """Date and time are read in the leader's own time zone (the one the middleware
     activated from her profile) and stored in UTC."""
+
+    # The format before the length: choosing it sets the length.
+    field_order = ["date", "time", "format_key", "duration_minutes"]
 
     date = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -136,6 +153,7 @@ class MeetingForm(forms.Form):
         format_field = self.fields["format_key"]
         assert isinstance(format_field, forms.ChoiceField)
         format_field.choices = format_choices(group)
+        self.minutes = format_minutes(group)
         if group.video_link:
             self.fields["video_link"].help_text = gettext(
                 "Leave empty to use the group's link, %(link)s."
@@ -144,6 +162,13 @@ class MeetingForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
+        # Choosing a format sets the length (the page's script, as she clicks). Without the
+        # script, a format longer than the length she left untouched still takes its own.
+        chosen, length = data.get("format_key"), data.get("duration_minutes")
+        if ("format_key" in self.changed_data and "duration_minutes" not in self.changed_data
+                and chosen in self.minutes and length is not None
+                and self.minutes[chosen] > length):
+            data["duration_minutes"] = self.minutes[chosen]
         day, start = data.get("date"), data.get("time")
         if day is not None and start is not None:
             try:
@@ -180,6 +205,30 @@ class MeetingForm(forms.Form):
             "video_link": data["video_link"] or (self.group.video_link if online else ""),
             "format_key": data["format_key"],
         }
+
+
+class SeriesForm(MeetingForm):
+    """A year's meetings in one go: the first one's date and time, how often, how many."""
+
+    field_order = ["recurrence", "date", "time", "count", "format_key", "duration_minutes"]
+    recurrence = forms.ChoiceField(label=_("How often"), choices=Recurrence.choices,
+                                   widget=forms.RadioSelect, initial=Recurrence.FORTNIGHTLY)
+    count = forms.IntegerField(
+        label=_("Number of meetings"), min_value=2, max_value=SERIES_MAX_MEETINGS, initial=20,
+        help_text=_("For example 20 for a year of meetings every two weeks, with the "
+                    "holidays left out. You can take single dates out afterwards."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date"].label = _("First meeting")
+
+    def series_fields(self) -> dict[str, Any]:
+        fields = self.meeting_fields()
+        fields.pop("starts_at")
+        data = self.cleaned_data
+        return {**fields, "recurrence": data["recurrence"], "first_date": data["date"],
+                "start_time": data["time"], "count": data["count"],
+                "zone": timezone.get_current_timezone_name()}
 
 
 # Custom formats

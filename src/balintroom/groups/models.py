@@ -1,3 +1,4 @@
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -141,8 +142,55 @@ class MeetingSetting(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
 
 
+class Recurrence(models.TextChoices):
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every two weeks")
+    MONTHLY = "monthly", _("Once a month, on the same weekday (for example the first Tuesday)")
+
+
+SERIES_MAX_MEETINGS = 60
+
+
+class MeetingSeries(models.Model):
+    """A group's meetings at a regular time: the rule a calendar reads (RRULE), and the
+    meetings it made. The local time is kept in `zone` across daylight-saving changes:
+    a group that meets at 19:00 meets at 19:00 in winter and in summer."""
+
+    group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE, related_name="series")
+    recurrence = models.CharField(_("how often"), max_length=16, choices=Recurrence.choices)
+    first_date = models.DateField(_("first meeting"))
+    start_time = models.TimeField(_("starts at"))
+    zone = models.CharField(_("time zone"), max_length=64)
+    count = models.PositiveSmallIntegerField(_("number of meetings"))
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    # The dates (ISO, local) taken out of the series: a calendar's EXDATE.
+    skipped = models.JSONField(default=list, blank=True)
+    # Raised at every change of the rule or its exceptions, as a calendar's SEQUENCE.
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(count__gte=1, count__lte=SERIES_MAX_MEETINGS),
+                name="series_count_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return f"series #{self.pk}"
+
+
 class Meeting(models.Model):
     group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE, related_name="meetings")
+    series = models.ForeignKey(MeetingSeries, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="meetings")
+    # Its date in the series (local), which stays when the meeting is moved: a calendar's
+    # RECURRENCE-ID.
+    occurrence = models.DateField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.CharField(_("reason"), max_length=200, blank=True)
+    # Raised at every change, as a calendar's SEQUENCE: calendar programs take the newest.
+    sequence = models.PositiveIntegerField(default=0)
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=90)
     setting = models.CharField(_("setting"), max_length=16, choices=MeetingSetting.choices)
@@ -172,6 +220,10 @@ class Meeting(models.Model):
     @property
     def online(self) -> bool:
         return self.setting == MeetingSetting.ONLINE
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 CUSTOM_KEY_PREFIX = "custom-"
@@ -231,3 +283,20 @@ class PromptCard(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """Her private calendar address: whoever has it sees when and where her groups meet
+    (nothing of what is said). A new address replaces the old one, which stops working."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"calendar feed #{self.pk}"

@@ -147,7 +147,9 @@ def upcoming_meetings(group: BalintGroup) -> list[Meeting]:
 
 def past_meetings(group: BalintGroup) -> list[Meeting]:
     now = timezone.now()
-    earlier = group.meetings.filter(starts_at__lt=now).order_by("-starts_at")
+    # A cancelled meeting did not take place: it is no part of the group's past.
+    earlier = group.meetings.filter(starts_at__lt=now, cancelled_at__isnull=True).order_by(
+        "-starts_at")
     return [meeting for meeting in earlier if meeting.ends_at <= now]
 
 

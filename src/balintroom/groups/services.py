@@ -1,6 +1,6 @@
 """Everything that changes groups, memberships, invitations and meetings."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -26,14 +26,18 @@ from balintroom.method.roles import Role
 from .models import (
     DEFAULT_CONFIDENTIALITY_TEXT,
     BalintGroup,
+    CalendarFeed,
     CustomFormat,
     Invitation,
     Meeting,
+    MeetingSeries,
     MeetingSetting,
     Membership,
     PromptCard,
+    _feed_token,
     custom_format_id,
 )
+from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
 
 INVITATION_SALT = "balintroom.invitation"
@@ -248,13 +252,15 @@ def _check_meeting_format(meeting: Meeting) -> None:
 
 def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minutes: int,
                      setting: str, place: str = "", video_link: str = "",
-                     format_key: str | None = None) -> Meeting:
+                     format_key: str | None = None, series: MeetingSeries | None = None,
+                     occurrence: date | None = None) -> Meeting:
     # The group's link is the default for an online meeting; a meeting in person gets a
     # link only when the leader gives one.
     default_link = group.video_link if setting == MeetingSetting.ONLINE else ""
     meeting = Meeting(group=group, starts_at=starts_at, duration_minutes=duration_minutes,
                       setting=setting, place=place, video_link=video_link or default_link,
-                      format_key=format_key or default_format_key(duration_minutes))
+                      format_key=format_key or default_format_key(duration_minutes),
+                      series=series, occurrence=occurrence)
     meeting.full_clean()
     with transaction.atomic():
         _check_meeting_format(meeting)
@@ -264,8 +270,11 @@ def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minute
 
 
 def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
+    changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
     for name, value in fields.items():
         setattr(meeting, name, value)
+    if changed:
+        meeting.sequence += 1
     meeting.full_clean()
     with transaction.atomic():
         _check_meeting_format(meeting)
@@ -273,14 +282,80 @@ def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
     return meeting
 
 
-def meeting_cancel(*, meeting: Meeting) -> None:
-    # Deleting a meeting deletes its room, rounds and presence; once it has begun those
-    # are the group's record (attendance, hours), so only a meeting still ahead may go.
+def _refuse_begun(meeting: Meeting) -> None:
+    # Once a meeting has begun, its room, rounds and presence are the group's record
+    # (attendance, hours): only a meeting still ahead may be cancelled or skipped.
     if meeting.starts_at <= timezone.now():
         raise ValidationError(
             _("This meeting has already begun, so it stays in the group's record.")
         )
-    meeting.delete()
+
+
+CANCEL_REASON_MAX = 200
+
+
+def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
+    """The meeting stays in the members' calendars, marked cancelled, with the reason."""
+    _refuse_begun(meeting)
+    if meeting.cancelled_at is not None:
+        raise ValidationError(_("This meeting is already cancelled."))
+    reason = " ".join(reason.split())
+    if len(reason) > CANCEL_REASON_MAX:
+        raise ValidationError(_("Keep the reason to %(max)d characters.")
+                              % {"max": CANCEL_REASON_MAX})
+    meeting.cancelled_at = timezone.now()
+    meeting.cancel_reason = reason
+    meeting.sequence += 1
+    meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+    return meeting
+
+
+# Series
+
+
+def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
+                  start_time: time, zone: str, count: int, duration_minutes: int,
+                  setting: str, place: str = "", video_link: str = "",
+                  format_key: str | None = None) -> MeetingSeries:
+    """A series and its meetings, each at the same local time in the zone."""
+    series = MeetingSeries(group=group, recurrence=recurrence, first_date=first_date,
+                           start_time=start_time, zone=zone, count=count,
+                           duration_minutes=duration_minutes)
+    series.full_clean()
+    if local_start(first_date, start_time, zone) < timezone.now():
+        raise ValidationError({"first_date": _("This date and time are in the past.")})
+    with transaction.atomic():
+        series.save()
+        for day in rule_dates(recurrence, first_date, count):
+            meeting_schedule(group=group, starts_at=local_start(day, start_time, zone),
+                             duration_minutes=duration_minutes, setting=setting, place=place,
+                             video_link=video_link, format_key=format_key, series=series,
+                             occurrence=day)
+    return series
+
+
+def meeting_skip(*, meeting: Meeting) -> None:
+    """A date taken out of its series (a holiday): as if it had never been in it."""
+    series = meeting.series
+    if series is None or meeting.occurrence is None:
+        raise ValidationError(_("Only a meeting of a series can be skipped."))
+    _refuse_begun(meeting)
+    with transaction.atomic():
+        series = MeetingSeries.objects.select_for_update().get(pk=series.pk)
+        series.skipped = sorted({*series.skipped, meeting.occurrence.isoformat()})
+        series.sequence += 1
+        series.save(update_fields=["skipped", "sequence"])
+        meeting.delete()
+
+
+# Calendar addresses
+
+
+def calendar_address_renew(*, user: User) -> CalendarFeed:
+    """Her private calendar address, new: the one before (if any) stops working."""
+    feed, _created = CalendarFeed.objects.update_or_create(
+        user=user, defaults={"token": _feed_token(), "created_at": timezone.now()})
+    return feed
 
 
 # Custom formats

@@ -9,10 +9,11 @@ import smtplib
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,12 +21,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from balintroom.accounts.forms import NameForm, NewAccountForm
 from balintroom.accounts.http import AuthedRequest
+from balintroom.accounts.models import User
+from balintroom.accounts.services import AddressTaken, account_create_verified
 from balintroom.method.roles import Role, group_size_advice
 
 from . import selectors, services
+from .calendar import feed_meetings, meetings_calendar
 from .forms import (
     AgreementForm,
     CustomFormatForm,
@@ -35,11 +41,13 @@ from .forms import (
     MeetingForm,
     PromptCardForm,
     RoleForm,
+    SeriesForm,
     phase_formset,
     phase_specs,
 )
 from .models import (
     BalintGroup,
+    CalendarFeed,
     CustomFormat,
     Invitation,
     MeetingSetting,
@@ -263,36 +271,81 @@ def invitation_revoke(request: AuthedRequest, group_id: int,
 
 
 def _invitation_page(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    """The invitation page behind both the emailed link and the dashboard's notice."""
+    """The invitation page behind both the emailed link and the dashboard's notice: one
+    short flow to the group, for someone new and for someone with an account."""
     user = request.user if request.user.is_authenticated else None
-    if request.method == "POST" and user is None:
-        return redirect_to_login(request.get_full_path())
     if (user is not None and invitation.accepted_by_id == user.pk
             and selectors.groups_for_user(user).filter(pk=invitation.group_id).exists()):
         # She opened her own, already accepted link again: take her to the group.
         messages.info(request, _("You are a member of this group."))
         return redirect("group_detail", group_id=invitation.group_id)
-    form = AgreementForm(request.POST if request.method == "POST" else None)
     try:
         services.invitation_check(invitation=invitation, user=user)
-        if request.method == "POST" and user is not None:
-            if not form.is_valid():
-                # Not ticked: she is asked again, and nothing happens.
-                return render(request, "groups/invitation.html", {
-                    "invitation": invitation, "group": invitation.group, "form": form})
-            services.invitation_accept(invitation=invitation, user=user,
-                                       agreed=form.cleaned_data["agree"])
+        if user is None:
+            return _join_with_new_account(request, invitation)
+        return _join_signed_in(request, invitation, user)
     except ValidationError as error:
         return render(request, "groups/invitation_problem.html", {
             "group": invitation.group,
             "problem": _error_text(error),
             "wrong_email": error.code == "wrong_email",
         }, status=PROBLEM_STATUS.get(error.code or "", 400))
-    if request.method == "POST":
-        messages.success(request, _("Welcome to %(group)s.") % {"group": invitation.group.name})
-        return redirect("group_detail", group_id=invitation.group_id)
+
+
+def _invitation_form_page(request: HttpRequest, invitation: Invitation, *,
+                          name_form: NameForm, agreement: AgreementForm,
+                          has_account: bool = False) -> HttpResponse:
     return render(request, "groups/invitation.html", {
-        "invitation": invitation, "group": invitation.group, "form": form})
+        "invitation": invitation, "group": invitation.group, "name_form": name_form,
+        "form": agreement, "has_account": has_account,
+    })
+
+
+def _join_with_new_account(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """The link reached her address, which is proven: her account is made here, with the
+    name the group will know her by, and she joins at once - no second e-mail to confirm."""
+    data = request.POST if request.method == "POST" else None
+    name_form = NewAccountForm(data, instance=User(email=invitation.email))
+    agreement = AgreementForm(data)
+    has_account = User.objects.filter(email__iexact=invitation.email).exists()
+    if has_account or data is None or not (name_form.is_valid() and agreement.is_valid()):
+        return _invitation_form_page(request, invitation, name_form=name_form,
+                                     agreement=agreement, has_account=has_account)
+    inviter_zone = invitation.invited_by.timezone if invitation.invited_by else ""
+    try:
+        with transaction.atomic():
+            user = account_create_verified(
+                email=invitation.email, password=name_form.cleaned_data["password1"],
+                display_name=name_form.cleaned_data["display_name"],
+                profession=name_form.cleaned_data["profession"],
+                timezone=(name_form.cleaned_data["timezone"] or inviter_zone
+                          or settings.TIME_ZONE))
+            services.invitation_accept(invitation=invitation, user=user, agreed=True)
+    except AddressTaken:
+        return _invitation_form_page(request, invitation, name_form=name_form,
+                                     agreement=agreement, has_account=True)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return _welcome(request, invitation)
+
+
+def _join_signed_in(request: HttpRequest, invitation: Invitation, user: User) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    # Her own row, fetched afresh: a rejected form must not leave half-applied values on
+    # request.user (the header shows its name).
+    name_form = NameForm(data, instance=User.objects.get(pk=user.pk))
+    agreement = AgreementForm(data)
+    if data is None or not (name_form.is_valid() and agreement.is_valid()):
+        return _invitation_form_page(request, invitation, name_form=name_form,
+                                     agreement=agreement)
+    with transaction.atomic():
+        name_form.save()
+        services.invitation_accept(invitation=invitation, user=user, agreed=True)
+    return _welcome(request, invitation)
+
+
+def _welcome(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    messages.success(request, _("Welcome to %(group)s.") % {"group": invitation.group.name})
+    return redirect("group_detail", group_id=invitation.group_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -338,6 +391,27 @@ def meeting_create(request: AuthedRequest, group_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def series_create(request: AuthedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    in_person = group.setting == Setting.IN_PERSON
+    initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
+               "duration_minutes": 90, "format_key": services.default_format_key(90)}
+    form = SeriesForm(request.POST or None, group=group, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.series_create(group=group, **form.series_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, ngettext(
+                "%(count)d meeting was scheduled.", "%(count)d meetings were scheduled.",
+                series.count) % {"count": series.count})
+            return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/series_form.html", {"form": form, "group": group})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def meeting_edit(request: AuthedRequest, group_id: int,
                  meeting_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
@@ -379,12 +453,67 @@ def meeting_cancel(request: AuthedRequest, group_id: int,
     group = selectors.leading_membership_for(request.user, group_id).group
     meeting = selectors.meeting_in_group(group, meeting_id)
     try:
-        services.meeting_cancel(meeting=meeting)
+        services.meeting_cancel(meeting=meeting, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("The meeting was cancelled."))
     return redirect("group_detail", group_id=group_id)
+
+
+@login_required
+@require_POST
+def meeting_skip(request: AuthedRequest, group_id: int, meeting_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    meeting = selectors.meeting_in_group(group, meeting_id)
+    try:
+        services.meeting_skip(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The date was taken out of the series."))
+    return redirect("group_detail", group_id=group_id)
+
+
+# Her calendar
+
+
+@login_required
+def calendar_page(request: AuthedRequest) -> HttpResponse:
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    address = subscribe = None
+    if feed is not None:
+        address = settings.SITE_URL.rstrip("/") + reverse("calendar_feed", args=[feed.token])
+        # webcal: calendar programs (Apple's, Outlook, Thunderbird) open it as a subscription.
+        subscribe = "webcal://" + address.split("://", 1)[1]
+    return render(request, "groups/calendar.html", {"address": address,
+                                                    "subscribe": subscribe})
+
+
+@login_required
+@require_POST
+def calendar_new_address(request: AuthedRequest) -> HttpResponse:
+    had_one = CalendarFeed.objects.filter(user=request.user).exists()
+    services.calendar_address_renew(user=request.user)
+    messages.success(request, _("Your new calendar address is below; the old one no longer "
+                                "works.") if had_one else _("Your calendar address is below."))
+    return redirect("calendar")
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    # Open to whoever holds the address (a calendar program signs in to nothing); an
+    # unknown or replaced address is simply not there.
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None:
+        raise Http404
+    user = feed.user
+    language = user.language or settings.LANGUAGE_CODE
+    body = meetings_calendar(feed_meetings(user.pk), language=language)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="balint-groups.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
 
 
 # The confidentiality agreement

@@ -56,7 +56,9 @@ def room_admission(user: User, meeting_id: int) -> Admission:
 
 
 # Compiled once: every socket that opens asks it (all of them at once after a restart).
-_ENTRY = Prepared(lambda meeting, user: Room.objects.filter(meeting_id=meeting).annotate(
+# A cancelled meeting's room is not entered.
+_ENTRY = Prepared(lambda meeting, user: Room.objects.filter(
+    meeting_id=meeting, meeting__cancelled_at__isnull=True).annotate(
     admitted=Exists(room_circle(OuterRef("meeting__group_id")).filter(user_id=user)),
 ).values_list("pk", "meeting__group_id", "admitted")[:1], "meeting", "user")
 

@@ -20,6 +20,9 @@ from .texts import room_texts
 def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     admission = room_admission(request.user, meeting_id)
     room, meeting, membership = admission.room, admission.meeting, admission.membership
+    if meeting.cancelled:
+        messages.info(request, _("This meeting was cancelled."))
+        return redirect("group_detail", group_id=meeting.group_id)
     if not admission.admitted:
         messages.info(request, _("Please accept the group's confidentiality agreement first."))
         return redirect(reverse("group_agreement", args=[meeting.group_id])
