@@ -19,6 +19,8 @@ Balint Room's own commands:
   demo [--format F] [--tag T] [--json]       a demo group and a meeting that starts now
   check-identifiers [--language en|de]       what in stdin may identify a patient,
                                              as JSON lines
+  send-reminders                             the e-mails due: reminders, schedule
+                                             changes (run it every few minutes)
 
 Every Django management command works too: migrate, createsuperuser, check --deploy,
 collectstatic, ... (`balintroom help --commands` lists them all).
@@ -226,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "check-identifiers":
         return check_identifiers(argv[1:])  # offline and quick: no Django at all
     from django.core.exceptions import ImproperlyConfigured
+
+    if argv[0] == "send-reminders":
+        argv[0] = "send_reminders"  # Django's name for it
 
     commands = {"serve": serve, "demo": demo}
     try:

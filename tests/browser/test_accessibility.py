@@ -62,6 +62,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "meeting_create": (L,),
     "series_create": (L,),
     "calendar": (L, M),
+    "unsubscribe": (M, A),  # the link in a reminder: no sign-in needed
     "meeting_edit": (L,),
     "meeting_cancel_confirm": (L,),
     "group_agreement": (L, M),
@@ -212,6 +213,7 @@ from balintroom.accounts.models import User
 from balintroom.cases import services as cases
 from balintroom.groups import services as groups
 from balintroom.groups.models import BalintGroup, Meeting, Membership
+from balintroom.groups.notices import unsubscribe_token
 from balintroom.records import services as records
 from balintroom.records.models import AttendanceRecord, Organisation
 from balintroom.records.schemes import shipped
@@ -251,6 +253,7 @@ print(json.dumps({
     "note_id": note.pk, "key": own_scheme.key,
     "membership_id": Membership.objects.get(group=group, user=anna).pk,
     "record_id": record.pk, "confirmed_meeting": record.meeting_id,
+    "unsubscribe_token": unsubscribe_token(anna, "reminder"),
 }))
 """
 
@@ -298,6 +301,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             "meeting_cancel_confirm": {"meeting_id": ahead},
             "attendance_correct": {"meeting_id": extra["confirmed_meeting"]},
             "account_confirm_email": {"key": "unknown-key"},
+            "unsubscribe": {"token": extra["unsubscribe_token"]},
             "account_reset_password_from_key": {"key": "unknown-key"},
         },
     )

@@ -47,7 +47,7 @@ def timezone_choices(current: str = "") -> list:
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ("display_name", "profession", "language", "timezone")
+        fields = ("display_name", "profession", "language", "timezone", "email_reminders")
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),

@@ -48,6 +48,11 @@ class User(AbstractUser):
         _("time zone"), max_length=64, default="Europe/Berlin", choices=timezone_choices
     )
 
+    # E-mails she may turn off (each has its unsubscribe link); what she must know (a
+    # meeting moved or cancelled) always comes.
+    email_reminders = models.BooleanField(
+        _("e-mail me a reminder before each meeting"), default=True)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # noqa: RUF012 - Django reads it as a class attribute
 

@@ -10,6 +10,7 @@ Nothing confidential is here: the group, the time, the place or the link, the ro
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -102,13 +103,18 @@ def _series_events(series: MeetingSeries, meetings: list[Meeting],
     return events
 
 
-def meetings_calendar(meetings: Iterable[Meeting], *, language: str) -> bytes:
-    stamp = timezone.now()
+def _calendar(method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
+    return calendar
+
+
+def meetings_calendar(meetings: Iterable[Meeting], *, language: str) -> bytes:
+    stamp = timezone.now()
+    calendar = _calendar("PUBLISH")
     by_series: dict[MeetingSeries, list[Meeting]] = defaultdict(list)
     with translation.override(language):
         calendar.add("x-wr-calname", _("Balint groups"))
@@ -134,3 +140,51 @@ def feed_meetings(user_id: int) -> list[Meeting]:
         .select_related("group", "series")
         .order_by("starts_at", "pk")
     )
+
+
+def notice_calendar(*, meeting: Meeting | None, series: MeetingSeries | None,
+                    whole_series: bool, starts_at: datetime, attendee: str,
+                    language: str) -> bytes:
+    """The .ics an e-mail carries (RFC 5546): METHOD:REQUEST for meetings scheduled or
+    changed, METHOD:CANCEL for one cancelled or taken out of its series; with the same
+    UID, RECURRENCE-ID and SEQUENCE as the feed, so that a calendar program updates the
+    event it already has."""
+    stamp = timezone.now()
+    organizer = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    with translation.override(language):
+        if whole_series and series is not None:
+            # A new series: its rule, as the feed has it.
+            calendar = _calendar("REQUEST")
+            its = list(series.meetings.select_related("group").order_by("starts_at"))
+            events = _series_events(series, its, stamp) if its else []
+        elif meeting is None and series is not None:
+            # A date taken out of its series: that date of the series' event, cancelled.
+            calendar = _calendar("CANCEL")
+            event = Event()
+            event.add("uid", _uid("series", series.pk))
+            event.add("dtstamp", stamp)
+            event.add("sequence", series.sequence)
+            planned = starts_at.astimezone(ZoneInfo(series.zone))
+            event.add("recurrence-id", planned)
+            event.add("dtstart", planned)
+            event.add("duration", timedelta(minutes=series.duration_minutes))
+            event.add("status", "CANCELLED")
+            event.add("summary", _("Cancelled: %(group)s") % {"group": series.group.name})
+            events = [event]
+        elif meeting is not None:
+            calendar = _calendar("CANCEL" if meeting.cancelled else "REQUEST")
+            event = _single(meeting, stamp)
+            if meeting.series is not None and meeting.occurrence is not None:
+                event["uid"] = _uid("series", meeting.series.pk)
+                event.add("recurrence-id", local_start(
+                    meeting.occurrence, meeting.series.start_time, meeting.series.zone))
+            events = [event]
+        else:
+            raise ValueError("a notice is about a meeting or a series")
+        for event in events:
+            event.add("organizer", f"mailto:{organizer}")
+            event.add("attendee", f"mailto:{attendee}",
+                      parameters={"ROLE": "REQ-PARTICIPANT", "RSVP": "FALSE"})
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())

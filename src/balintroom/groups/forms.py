@@ -16,6 +16,7 @@ from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.formats import CLASSIC_ROUND, Speaker
 
 from .models import (
+    REMINDER_CHOICES,
     SERIES_MAX_MEETINGS,
     BalintGroup,
     CustomFormat,
@@ -45,10 +46,23 @@ def _link_field(label: "StrOrPromise") -> forms.URLField:
 
 class GroupForm(forms.ModelForm):
     video_link = _link_field(_("Video-call link (optional)"))
+    # Left out (an older page, a script), the group keeps what it has: a day before.
+    reminder_hours = forms.TypedChoiceField(
+        label=_("Reminder before each meeting"), choices=REMINDER_CHOICES, coerce=int,
+        required=False, empty_value=None,
+        help_text=_("By e-mail, in each member's language and time zone. "
+                    "Each member can turn reminders off for herself."))
+
+    def clean_reminder_hours(self) -> int:
+        chosen = self.cleaned_data.get("reminder_hours")
+        if chosen is None:
+            return int(self.initial.get("reminder_hours", self.instance.reminder_hours))
+        return int(chosen)
 
     class Meta:
         model = BalintGroup
-        fields = ["name", "description", "setting", "language", "audience", "video_link"]
+        fields = ["name", "description", "setting", "language", "audience", "video_link",
+                  "reminder_hours"]
         labels = {
             "name": _("Name of the group"),
             "setting": _("Where the group meets"),

@@ -41,6 +41,15 @@ def default_confidentiality_text() -> str:
     return gettext(DEFAULT_CONFIDENTIALITY_TEXT)
 
 
+REMINDER_CHOICES = [
+    (0, _("No reminder")),
+    (2, _("2 hours before")),
+    (24, _("A day before")),
+    (48, _("Two days before")),
+    (72, _("Three days before")),
+]
+
+
 class BalintGroup(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True, max_length=2000)
@@ -52,6 +61,9 @@ class BalintGroup(models.Model):
         _("members"), max_length=16, choices=Audience.choices, default=Audience.CLINICIANS
     )
     video_link = models.URLField(_("video-call link"), blank=True)
+    # How long before a meeting its members are reminded by e-mail; 0: not at all.
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("reminder before each meeting"), default=24, choices=REMINDER_CHOICES)
     confidentiality_text = models.TextField(
         _("confidentiality agreement"), max_length=2000, default=default_confidentiality_text
     )
@@ -300,3 +312,42 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"calendar feed #{self.pk}"
+
+
+class NoticeKind(models.TextChoices):
+    SCHEDULED = "scheduled", _("Meetings scheduled")
+    CHANGED = "changed", _("A meeting changed")
+    CANCELLED = "cancelled", _("A meeting cancelled")
+    REMINDER = "reminder", _("Reminder")
+
+
+class Notice(models.Model):
+    """An e-mail to one person, written with the change it tells of (in the same
+    transaction) and sent by `balintroom send-reminders`. `key` makes each notice once;
+    `claimed_at`, committed before the mail server is asked, keeps a second run - or the
+    run after a crash - from sending it again. What it says is read when it is sent (the
+    meeting as it stands), in her language and time zone; nothing confidential."""
+
+    kind = models.CharField(max_length=16, choices=NoticeKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, null=True,
+                               blank=True, related_name="+")
+    # The time the notice speaks of (a date taken out of a series has no meeting left).
+    starts_at = models.DateTimeField()
+    sequence = models.PositiveIntegerField(default=0)
+    key = models.CharField(max_length=120, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["claimed_at", "created_at"],
+                                name="notice_pending")]
+
+    def __str__(self) -> str:
+        return f"notice #{self.pk} ({self.kind})"

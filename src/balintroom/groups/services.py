@@ -33,10 +33,12 @@ from .models import (
     MeetingSeries,
     MeetingSetting,
     Membership,
+    NoticeKind,
     PromptCard,
     _feed_token,
     custom_format_id,
 )
+from .notices import notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
 
@@ -50,12 +52,13 @@ def _announce_members_changed(group_id: int) -> None:
 
 def group_create(*, by: User, name: str, description: str = "", setting: str,
                  language: str = "en", audience: str = "clinicians",
-                 video_link: str = "") -> BalintGroup:
+                 video_link: str = "", reminder_hours: int = 24) -> BalintGroup:
     with translation.override(language):
         confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
                             language=language, audience=audience, video_link=video_link,
+                            reminder_hours=reminder_hours,
                             confidentiality_text=confidentiality_text)
         group.full_clean()
         group.save()
@@ -71,12 +74,13 @@ def _plain_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def group_update(*, group: BalintGroup, by: User | None = None, **fields: str) -> BalintGroup:
+def group_update(*, group: BalintGroup, by: User | None = None,
+                 **fields: str | int) -> BalintGroup:
     """Change a group. A changed confidentiality agreement must be accepted again by
     everyone but the leader who changed it (by)."""
     old_text = _plain_text(group.confidentiality_text)
     if "confidentiality_text" in fields:
-        fields["confidentiality_text"] = _plain_text(fields["confidentiality_text"])
+        fields["confidentiality_text"] = _plain_text(str(fields["confidentiality_text"]))
     for name, value in fields.items():
         setattr(group, name, value)
     group.full_clean()
@@ -266,6 +270,9 @@ def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minute
         _check_meeting_format(meeting)
         meeting.save()
         meeting_scheduled.send(sender=Meeting, meeting=meeting)
+        if series is None and meeting.starts_at > timezone.now():
+            notify(kind=NoticeKind.SCHEDULED, group_id=group.pk, meeting=meeting,
+                   starts_at=meeting.starts_at)
     return meeting
 
 
@@ -279,6 +286,9 @@ def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
     with transaction.atomic():
         _check_meeting_format(meeting)
         meeting.save()
+        if changed and meeting.starts_at > timezone.now():
+            notify(kind=NoticeKind.CHANGED, group_id=meeting.group_id, meeting=meeting,
+                   starts_at=meeting.starts_at, sequence=meeting.sequence)
     return meeting
 
 
@@ -306,7 +316,10 @@ def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
     meeting.cancelled_at = timezone.now()
     meeting.cancel_reason = reason
     meeting.sequence += 1
-    meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+    with transaction.atomic():
+        meeting.save(update_fields=["cancelled_at", "cancel_reason", "sequence"])
+        notify(kind=NoticeKind.CANCELLED, group_id=meeting.group_id, meeting=meeting,
+               starts_at=meeting.starts_at, sequence=meeting.sequence)
     return meeting
 
 
@@ -331,6 +344,8 @@ def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
                              duration_minutes=duration_minutes, setting=setting, place=place,
                              video_link=video_link, format_key=format_key, series=series,
                              occurrence=day)
+        notify(kind=NoticeKind.SCHEDULED, group_id=group.pk, series=series,
+               starts_at=local_start(first_date, start_time, zone))
     return series
 
 
@@ -345,6 +360,9 @@ def meeting_skip(*, meeting: Meeting) -> None:
         series.skipped = sorted({*series.skipped, meeting.occurrence.isoformat()})
         series.sequence += 1
         series.save(update_fields=["skipped", "sequence"])
+        notify(kind=NoticeKind.CANCELLED, group_id=meeting.group_id, series=series,
+               starts_at=local_start(meeting.occurrence, series.start_time, series.zone),
+               sequence=series.sequence)
         meeting.delete()
 
 

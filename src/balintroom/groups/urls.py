@@ -34,6 +34,7 @@ urlpatterns = [
     path("calendar/", views.calendar_page, name="calendar"),
     path("calendar/new-address/", views.calendar_new_address, name="calendar_new_address"),
     path("calendar/<str:token>/meetings.ics", views.calendar_feed, name="calendar_feed"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("groups/<int:group_id>/agreement/", views.group_agreement, name="group_agreement"),
     path("groups/<int:group_id>/formats/", views.custom_formats, name="custom_formats"),
     path("groups/<int:group_id>/formats/new/", views.custom_format_create,

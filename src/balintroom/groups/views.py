@@ -30,7 +30,7 @@ from balintroom.accounts.models import User
 from balintroom.accounts.services import AddressTaken, account_create_verified
 from balintroom.method.roles import Role, group_size_advice
 
-from . import selectors, services
+from . import notices, selectors, services
 from .calendar import feed_meetings, meetings_calendar
 from .forms import (
     AgreementForm,
@@ -514,6 +514,23 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="balint-groups.ics"'
     response["Cache-Control"] = "private, max-age=900"
     return response
+
+
+# E-mails she may turn off
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    # The link in a reminder: no sign-in needed, and looking at it changes nothing.
+    found = notices.unsubscribe_from_token(token)
+    if found is None:
+        raise Http404
+    user, _kind = found
+    if request.method == "POST":
+        User.objects.filter(pk=user.pk).update(email_reminders=False)
+        return render(request, "groups/unsubscribe.html", {"done": True})
+    return render(request, "groups/unsubscribe.html", {"done": False,
+                                                       "email": user.email})
 
 
 # The confidentiality agreement
