@@ -93,7 +93,7 @@ def test_it_rejects_a_technical_zone_name(client, db):
 
 def test_it_rejects_an_unknown_language(client, db):
     anna = _login(client)
-    html = _assert_rejected(client, anna, _data(language="fr"), "language")
+    html = _assert_rejected(client, anna, _data(language="tlh"), "language")
     assert "Choose a language from the list." in html
 
 

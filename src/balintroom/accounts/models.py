@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 def timezone_choices() -> list[tuple[str, str]]:
     # A callable keeps the tz database's list out of migrations.
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
-LANGUAGE_CHOICES = [("", _("As my browser says")), ("en", "English"), ("de", "Deutsch")]
+# Each language in its own words: whoever looks for hers finds it however the page speaks.
+LANGUAGE_CHOICES = [("", _("As my browser says")), ("en", "English"), ("de", "Deutsch"),
+                    ("el", "Ελληνικά"), ("fr", "Français")]
 
 
 class UserManager(BaseUserManager["User"]):
