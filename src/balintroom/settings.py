@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -159,6 +160,15 @@ SITE_URL = (
     or (DEBUG and _dev_server_url(DEV_SERVER_FILE))
     or "http://127.0.0.1:8000"
 ).rstrip("/")
+# A self-hosted Jitsi Meet (https://meet.example.org) whose calls groups may embed in the
+# room; unset, groups use a call link of their own. meet.jit.si cuts embedded calls after
+# five minutes. Only this origin is let into the room page (CSP, Permissions-Policy).
+JITSI_URL = envstr("JITSI_URL").rstrip("/")
+if JITSI_URL and (not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?", JITSI_URL)
+                  or (JITSI_URL.startswith("http:") and not DEBUG
+                      and not JITSI_URL.startswith("http://127.0.0.1"))):
+    raise ImproperlyConfigured(
+        f"JITSI_URL must be an https origin such as https://meet.example.org, not {JITSI_URL!r}.")
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'balintroom.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import from_current_timezone
@@ -53,6 +54,16 @@ class GroupForm(forms.ModelForm):
         help_text=_("By e-mail, in each member's language and time zone. "
                     "Each member can turn reminders off for herself."))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not settings.JITSI_URL:
+            del self.fields["video_embedded"]  # this installation has no call of its own
+        else:
+            self.fields["video_embedded"].label = _("Meet online inside the room")
+            self.fields["video_embedded"].help_text = _(
+                "The video call runs in the room itself, on this organisation's own server, "
+                "instead of the link above.")
+
     def clean_reminder_hours(self) -> int:
         chosen = self.cleaned_data.get("reminder_hours")
         if chosen is None:
@@ -62,7 +73,7 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = BalintGroup
         fields = ["name", "description", "setting", "language", "audience", "video_link",
-                  "reminder_hours"]
+                  "video_embedded", "reminder_hours"]
         labels = {
             "name": _("Name of the group"),
             "setting": _("Where the group meets"),

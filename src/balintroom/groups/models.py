@@ -61,6 +61,9 @@ class BalintGroup(models.Model):
         _("members"), max_length=16, choices=Audience.choices, default=Audience.CLINICIANS
     )
     video_link = models.URLField(_("video-call link"), blank=True)
+    # Online meetings in the installation's own video call (settings.JITSI_URL), inside
+    # the room, instead of a call link of the group's.
+    video_embedded = models.BooleanField(_("the video call inside the room"), default=False)
     # How long before a meeting its members are reminded by e-mail; 0: not at all.
     reminder_hours = models.PositiveSmallIntegerField(
         _("reminder before each meeting"), default=24, choices=REMINDER_CHOICES)

@@ -52,13 +52,14 @@ def _announce_members_changed(group_id: int) -> None:
 
 def group_create(*, by: User, name: str, description: str = "", setting: str,
                  language: str = "en", audience: str = "clinicians",
-                 video_link: str = "", reminder_hours: int = 24) -> BalintGroup:
+                 video_link: str = "", reminder_hours: int = 24,
+                 video_embedded: bool = False) -> BalintGroup:
     with translation.override(language):
         confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
                             language=language, audience=audience, video_link=video_link,
-                            reminder_hours=reminder_hours,
+                            reminder_hours=reminder_hours, video_embedded=video_embedded,
                             confidentiality_text=confidentiality_text)
         group.full_clean()
         group.save()
@@ -75,7 +76,7 @@ def _plain_text(text: str) -> str:
 
 
 def group_update(*, group: BalintGroup, by: User | None = None,
-                 **fields: str | int) -> BalintGroup:
+                 **fields: str | int | bool) -> BalintGroup:
     """Change a group. A changed confidentiality agreement must be accepted again by
     everyone but the leader who changed it (by)."""
     old_text = _plain_text(group.confidentiality_text)

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balintroom.accounts.http import AuthedRequest
+from balintroom.core.middleware import video_policies
 from balintroom.groups.selectors import meeting_format_for, next_meeting_of, prompt_cards_for
 from balintroom.method.round import RoundError
 
 from .selectors import room_admission, room_for_display
 from .services import room_renew_display_token
 from .texts import room_texts
+from .video import embedded_video
 
 
 @login_required
@@ -27,12 +29,13 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         messages.info(request, _("Please accept the group's confidentiality agreement first."))
         return redirect(reverse("group_agreement", args=[meeting.group_id])
                         + "?" + urlencode({"next": request.path}))
+    video = embedded_video(meeting, request.user.name)
     display_url = None
     if membership.leads:
         display_url = request.build_absolute_uri(
             reverse("meeting_display", args=[meeting.pk, room.display_token])
         )
-    return render(request, "live/room.html", {
+    response = render(request, "live/room.html", {
         "meeting": meeting,
         "group": meeting.group,
         "membership": membership,
@@ -55,7 +58,12 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
                                  online=meeting.online),
         "prompt_cards": [{"id": c.pk, "text": c.text} for c in prompt_cards_for(meeting.group)]
         if membership.leads else [],
+        "video": video,
     })
+    if video:
+        for header, value in video_policies(video["origin"]).items():
+            response[header] = value
+    return response
 
 
 def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpResponse:

@@ -283,6 +283,10 @@ function render() {
   const outside = !config.display && state.outside.includes(config.me);
   const ended = Boolean(state.ended);
   const sitsBack = Boolean(phase && phase.sits_back && viewer() === "presenter");
+  // For the video call (video.js): the presenter sits back now, or not.
+  document.dispatchEvent(new CustomEvent("balintroom:phase", {
+    detail: { phase: phase ? phase.key : null, sitsBack: sitsBack && !ended },
+  }));
   const stage = $("stage");
   stage.dataset.phase = ended ? "ended" : phase ? phase.key : "none";
   stage.dataset.status = round ? round.status : "none";
