@@ -82,85 +82,78 @@ def calls(page: Any) -> list[str]:
     return list(page.evaluate("window.__jitsi ? window.__jitsi.calls : null") or [])
 
 
-def test_the_presenter_sits_back_in_the_call_while_the_group_explores(
-        browser: Any, video_server: Server, jitsi: str) -> None:
-    server = video_server
-    demo = server.demo("video")
+def toggles(page: Any) -> list[str]:
+    return [call for call in calls(page) if call.startswith("toggle")]
+
+
+def online_demo(server: Server, tag: str) -> dict[str, Any]:
+    """A demo group whose meeting is online, in the installation's call."""
+    demo = server.demo(tag)
     server.command("shell", "-c", (
         "from balintroom.groups.models import Meeting; "
         f"m = Meeting.objects.get(pk={demo['meeting']}); "
         "m.setting = 'online'; m.save(); "
         "m.group.video_embedded = True; m.group.save()"))
-    accounts = {a["email"].split("-")[0]: a for a in demo["accounts"]}
-    room_url = f"{server.url}/m/{demo['meeting']}/room/"
-    pages: dict[str, Any] = {}
-    for name in ("leader", "anna", "ben"):
-        page = browser.new_context(viewport={"width": 1000, "height": 900}).new_page()
-        log_in(page, server, accounts[name]["email"], accounts[name]["password"])
-        response = page.goto(room_url)
-        assert response is not None
-        headers = response.headers
-        policy = headers["content-security-policy"]
-        assert f"script-src 'self' {jitsi}" in policy and f"frame-src {jitsi}" in policy
-        assert headers["permissions-policy"].startswith(f'camera=("{jitsi}"), microphone=')
-        page.wait_for_selector("#connection[data-state=open]")
-        pages[name] = page
-    leader, anna, ben = pages["leader"], pages["anna"], pages["ben"]
-    assert anna.evaluate("window.__jitsi.name") == "Anna"
-    rooms = {page.evaluate("window.__jitsi.room") for page in pages.values()}
-    assert len(rooms) == 1 and str(demo["meeting"]) not in rooms.pop()
-    # Anna agrees, for when she presents; Ben does not.
-    anna.check("#video-sit-back")
+    return demo
 
+
+def open_room(browser: Any, server: Server, demo: dict[str, Any], name: str) -> tuple[Any, Any]:
+    """Her room page and the response that brought it."""
+    account = next(a for a in demo["accounts"] if a["email"].startswith(f"{name}-"))
+    page = browser.new_context(viewport={"width": 1000, "height": 900}).new_page()
+    log_in(page, server, account["email"], account["password"])
+    response = page.goto(f"{server.url}/m/{demo['meeting']}/room/")
+    page.wait_for_selector("#connection[data-state=open]")
+    return page, response
+
+
+def to_group_exploration(leader: Any, presenter: Any) -> None:
     steer(leader, "ask_for_cases")
-    anna.wait_for_selector("#cases:not([hidden])")
-    anna.fill("#volunteer-label", "a night call")
-    anna.click("#volunteer-button")
+    presenter.wait_for_selector("#cases:not([hidden])")
+    presenter.click("#volunteer-button")
     leader.wait_for_selector("#volunteers li[data-user] button")
     leader.click("#volunteers li[data-user] button")
     steer(leader, "start")
     for key in ("clarifying_questions", "group_exploration"):
         steer(leader, "advance")
-        anna.wait_for_selector(f"#stage[data-phase={key}]")
+        presenter.wait_for_selector(f"#stage[data-phase={key}]")
+
+
+def test_the_presenter_sits_back_in_the_call_while_the_group_explores(
+        browser: Any, video_server: Server, jitsi: str) -> None:
+    demo = online_demo(video_server, "video")
+    pages = {}
+    for name in ("leader", "anna", "ben"):
+        page, response = open_room(browser, video_server, demo, name)
+        policy = response.headers["content-security-policy"]
+        assert f"script-src 'self' {jitsi};" in policy and f"frame-src {jitsi};" in policy
+        assert response.headers["permissions-policy"].startswith(
+            f'camera=("{jitsi}"), microphone=')
+        pages[name] = page
+    leader, anna, ben = pages["leader"], pages["anna"], pages["ben"]
+    assert anna.evaluate("window.__jitsi.name") == "Anna"
+    rooms = {page.evaluate("window.__jitsi.room") for page in pages.values()}
+    assert len(rooms) == 1 and str(demo["meeting"]) not in rooms.pop()
+    anna.check("#video-sit-back")  # Anna agrees, for when she presents; Ben does not
+
+    to_group_exploration(leader, anna)
     anna.wait_for_function("window.__jitsi.calls.includes('toggleAudio')")
-    assert [c for c in calls(anna) if c.startswith("toggle")] == ["toggleVideo", "toggleAudio"]
+    assert toggles(anna) == ["toggleVideo", "toggleAudio"]
     assert calls(anna)[:2] == ["isVideoMuted", "isAudioMuted"]  # read before toggling
 
     steer(leader, "advance")
     anna.wait_for_selector("#stage[data-phase=presenter_returns]")
     anna.wait_for_function(
         "window.__jitsi.calls.filter((c) => c.startsWith('toggle')).length === 4")
-    assert [c for c in calls(anna) if c.startswith("toggle")] == [
-        "toggleVideo", "toggleAudio", "toggleVideo", "toggleAudio"]
-    # Nobody else's call was touched.
-    assert not [c for c in calls(ben) + calls(leader) if c.startswith("toggle")]
+    assert toggles(anna) == ["toggleVideo", "toggleAudio", "toggleVideo", "toggleAudio"]
+    assert toggles(ben) == [] and toggles(leader) == []  # nobody else's call touched
 
 
 def test_a_presenter_who_did_not_agree_keeps_her_camera(browser: Any, video_server: Server,
                                                         jitsi: str) -> None:
-    server = video_server
-    demo = server.demo("video2")
-    server.command("shell", "-c", (
-        "from balintroom.groups.models import Meeting; "
-        f"m = Meeting.objects.get(pk={demo['meeting']}); "
-        "m.setting = 'online'; m.save(); "
-        "m.group.video_embedded = True; m.group.save()"))
-    accounts = {a["email"].split("-")[0]: a for a in demo["accounts"]}
-    room_url = f"{server.url}/m/{demo['meeting']}/room/"
-    leader = browser.new_context().new_page()
-    anna = browser.new_context().new_page()
-    for page, name in ((leader, "leader"), (anna, "anna")):
-        log_in(page, server, accounts[name]["email"], accounts[name]["password"])
-        page.goto(room_url)
-        page.wait_for_selector("#connection[data-state=open]")
-    steer(leader, "ask_for_cases")
-    anna.wait_for_selector("#cases:not([hidden])")
-    anna.click("#volunteer-button")
-    leader.wait_for_selector("#volunteers li[data-user] button")
-    leader.click("#volunteers li[data-user] button")
-    steer(leader, "start")
-    for key in ("clarifying_questions", "group_exploration"):
-        steer(leader, "advance")
-        anna.wait_for_selector(f"#stage[data-phase={key}]")
+    demo = online_demo(video_server, "video2")
+    leader, _response = open_room(browser, video_server, demo, "leader")
+    anna, _response = open_room(browser, video_server, demo, "anna")
+    to_group_exploration(leader, anna)
     anna.wait_for_timeout(500)
-    assert not [c for c in calls(anna) if c.startswith("toggle")]
+    assert toggles(anna) == []

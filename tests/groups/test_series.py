@@ -141,3 +141,17 @@ def test_moving_one_meeting_of_a_series_raises_its_sequence(cast: Cast) -> None:
     third.refresh_from_db()
     assert third.starts_at == moved and third.sequence == 1
     assert third.occurrence == date(2030, 10, 29)  # its date in the series stays
+
+
+def test_the_dashboard_shows_the_next_few_meetings_and_no_room_for_a_cancelled_one(
+        client: Client, cast: Cast) -> None:
+    make_series(cast, count=20)
+    meetings = series_meetings(cast)
+    services.meeting_cancel(meeting=meetings[0], reason="Holiday")
+    client.force_login(cast.member)
+    page = text(client.get("/"))
+    # Five in all: the meeting now in progress, the cancelled one (marked, without a room)
+    # and the next three; not twenty.
+    assert f"/m/{cast.meeting.pk}/room/" in page
+    assert [m for m in meetings if f"/m/{m.pk}/room/" in page] == meetings[1:4]
+    assert "Cancelled" in page

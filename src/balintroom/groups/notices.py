@@ -146,6 +146,8 @@ def _stale(notice: Notice) -> bool:
     """A notice the meeting has overtaken: a reminder for a meeting since cancelled or
     moved, a change since changed again (the newer notice tells it)."""
     meeting = notice.meeting
+    if meeting is None and notice.series is None:
+        return True  # what it spoke of is gone (its group's meetings deleted)
     if notice.kind == NoticeKind.REMINDER:
         return (meeting is None or meeting.cancelled or meeting.starts_at != notice.starts_at
                 or meeting.starts_at <= timezone.now())

@@ -133,8 +133,9 @@ def member_names(group_id: int) -> list[str]:
 
 
 def next_meeting_of(meeting: Meeting) -> Meeting | None:
-    """The group's meeting after this one, if one is scheduled."""
-    return meeting.group.meetings.filter(starts_at__gt=meeting.starts_at).order_by(
+    """The group's meeting after this one, if one is scheduled (and not cancelled)."""
+    return meeting.group.meetings.filter(
+        starts_at__gt=meeting.starts_at, cancelled_at__isnull=True).order_by(
         "starts_at").first()
 
 

@@ -6,6 +6,7 @@ member may open, leading_membership_for for leaders' pages, so that anyone else 
 
 import logging
 import smtplib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
@@ -50,6 +51,7 @@ from .models import (
     CalendarFeed,
     CustomFormat,
     Invitation,
+    Meeting,
     MeetingSetting,
     Membership,
     PromptCard,
@@ -369,14 +371,18 @@ def invitation_accept_pending(request: AuthedRequest,
 # Meetings
 
 
+def _new_meeting_initial(group: BalintGroup) -> dict[str, object]:
+    """A new meeting as most are: where the group meets, a double hour."""
+    in_person = group.setting == Setting.IN_PERSON
+    return {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
+            "duration_minutes": 90, "format_key": services.default_format_key(90)}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
-    in_person = group.setting == Setting.IN_PERSON
-    initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
-               "duration_minutes": 90, "format_key": services.default_format_key(90)}
-    form = MeetingForm(request.POST or None, group=group, initial=initial)
+    form = MeetingForm(request.POST or None, group=group, initial=_new_meeting_initial(group))
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_schedule(group=group, **form.meeting_fields())
@@ -393,10 +399,7 @@ def meeting_create(request: AuthedRequest, group_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def series_create(request: AuthedRequest, group_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
-    in_person = group.setting == Setting.IN_PERSON
-    initial = {"setting": MeetingSetting.IN_PERSON if in_person else MeetingSetting.ONLINE,
-               "duration_minutes": 90, "format_key": services.default_format_key(90)}
-    form = SeriesForm(request.POST or None, group=group, initial=initial)
+    form = SeriesForm(request.POST or None, group=group, initial=_new_meeting_initial(group))
     if request.method == "POST" and form.is_valid():
         try:
             series = services.series_create(group=group, **form.series_fields())
@@ -446,33 +449,37 @@ def meeting_cancel_confirm(request: AuthedRequest, group_id: int,
                   {"group": group, "meeting": meeting})
 
 
+def _meeting_change(request: AuthedRequest, group_id: int, meeting_id: int,
+                    change: Callable[[Meeting], object], done: str) -> HttpResponse:
+    """A leader's change to one meeting of her group, said back on the group's page."""
+    group = selectors.leading_membership_for(request.user, group_id).group
+    meeting = selectors.meeting_in_group(group, meeting_id)
+    try:
+        change(meeting)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, done)
+    return redirect("group_detail", group_id=group_id)
+
+
 @login_required
 @require_POST
 def meeting_cancel(request: AuthedRequest, group_id: int,
                    meeting_id: int) -> HttpResponse:
-    group = selectors.leading_membership_for(request.user, group_id).group
-    meeting = selectors.meeting_in_group(group, meeting_id)
-    try:
-        services.meeting_cancel(meeting=meeting, reason=request.POST.get("reason", ""))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("The meeting was cancelled."))
-    return redirect("group_detail", group_id=group_id)
+    reason = request.POST.get("reason", "")
+    return _meeting_change(
+        request, group_id, meeting_id,
+        lambda meeting: services.meeting_cancel(meeting=meeting, reason=reason),
+        _("The meeting was cancelled."))
 
 
 @login_required
 @require_POST
 def meeting_skip(request: AuthedRequest, group_id: int, meeting_id: int) -> HttpResponse:
-    group = selectors.leading_membership_for(request.user, group_id).group
-    meeting = selectors.meeting_in_group(group, meeting_id)
-    try:
-        services.meeting_skip(meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("The date was taken out of the series."))
-    return redirect("group_detail", group_id=group_id)
+    return _meeting_change(request, group_id, meeting_id,
+                           lambda meeting: services.meeting_skip(meeting=meeting),
+                           _("The date was taken out of the series."))
 
 
 # Her calendar
