@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -221,3 +222,40 @@ def test_only_meetings_ahead_are_announced(cast: Cast, mailbox: Mailbox) -> None
                               video_link="https://meet.example.org/x")
     send()
     assert mailbox.messages == []
+
+
+def test_the_leaders_hear_of_a_notice_of_absence_but_not_its_note(
+        cast: Cast, mailbox: Mailbox) -> None:
+    from balintroom.records import services as records
+
+    meeting = services.meeting_schedule(group=cast.group, starts_at=ahead(), duration_minutes=90,
+                                        setting="online", video_link="https://meet.example.org/x")
+    send()
+    mailbox.messages.clear()
+    anna = cast.members[0]
+    records.absence_notice_give(meeting=meeting, user=anna, note="my daughter is ill")
+    records.absence_notice_give(meeting=meeting, user=anna, note="still ill")  # changed note
+    send()
+    assert sorted(str(m["To"]) for m in mailbox.messages) == sorted(
+        [cast.leader.email, cast.coleader.email])
+    for message in mailbox.messages:
+        assert "Anna" in str(message["Subject"]) and "ill" not in message.as_string()
+        assert not list(message.iter_attachments())
+
+
+def test_those_present_hear_that_their_attendance_is_on_record(cast: Cast,
+                                                               mailbox: Mailbox) -> None:
+    from balintroom.records import services as records
+
+    past = services.meeting_schedule(group=cast.group,
+                                     starts_at=timezone.now() - timedelta(days=2),
+                                     duration_minutes=90, setting="in_person", place="Room 2")
+    anna, ben = cast.members[0], cast.members[1]
+    roll_call = {m.user_id: "absent" for m in cast.group.memberships.all()}
+    roll_call[anna.pk] = roll_call[ben.pk] = "present"
+    records.attendance_confirm(meeting=past, by=cast.leader, roll_call=roll_call)
+    send()
+    assert sorted(str(m["To"]) for m in mailbox.messages) == sorted([anna.email, ben.email])
+    assert "on record" in str(mailbox.messages[0]["Subject"])
+    records_page = "https://balint.example.org" + reverse("records_group", args=[cast.group.pk])
+    assert records_page in plain_text(mailbox.messages[0])

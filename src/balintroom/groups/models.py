@@ -322,6 +322,8 @@ class NoticeKind(models.TextChoices):
     CHANGED = "changed", _("A meeting changed")
     CANCELLED = "cancelled", _("A meeting cancelled")
     REMINDER = "reminder", _("Reminder")
+    ABSENCE = "absence", _("Notice of absence")
+    ATTENDANCE = "attendance", _("Attendance confirmed")
 
 
 class Notice(models.Model):
@@ -339,6 +341,9 @@ class Notice(models.Model):
                                 related_name="+")
     series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, null=True,
                                blank=True, related_name="+")
+    # Whom a notice to the leaders is about (who cannot come).
+    about = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
+                              blank=True, related_name="+")
     # The time the notice speaks of (a date taken out of a series has no meeting left).
     starts_at = models.DateTimeField()
     sequence = models.PositiveIntegerField(default=0)

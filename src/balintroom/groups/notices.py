@@ -11,6 +11,7 @@ group's name, when and where, the room's address."""
 
 import logging
 import smtplib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from balintroom.accounts.models import User
+from balintroom.method.roles import LEADING_ROLES
 
 from .calendar import notice_calendar
 from .models import REMINDER_CHOICES, Meeting, MeetingSeries, Membership, Notice, NoticeKind
@@ -32,6 +34,8 @@ from .models import REMINDER_CHOICES, Meeting, MeetingSeries, Membership, Notice
 log = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "balintroom.unsubscribe"
+# What carries a calendar file: the schedule's changes.
+WITH_CALENDAR = (NoticeKind.SCHEDULED, NoticeKind.CHANGED, NoticeKind.CANCELLED)
 # A notice not sent in this many tries is given up (the log says so; the calendar has it).
 MAX_ATTEMPTS = 5
 # A claim this old without a sent mark: the run was cut off, it is not known if it went.
@@ -40,17 +44,27 @@ CLAIM_LOST_AFTER = timedelta(minutes=30)
 
 def notify(*, kind: str, group_id: int, meeting: Meeting | None = None,
            series: MeetingSeries | None = None, starts_at: datetime,
-           sequence: int = 0) -> None:
-    """A notice to every member of the group; called inside the change's transaction."""
-    about = f"m{meeting.pk}" if meeting is not None else f"s{series.pk if series else 0}"
+           sequence: int = 0, to: Iterable[int] | None = None,
+           about: User | None = None) -> None:
+    """A notice to every member of the group, or to those given (`to`); called inside the
+    transaction of the change it tells of."""
+    subject = f"m{meeting.pk}" if meeting is not None else f"s{series.pk if series else 0}"
     stamp = f"{starts_at.timestamp():.0f}"
-    users = Membership.objects.filter(group_id=group_id).values_list("user_id", flat=True)
+    person = about.pk if about is not None else 0
+    if to is None:
+        to = Membership.objects.filter(group_id=group_id).values_list("user_id", flat=True)
     Notice.objects.bulk_create([
         Notice(kind=kind, user_id=user_id, group_id=group_id, meeting=meeting, series=series,
-               starts_at=starts_at, sequence=sequence,
-               key=f"{kind}:{about}:{sequence}:{stamp}:{user_id}")
-        for user_id in users
+               starts_at=starts_at, sequence=sequence, about=about,
+               key=f"{kind}:{subject}:{sequence}:{stamp}:{person}:{user_id}")
+        for user_id in to
     ], ignore_conflicts=True)
+
+
+def leaders_of(group_id: int) -> list[int]:
+    leading = [role.value for role in LEADING_ROLES]
+    return list(Membership.objects.filter(group_id=group_id, role__in=leading)
+                .values_list("user_id", flat=True))
 
 
 def reminders_due(now: datetime | None = None) -> int:
@@ -151,6 +165,8 @@ def _stale(notice: Notice) -> bool:
     if notice.kind == NoticeKind.REMINDER:
         return (meeting is None or meeting.cancelled or meeting.starts_at != notice.starts_at
                 or meeting.starts_at <= timezone.now())
+    if notice.kind in (NoticeKind.ABSENCE, NoticeKind.ATTENDANCE):
+        return meeting is None
     if notice.kind == NoticeKind.CHANGED:
         return meeting is None or meeting.sequence != notice.sequence
     return False
@@ -165,12 +181,13 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
     meeting = notice.meeting
     context = {
         "user": user, "group": group, "meeting": meeting, "series": notice.series,
-        "starts_at": notice.starts_at, "kind": notice.kind,
+        "starts_at": notice.starts_at, "kind": notice.kind, "about": notice.about,
         "group_link": site + reverse("group_detail", args=[group.pk]),
         "room_link": (site + reverse("meeting_room", args=[meeting.pk])
                       if meeting is not None else ""),
         "calendar_link": site + reverse("calendar"),
         "absence_link": site + reverse("records_group", args=[group.pk]),
+        "records_link": site + reverse("records_group", args=[group.pk]),
         "count": notice.series.meetings.count() if notice.series is not None else 0,
     }
     headers: dict[str, str] = {}
@@ -184,7 +201,7 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
             f"groups/email/{notice.kind}_subject.txt", context).split())
         body = render_to_string(f"groups/email/{notice.kind}_body.txt", context)
     message = EmailMultiAlternatives(subject, body, None, [user.email], headers=headers)
-    if notice.kind != NoticeKind.REMINDER:
+    if notice.kind in WITH_CALENDAR:
         whole_series = notice.kind == NoticeKind.SCHEDULED and notice.series is not None
         ics = notice_calendar(meeting=meeting, series=notice.series,
                               whole_series=whole_series, starts_at=notice.starts_at,

@@ -16,7 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
-from balintroom.groups.models import BalintGroup, Meeting, MeetingSetting, Membership
+from balintroom.groups.models import (
+    BalintGroup,
+    Meeting,
+    MeetingSetting,
+    Membership,
+    NoticeKind,
+)
+from balintroom.groups.notices import leaders_of, notify
 from balintroom.live.models import Connection, Room, StepOut
 from balintroom.method.roles import Role
 
@@ -180,6 +187,10 @@ def attendance_confirm(*, meeting: Meeting, by: User,
                     record.minutes = lasted if record.status == AttendanceStatus.PRESENT else 0
                 records.append(record)
             AttendanceRecord.objects.bulk_create(records)
+            # Each one present hears that her hours are on record.
+            notify(kind=NoticeKind.ATTENDANCE, group_id=meeting.group_id, meeting=meeting,
+                   starts_at=meeting.starts_at,
+                   to=[r.user.pk for r in records if r.status == AttendanceStatus.PRESENT])
     except IntegrityError:
         raise ValidationError(_("This meeting's attendance has already been confirmed. "
                                 "Correct a record instead.")) from None
@@ -219,8 +230,12 @@ def absence_notice_give(*, meeting: Meeting, user: User, note: str = "") -> Abse
     if meeting.starts_at <= timezone.now():
         raise ValidationError(_("Notice of absence is given before the meeting begins."))
     note = " ".join(note.split())[:200]
-    notice, _created = AbsenceNotice.objects.update_or_create(
-        meeting=meeting, user=user, defaults={"note": note})
+    with transaction.atomic():
+        notice, _created = AbsenceNotice.objects.update_or_create(
+            meeting=meeting, user=user, defaults={"note": note})
+        # The leaders hear of it by e-mail; her note stays on the group's page.
+        notify(kind=NoticeKind.ABSENCE, group_id=meeting.group_id, meeting=meeting,
+               starts_at=meeting.starts_at, to=leaders_of(meeting.group_id), about=user)
     return notice
 
 
