@@ -322,6 +322,7 @@ class NoticeKind(models.TextChoices):
     CHANGED = "changed", _("A meeting changed")
     CANCELLED = "cancelled", _("A meeting cancelled")
     REMINDER = "reminder", _("Reminder")
+    CASE_AHEAD = "case_ahead", _("May bring a case")
     ABSENCE = "absence", _("Notice of absence")
     ATTENDANCE = "attendance", _("Attendance confirmed")
 
@@ -359,3 +360,20 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"notice #{self.pk} ({self.kind})"
+
+
+class CaseAhead(models.Model):
+    """"I may bring a case" to a meeting ahead, so that the leaders can plan the evening.
+    Only that: what the case is, is told in the room."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="cases_ahead")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "user"],
+                                               name="one_case_ahead_per_person")]
+
+    def __str__(self) -> str:
+        return f"case ahead #{self.pk}"

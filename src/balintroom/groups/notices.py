@@ -167,6 +167,9 @@ def _stale(notice: Notice) -> bool:
                 or meeting.starts_at <= timezone.now())
     if notice.kind in (NoticeKind.ABSENCE, NoticeKind.ATTENDANCE):
         return meeting is None
+    if notice.kind == NoticeKind.CASE_AHEAD:
+        # Taken back before it went: the leaders need not hear of it.
+        return meeting is None or not meeting.cases_ahead.filter(user=notice.about).exists()
     if notice.kind == NoticeKind.CHANGED:
         return meeting is None or meeting.sequence != notice.sequence
     return False

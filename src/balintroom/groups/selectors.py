@@ -14,6 +14,7 @@ from balintroom.method.roles import Role
 
 from .models import (
     BalintGroup,
+    CaseAhead,
     CustomFormat,
     Invitation,
     Meeting,
@@ -223,3 +224,12 @@ def has_agreed(membership: Membership) -> bool:
     """Whether she has accepted the group's confidentiality agreement as it reads now (a
     change of the text resets every other member's agreement)."""
     return membership.agreed_at is not None
+
+
+def cases_ahead(meetings: list[Meeting]) -> dict[int, list[CaseAhead]]:
+    """Who may bring a case to each of these meetings, in the order they said so."""
+    found: dict[int, list[CaseAhead]] = {meeting.pk: [] for meeting in meetings}
+    for offer in (CaseAhead.objects.filter(meeting__in=meetings).select_related("user")
+                  .order_by("created_at", "pk")):
+        found[offer.meeting_id].append(offer)
+    return found

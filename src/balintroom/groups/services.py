@@ -27,6 +27,7 @@ from .models import (
     DEFAULT_CONFIDENTIALITY_TEXT,
     BalintGroup,
     CalendarFeed,
+    CaseAhead,
     CustomFormat,
     Invitation,
     Meeting,
@@ -38,7 +39,7 @@ from .models import (
     _feed_token,
     custom_format_id,
 )
-from .notices import notify
+from .notices import leaders_of, notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
 
@@ -365,6 +366,25 @@ def meeting_skip(*, meeting: Meeting) -> None:
                starts_at=local_start(meeting.occurrence, series.start_time, series.zone),
                sequence=series.sequence)
         meeting.delete()
+
+
+# "I may bring a case"
+
+
+def case_ahead_offer(*, meeting: Meeting, user: User) -> CaseAhead:
+    """She may bring a case to this meeting: the leaders are told (no more than that)."""
+    if meeting.starts_at <= timezone.now() or meeting.cancelled:
+        raise ValidationError(_("This is said before a meeting that takes place."))
+    with transaction.atomic():
+        offer, created = CaseAhead.objects.get_or_create(meeting=meeting, user=user)
+        if created:
+            notify(kind=NoticeKind.CASE_AHEAD, group_id=meeting.group_id, meeting=meeting,
+                   starts_at=meeting.starts_at, to=leaders_of(meeting.group_id), about=user)
+    return offer
+
+
+def case_ahead_withdraw(*, meeting: Meeting, user: User) -> None:
+    CaseAhead.objects.filter(meeting=meeting, user=user).delete()
 
 
 # Calendar addresses

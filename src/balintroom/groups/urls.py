@@ -31,6 +31,7 @@ urlpatterns = [
     path("groups/<int:group_id>/meetings/<int:meeting_id>/skip/", views.meeting_skip,
          name="meeting_skip"),
     path("groups/<int:group_id>/series/new/", views.series_create, name="series_create"),
+    path("m/<int:meeting_id>/case-ahead/", views.case_ahead, name="case_ahead"),
     path("calendar/", views.calendar_page, name="calendar"),
     path("calendar/new-address/", views.calendar_new_address, name="calendar_new_address"),
     path("calendar/<str:token>/meetings.ics", views.calendar_feed, name="calendar_feed"),

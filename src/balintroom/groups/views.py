@@ -7,6 +7,7 @@ member may open, leading_membership_for for leaders' pages, so that anyone else 
 import logging
 import smtplib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -106,6 +107,14 @@ def group_edit(request: AuthedRequest, group_id: int) -> HttpResponse:
     return render(request, "groups/group_form.html", {"form": form, "group": group})
 
 
+@dataclass
+class UpcomingMeeting:
+    meeting: Meeting
+    # One of the next few, where a member may say she may bring a case.
+    open: bool
+    cases_ahead: list[User]
+
+
 def _detail_context(membership: Membership, *, invite_form: InvitationForm | None = None
                     ) -> dict[str, object]:
     group = membership.group
@@ -113,6 +122,12 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
     # The method counts "4 to 8 members, plus a leader (often two)": leader and co-leader
     # are not counted, everyone with the role member is.
     member_count = sum(1 for m in members if m.role == Role.MEMBER)
+    upcoming = selectors.upcoming_meetings(group)
+    # Who may bring a case, on the next meetings (those shown open on the page).
+    offers = selectors.cases_ahead(upcoming[:3])
+    rows = [UpcomingMeeting(meeting=meeting, open=meeting.pk in offers,
+                            cases_ahead=[offer.user for offer in offers.get(meeting.pk, [])])
+            for meeting in upcoming]
     context: dict[str, object] = {
         "group": group,
         "membership": membership,
@@ -120,7 +135,7 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
         "members": members,
         "member_count": member_count,
         "size_advice": group_size_advice(member_count),
-        "upcoming": selectors.upcoming_meetings(group),
+        "upcoming": rows,
         "past": selectors.past_meetings(group),
         "now": timezone.now(),
     }
@@ -480,6 +495,26 @@ def meeting_skip(request: AuthedRequest, group_id: int, meeting_id: int) -> Http
     return _meeting_change(request, group_id, meeting_id,
                            lambda meeting: services.meeting_skip(meeting=meeting),
                            _("The date was taken out of the series."))
+
+
+# "I may bring a case"
+
+
+@login_required
+@require_POST
+def case_ahead(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = selectors.meeting_for_member(request.user, meeting_id)
+    if request.POST.get("withdraw"):
+        services.case_ahead_withdraw(meeting=meeting, user=request.user)
+        messages.success(request, _("Noted: you do not bring a case this time."))
+    else:
+        try:
+            services.case_ahead_offer(meeting=meeting, user=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The leaders know that you may bring a case."))
+    return redirect("group_detail", group_id=meeting.group_id)
 
 
 # Her calendar
