@@ -59,6 +59,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "group_edit": (L,),
     "group_leave_confirm": (L, M),
     "member_remove_confirm": (L,),
+    "member_pause": (L, M),
     "meeting_create": (L,),
     "series_create": (L,),
     "calendar": (L, M),

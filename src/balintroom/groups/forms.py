@@ -108,6 +108,14 @@ class AgreementForm(forms.Form):
     )
 
 
+class PauseForm(forms.Form):
+    paused_from = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    paused_until = forms.DateField(
+        label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The last day of the pause. The place in the group stays hers."))
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),

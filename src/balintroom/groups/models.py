@@ -1,5 +1,5 @@
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -95,6 +95,10 @@ class Membership(models.Model):
     # When she accepted the group's confidentiality agreement; None until she has, and again
     # after the leaders change its text.
     agreed_at = models.DateTimeField(null=True, blank=True)
+    # A pause (parental leave, a sabbatical): she keeps her place; in those days she is
+    # not reminded and the roll call counts her excused.
+    paused_from = models.DateField(_("pause from"), null=True, blank=True)
+    paused_until = models.DateField(_("pause until"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -110,6 +114,10 @@ class Membership(models.Model):
     @property
     def leads(self) -> bool:
         return self.role in (Role.LEADER, Role.CO_LEADER)
+
+    def paused_on(self, day: date) -> bool:
+        return (self.paused_from is not None and self.paused_until is not None
+                and self.paused_from <= day <= self.paused_until)
 
 
 def _invitation_expiry() -> datetime:

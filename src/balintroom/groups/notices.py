@@ -79,9 +79,10 @@ def reminders_due(now: datetime | None = None) -> int:
     for meeting in meetings:
         if meeting.starts_at > now + timedelta(hours=meeting.group.reminder_hours):
             continue
-        users = (Membership.objects.filter(group_id=meeting.group_id,
-                                           user__email_reminders=True)
-                 .values_list("user_id", flat=True))
+        day = timezone.localdate(meeting.starts_at)
+        users = [membership.user_id for membership in Membership.objects.filter(
+            group_id=meeting.group_id, user__email_reminders=True)
+            if not membership.paused_on(day)]  # on pause: not expected
         rows = Notice.objects.bulk_create([
             Notice(kind=NoticeKind.REMINDER, user_id=user_id, group_id=meeting.group_id,
                    meeting=meeting, starts_at=meeting.starts_at,

@@ -214,6 +214,29 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
     return membership
 
 
+PAUSE_LONGEST = timedelta(days=3 * 366)
+
+
+def membership_pause(*, membership: Membership, paused_from: date,
+                     paused_until: date) -> Membership:
+    """She keeps her place while away; the pause ends by itself on its last day."""
+    if paused_until < paused_from:
+        raise ValidationError(_("The pause ends after it begins."))
+    if paused_until < timezone.localdate():
+        raise ValidationError(_("This pause would already be over."))
+    if paused_until - paused_from > PAUSE_LONGEST:
+        raise ValidationError(_("A pause lasts at most three years."))
+    membership.paused_from, membership.paused_until = paused_from, paused_until
+    membership.save(update_fields=["paused_from", "paused_until"])
+    return membership
+
+
+def membership_resume(*, membership: Membership) -> Membership:
+    membership.paused_from = membership.paused_until = None
+    membership.save(update_fields=["paused_from", "paused_until"])
+    return membership
+
+
 def membership_end(*, membership: Membership) -> None:
     """A member leaves, or a leader removes her."""
     with transaction.atomic():

@@ -15,6 +15,8 @@ urlpatterns = [
          views.member_role_change, name="member_role_change"),
     path("groups/<int:group_id>/members/<int:membership_id>/remove/confirm/",
          views.member_remove_confirm, name="member_remove_confirm"),
+    path("groups/<int:group_id>/members/<int:membership_id>/pause/", views.member_pause,
+         name="member_pause"),
     path("groups/<int:group_id>/members/<int:membership_id>/remove/",
          views.member_remove, name="member_remove"),
     path("groups/<int:group_id>/invitations/", views.invitation_create,

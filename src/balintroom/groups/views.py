@@ -41,6 +41,7 @@ from .forms import (
     GroupForm,
     InvitationForm,
     MeetingForm,
+    PauseForm,
     PromptCardForm,
     RoleForm,
     SeriesForm,
@@ -138,6 +139,7 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
         "upcoming": rows,
         "past": selectors.past_meetings(group),
         "now": timezone.now(),
+        "today": timezone.localdate(),
     }
     if membership.leads:
         context.update({
@@ -195,6 +197,35 @@ def member_role_change(request: AuthedRequest, group_id: int,
         messages.success(request, _("The role of %(name)s is now: %(role)s.") % {
             "name": member.user.name, "role": member.get_role_display()})
     return redirect("group_detail", group_id=group_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_pause(request: AuthedRequest, group_id: int, membership_id: int) -> HttpResponse:
+    """A pause of her membership: set by the leaders, or by herself."""
+    mine = selectors.membership_for(request.user, group_id)
+    member = selectors.member_in_group(mine.group, membership_id)
+    if not mine.leads and member.pk != mine.pk:
+        raise Http404
+    form = PauseForm(request.POST if request.method == "POST" else None, initial={
+        "paused_from": member.paused_from or timezone.localdate(),
+        "paused_until": member.paused_until})
+    if request.method == "POST" and request.POST.get("resume"):
+        services.membership_resume(membership=member)
+        messages.success(request, _("%(name)s is back in the group.") % {
+            "name": member.user.name})
+        return redirect("group_detail", group_id=group_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_pause(membership=member, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The pause is noted; the place stays %(name)s's.") % {
+                "name": member.user.name})
+            return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/member_pause.html",
+                  {"group": mine.group, "member": member, "form": form})
 
 
 @login_required

@@ -111,6 +111,7 @@ class RosterLine:
     # present unless the leader says otherwise; online, whoever never opened the room is not.
     in_the_room: bool = False
     minutes: int = 0  # how long the meeting lasted
+    paused: bool = False  # on a pause that day (she keeps her place)
 
     @property
     def opened_room(self) -> bool:
@@ -125,7 +126,7 @@ class RosterLine:
     def default_status(self) -> str:
         if self.opened_room:
             return AttendanceStatus.PRESENT
-        if self.notice:
+        if self.notice or self.paused:
             return AttendanceStatus.EXCUSED
         return AttendanceStatus.PRESENT if self.in_the_room else AttendanceStatus.ABSENT
 
@@ -144,7 +145,9 @@ def meeting_roster(meeting: Meeting) -> list[RosterLine]:
         seen.add(membership.user_id)
         lines.append(RosterLine(membership.user, membership.role,
                                 presence.get(membership.user_id),
-                                notices.get(membership.user_id), in_the_room, minutes))
+                                notices.get(membership.user_id), in_the_room, minutes,
+                                paused=membership.paused_on(
+                                    timezone.localdate(meeting.starts_at))))
     for user in User.objects.filter(pk__in=set(presence) - seen):
         lines.append(RosterLine(user, Role.MEMBER, presence[user.pk], notices.get(user.pk),
                                 in_the_room, minutes))
