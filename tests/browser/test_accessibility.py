@@ -60,6 +60,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "group_leave_confirm": (L, M),
     "member_remove_confirm": (L,),
     "member_pause": (L, M),
+    "candidates": (L,),
     "meeting_create": (L,),
     "series_create": (L,),
     "calendar": (L, M),
@@ -132,7 +133,7 @@ EXCUSED: dict[str, str] = {
     **{name: ACTION for name in (
         "group_leave", "member_role_change", "member_remove", "invitation_create",
         "invitation_revoke", "meeting_cancel", "meeting_skip", "calendar_new_address",
-        "case_ahead",
+        "case_ahead", "candidate_step",
         "custom_format_delete", "prompt_card_add",
         "prompt_card_edit", "prompt_card_delete", "prompt_card_move", "display_token_renew",
         "notes_keep", "notes_stop", "note_add", "note_delete", "debrief_delete",

@@ -56,6 +56,9 @@ class GroupForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Older pages and scripts that leave these out keep what the group has.
+        self.fields["places"].required = False
+        self.fields["openness"].required = False
         if not settings.JITSI_URL:
             del self.fields["video_embedded"]  # this installation has no call of its own
         else:
@@ -63,6 +66,18 @@ class GroupForm(forms.ModelForm):
             self.fields["video_embedded"].help_text = _(
                 "The video call runs in the room itself, on this organisation's own server, "
                 "instead of the link above.")
+
+    def clean_places(self) -> int:
+        places = self.cleaned_data.get("places")
+        if places is None:  # left out: as it was
+            return int(self.initial.get("places", self.instance.places))
+        if not 1 <= places <= 20:
+            raise forms.ValidationError(_("Give between 1 and 20 places."))
+        return int(places)
+
+    def clean_openness(self) -> str:
+        return str(self.cleaned_data.get("openness")
+                   or self.initial.get("openness", self.instance.openness))
 
     def clean_reminder_hours(self) -> int:
         chosen = self.cleaned_data.get("reminder_hours")
@@ -73,7 +88,7 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = BalintGroup
         fields = ["name", "description", "setting", "language", "audience", "video_link",
-                  "video_embedded", "reminder_hours"]
+                  "video_embedded", "reminder_hours", "openness", "places"]
         labels = {
             "name": _("Name of the group"),
             "setting": _("Where the group meets"),
@@ -83,6 +98,8 @@ class GroupForm(forms.ModelForm):
             "description": _("What the group is about; only its members see this."),
             "audience": _("Decides whether the room speaks of patients, or of clients or "
                           "patients."),
+            "places": _("Members, leaders not counted: a Balint group works best with four "
+                        "to eight."),
         }
 
 
@@ -106,6 +123,24 @@ class AgreementForm(forms.Form):
         error_messages={"required": _("To join, accept the group's confidentiality "
                                       "agreement.")},
     )
+
+
+class CandidateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(label=_("Email address"))
+
+
+class IntakeForm(forms.Form):
+    """Read in the leader's own time zone, as a meeting's date and time."""
+
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    time = forms.TimeField(
+        label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+    def at(self) -> datetime:
+        return from_current_timezone(datetime.combine(self.cleaned_data["date"],
+                                                      self.cleaned_data["time"]))
 
 
 class PauseForm(forms.Form):

@@ -50,6 +50,11 @@ REMINDER_CHOICES = [
 ]
 
 
+class Openness(models.TextChoices):
+    SLOW_OPEN = "slow_open", _("Slowly open: a new member joins when a place is free")
+    CLOSED = "closed", _("Closed: the same members from the first meeting to the last")
+
+
 class BalintGroup(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True, max_length=2000)
@@ -64,6 +69,10 @@ class BalintGroup(models.Model):
     # Online meetings in the installation's own video call (settings.JITSI_URL), inside
     # the room, instead of a call link of the group's.
     video_embedded = models.BooleanField(_("the video call inside the room"), default=False)
+    openness = models.CharField(_("who may join"), max_length=16, choices=Openness.choices,
+                                default=Openness.SLOW_OPEN)
+    # Members' places (leaders not counted): the method's four to eight.
+    places = models.PositiveSmallIntegerField(_("places for members"), default=8)
     # How long before a meeting its members are reminded by e-mail; 0: not at all.
     reminder_hours = models.PositiveSmallIntegerField(
         _("reminder before each meeting"), default=24, choices=REMINDER_CHOICES)
@@ -385,3 +394,31 @@ class CaseAhead(models.Model):
 
     def __str__(self) -> str:
         return f"case ahead #{self.pk}"
+
+
+class CandidateStatus(models.TextChoices):
+    WAITING = "waiting", _("On the waiting list")
+    INTAKE = "intake", _("Intake conversation planned")
+    READY = "ready", _("Intake conversation held")
+    INVITED = "invited", _("Invited")
+
+
+class Candidate(models.Model):
+    """Someone who would like to join: on the waiting list, in the order she came, until
+    an intake conversation with a leader and an invitation. Only the leaders see her."""
+
+    group = models.ForeignKey(BalintGroup, on_delete=models.CASCADE, related_name="candidates")
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"))
+    status = models.CharField(max_length=16, choices=CandidateStatus.choices,
+                              default=CandidateStatus.WAITING)
+    intake_at = models.DateTimeField(_("intake conversation"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["group", "email"],
+                                               name="one_candidacy_per_address")]
+
+    def __str__(self) -> str:
+        return f"candidate #{self.pk}"

@@ -27,6 +27,8 @@ from .models import (
     DEFAULT_CONFIDENTIALITY_TEXT,
     BalintGroup,
     CalendarFeed,
+    Candidate,
+    CandidateStatus,
     CaseAhead,
     CustomFormat,
     Invitation,
@@ -35,6 +37,7 @@ from .models import (
     MeetingSetting,
     Membership,
     NoticeKind,
+    Openness,
     PromptCard,
     _feed_token,
     custom_format_id,
@@ -54,13 +57,15 @@ def _announce_members_changed(group_id: int) -> None:
 def group_create(*, by: User, name: str, description: str = "", setting: str,
                  language: str = "en", audience: str = "clinicians",
                  video_link: str = "", reminder_hours: int = 24,
-                 video_embedded: bool = False) -> BalintGroup:
+                 video_embedded: bool = False, openness: str = Openness.SLOW_OPEN,
+                 places: int = 8) -> BalintGroup:
     with translation.override(language):
         confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
                             language=language, audience=audience, video_link=video_link,
                             reminder_hours=reminder_hours, video_embedded=video_embedded,
+                            openness=openness, places=places,
                             confidentiality_text=confidentiality_text)
         group.full_clean()
         group.save()
@@ -389,6 +394,62 @@ def meeting_skip(*, meeting: Meeting) -> None:
                starts_at=local_start(meeting.occurrence, series.start_time, series.zone),
                sequence=series.sequence)
         meeting.delete()
+
+
+# The waiting list
+
+
+def free_places(group: BalintGroup) -> int:
+    members = Membership.objects.filter(group=group, role=Role.MEMBER).count()
+    return max(0, group.places - members)
+
+
+def candidate_add(*, group: BalintGroup, name: str, email: str) -> Candidate:
+    name, email = " ".join(name.split()), email.strip().lower()
+    if Membership.objects.filter(group=group, user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already a member of this group.") % {"email": email})
+    if Candidate.objects.filter(group=group, email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already on the waiting list.") % {"email": email})
+    candidate = Candidate(group=group, name=name, email=email)
+    candidate.full_clean()
+    candidate.save()
+    return candidate
+
+
+def candidate_plan_intake(*, candidate: Candidate, at: datetime) -> Candidate:
+    if at <= timezone.now():
+        raise ValidationError(_("This date and time are in the past."))
+    candidate.intake_at, candidate.status = at, CandidateStatus.INTAKE
+    candidate.save(update_fields=["intake_at", "status"])
+    return candidate
+
+
+def candidate_intake_held(*, candidate: Candidate) -> Candidate:
+    candidate.status = CandidateStatus.READY
+    candidate.save(update_fields=["status"])
+    return candidate
+
+
+def candidate_invite(*, candidate: Candidate, by: User) -> Invitation:
+    """Her invitation, when a place is free - and, in a closed group, only before its first
+    meeting has taken place."""
+    group = candidate.group
+    if free_places(group) < 1:
+        raise ValidationError(_("No place is free: the group has its %(places)d members.")
+                              % {"places": group.places})
+    if group.openness == Openness.CLOSED and group.meetings.filter(
+            starts_at__lt=timezone.now(), cancelled_at__isnull=True).exists():
+        raise ValidationError(_("This group is closed: it has begun, and nobody new joins "
+                                "until it starts anew."))
+    with transaction.atomic():
+        invitation = invitation_create(group=group, email=candidate.email, by=by)
+        candidate.status = CandidateStatus.INVITED
+        candidate.save(update_fields=["status"])
+    return invitation
+
+
+def candidate_remove(*, candidate: Candidate) -> None:
+    candidate.delete()
 
 
 # "I may bring a case"

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,9 +36,11 @@ from . import notices, selectors, services
 from .calendar import feed_meetings, meetings_calendar
 from .forms import (
     AgreementForm,
+    CandidateForm,
     CustomFormatForm,
     GroupEditForm,
     GroupForm,
+    IntakeForm,
     InvitationForm,
     MeetingForm,
     PauseForm,
@@ -51,6 +53,7 @@ from .forms import (
 from .models import (
     BalintGroup,
     CalendarFeed,
+    Candidate,
     CustomFormat,
     Invitation,
     Meeting,
@@ -526,6 +529,75 @@ def meeting_skip(request: AuthedRequest, group_id: int, meeting_id: int) -> Http
     return _meeting_change(request, group_id, meeting_id,
                            lambda meeting: services.meeting_skip(meeting=meeting),
                            _("The date was taken out of the series."))
+
+
+# The waiting list
+
+
+def _candidates_page(request: AuthedRequest, group: BalintGroup, *,
+                     form: CandidateForm | None = None) -> HttpResponse:
+    return render(request, "groups/candidates.html", {
+        "group": group, "form": form or CandidateForm(), "intake_form": IntakeForm(),
+        "candidates": group.candidates.all(), "free": services.free_places(group),
+    }, status=200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def candidates(request: AuthedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    if request.method == "GET":
+        return _candidates_page(request, group)
+    form = CandidateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.candidate_add(group=group, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, _("%(name)s is on the waiting list.") % {
+                "name": form.cleaned_data["name"]})
+            return redirect("candidates", group_id=group_id)
+    return _candidates_page(request, group, form=form)
+
+
+@login_required
+@require_POST
+def candidate_step(request: AuthedRequest, group_id: int, candidate_id: int) -> HttpResponse:
+    """The next step with one candidate: plan the intake conversation, note it held,
+    invite her, or take her off the list."""
+    group = selectors.leading_membership_for(request.user, group_id).group
+    candidate = get_object_or_404(Candidate, group=group, pk=candidate_id)
+    step = request.POST.get("step", "")
+    try:
+        if step == "intake":
+            intake = IntakeForm(request.POST)
+            if not intake.is_valid():
+                raise ValidationError(_("Give the date and time of the conversation."))
+            services.candidate_plan_intake(candidate=candidate, at=intake.at())
+            messages.success(request, _("The intake conversation is planned."))
+        elif step == "held":
+            services.candidate_intake_held(candidate=candidate)
+            messages.success(request, _("The intake conversation is noted as held."))
+        elif step == "invite":
+            invitation = services.candidate_invite(candidate=candidate, by=request.user)
+            if _send_invitation(request, invitation):
+                messages.success(request, _("The invitation was sent to %(email)s.") % {
+                    "email": invitation.email})
+            else:
+                messages.warning(request, _(
+                    "The invitation to %(email)s was saved, but the email could not be sent. "
+                    "Invite the address again later to send a new link.") % {
+                    "email": invitation.email})
+        elif step == "remove":
+            services.candidate_remove(candidate=candidate)
+            messages.success(request, _("%(name)s is off the waiting list.") % {
+                "name": candidate.name})
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect("candidates", group_id=group_id)
 
 
 # "I may bring a case"
