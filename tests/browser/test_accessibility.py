@@ -61,6 +61,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "member_remove_confirm": (L,),
     "member_pause": (L, M),
     "candidates": (L,),
+    "group_archive": (L,),
     "meeting_create": (L,),
     "series_create": (L,),
     "calendar": (L, M),

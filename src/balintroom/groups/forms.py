@@ -67,6 +67,13 @@ class GroupForm(forms.ModelForm):
                 "The video call runs in the room itself, on this organisation's own server, "
                 "instead of the link above.")
 
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        starts, ends = self.cleaned_data.get("starts_on"), self.cleaned_data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The group ends after it starts."))
+        return self.cleaned_data
+
     def clean_places(self) -> int:
         places = self.cleaned_data.get("places")
         if places is None:  # left out: as it was
@@ -88,7 +95,12 @@ class GroupForm(forms.ModelForm):
     class Meta:
         model = BalintGroup
         fields = ["name", "description", "setting", "language", "audience", "video_link",
-                  "video_embedded", "reminder_hours", "openness", "places"]
+                  "video_embedded", "reminder_hours", "openness", "places", "starts_on",
+                  "ends_on"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
         labels = {
             "name": _("Name of the group"),
             "setting": _("Where the group meets"),
@@ -208,6 +220,9 @@ class MeetingForm(forms.Form):
         help_text=_("For a meeting in person: address and room."),
     )
     video_link = _link_field(_("Video-call link"))
+    closing = forms.BooleanField(
+        label=_("This is the group's closing meeting"), required=False,
+        help_text=_("Its last: the group takes its leave. The members see it marked."))
     format_key = forms.ChoiceField(
         label=_("Format"), widget=forms.RadioSelect,
         help_text=_("What the meeting is made of. It must fit into the meeting's duration."),
@@ -272,6 +287,7 @@ class MeetingForm(forms.Form):
             "place": data["place"],
             "video_link": data["video_link"] or (self.group.video_link if online else ""),
             "format_key": data["format_key"],
+            "closing": data.get("closing", False),
         }
 
 
@@ -289,10 +305,12 @@ class SeriesForm(MeetingForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].label = _("First meeting")
+        del self.fields["closing"]  # a series' last meeting is marked on its own
 
     def series_fields(self) -> dict[str, Any]:
         fields = self.meeting_fields()
         fields.pop("starts_at")
+        fields.pop("closing")
         data = self.cleaned_data
         return {**fields, "recurrence": data["recurrence"], "first_date": data["date"],
                 "start_time": data["time"], "count": data["count"],

@@ -69,6 +69,11 @@ class BalintGroup(models.Model):
     # Online meetings in the installation's own video call (settings.JITSI_URL), inside
     # the room, instead of a call link of the group's.
     video_embedded = models.BooleanField(_("the video call inside the room"), default=False)
+    # The group's year: from its first meeting to its closing one (as the leaders plan it).
+    starts_on = models.DateField(_("the group starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("the group ends on"), null=True, blank=True)
+    # Once it has ended: read-only, its records kept for the certificates they carry.
+    archived_at = models.DateTimeField(null=True, blank=True)
     openness = models.CharField(_("who may join"), max_length=16, choices=Openness.choices,
                                 default=Openness.SLOW_OPEN)
     # Members' places (leaders not counted): the method's four to eight.
@@ -220,6 +225,8 @@ class Meeting(models.Model):
     # RECURRENCE-ID.
     occurrence = models.DateField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # The group's closing meeting: its last, where the group takes its leave.
+    closing = models.BooleanField(_("the group's closing meeting"), default=False)
     cancel_reason = models.CharField(_("reason"), max_length=200, blank=True)
     # Raised at every change, as a calendar's SEQUENCE: calendar programs take the newest.
     sequence = models.PositiveIntegerField(default=0)

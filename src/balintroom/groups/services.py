@@ -58,14 +58,16 @@ def group_create(*, by: User, name: str, description: str = "", setting: str,
                  language: str = "en", audience: str = "clinicians",
                  video_link: str = "", reminder_hours: int = 24,
                  video_embedded: bool = False, openness: str = Openness.SLOW_OPEN,
-                 places: int = 8) -> BalintGroup:
+                 places: int = 8, starts_on: date | None = None,
+                 ends_on: date | None = None) -> BalintGroup:
     with translation.override(language):
         confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
                             language=language, audience=audience, video_link=video_link,
                             reminder_hours=reminder_hours, video_embedded=video_embedded,
-                            openness=openness, places=places,
+                            openness=openness, places=places, starts_on=starts_on,
+                            ends_on=ends_on,
                             confidentiality_text=confidentiality_text)
         group.full_clean()
         group.save()
@@ -82,7 +84,7 @@ def _plain_text(text: str) -> str:
 
 
 def group_update(*, group: BalintGroup, by: User | None = None,
-                 **fields: str | int | bool) -> BalintGroup:
+                 **fields: str | int | bool | date | None) -> BalintGroup:
     """Change a group. A changed confidentiality agreement must be accepted again by
     everyone but the leader who changed it (by)."""
     old_text = _plain_text(group.confidentiality_text)
@@ -113,6 +115,7 @@ def membership_agree(*, membership: Membership) -> Membership:
 
 
 def invitation_create(*, group: BalintGroup, email: str, by: User) -> Invitation:
+    refuse_archived(group)
     email = email.strip().lower()
     if Membership.objects.filter(group=group, user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already a member of this group.") % {"email": email})
@@ -284,17 +287,36 @@ def _check_meeting_format(meeting: Meeting) -> None:
         raise ValidationError({"format_key": _format_messages(error)}) from None
 
 
+def refuse_archived(group: BalintGroup) -> None:
+    if group.archived_at is not None:
+        raise ValidationError(_("This group has ended; its records are kept, and nothing "
+                                "new is planned in it."))
+
+
+def group_archive(*, group: BalintGroup) -> BalintGroup:
+    """The group has ended: it keeps its records (attendance, hours, certificates) and
+    takes no new meetings, invitations or members."""
+    refuse_archived(group)
+    if group.meetings.filter(starts_at__gt=timezone.now(), cancelled_at__isnull=True).exists():
+        raise ValidationError(_("Meetings are still planned: cancel them first, or hold "
+                                "them."))
+    group.archived_at = timezone.now()
+    group.save(update_fields=["archived_at"])
+    return group
+
+
 def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minutes: int,
                      setting: str, place: str = "", video_link: str = "",
                      format_key: str | None = None, series: MeetingSeries | None = None,
-                     occurrence: date | None = None) -> Meeting:
+                     occurrence: date | None = None, closing: bool = False) -> Meeting:
+    refuse_archived(group)
     # The group's link is the default for an online meeting; a meeting in person gets a
     # link only when the leader gives one.
     default_link = group.video_link if setting == MeetingSetting.ONLINE else ""
     meeting = Meeting(group=group, starts_at=starts_at, duration_minutes=duration_minutes,
                       setting=setting, place=place, video_link=video_link or default_link,
                       format_key=format_key or default_format_key(duration_minutes),
-                      series=series, occurrence=occurrence)
+                      series=series, occurrence=occurrence, closing=closing)
     meeting.full_clean()
     with transaction.atomic():
         _check_meeting_format(meeting)
@@ -361,6 +383,7 @@ def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
                   setting: str, place: str = "", video_link: str = "",
                   format_key: str | None = None) -> MeetingSeries:
     """A series and its meetings, each at the same local time in the zone."""
+    refuse_archived(group)
     series = MeetingSeries(group=group, recurrence=recurrence, first_date=first_date,
                            start_time=start_time, zone=zone, count=count,
                            duration_minutes=duration_minutes)

@@ -35,6 +35,7 @@ urlpatterns = [
     path("groups/<int:group_id>/series/new/", views.series_create, name="series_create"),
     path("m/<int:meeting_id>/case-ahead/", views.case_ahead, name="case_ahead"),
     path("groups/<int:group_id>/candidates/", views.candidates, name="candidates"),
+    path("groups/<int:group_id>/end/", views.group_archive, name="group_archive"),
     path("groups/<int:group_id>/candidates/<int:candidate_id>/", views.candidate_step,
          name="candidate_step"),
     path("calendar/", views.calendar_page, name="calendar"),

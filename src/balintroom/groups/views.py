@@ -232,6 +232,22 @@ def member_pause(request: AuthedRequest, group_id: int, membership_id: int) -> H
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def group_archive(request: AuthedRequest, group_id: int) -> HttpResponse:
+    """The group has ended: a leader archives it (the page asks first)."""
+    group = selectors.leading_membership_for(request.user, group_id).group
+    if request.method == "POST":
+        try:
+            services.group_archive(group=group)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The group has ended. Its records are kept."))
+        return redirect("group_detail", group_id=group_id)
+    return render(request, "groups/group_archive_confirm.html", {"group": group})
+
+
+@login_required
 def member_remove_confirm(request: AuthedRequest, group_id: int,
                           membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
@@ -473,7 +489,7 @@ def meeting_edit(request: AuthedRequest, group_id: int,
         "date": local_start.date(), "time": local_start.time(),
         "duration_minutes": meeting.duration_minutes, "setting": meeting.setting,
         "place": meeting.place, "video_link": meeting.video_link,
-        "format_key": meeting.format_key,
+        "format_key": meeting.format_key, "closing": meeting.closing,
     }
     form = MeetingForm(request.POST or None, group=group, initial=initial,
                        current_start=meeting.starts_at)
