@@ -77,3 +77,12 @@ def test_only_a_leader_ends_the_group(client: Client, cast: Cast) -> None:
     assert_login_redirect(client.post(url), url)
     cast.group.refresh_from_db()
     assert cast.group.archived_at is None
+
+
+def test_an_ended_group_is_listed_after_those_that_meet(client: Client, cast: Cast) -> None:
+    later = services.group_create(by=cast.leader, name="Aardvark group", setting="online")
+    services.group_archive(group=later)
+    client.force_login(cast.leader)
+    page = text(client.get("/"))
+    assert page.index("Tuesday GPs") < page.index("Aardvark group")
+    assert "Ended" in page[page.index("Aardvark group"):]

@@ -4,7 +4,7 @@ an outsider gets 404 whatever she guesses."""
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,7 +25,9 @@ from .models import (
 
 
 def groups_for_user(user: User) -> QuerySet[BalintGroup]:
-    return BalintGroup.objects.filter(memberships__user=user).order_by("name")
+    """Her groups, those that meet first, the ended ones after them."""
+    return BalintGroup.objects.filter(memberships__user=user).order_by(
+        F("archived_at").asc(nulls_first=True), "name")
 
 
 def membership_for(user: User, group_id: int) -> Membership:
