@@ -141,3 +141,18 @@ def test_the_address_page_wants_her_signed_in(client: Client, cast: Cast) -> Non
     assert_login_redirect(client.post("/calendar/new-address/"), "/calendar/new-address/")
     assert client.get("/calendar/new-address/").status_code in (302, 405)
     assert not CalendarFeed.objects.exists()
+
+
+def test_a_series_on_given_dates_is_expanded_as_the_group_has_it(client: Client,
+                                                                 cast: Cast) -> None:
+    series = services.series_create(
+        group=cast.group, recurrence="dates", first_date=date(2031, 3, 7),
+        start_time=time(9, 0), zone="Europe/Berlin", count=0, duration_minutes=408,
+        setting="in_person", place="Seminar house", format_key="block_day",
+        dates=[date(2031, 3, 7), date(2031, 3, 8), date(2031, 5, 9), date(2031, 5, 10)])
+    services.meeting_skip(meeting=series.meetings.order_by("starts_at")[2])
+    client.force_login(cast.member)
+    path = feed_path(client)
+    assert expanded(client, path) == in_database(cast)
+    body = client.get(path).content.decode()
+    assert "RDATE;TZID=Europe/Berlin" in body and "RRULE" not in body

@@ -155,3 +155,32 @@ def test_the_dashboard_shows_the_next_few_meetings_and_no_room_for_a_cancelled_o
     assert f"/m/{cast.meeting.pk}/room/" in page
     assert [m for m in meetings if f"/m/{m.pk}/room/" in page] == meetings[1:4]
     assert "Cancelled" in page
+
+
+def test_a_block_seminar_on_given_days(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    response = client.post(series_url(cast), {
+        **SERIES, "recurrence": "dates", "date": "", "count": "", "time": "09:00",
+        "dates": "2031-03-08\n2031-03-07, 2031-05-09", "format_key": "block_day"},
+        follow=True)
+    assert "3 meetings were scheduled." in text(response)
+    meetings = series_meetings(cast)
+    assert [m.starts_at.astimezone(BERLIN) for m in meetings] == [
+        datetime(2031, 3, 7, 9, 0, tzinfo=BERLIN), datetime(2031, 3, 8, 9, 0, tzinfo=BERLIN),
+        datetime(2031, 5, 9, 9, 0, tzinfo=BERLIN)]
+    assert {m.duration_minutes for m in meetings} == {408}
+
+
+@pytest.mark.parametrize(("dates", "message"), [
+    ("2031-03-07", "Give at least two dates."),
+    ("2031-03-07 someday", "“someday” is not a date (for example 2031-03-06)."),
+    ("2020-03-07 2020-03-08", "This date and time are in the past."),
+])
+def test_given_dates_that_cannot_be_are_named(client: Client, cast: Cast, dates: str,
+                                              message: str) -> None:
+    client.force_login(cast.leader)
+    response = client.post(series_url(cast), {**SERIES, "recurrence": "dates", "date": "",
+                                               "count": "", "dates": dates})
+    assert response.status_code == 200
+    assert message in text(response)
+    assert not MeetingSeries.objects.exists()

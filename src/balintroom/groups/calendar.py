@@ -9,7 +9,7 @@ Nothing confidential is here: the group, the time, the place or the link, the ro
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
-from .models import Meeting, MeetingSeries
+from .models import Meeting, MeetingSeries, Recurrence
 from .recurrence import local_start, rule_text
 
 PRODID = "-//Balint Room//Meetings//EN"
@@ -82,8 +82,13 @@ def _series_events(series: MeetingSeries, meetings: list[Meeting],
     master.add("sequence", series.sequence)
     master.add("dtstart", local_start(series.first_date, series.start_time, series.zone))
     master.add("duration", timedelta(minutes=series.duration_minutes))
-    master.add("rrule", vRecur.from_ical(
-        rule_text(series.recurrence, series.first_date, series.count)))
+    if series.recurrence == Recurrence.DATES:
+        for day in series.dates[1:]:
+            master.add("rdate", local_start(date.fromisoformat(day), series.start_time,
+                                            series.zone))
+    else:
+        master.add("rrule", vRecur.from_ical(
+            rule_text(series.recurrence, series.first_date, series.count)))
     for day in series.skipped:
         master.add("exdate", local_start(datetime.fromisoformat(day).date(),
                                          series.start_time, series.zone))

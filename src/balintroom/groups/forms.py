@@ -1,6 +1,6 @@
 """Forms check what a person typed; the services decide what may happen."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -294,7 +294,8 @@ class MeetingForm(forms.Form):
 class SeriesForm(MeetingForm):
     """A year's meetings in one go: the first one's date and time, how often, how many."""
 
-    field_order = ["recurrence", "date", "time", "count", "format_key", "duration_minutes"]
+    field_order = ["recurrence", "date", "time", "count", "dates", "format_key",
+                   "duration_minutes"]
     recurrence = forms.ChoiceField(label=_("How often"), choices=Recurrence.choices,
                                    widget=forms.RadioSelect, initial=Recurrence.FORTNIGHTLY)
     count = forms.IntegerField(
@@ -302,10 +303,48 @@ class SeriesForm(MeetingForm):
         help_text=_("For example 20 for a year of meetings every two weeks, with the "
                     "holidays left out. You can take single dates out afterwards."))
 
+    dates = forms.CharField(
+        label=_("The dates"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a series on dates you give: each date, one per line, for example "
+                    "2031-03-06. Each day is one meeting at the time above."))
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].label = _("First meeting")
+        # Either the first meeting and how many, or the dates themselves.
+        self.fields["date"].required = self.fields["count"].required = False
         del self.fields["closing"]  # a series' last meeting is marked on its own
+
+    def clean_dates(self) -> list[date]:
+        text = self.cleaned_data.get("dates", "")
+        one = forms.DateField()
+        days = []
+        for word in text.replace(",", " ").split():
+            try:
+                days.append(one.clean(word))
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    gettext("“%(word)s” is not a date (for example 2031-03-06).")
+                    % {"word": word[:30]}) from None
+        if len(set(days)) > SERIES_MAX_MEETINGS:
+            raise forms.ValidationError(gettext("At most %(max)d dates.")
+                                        % {"max": SERIES_MAX_MEETINGS})
+        return sorted(set(days))
+
+    def clean(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data.get("recurrence") == Recurrence.DATES:
+            days = data.get("dates") or []
+            if len(days) < 2 and "dates" not in self.errors:
+                self.add_error("dates", gettext("Give at least two dates."))
+            if days:
+                data["date"], data["count"] = days[0], len(days)
+        else:
+            for name in ("date", "count"):
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, gettext("This field is required."))
+        return super().clean()
 
     def series_fields(self) -> dict[str, Any]:
         fields = self.meeting_fields()
@@ -314,6 +353,7 @@ class SeriesForm(MeetingForm):
         data = self.cleaned_data
         return {**fields, "recurrence": data["recurrence"], "first_date": data["date"],
                 "start_time": data["time"], "count": data["count"],
+                "dates": data.get("dates") or None,
                 "zone": timezone.get_current_timezone_name()}
 
 

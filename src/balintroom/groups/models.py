@@ -183,6 +183,7 @@ class Recurrence(models.TextChoices):
     WEEKLY = "weekly", _("Every week")
     FORTNIGHTLY = "fortnightly", _("Every two weeks")
     MONTHLY = "monthly", _("Once a month, on the same weekday (for example the first Tuesday)")
+    DATES = "dates", _("On dates I give (a block seminar over several days)")
 
 
 SERIES_MAX_MEETINGS = 60
@@ -200,6 +201,8 @@ class MeetingSeries(models.Model):
     zone = models.CharField(_("time zone"), max_length=64)
     count = models.PositiveSmallIntegerField(_("number of meetings"))
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    # For a series on given dates: those dates (ISO, local), a calendar's RDATE.
+    dates = models.JSONField(default=list, blank=True)
     # The dates (ISO, local) taken out of the series: a calendar's EXDATE.
     skipped = models.JSONField(default=list, blank=True)
     # Raised at every change of the rule or its exceptions, as a calendar's SEQUENCE.

@@ -4,6 +4,7 @@ The same rule text makes the meetings (here, with dateutil) and stands in the me
 calendar feeds (groups/calendar.py): what a calendar program expands is what the group
 has. Dates are local to the series' time zone, so daylight-saving changes keep the hour."""
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ def nth_weekday(day: date) -> int:
 
 
 def rule_text(recurrence: str, first: date, count: int) -> str:
+    """The RRULE of a regular series (a series on given dates has none: its RDATEs)."""
     if recurrence == "weekly":
         return f"FREQ=WEEKLY;INTERVAL=1;COUNT={count}"
     if recurrence == "fortnightly":
@@ -30,8 +32,11 @@ def rule_text(recurrence: str, first: date, count: int) -> str:
     raise ValueError(f"unknown recurrence {recurrence!r}")
 
 
-def rule_dates(recurrence: str, first: date, count: int) -> list[date]:
-    """Every date of the rule, the skipped ones included (as COUNT counts them)."""
+def rule_dates(recurrence: str, first: date, count: int,
+               given: Sequence[str] = ()) -> list[date]:
+    """Every date of the series, the skipped ones included (as COUNT counts them)."""
+    if recurrence == "dates":
+        return sorted(date.fromisoformat(day) for day in given)
     rule = rrulestr(rule_text(recurrence, first, count),
                     dtstart=datetime.combine(first, time()))
     return [moment.date() for moment in rule]

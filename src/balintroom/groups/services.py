@@ -39,6 +39,7 @@ from .models import (
     NoticeKind,
     Openness,
     PromptCard,
+    Recurrence,
     _feed_token,
     custom_format_id,
 )
@@ -381,18 +382,26 @@ def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
 def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
                   start_time: time, zone: str, count: int, duration_minutes: int,
                   setting: str, place: str = "", video_link: str = "",
-                  format_key: str | None = None) -> MeetingSeries:
-    """A series and its meetings, each at the same local time in the zone."""
+                  format_key: str | None = None,
+                  dates: list[date] | None = None) -> MeetingSeries:
+    """A series and its meetings, each at the same local time in the zone: regular, or on
+    the dates given (a block seminar over several days)."""
     refuse_archived(group)
+    given = sorted({day.isoformat() for day in dates or []})
+    if recurrence == Recurrence.DATES:
+        if len(given) < 2:
+            raise ValidationError({"dates": _("Give at least two dates.")})
+        first_date, count = date.fromisoformat(given[0]), len(given)
     series = MeetingSeries(group=group, recurrence=recurrence, first_date=first_date,
                            start_time=start_time, zone=zone, count=count,
-                           duration_minutes=duration_minutes)
+                           duration_minutes=duration_minutes,
+                           dates=given if recurrence == Recurrence.DATES else [])
     series.full_clean()
     if local_start(first_date, start_time, zone) < timezone.now():
         raise ValidationError({"first_date": _("This date and time are in the past.")})
     with transaction.atomic():
         series.save()
-        for day in rule_dates(recurrence, first_date, count):
+        for day in rule_dates(recurrence, first_date, count, series.dates):
             meeting_schedule(group=group, starts_at=local_start(day, start_time, zone),
                              duration_minutes=duration_minutes, setting=setting, place=place,
                              video_link=video_link, format_key=format_key, series=series,
