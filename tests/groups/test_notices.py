@@ -259,3 +259,17 @@ def test_those_present_hear_that_their_attendance_is_on_record(cast: Cast,
     assert "on record" in str(mailbox.messages[0]["Subject"])
     records_page = "https://balint.example.org" + reverse("records_group", args=[cast.group.pk])
     assert records_page in plain_text(mailbox.messages[0])
+
+
+def test_a_notice_of_absence_taken_back_before_the_mail_went_is_not_sent(
+        cast: Cast, mailbox: Mailbox) -> None:
+    from balintroom.records import services as records
+
+    meeting = services.meeting_schedule(group=cast.group, starts_at=ahead(), duration_minutes=90,
+                                        setting="online", video_link="https://meet.example.org/x")
+    send()
+    mailbox.messages.clear()
+    records.absence_notice_give(meeting=meeting, user=cast.members[0])
+    records.absence_notice_withdraw(meeting=meeting, user=cast.members[0])
+    send()
+    assert mailbox.messages == []

@@ -81,3 +81,21 @@ def test_the_group_form_offers_the_call_only_where_there_is_one(cast: Any,
                       "confidentiality_text": cast.group.confidentiality_text})
     cast.group.refresh_from_db()
     assert cast.group.video_embedded
+
+
+def test_the_groups_own_call_link_is_at_the_top_when_the_meeting_is_near(online: Any,
+                                                                         settings: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.JITSI_URL = ""
+    # The cast's meeting is under way: the link leads the page.
+    html = page(online.member, online.meeting.pk).content.decode()
+    assert "Join the video call" in html
+    assert html.index("Join the video call") < html.index('id="stage"')
+    # A week ahead it waits lower down, as a plain link.
+    online.meeting.starts_at = timezone.now() + timedelta(days=7)
+    online.meeting.save()
+    html = page(online.member, online.meeting.pk).content.decode()
+    assert "Join the video call" not in html and "Open the video call" in html

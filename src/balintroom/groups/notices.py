@@ -61,6 +61,13 @@ def notify(*, kind: str, group_id: int, meeting: Meeting | None = None,
     ], ignore_conflicts=True)
 
 
+def notices_withdraw(*, kind: str, meeting: Meeting, about: User) -> None:
+    """What she took back before it went is not sent (a notice already claimed or sent
+    stays as it is)."""
+    Notice.objects.filter(kind=kind, meeting=meeting, about=about,
+                          claimed_at__isnull=True).delete()
+
+
 def leaders_of(group_id: int) -> list[int]:
     leading = [role.value for role in LEADING_ROLES]
     return list(Membership.objects.filter(group_id=group_id, role__in=leading)
@@ -166,11 +173,8 @@ def _stale(notice: Notice) -> bool:
     if notice.kind == NoticeKind.REMINDER:
         return (meeting is None or meeting.cancelled or meeting.starts_at != notice.starts_at
                 or meeting.starts_at <= timezone.now())
-    if notice.kind in (NoticeKind.ABSENCE, NoticeKind.ATTENDANCE):
+    if notice.kind in (NoticeKind.ABSENCE, NoticeKind.ATTENDANCE, NoticeKind.CASE_AHEAD):
         return meeting is None
-    if notice.kind == NoticeKind.CASE_AHEAD:
-        # Taken back before it went: the leaders need not hear of it.
-        return meeting is None or not meeting.cases_ahead.filter(user=notice.about).exists()
     if notice.kind == NoticeKind.CHANGED:
         return meeting is None or meeting.sequence != notice.sequence
     return False

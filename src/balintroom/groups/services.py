@@ -43,7 +43,7 @@ from .models import (
     _feed_token,
     custom_format_id,
 )
-from .notices import leaders_of, notify
+from .notices import leaders_of, notices_withdraw, notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
 
@@ -500,7 +500,9 @@ def case_ahead_offer(*, meeting: Meeting, user: User) -> CaseAhead:
 
 
 def case_ahead_withdraw(*, meeting: Meeting, user: User) -> None:
-    CaseAhead.objects.filter(meeting=meeting, user=user).delete()
+    with transaction.atomic():
+        CaseAhead.objects.filter(meeting=meeting, user=user).delete()
+        notices_withdraw(kind=NoticeKind.CASE_AHEAD, meeting=meeting, about=user)
 
 
 # Calendar addresses

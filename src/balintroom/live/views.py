@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +20,8 @@ from .services import room_renew_display_token
 from .texts import room_texts
 from .video import embedded_video
 
+CALL_AHEAD = timedelta(minutes=15)
+
 
 @login_required
 def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
@@ -30,6 +35,11 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         return redirect(reverse("group_agreement", args=[meeting.group_id])
                         + "?" + urlencode({"next": request.path}))
     video = embedded_video(meeting, request.user.name)
+    # The group's own call link at the top of the page from a quarter of an hour before
+    # the meeting until its end; lower down before that.
+    now = timezone.now()
+    call_now = (meeting.online and bool(meeting.video_link) and video is None
+                and meeting.starts_at - CALL_AHEAD <= now <= meeting.ends_at)
     display_url = None
     if membership.leads:
         display_url = request.build_absolute_uri(
@@ -59,6 +69,7 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         "prompt_cards": [{"id": c.pk, "text": c.text} for c in prompt_cards_for(meeting.group)]
         if membership.leads else [],
         "video": video,
+        "call_now": call_now,
     })
     if video:
         for header, value in video_policies(video["origin"]).items():

@@ -23,7 +23,7 @@ from balintroom.groups.models import (
     Membership,
     NoticeKind,
 )
-from balintroom.groups.notices import leaders_of, notify
+from balintroom.groups.notices import leaders_of, notices_withdraw, notify
 from balintroom.live.models import Connection, Room, StepOut
 from balintroom.method.roles import Role
 
@@ -245,7 +245,9 @@ def absence_notice_give(*, meeting: Meeting, user: User, note: str = "") -> Abse
 def absence_notice_withdraw(*, meeting: Meeting, user: User) -> None:
     if meeting.starts_at <= timezone.now():
         raise ValidationError(_("The meeting has begun; the leaders take the roll call."))
-    AbsenceNotice.objects.filter(meeting=meeting, user=user).delete()
+    with transaction.atomic():
+        AbsenceNotice.objects.filter(meeting=meeting, user=user).delete()
+        notices_withdraw(kind=NoticeKind.ABSENCE, meeting=meeting, about=user)
 
 
 # Schemes
