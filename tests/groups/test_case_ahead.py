@@ -1,11 +1,9 @@
 """"I may bring a case": a member says it ahead of a meeting, and the leaders know - on the
 group's page and by e-mail - without a word of the case."""
 
-from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -14,16 +12,7 @@ from balintroom.groups import services
 from balintroom.groups.models import CaseAhead, Meeting
 from tests.conftest import Cast
 from tests.groups.helpers import assert_login_redirect, text
-from tests.support.smtp import Mailbox, smtp_server
-
-
-@pytest.fixture
-def mailbox(settings) -> Iterator[Mailbox]:
-    with smtp_server() as box:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", box.port
-        settings.EMAIL_USE_TLS = False
-        yield box
+from tests.support.smtp import Mailbox
 
 
 def next_meeting(cast: Cast) -> Meeting:

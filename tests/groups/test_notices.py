@@ -2,12 +2,10 @@
 cancelled meetings with a calendar file, reminders in each member's language and time
 zone with a way to stop them - and each e-mail once, whatever runs twice or fails."""
 
-from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -18,19 +16,9 @@ from balintroom.groups import notices, services
 from balintroom.groups.models import Meeting, MeetingSeries, Notice
 from tests.conftest import Cast
 from tests.groups.helpers import text
-from tests.support.smtp import Mailbox, free_port, plain_text, smtp_server
+from tests.support.smtp import Mailbox, free_port, plain_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-def mailbox(settings) -> Iterator[Mailbox]:
-    with smtp_server() as box:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", box.port
-        settings.EMAIL_USE_TLS = False
-        settings.SITE_URL = "https://balint.example.org"
-        yield box
 
 
 def send() -> str:

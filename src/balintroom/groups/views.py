@@ -300,6 +300,17 @@ def _send_invitation(request: HttpRequest, invitation: Invitation) -> bool:
     return True
 
 
+def _send_invitation_and_say(request: HttpRequest, invitation: Invitation) -> None:
+    if _send_invitation(request, invitation):
+        messages.success(request, _("The invitation was sent to %(email)s.") % {
+            "email": invitation.email})
+    else:
+        messages.warning(request, _(
+            "The invitation to %(email)s was saved, but the email could not be sent. "
+            "Invite the address again later to send a new link.") % {
+            "email": invitation.email})
+
+
 @login_required
 @require_POST
 def invitation_create(request: AuthedRequest, group_id: int) -> HttpResponse:
@@ -312,14 +323,7 @@ def invitation_create(request: AuthedRequest, group_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            if _send_invitation(request, invitation):
-                messages.success(request, _("The invitation was sent to %(email)s.") % {
-                    "email": invitation.email})
-            else:
-                messages.warning(request, _(
-                    "The invitation to %(email)s was saved, but the email could not be sent. "
-                    "Invite the address again later to send a new link.") % {
-                    "email": invitation.email})
+            _send_invitation_and_say(request, invitation)
             return redirect("group_detail", group_id=group_id)
     return render(request, "groups/detail.html",
                   _detail_context(membership, invite_form=form))
@@ -597,14 +601,7 @@ def candidate_step(request: AuthedRequest, group_id: int, candidate_id: int) -> 
             messages.success(request, _("The intake conversation is noted as held."))
         elif step == "invite":
             invitation = services.candidate_invite(candidate=candidate, by=request.user)
-            if _send_invitation(request, invitation):
-                messages.success(request, _("The invitation was sent to %(email)s.") % {
-                    "email": invitation.email})
-            else:
-                messages.warning(request, _(
-                    "The invitation to %(email)s was saved, but the email could not be sent. "
-                    "Invite the address again later to send a new link.") % {
-                    "email": invitation.email})
+            _send_invitation_and_say(request, invitation)
         elif step == "remove":
             services.candidate_remove(candidate=candidate)
             messages.success(request, _("%(name)s is off the waiting list.") % {
