@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "balintroom.unsubscribe"
 # What carries a calendar file: the schedule's changes.
 WITH_CALENDAR = (NoticeKind.SCHEDULED, NoticeKind.CHANGED, NoticeKind.CANCELLED)
-# A notice not sent in this many tries is given up (the log says so; the calendar has it).
+# A notice that failed this many times is tried no more (each failure is in the log; the
+# calendar feed still has the change).
 MAX_ATTEMPTS = 5
 # A claim this old without a sent mark: the run was cut off, it is not known if it went.
 CLAIM_LOST_AFTER = timedelta(minutes=30)
