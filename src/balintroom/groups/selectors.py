@@ -14,6 +14,8 @@ from balintroom.method.roles import Role
 
 from .models import (
     BalintGroup,
+    CalendarFeed,
+    Candidate,
     CaseAhead,
     CustomFormat,
     Invitation,
@@ -235,3 +237,32 @@ def cases_ahead(meetings: list[Meeting]) -> dict[int, list[CaseAhead]]:
                   .order_by("created_at", "pk")):
         found[offer.meeting_id].append(offer)
     return found
+
+
+def member_pausable(user: User, group_id: int, membership_id: int) -> Membership:
+    """A membership whose pause she may set: her own, or, for a leader, anyone's in her
+    group; else 404."""
+    mine = membership_for(user, group_id)
+    member = member_in_group(mine.group, membership_id)
+    if not mine.leads and member.pk != mine.pk:
+        raise Http404
+    return member
+
+
+def candidate_in_group(group: BalintGroup, candidate_id: int) -> Candidate:
+    candidate = Candidate.objects.filter(group=group, pk=candidate_id).first()
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+def calendar_feed_of(user: User) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user).first()
+
+
+def calendar_feed_owner(token: str) -> User:
+    """Whose calendar a feed address is, or 404 (unknown, or replaced since)."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None:
+        raise Http404
+    return feed.user

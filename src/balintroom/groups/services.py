@@ -508,6 +508,12 @@ def case_ahead_withdraw(*, meeting: Meeting, user: User) -> None:
 # Calendar addresses
 
 
+def reminders_stop(*, user: User) -> None:
+    """No more reminders before meetings (the unsubscribe link; the profile has the same
+    switch on her own row)."""
+    User.objects.filter(pk=user.pk).update(email_reminders=False)
+
+
 def calendar_address_renew(*, user: User) -> CalendarFeed:
     """Her private calendar address, new: the one before (if any) stops working."""
     feed, _created = CalendarFeed.objects.update_or_create(

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -52,8 +52,6 @@ from .forms import (
 )
 from .models import (
     BalintGroup,
-    CalendarFeed,
-    Candidate,
     CustomFormat,
     Invitation,
     Meeting,
@@ -206,10 +204,7 @@ def member_role_change(request: AuthedRequest, group_id: int,
 @require_http_methods(["GET", "POST"])
 def member_pause(request: AuthedRequest, group_id: int, membership_id: int) -> HttpResponse:
     """A pause of her membership: set by the leaders, or by herself."""
-    mine = selectors.membership_for(request.user, group_id)
-    member = selectors.member_in_group(mine.group, membership_id)
-    if not mine.leads and member.pk != mine.pk:
-        raise Http404
+    member = selectors.member_pausable(request.user, group_id, membership_id)
     form = PauseForm(request.POST if request.method == "POST" else None, initial={
         "paused_from": member.paused_from or timezone.localdate(),
         "paused_until": member.paused_until})
@@ -228,7 +223,7 @@ def member_pause(request: AuthedRequest, group_id: int, membership_id: int) -> H
                 "name": member.user.name})
             return redirect("group_detail", group_id=group_id)
     return render(request, "groups/member_pause.html",
-                  {"group": mine.group, "member": member, "form": form})
+                  {"group": member.group, "member": member, "form": form})
 
 
 @login_required
@@ -587,7 +582,7 @@ def candidate_step(request: AuthedRequest, group_id: int, candidate_id: int) -> 
     """The next step with one candidate: plan the intake conversation, note it held,
     invite her, or take her off the list."""
     group = selectors.leading_membership_for(request.user, group_id).group
-    candidate = get_object_or_404(Candidate, group=group, pk=candidate_id)
+    candidate = selectors.candidate_in_group(group, candidate_id)
     step = request.POST.get("step", "")
     try:
         if step == "intake":
@@ -638,7 +633,7 @@ def case_ahead(request: AuthedRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 def calendar_page(request: AuthedRequest) -> HttpResponse:
-    feed = CalendarFeed.objects.filter(user=request.user).first()
+    feed = selectors.calendar_feed_of(request.user)
     address = subscribe = None
     if feed is not None:
         address = settings.SITE_URL.rstrip("/") + reverse("calendar_feed", args=[feed.token])
@@ -651,7 +646,7 @@ def calendar_page(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_new_address(request: AuthedRequest) -> HttpResponse:
-    had_one = CalendarFeed.objects.filter(user=request.user).exists()
+    had_one = selectors.calendar_feed_of(request.user) is not None
     services.calendar_address_renew(user=request.user)
     messages.success(request, _("Your new calendar address is below; the old one no longer "
                                 "works.") if had_one else _("Your calendar address is below."))
@@ -662,10 +657,7 @@ def calendar_new_address(request: AuthedRequest) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     # Open to whoever holds the address (a calendar program signs in to nothing); an
     # unknown or replaced address is simply not there.
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if feed is None:
-        raise Http404
-    user = feed.user
+    user = selectors.calendar_feed_owner(token)
     language = user.language or settings.LANGUAGE_CODE
     body = meetings_calendar(feed_meetings(user.pk), language=language)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -685,7 +677,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     user, _kind = found
     if request.method == "POST":
-        User.objects.filter(pk=user.pk).update(email_reminders=False)
+        services.reminders_stop(user=user)
         return render(request, "groups/unsubscribe.html", {"done": True})
     return render(request, "groups/unsubscribe.html", {"done": False,
                                                        "email": user.email})
