@@ -184,7 +184,7 @@ def demo(argv: list[str]) -> int:
         return 0
     print(f"Demo group \u201c{result.group.name}\u201d with a meeting that starts now.")
     print(f"Room:          {base}/m/{result.meeting.pk}/room/")
-    print(f"Room display:  {base}/m/{result.meeting.pk}/display/{result.display_token}/")
+    print(f"Room display:  {base}/m/{result.meeting.pk}/display/#{result.display_token}")
     print("Accounts (open each in its own browser window or private window):")
     for role, email, password in result.accounts:
         print(f"  {role:<10} {email:<32} {password}")

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "balintroom.accounts.middleware.UserLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "balintroom.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "balintroom.core.middleware.ContentSecurityPolicyMiddleware",
@@ -130,6 +131,15 @@ TEMPLATES = [
 # SQLite by default, in WAL mode so that readers never wait for the writer; IMMEDIATE
 # transactions take the write lock up front, which stands in for SELECT ... FOR UPDATE.
 DATA_DIR = Path(envstr("DATA_DIR", str(PROJECT_DIR / "var")))
+
+
+def _private_directory(path: Path) -> None:
+    """DATA_DIR holds the SQLite database and the development key: only its owner may
+    enter it, whatever the umask made of the files inside (SQLite's are world-readable)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & 0o077:
+        path.chmod(0o700)
 
 
 def _dev_server_url(path: Path) -> str:
@@ -172,7 +182,7 @@ if JITSI_URL and (not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?", JITSI_URL)
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'balintroom.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    _private_directory(DATA_DIR)
     # Keep connections open. The live room's database work all runs on one thread per
     # process (Channels' database_sync_to_async), so it keeps one connection; opening a
     # SQLite connection for every call (registering Django's functions, reading the
@@ -244,6 +254,20 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "balintroom.core.layers.InMemoryChannelLayer",
                                   "CONFIG": {"channel_capacity": {"hub*": 100_000}}}}
 
+# The cache holds the sign-in rate limits (allauth): every server process must count the
+# same attempts, so it is shared - Redis when there is one, else a table in the database
+# (made by `migrate`). A cache of each process's own would let several processes multiply
+# the limits.
+CACHE_TABLE = "balintroom_cache"
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": envstr("CHANNEL_LAYER_PREFIX", "balintroom")}
+        if REDIS_URL else
+        {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    )
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -280,6 +304,15 @@ ACCOUNT_FORMS = {
 }
 if envbool("DISABLE_RATE_LIMITS"):  # for load tests only; allauth's limits stay on otherwise
     ACCOUNT_RATE_LIMITS = False
+# How long a sign-in lasts (accounts/middleware.SessionTimeoutMiddleware): signed out after
+# this long without opening a page, and in any case this long after signing in; "Keep me
+# signed in on this device" lasts SESSION_REMEMBER_DAYS (0: the box is not offered).
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 120)
+SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", 12)
+SESSION_REMEMBER_DAYS = envint("SESSION_REMEMBER_DAYS", 14)
+SESSION_COOKIE_AGE = max(SESSION_REMEMBER_DAYS * 86400, SESSION_MAX_HOURS * 3600)
+if not SESSION_REMEMBER_DAYS:
+    ACCOUNT_SESSION_REMEMBER = False
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
@@ -338,6 +371,12 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _HTTPS_SITE else
 # Both bind every subdomain of the site's domain to https; the operator decides.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# Left off, they are the operator's decision (README), not an oversight for `check --deploy`
+# to warn of on every deploy.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -74,7 +74,7 @@ def test_it_runs_a_full_round_for_leader_members_and_display(browser: Any, serve
     display_context = browser.new_context(viewport={"width": 1280, "height": 720})
     display_context.add_init_script(PHASE_WATCH)
     display = display_context.new_page()
-    display.goto(f"{server.url}/m/{demo['meeting']}/display/{demo['display_token']}/")
+    display.goto(f"{server.url}/m/{demo['meeting']}/display/#{demo['display_token']}")
     pages["display"] = display
     for page in pages.values():
         page.wait_for_selector("#connection[data-state=open]")

@@ -79,7 +79,7 @@ def test_a_leader_runs_her_evening_from_her_phone(browser: Any, server: Server) 
         log_in(page, server, accounts[name]["email"], accounts[name]["password"])
         pages[name] = page
     display = browser.new_context(viewport=LAPTOP).new_page()
-    display.goto(f"{server.url}/m/{demo['meeting']}/display/{demo['display_token']}/")
+    display.goto(f"{server.url}/m/{demo['meeting']}/display/#{demo['display_token']}")
     for page in pages.values():
         page.goto(room)
         page.wait_for_selector("#connection[data-state=open]")

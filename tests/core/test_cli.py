@@ -66,3 +66,21 @@ def test_it_says_a_port_is_in_use_before_the_banner(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     # tests/support/server.py retries on another port when it reads this.
     assert "address already in use" in result.stderr.lower()
+
+
+def test_the_development_database_and_key_are_for_their_owner_only(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)  # made earlier, under a lax umask
+    data.chmod(0o755)
+    env = dev_env(tmp_path)
+    result = balintroom(["migrate", "--no-input"], env, tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    from tests.core.commands import python
+    made = python("import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+                  "'balintroom.settings'; django.setup(); "
+                  "from balintroom.cases.crypto import _dev_keys; _dev_keys()", env, tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (data / "balintroom.sqlite3").is_file() and (data / "field-encryption-dev.key").is_file()
+    # Nobody else may enter the folder, whatever the files' own modes.
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "field-encryption-dev.key").stat().st_mode & 0o077 == 0

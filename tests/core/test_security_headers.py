@@ -110,3 +110,20 @@ def test_it_finds_external_urls(html, found):
 ])
 def test_it_finds_inline_code(html, found):
     assert bool(inline_code(html)) is found
+
+
+def test_no_page_of_a_group_or_room_is_kept_by_a_browser_or_proxy(client, cast):
+    """A shared computer on a ward: after signing out, the back button shows nothing."""
+    from django.urls import reverse
+
+    client.force_login(cast.member)
+    for url in [f"/groups/{cast.group.pk}/", reverse("meeting_room", args=[cast.meeting.pk]),
+                "/", "/accounts/profile/", reverse("meeting_display", args=[cast.meeting.pk])]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+
+
+def test_static_files_stay_cacheable(client, db):
+    response = client.get("/static/live/room.js")
+    assert "no-store" not in response.get("Cache-Control", "")

@@ -38,10 +38,65 @@ def test_it_changes_a_role(client: Client, cast: Cast) -> None:
     assert "The role of Anna is now: Co-leader." in text(response)
 
 
-def test_it_lets_the_coleader_change_roles(client: Client, cast: Cast) -> None:
+ONLY_LEADER = "Only the group&#x27;s leader"
+
+
+def test_it_lets_the_coleader_make_a_member_co_leader(client: Client, cast: Cast) -> None:
     client.force_login(cast.coleader)
-    client.post(role_url(cast, cast.member), {"role": "leader"})
-    assert membership(cast, cast.member).role == "leader"
+    client.post(role_url(cast, cast.member), {"role": "co_leader"})
+    assert membership(cast, cast.member).role == "co_leader"
+
+
+@pytest.mark.parametrize("target,role", [("member", "leader"), ("coleader", "leader"),
+                                         ("leader", "member"), ("leader", "co_leader")])
+def test_it_lets_only_the_leader_make_leaders_or_change_one(
+        client: Client, cast: Cast, target: str, role: str) -> None:
+    before = roles(cast)
+    client.force_login(cast.coleader)
+    response = client.post(role_url(cast, getattr(cast, target)), {"role": role}, follow=True)
+    assert ONLY_LEADER in text(response)
+    assert roles(cast) == before
+
+
+def test_a_co_leader_cannot_take_the_group_from_its_leader(client: Client,
+                                                           cast: Cast) -> None:
+    # The hole that was found: promote herself, then remove the leader.
+    client.force_login(cast.coleader)
+    client.post(role_url(cast, cast.coleader), {"role": "leader"})
+    client.post(remove_url(cast, cast.leader))
+    assert roles(cast)[cast.leader.email] == "leader"
+    assert roles(cast)[cast.coleader.email] == "co_leader"
+
+
+def test_a_co_leader_sees_no_controls_on_the_leaders_row(client: Client, cast: Cast) -> None:
+    client.force_login(cast.coleader)
+    page = text(client.get(f"/groups/{cast.group.pk}/"))
+    assert role_url(cast, cast.leader) not in page
+    assert remove_url(cast, cast.leader) not in page
+    assert role_url(cast, cast.member) in page and remove_url(cast, cast.member) in page
+    member_row = page[page.index(role_url(cast, cast.member)):]
+    member_row = member_row[:member_row.index("</form>")]
+    assert 'value="leader"' not in member_row and 'value="co_leader"' in member_row
+
+
+def test_the_leaders_and_the_person_hear_of_every_role_change(
+        client: Client, cast: Cast, mailbox) -> None:
+    from django.core.management import call_command
+
+    client.force_login(cast.leader)
+    client.post(role_url(cast, cast.member), {"role": "co_leader"})
+    client.post(remove_url(cast, cast.members[1]))
+    call_command("send_reminders")
+    leaders = {cast.leader.email, cast.coleader.email}
+    anna = cast.member.email
+    promoted = [m for m in mailbox.messages if "Anna" in str(m["Subject"])]
+    assert {str(m["To"]) for m in promoted} == leaders | {anna}
+    body = promoted[0].get_body().get_content()
+    assert "Lena made Anna Co-leader in Tuesday GPs" in body
+    removed = [m for m in mailbox.messages if "Ben" in str(m["Subject"])]
+    # Anna leads now, so she hears of it too; Ben hears that he was removed.
+    assert {str(m["To"]) for m in removed} == leaders | {anna, cast.members[1].email}
+    assert "Lena removed Ben from Tuesday GPs" in removed[0].get_body().get_content()
 
 
 def test_it_keeps_the_last_leader(client: Client, cast: Cast) -> None:
@@ -129,10 +184,21 @@ def test_it_removes_a_member(client: Client, cast: Cast) -> None:
     assert client.get(f"/groups/{cast.group.pk}/").status_code == 404
 
 
-def test_it_does_not_remove_the_last_leader(client: Client, cast: Cast) -> None:
+def test_a_co_leader_cannot_remove_the_leader(client: Client, cast: Cast) -> None:
     before = roles(cast)
     client.force_login(cast.coleader)
     response = client.post(remove_url(cast, cast.leader), follow=True)
+    assert f'class="message error">{ONLY_LEADER} removes a leader.' in text(response)
+    assert roles(cast) == before
+
+
+def test_it_does_not_remove_the_last_leader(client: Client, cast: Cast) -> None:
+    client.force_login(cast.leader)
+    client.post(role_url(cast, cast.coleader), {"role": "leader"})
+    Membership.objects.filter(group=cast.group, user=cast.leader).update(role="member")
+    before = roles(cast)
+    client.force_login(cast.coleader)  # the only leader now
+    response = client.post(remove_url(cast, cast.coleader), follow=True)
     assert f'class="message error">{LAST_LEADER}' in text(response)
     assert roles(cast) == before
 

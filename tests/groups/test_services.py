@@ -52,14 +52,14 @@ def test_it_reads_the_role_again_before_removing(cast: Cast) -> None:
     Membership.objects.filter(pk=stale.pk).update(role="leader")
     Membership.objects.filter(group=cast.group, user=cast.leader).update(role="member")
     with pytest.raises(ValidationError):
-        services.membership_end(membership=stale)
+        services.membership_end(membership=stale, by=cast.coleader)
     assert Membership.objects.filter(pk=stale.pk).exists()
 
 
 def test_it_ends_a_membership_that_is_already_gone_quietly(cast: Cast) -> None:
     membership = Membership.objects.get(group=cast.group, user=cast.member)
     Membership.objects.filter(pk=membership.pk).delete()
-    services.membership_end(membership=membership)
+    services.membership_end(membership=membership, by=cast.leader)
 
 
 def test_it_cancels_only_meetings_ahead(cast: Cast) -> None:

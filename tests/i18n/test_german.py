@@ -245,7 +245,8 @@ def test_it_shows_the_private_notes_in_german(cast: Any, settings: Any) -> None:
 def test_it_shows_the_room_display_in_the_browsers_language(cast: Any) -> None:
     token = room_create(meeting=cast.meeting).display_token
     client = Client(headers={"Accept-Language": "de-DE,de;q=0.9"})
-    html = _get(client, f"/m/{cast.meeting.pk}/display/{token}/")
+    client.post(f"/m/{cast.meeting.pk}/display/", {"key": token})
+    html = _get(client, f"/m/{cast.meeting.pk}/display/")
     texts = _json_script(html, "room-texts")
     assert texts["phases"]["group_exploration"]["name"] == "Gruppenarbeit"
     assert "Verbindung wird hergestellt…" in html

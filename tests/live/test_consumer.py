@@ -47,8 +47,12 @@ def room_path(cast: Any) -> str:
     return f"/ws/meeting/{cast.meeting.pk}/"
 
 
-def display_path(cast: Any, token: str) -> str:
-    return f"/ws/meeting/{cast.meeting.pk}/display/{token}/"
+def display_socket(cast: Any, token: str, *, extra: list[tuple[bytes, bytes]] | None = None
+                   ) -> tuple[str, list[tuple[bytes, bytes]]]:
+    """The display's socket: its key rides in its cookie, never in the address."""
+    cookie = f"display-{cast.meeting.pk}={token}".encode()
+    return (f"/ws/meeting/{cast.meeting.pk}/display/",
+            [(b"cookie", cookie), (b"origin", ORIGIN), (b"host", HOST), *(extra or [])])
 
 
 class Socket:
@@ -184,7 +188,7 @@ async def test_others_see_her_come_and_go(cast, room):
 # --- the room display ----------------------------------------------------------------------
 
 async def test_the_display_with_the_right_token_gets_the_state(cast, running, room):
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     assert display.state["version"] == (await room_row(cast)).version
     assert display.state["round"]["phase_index"] == 0
     assert display.state["round"]["deadline"] is not None
@@ -194,12 +198,12 @@ async def test_the_display_with_the_right_token_gets_the_state(cast, running, ro
 
 
 async def test_the_display_with_a_wrong_token_is_refused(cast, room):
-    for token in ("wrong", room.display_token[:-1], room.display_token + "x"):
-        assert await refused_handshake(display_path(cast, token), await headers_for(None)) == 4403
+    for token in ("wrong", room.display_token[:-1], room.display_token + "x", ""):
+        assert await refused_handshake(*display_socket(cast, token)) == 4403
 
 
 async def test_the_display_cannot_act(cast, running, room):
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     version = display.state["version"]
     await display.send({"action": "advance", "expected_version": version})
     message = await display.receive()
@@ -212,7 +216,7 @@ async def test_the_display_cannot_act(cast, running, room):
 
 
 async def test_renewing_the_display_link_closes_the_old_display(cast, running, room):
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     anna = await join(cast, cast.member)
     await display.settle()
     await database_sync_to_async(services.room_renew_display_token)(room=room, by=cast.leader)
@@ -224,15 +228,14 @@ async def test_renewing_the_display_link_closes_the_old_display(cast, running, r
     assert (await anna.receive())["type"] == "pong"
     # The new link works, the old one no longer.
     renewed = await room_row(cast)
-    assert await refused_handshake(display_path(cast, room.display_token),
-                                   await headers_for(None)) == 4403
-    fresh = await open_socket(display_path(cast, renewed.display_token), await headers_for(None))
+    assert await refused_handshake(*display_socket(cast, room.display_token)) == 4403
+    fresh = await open_socket(*display_socket(cast, renewed.display_token))
     await fresh.close()
     await anna.close()
 
 
 async def test_the_display_gets_no_names_or_case_labels(cast, running, room):
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     text = json.dumps(display.state)
     await display.close()
     assert "night shift" not in text
@@ -383,7 +386,7 @@ async def test_ping_gets_a_pong_with_the_server_time(cast, room):
 
 
 async def test_the_display_may_ping_and_ask_for_a_snapshot(cast, room):
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     await display.send({"action": "ping", "id": 1})
     assert (await display.receive())["type"] == "pong"
     await display.communicator.send_to(text_data=json.dumps({"action": "snapshot"}))
@@ -397,8 +400,7 @@ async def test_the_display_may_ping_and_ask_for_a_snapshot(cast, room):
 async def test_a_browser_in_another_language_can_still_talk(cast, room, who):
     extra = [(b"accept-language", b"ja,en;q=0.8")]
     if who == "display":
-        socket = await open_socket(display_path(cast, room.display_token),
-                                   await headers_for(None, extra=extra))
+        socket = await open_socket(*display_socket(cast, room.display_token, extra=extra))
     else:  # a member who has not chosen a language in her profile
         socket = await open_socket(room_path(cast), await headers_for(cast.member, extra=extra))
     await socket.send({"action": "ping", "id": 1})
@@ -416,7 +418,7 @@ async def test_a_removed_member_no_longer_receives_the_room(cast, running):
     membership = await database_sync_to_async(Membership.objects.get)(
         group=cast.group, user=cast.members[1]
     )
-    await database_sync_to_async(membership_end)(membership=membership)
+    await database_sync_to_async(membership_end)(membership=membership, by=cast.leader)
     await lena.send({"action": "advance", "expected_version": lena.state["version"]})
     await lena.state_where(lambda s: s["round"]["phase_index"] == 1)
     # She is told to leave, and is sent nothing more of the group's room.

@@ -4,7 +4,7 @@ sent the ended room, and nothing changes it afterwards."""
 import pytest
 
 from balintroom.live.models import Room, Round
-from tests.live.test_consumer import display_path, headers_for, join, open_socket, room_row
+from tests.live.test_consumer import display_socket, join, open_socket, room_row
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 async def test_the_leader_ends_the_meeting_for_everyone(cast, running, room):
     lena = await join(cast, cast.leader)
     ben = await join(cast, cast.members[1])
-    display = await open_socket(display_path(cast, room.display_token), await headers_for(None))
+    display = await open_socket(*display_socket(cast, room.display_token))
     await lena.settle()
     await lena.send({"action": "end_meeting", "expected_version": lena.state["version"]})
     for socket in (lena, ben, display):

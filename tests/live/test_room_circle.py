@@ -15,7 +15,7 @@ from balintroom.groups.services import (
     membership_change_role,
     membership_end,
 )
-from balintroom.live.roomstate import CLOSE_AGREEMENT, CLOSE_FORBIDDEN
+from balintroom.live.roomstate import CLOSE_AGREEMENT, CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT
 from balintroom.method.round import Action
 from tests.live.test_consumer import headers_for, join, refused_handshake, room_path
 from tests.live.test_services import act
@@ -73,7 +73,8 @@ async def test_a_member_removed_is_sent_away_at_once(cast, running):
     ben = await join(cast, cast.members[1])
     await ben.settle()
     await database_sync_to_async(membership_end)(
-        membership=await database_sync_to_async(membership)(cast, cast.members[1]))
+        membership=await database_sync_to_async(membership)(cast, cast.members[1]),
+        by=cast.leader)
     assert await closed_with(ben) == CLOSE_FORBIDDEN
 
 
@@ -86,7 +87,7 @@ async def test_a_new_role_gives_a_new_view_at_once(cast, running):
     assert [s["user"] for s in signalled["lindauer"]] == [cast.members[1].pk]
     await database_sync_to_async(membership_change_role)(
         membership=await database_sync_to_async(membership)(cast, cast.coleader),
-        role="member")
+        role="member", by=cast.leader)
     # The co-leader is a member now: she no longer sees who may know the patient.
     state = await carl.state_where(
         lambda s: [p["role"] for p in s["participants"] if p["id"] == cast.coleader.pk]
@@ -96,3 +97,36 @@ async def test_a_new_role_gives_a_new_view_at_once(cast, running):
     assert (await carl.receive())["message"] == "Only the leader or co-leader can do that."
     await ben.close()
     await carl.close()
+
+
+async def test_signing_out_closes_the_room_on_that_device_only(cast, running):
+    """She signs out on the ward's computer; the room closes there at once, and her phone
+    (another sign-in) stays in it."""
+    from tests.live.test_consumer import HOST, ORIGIN, open_socket
+
+    def signed_in() -> Client:
+        client = Client()
+        client.force_login(cast.members[1])
+        return client
+
+    ward, phone = await database_sync_to_async(signed_in)(), await database_sync_to_async(
+        signed_in)()
+
+    def headers(client: Client) -> list[tuple[bytes, bytes]]:
+        cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+        return [(b"cookie", cookie), (b"origin", ORIGIN), (b"host", HOST)]
+
+    on_ward = await open_socket(room_path(cast), headers(ward))
+    on_phone = await open_socket(room_path(cast), headers(phone))
+    await on_phone.settle()
+    await database_sync_to_async(ward.post)("/accounts/logout/")
+    assert await closed_with(on_ward) == CLOSE_SIGNED_OUT
+    await on_phone.send({"action": "ping", "id": 1})
+    for _ in range(10):  # states of her ward socket leaving may come first
+        message = await on_phone.receive()
+        if message["type"] == "pong":
+            break
+    assert message == {**message, "type": "pong", "id": 1}
+    await on_phone.close()
+    # Nor can the signed-out cookie open the room again.
+    assert await refused_handshake(room_path(cast), headers(ward)) == CLOSE_FORBIDDEN

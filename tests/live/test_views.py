@@ -37,7 +37,16 @@ def room_url(cast: Any) -> str:
 
 
 def display_url(cast: Any, token: str) -> str:
-    return reverse("meeting_display", args=[cast.meeting.pk, token])
+    """The link a leader copies: the key in the fragment, which no server receives."""
+    return reverse("meeting_display", args=[cast.meeting.pk]) + "#" + token
+
+
+def open_display(cast: Any, token: str, meeting: Any = None) -> tuple[Client, Any]:
+    """What the display's page does with its link: post the fragment's key, follow on."""
+    client = client_for(None)
+    url = reverse("meeting_display", args=[(meeting or cast.meeting).pk])
+    assert not token or token not in client.get(url).content.decode()
+    return client, client.post(url, {"key": token}, follow=True)
 
 
 def renew_url(cast: Any) -> str:
@@ -105,25 +114,54 @@ def test_anonymous_is_sent_to_log_in(cast):
 # --- the display page --------------------------------------------------------------------
 
 def test_the_display_page_opens_with_the_right_token(cast, room):
-    response = client_for(None).get(display_url(cast, room.display_token))
+    client, response = open_display(cast, room.display_token)
     assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("meeting_display", args=[cast.meeting.pk]),
+                                        303)]
     assert response.headers["Referrer-Policy"] == "no-referrer"
     html = response.content.decode()
     config = json_script(html, "room-config")
     assert config["display"] is True
     assert config["role"] == "display"
     assert config["me"] is None
-    assert config["socket"] == f"/ws/meeting/{cast.meeting.pk}/display/{room.display_token}/"
+    assert config["socket"] == f"/ws/meeting/{cast.meeting.pk}/display/"
     texts = json_script(html, "room-texts")
     assert [texts["phases"][p.key]["name"] for p in CLASSIC_ROUND.phases] == PHASE_NAMES
-    # Only the stage: no names of the group.
+    # Only the stage: no names of the group, and the key in no address of the page.
     for user in (cast.leader, cast.coleader, *cast.members):
         assert user.display_name not in html
+    assert room.display_token not in html
+    cookie = client.cookies[f"display-{cast.meeting.pk}"]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict"
+    # Opened again (a reload, the next evening's screen): the cookie is enough.
+    again = client.get(reverse("meeting_display", args=[cast.meeting.pk]))
+    assert json_script(again.content.decode(), "room-config")["display"] is True
 
 
-@pytest.mark.parametrize("token", ["wrong", "x" * 32])
+def test_the_display_key_never_appears_in_an_address(cast, room):
+    """Web servers and proxies log every address, WebSocket paths too."""
+    html = client_for(cast.leader).get(room_url(cast)).content.decode()
+    assert f"/display/#{room.display_token}\"" in html
+    for path in [reverse("meeting_display", args=[cast.meeting.pk]),
+                 f"/ws/meeting/{cast.meeting.pk}/display/"]:
+        assert room.display_token not in path
+    client, response = open_display(cast, room.display_token)
+    assert all(room.display_token not in url for url, _code in response.redirect_chain)
+
+
+def test_the_display_page_without_a_key_asks_for_the_link_again(cast, room):
+    response = client_for(None).get(reverse("meeting_display", args=[cast.meeting.pk]))
+    html = response.content.decode()
+    assert "This display link is incomplete or no longer valid." in html
+    assert 'id="room-config"' not in html
+
+
+@pytest.mark.parametrize("token", ["wrong", "x" * 32, "", "y" * 5000])
 def test_the_display_page_with_a_wrong_token_is_404(cast, room, token):
-    assert client_for(None).get(display_url(cast, token)).status_code == 404
+    client, response = open_display(cast, token)
+    assert response.status_code == 404
+    assert "This display link is incomplete or no longer valid." in response.content.decode()
+    assert not client.cookies.get(f"display-{cast.meeting.pk}")
 
 
 def test_the_token_of_one_meeting_does_not_open_another(cast, room):
@@ -132,22 +170,29 @@ def test_the_token_of_one_meeting_does_not_open_another(cast, room):
     other = Meeting.objects.create(group=cast.other_group, starts_at=cast.meeting.starts_at,
                                    duration_minutes=90, setting="in_person")
     room_create(meeting=other)
-    url = reverse("meeting_display", args=[other.pk, room.display_token])
-    assert client_for(None).get(url).status_code == 404
+    _client, response = open_display(cast, room.display_token, meeting=other)
+    assert response.status_code == 404
+    # Nor does the cookie of one meeting open another's display.
+    client, _response = open_display(cast, room.display_token)
+    html = client.get(reverse("meeting_display", args=[other.pk])).content.decode()
+    assert 'id="room-config"' not in html
 
 
 # --- renewing the display link -----------------------------------------------------------
 
 def test_the_leader_renews_the_display_link(cast, room):
-    old = display_url(cast, room.display_token)
-    assert client_for(None).get(old).status_code == 200
+    screen, opened = open_display(cast, room.display_token)
+    assert opened.status_code == 200
     client = client_for(cast.leader)
     response = client.post(renew_url(cast), follow=True)
     assert response.redirect_chain == [(room_url(cast), 302)]
     renewed = Room.objects.get(pk=room.pk)
     assert renewed.display_token != room.display_token
-    assert client_for(None).get(old).status_code == 404
-    assert client_for(None).get(display_url(cast, renewed.display_token)).status_code == 200
+    assert open_display(cast, room.display_token)[1].status_code == 404
+    # The screen that had the old link no longer shows the room.
+    html = screen.get(reverse("meeting_display", args=[cast.meeting.pk])).content.decode()
+    assert 'id="room-config"' not in html
+    assert open_display(cast, renewed.display_token)[1].status_code == 200
     html = response.content.decode()
     assert display_url(cast, renewed.display_token) in html
     assert "renewed" in html  # the message says so

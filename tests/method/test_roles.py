@@ -9,6 +9,8 @@ from balintroom.method.roles import (
     Role,
     group_size_advice,
     leads,
+    may_change_role,
+    may_remove,
 )
 
 
@@ -64,3 +66,33 @@ def test_it_advises_a_group_with_more_than_eight_members(count):
     assert advice
     assert "4 to 8 members" in advice
     assert "more" in advice
+
+
+ALL = list(Role)
+
+
+@pytest.mark.parametrize("target", ALL)
+@pytest.mark.parametrize("new", ALL)
+def test_it_lets_the_leader_give_any_role(target, new):
+    assert may_change_role(actor=Role.LEADER, target=target, new=new)
+
+
+@pytest.mark.parametrize("target", ALL)
+@pytest.mark.parametrize("new", ALL)
+def test_it_lets_no_member_change_roles(target, new):
+    assert not may_change_role(actor=Role.MEMBER, target=target, new=new)
+
+
+def test_it_lets_a_co_leader_make_no_leader_and_touch_no_leader():
+    allowed = {(target, new) for target in ALL for new in ALL
+               if may_change_role(actor=Role.CO_LEADER, target=target, new=new)}
+    assert allowed == {(Role.CO_LEADER, Role.CO_LEADER), (Role.CO_LEADER, Role.MEMBER),
+                       (Role.MEMBER, Role.CO_LEADER), (Role.MEMBER, Role.MEMBER)}
+
+
+def test_it_lets_a_co_leader_remove_members_and_co_leaders_but_not_a_leader():
+    assert may_remove(actor=Role.CO_LEADER, target=Role.MEMBER)
+    assert may_remove(actor=Role.CO_LEADER, target=Role.CO_LEADER)
+    assert not may_remove(actor=Role.CO_LEADER, target=Role.LEADER)
+    assert all(may_remove(actor=Role.LEADER, target=target) for target in ALL)
+    assert not any(may_remove(actor=Role.MEMBER, target=target) for target in ALL)

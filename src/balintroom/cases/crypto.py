@@ -31,7 +31,7 @@ def _dev_keys() -> list[str]:
     """Development only: one key in DATA_DIR, made on first use."""
     path = Path(settings.FIELD_ENCRYPTION_DEV_KEY_FILE)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Created readable by its owner only, and never overwritten if two processes race.
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 
 # Nothing from a third party: hospitals run behind strict proxies, and a group's pages
@@ -49,4 +50,10 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Every page of ours may hold a group's names, a meeting, a note: no browser or
+        # proxy keeps a copy (a shared computer on a ward, the back button after signing
+        # out). Static files are served before this (WhiteNoise) and stay cacheable; a
+        # view that says otherwise keeps its own header.
+        if "Cache-Control" not in response.headers:
+            add_never_cache_headers(response)
         return response

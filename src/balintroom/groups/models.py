@@ -352,6 +352,7 @@ class NoticeKind(models.TextChoices):
     CASE_AHEAD = "case_ahead", _("May bring a case")
     ABSENCE = "absence", _("Notice of absence")
     ATTENDANCE = "attendance", _("Attendance confirmed")
+    ROLE = "role", _("A role changed")
 
 
 class Notice(models.Model):
@@ -369,9 +370,14 @@ class Notice(models.Model):
                                 related_name="+")
     series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, null=True,
                                blank=True, related_name="+")
-    # Whom a notice to the leaders is about (who cannot come).
+    # Whom a notice to the leaders is about (who cannot come, whose role changed).
     about = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True,
                               blank=True, related_name="+")
+    # Who made the change (a role change), and what it was: the role given, or "" when she
+    # was removed from the group. Read when it is sent, a later change would rewrite it.
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                              blank=True, related_name="+")
+    detail = models.CharField(max_length=16, blank=True)
     # The time the notice speaks of (a date taken out of a series has no meeting left).
     starts_at = models.DateTimeField()
     sequence = models.PositiveIntegerField(default=0)

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from balintroom.accounts.models import User
-from balintroom.method.roles import LEADING_ROLES
+from balintroom.method.roles import LEADING_ROLES, ROLE_LABELS
 
 from .calendar import notice_calendar
 from .models import REMINDER_CHOICES, Meeting, MeetingSeries, Membership, Notice, NoticeKind
@@ -34,6 +34,8 @@ from .models import REMINDER_CHOICES, Meeting, MeetingSeries, Membership, Notice
 log = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "balintroom.unsubscribe"
+# A role notice's detail when she is no longer in the group.
+REMOVED = "removed"
 # What carries a calendar file: the schedule's changes.
 WITH_CALENDAR = (NoticeKind.SCHEDULED, NoticeKind.CHANGED, NoticeKind.CANCELLED)
 # A notice that failed this many times is tried no more (each failure is in the log; the
@@ -46,7 +48,8 @@ CLAIM_LOST_AFTER = timedelta(minutes=30)
 def notify(*, kind: str, group_id: int, meeting: Meeting | None = None,
            series: MeetingSeries | None = None, starts_at: datetime,
            sequence: int = 0, to: Iterable[int] | None = None,
-           about: User | None = None) -> None:
+           about: User | None = None, actor: User | None = None,
+           detail: str = "") -> None:
     """A notice to every member of the group, or to those given (`to`); called inside the
     transaction of the change it tells of."""
     subject = f"m{meeting.pk}" if meeting is not None else f"s{series.pk if series else 0}"
@@ -56,8 +59,9 @@ def notify(*, kind: str, group_id: int, meeting: Meeting | None = None,
         to = Membership.objects.filter(group_id=group_id).values_list("user_id", flat=True)
     Notice.objects.bulk_create([
         Notice(kind=kind, user_id=user_id, group_id=group_id, meeting=meeting, series=series,
-               starts_at=starts_at, sequence=sequence, about=about,
-               key=f"{kind}:{subject}:{sequence}:{stamp}:{person}:{user_id}")
+               starts_at=starts_at, sequence=sequence, about=about, actor=actor,
+               detail=detail,
+               key=f"{kind}:{subject}:{sequence}:{stamp}:{person}:{detail}:{user_id}")
         for user_id in to
     ], ignore_conflicts=True)
 
@@ -169,6 +173,8 @@ def _stale(notice: Notice) -> bool:
     """A notice the meeting has overtaken: a reminder for a meeting since cancelled or
     moved, a change since changed again (the newer notice tells it)."""
     meeting = notice.meeting
+    if notice.kind == NoticeKind.ROLE:
+        return notice.about is None
     if meeting is None and notice.series is None:
         return True  # what it spoke of is gone (its group's meetings deleted)
     if notice.kind == NoticeKind.REMINDER:
@@ -191,6 +197,8 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
     context = {
         "user": user, "group": group, "meeting": meeting, "series": notice.series,
         "starts_at": notice.starts_at, "kind": notice.kind, "about": notice.about,
+        "actor": notice.actor, "role": ROLE_LABELS.get(notice.detail, ""),  # type: ignore[call-overload]
+        "removed": notice.detail == REMOVED,
         "group_link": site + reverse("group_detail", args=[group.pk]),
         "room_link": (site + reverse("meeting_room", args=[meeting.pk])
                       if meeting is not None else ""),

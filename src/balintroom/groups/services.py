@@ -21,7 +21,7 @@ from balintroom.method.agenda import (
     custom_format,
 )
 from balintroom.method.console import DEFAULT_PROMPT_CARDS
-from balintroom.method.roles import Role
+from balintroom.method.roles import Role, may_change_role, may_remove
 
 from .models import (
     DEFAULT_CONFIDENTIALITY_TEXT,
@@ -43,7 +43,7 @@ from .models import (
     _feed_token,
     custom_format_id,
 )
-from .notices import leaders_of, notices_withdraw, notify
+from .notices import REMOVED, leaders_of, notices_withdraw, notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
 
@@ -206,7 +206,20 @@ def _leaders_left(group: BalintGroup, *, without: Membership) -> int:
     )
 
 
-def membership_change_role(*, membership: Membership, role: str) -> Membership:
+def _role_of(user: User, group: BalintGroup) -> str | None:
+    return (Membership.objects.filter(group=group, user=user)
+            .values_list("role", flat=True).first())
+
+
+def _tell_of_role_change(membership: Membership, *, by: User, detail: str) -> None:
+    """The group's leaders, and the person herself, hear of it by e-mail: a change nobody
+    expected is seen the same day."""
+    to = set(leaders_of(membership.group_id)) | {membership.user_id}
+    notify(kind=NoticeKind.ROLE, group_id=membership.group_id, starts_at=timezone.now(),
+           to=sorted(to), about=membership.user, actor=by, detail=detail)
+
+
+def membership_change_role(*, membership: Membership, role: str, by: User) -> Membership:
     if role not in {r.value for r in Role}:
         raise ValidationError(_("Unknown role."))
     with transaction.atomic():
@@ -214,11 +227,19 @@ def membership_change_role(*, membership: Membership, role: str) -> Membership:
         # cannot leave the group without one.
         list(Membership.objects.select_for_update().filter(group=membership.group))
         membership.refresh_from_db()
+        actor = _role_of(by, membership.group)
+        if actor is None or not may_change_role(actor=actor, target=membership.role,
+                                                new=role):
+            raise ValidationError(_("Only the group's leader makes leaders and changes a "
+                                    "leader's role."))
         if (membership.role == Role.LEADER and role != Role.LEADER
                 and _leaders_left(membership.group, without=membership) == 0):
             raise ValidationError(_("A group always keeps at least one leader."))
+        if membership.role == role:
+            return membership
         membership.role = role
         membership.save(update_fields=["role"])
+        _tell_of_role_change(membership, by=by, detail=role)
         _announce_members_changed(membership.group_id)
     return membership
 
@@ -246,20 +267,25 @@ def membership_resume(*, membership: Membership) -> Membership:
     return membership
 
 
-def membership_end(*, membership: Membership) -> None:
-    """A member leaves, or a leader removes her."""
+def membership_end(*, membership: Membership, by: User) -> None:
+    """A member leaves (by herself), or a leader removes her."""
     with transaction.atomic():
         list(Membership.objects.select_for_update().filter(group=membership.group))
-        # Read the role again under the lock: it may have changed since the page was shown.
-        current = Membership.objects.filter(pk=membership.pk).first()
+        # Read the roles again under the lock: they may have changed since the page was shown.
+        current = Membership.objects.filter(pk=membership.pk).select_related("user").first()
         if current is None:
             return
+        actor = _role_of(by, current.group)
+        if by.pk != current.user_id and (
+                actor is None or not may_remove(actor=actor, target=current.role)):
+            raise ValidationError(_("Only the group's leader removes a leader."))
         if (current.role == Role.LEADER
                 and _leaders_left(current.group, without=current) == 0):
             raise ValidationError(
                 _("A group always keeps at least one leader. Make someone else leader first.")
             )
         current.delete()
+        _tell_of_role_change(current, by=by, detail=REMOVED)
         _announce_members_changed(current.group_id)
 
 

@@ -30,7 +30,7 @@ from balintroom.accounts.forms import NameForm, NewAccountForm
 from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import User
 from balintroom.accounts.services import AddressTaken, account_create_verified
-from balintroom.method.roles import Role, group_size_advice
+from balintroom.method.roles import Role, group_size_advice, may_change_role, may_remove
 
 from . import notices, selectors, services
 from .calendar import feed_meetings, meetings_calendar
@@ -143,10 +143,18 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
         "today": timezone.localdate(),
     }
     if membership.leads:
+        # What this leader may do with each row: a co-leader sees no controls on a
+        # leader's row and is not offered the leader's role.
+        for member in members:
+            member.role_options = [  # type: ignore[attr-defined]
+                (value, label) for value, label in RoleChoice.choices
+                if may_change_role(actor=membership.role, target=member.role, new=value)]
+            member.removable = (  # type: ignore[attr-defined]
+                member.pk != membership.pk
+                and may_remove(actor=membership.role, target=member.role))
         context.update({
             "invite_form": invite_form or InvitationForm(),
             "invitations": selectors.open_invitations(group),
-            "role_choices": RoleChoice.choices,
         })
     return context
 
@@ -169,7 +177,7 @@ def group_leave_confirm(request: AuthedRequest, group_id: int) -> HttpResponse:
 def group_leave(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     try:
-        services.membership_end(membership=membership)
+        services.membership_end(membership=membership, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect("group_detail", group_id=group_id)
@@ -191,7 +199,8 @@ def member_role_change(request: AuthedRequest, group_id: int,
         messages.error(request, _("Choose one of the roles."))
         return redirect("group_detail", group_id=group_id)
     try:
-        services.membership_change_role(membership=member, role=form.cleaned_data["role"])
+        services.membership_change_role(membership=member, role=form.cleaned_data["role"],
+                                         by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
@@ -258,7 +267,7 @@ def member_remove(request: AuthedRequest, group_id: int,
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
     try:
-        services.membership_end(membership=member)
+        services.membership_end(membership=member, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect("group_detail", group_id=group_id)

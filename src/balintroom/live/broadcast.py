@@ -7,6 +7,7 @@ database work returns (`broadcasts_held`, then hub.publish): the database thread
 never waits for the event loop, which under load is busy with the sockets.
 """
 
+import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,3 +53,20 @@ def broadcast_room(built: BuiltState) -> dict[str, Any] | None:
         return None
     async_to_sync(layer.group_send)(room_group_name(built.room_id), message)
     return message
+
+
+def session_mark(session_key: str) -> str:
+    """Which sign-in a socket belongs to, without the session key itself (which would let
+    whoever reads it sign in)."""
+    return hashlib.sha256(f"balintroom.session:{session_key}".encode()).hexdigest()[:32]
+
+
+def broadcast_session_ended(*, room_ids: list[int], session_key: str) -> None:
+    """Close the sockets of one sign-in, in the rooms where it has them."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    mark = session_mark(session_key)
+    for room_id in room_ids:
+        async_to_sync(layer.group_send)(room_group_name(room_id), {
+            "type": "session.ended", "room": room_id, "session": mark})

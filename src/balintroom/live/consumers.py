@@ -30,7 +30,7 @@ from balintroom.method.room import StaleVersion
 from balintroom.method.round import RoundError
 
 from . import services
-from .broadcast import Broadcast, broadcasts_held, room_group_name
+from .broadcast import Broadcast, broadcasts_held, room_group_name, session_mark
 from .connections import (
     SocketChange,
     SocketClosed,
@@ -38,10 +38,17 @@ from .connections import (
     connections_apply,
     this_process,
 )
+from .display import display_key
 from .hub import hub
 from .models import Room
 from .requests import ID_MAX, BadRequest, MayIdentify, request_parse, storable
-from .roomstate import CLOSE_AGREEMENT, CLOSE_DISPLAY_RENEWED, CLOSE_FORBIDDEN, view_kind
+from .roomstate import (
+    CLOSE_AGREEMENT,
+    CLOSE_DISPLAY_RENEWED,
+    CLOSE_FORBIDDEN,
+    CLOSE_SIGNED_OUT,
+    view_kind,
+)
 from .selectors import room_circle, room_entry, room_versions
 from .snapshot import state_at
 
@@ -133,6 +140,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
     language: str = settings.LANGUAGE_CODE
     is_display: bool = False
     display_token: str = ""
+    # Her sign-in (live/broadcast.session_mark): when it ends, this socket closes.
+    session: str = ""
     last_version: int = 0
     in_leaders_group: bool = False
     joined: bool = False
@@ -142,10 +151,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def connect(self) -> None:
         kwargs = self.scope["url_route"]["kwargs"]
         self.meeting_id = int(kwargs["meeting_id"])
-        token = kwargs.get("token")
+        token = (display_key(self.scope.get("cookies", {}), self.meeting_id)
+                 if kwargs.get("display") else None)
         self.is_display = token is not None
         self.display_token = token or ""
         self.user = None if self.is_display else self.scope.get("user")
+        session = self.scope.get("session")
+        key = getattr(session, "session_key", None) if not self.is_display else None
+        self.session = session_mark(key) if key else ""
         admitted: tuple[int, int] | None = None
         if 0 < self.meeting_id < ID_MAX:
             admitted = await in_database_thread(_admit, (self.meeting_id, self.user, token))
@@ -229,6 +242,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         # Leaders (and only they) hear the leaders' private channel.
         self.in_leaders_group = kind == "leader"
         await self.send(text_data=event["texts"][kind])
+
+    async def session_ended(self, event: dict[str, Any]) -> None:
+        if self.session and event["session"] == self.session:
+            await self.close(code=CLOSE_SIGNED_OUT)
 
     async def leader_message(self, event: dict[str, Any]) -> None:
         if self.in_leaders_group:

@@ -42,6 +42,8 @@ class Listener(Protocol):
 
     async def leader_message(self, event: dict[str, Any]) -> None: ...
 
+    async def session_ended(self, event: dict[str, Any]) -> None: ...
+
     async def resync(self) -> None:
         """Send the room as it stands: messages may have been lost."""
 
@@ -52,7 +54,8 @@ ECHO_LOST_AFTER = 3.0
 # The in-memory layer's settings give channels with this prefix room for every room's
 # messages at once (its default, 100, is a channel per socket's).
 HUB_CHANNEL_PREFIX = "hub"
-_HANDLERS = {"room.state": "room_state", "leader.message": "leader_message"}
+_HANDLERS = {"room.state": "room_state", "leader.message": "leader_message",
+             "session.ended": "session_ended"}
 _ECHO = "hub.echo"
 
 

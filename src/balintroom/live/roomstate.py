@@ -131,6 +131,7 @@ class Around:
 
 
 # Close codes the page understands: it stops reconnecting and says why.
+CLOSE_SIGNED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_DISPLAY_RENEWED = 4410
 CLOSE_AGREEMENT = 4412

@@ -86,13 +86,12 @@ def room_versions(room_ids: list[int]) -> dict[int, int]:
     return versions
 
 
-def room_for_display(meeting_id: int, token: str) -> Room:
-    room = Room.objects.select_related("meeting__group").filter(
-        meeting_id=meeting_id, display_token=token
-    ).first()
-    if room is None or not token:
-        raise Http404
-    return room
+def room_for_display_or_none(meeting_id: int, token: str) -> Room | None:
+    if not token:
+        return None
+    return Room.objects.select_related("meeting__group").filter(
+        meeting_id=meeting_id, display_token=token).first()
+
 
 
 def earlier_cases(group_id: int) -> list[Round]:

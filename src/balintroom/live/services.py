@@ -31,7 +31,7 @@ from balintroom.method.room import (
 )
 from balintroom.method.round import Action, RoundError
 
-from .broadcast import broadcast_room
+from .broadcast import broadcast_room, broadcast_session_ended
 from .models import Connection, Room, new_display_token
 from .roomstate import BuiltState, People, keep
 from .selectors import room_circle, room_circles
@@ -259,6 +259,15 @@ def rooms_refresh(*, group_id: int | None = None, user_id: int | None = None) ->
         rooms = rooms.filter(room__meeting__group__memberships__user_id=user_id)
     for room_id in sorted(set(rooms.values_list("room_id", flat=True))):
         room_people_changed(room_id=room_id)
+
+
+def sockets_close_for_session(*, user_id: int, session_key: str) -> None:
+    """She signed out (or her sign-in ended): the room sockets of that sign-in close at
+    once, in every process; her other devices stay in the room."""
+    rooms = sorted(set(Connection.objects.filter(user_id=user_id, closed_at__isnull=True)
+                       .values_list("room_id", flat=True)))
+    if rooms and session_key:
+        broadcast_session_ended(room_ids=rooms, session_key=session_key)
 
 
 def room_renew_display_token(*, room: Room, by: User) -> int:

@@ -65,6 +65,7 @@ def room_texts(*, meeting_format: MeetingFormat, online: bool) -> dict[str, Any]
             "connection_lost": _("Connection lost. Reconnecting…"),
             "connected": _("Connected"),
             "forbidden": _("You cannot open this room."),
+            "signed_out": _("You have signed out. Sign in again to come back to the room."),
             "agreement_changed": _(
                 "The group's confidentiality agreement has changed. Accept it to come back in."
             ),

@@ -4,7 +4,7 @@ from . import views
 
 urlpatterns = [
     path("m/<int:meeting_id>/room/", views.meeting_room, name="meeting_room"),
-    path("m/<int:meeting_id>/display/<str:token>/", views.meeting_display, name="meeting_display"),
+    path("m/<int:meeting_id>/display/", views.meeting_display, name="meeting_display"),
     path("m/<int:meeting_id>/display-link/renew/", views.display_token_renew,
          name="display_token_renew"),
 ]

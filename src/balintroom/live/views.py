@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,14 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from balintroom.accounts.http import AuthedRequest
 from balintroom.core.middleware import video_policies
 from balintroom.groups.selectors import meeting_format_for, next_meeting_of, prompt_cards_for
 from balintroom.method.round import RoundError
 
-from .selectors import room_admission, room_for_display
+from .display import DISPLAY_COOKIE_AGE, TOKEN_MAX, display_cookie_name, display_key
+from .selectors import room_admission, room_for_display_or_none
 from .services import room_renew_display_token
 from .texts import room_texts
 from .video import embedded_video
@@ -42,9 +44,9 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
                 and meeting.starts_at - CALL_AHEAD <= now <= meeting.ends_at)
     display_url = None
     if membership.leads:
+        # The key in the fragment, which no server sees (live/display.py).
         display_url = request.build_absolute_uri(
-            reverse("meeting_display", args=[meeting.pk, room.display_token])
-        )
+            reverse("meeting_display", args=[meeting.pk])) + "#" + room.display_token
     response = render(request, "live/room.html", {
         "meeting": meeting,
         "group": meeting.group,
@@ -77,22 +79,39 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
     return response
 
 
-def meeting_display(request: HttpRequest, meeting_id: int, token: str) -> HttpResponse:
-    room = room_for_display(meeting_id, token)
-    meeting = room.meeting
-    response = render(request, "live/display.html", {
-        "meeting": meeting,
-        "room_config": {
-            "meeting": meeting.pk,
-            "me": None,
-            "role": "display",
-            "display": True,
-            "socket": f"/ws/meeting/{meeting.pk}/display/{token}/",
-        },
-        "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
-                                 online=meeting.online),
-    })
-    # The token is the key to the display; keep it out of other sites' logs.
+@require_http_methods(["GET", "POST"])
+def meeting_display(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The display opens from a link whose key is in the fragment: the page posts it once
+    (live/display.py), and shows the room from then on."""
+    if request.method == "POST":
+        token = request.POST.get("key", "")[:TOKEN_MAX]
+        if room_for_display_or_none(meeting_id, token) is None:  # a wrong or renewed key
+            return render(request, "live/display_open.html", {}, status=404)
+        response: HttpResponse = redirect("meeting_display", meeting_id=meeting_id)
+        response.status_code = 303
+        response.set_cookie(
+            display_cookie_name(meeting_id), token,
+            max_age=int(DISPLAY_COOKIE_AGE.total_seconds()), httponly=True, samesite="Strict",
+            secure=settings.SESSION_COOKIE_SECURE)
+        return response
+    token = display_key(request.COOKIES, meeting_id)
+    room = room_for_display_or_none(meeting_id, token)
+    if room is None:
+        response = render(request, "live/display_open.html", {})
+    else:
+        meeting = room.meeting
+        response = render(request, "live/display.html", {
+            "meeting": meeting,
+            "room_config": {
+                "meeting": meeting.pk,
+                "me": None,
+                "role": "display",
+                "display": True,
+                "socket": f"/ws/meeting/{meeting.pk}/display/",
+            },
+            "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
+                                     online=meeting.online),
+        })
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
 

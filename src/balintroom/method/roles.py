@@ -34,3 +34,20 @@ def group_size_advice(member_count: int) -> str | None:
     if member_count > high:
         return _("A Balint group works best with 4 to 8 members; this group has more.")
     return None
+
+
+# Who may change whose role. The leader holds the group: a co-leader shares the leading
+# of the meetings but cannot make leaders, nor change or remove a leader - else she could
+# make herself leader and remove the one who founded the group.
+
+
+def may_change_role(*, actor: Role | str, target: Role | str, new: Role | str) -> bool:
+    if not leads(actor):
+        return False
+    if actor == Role.LEADER:
+        return True
+    return target != Role.LEADER and new != Role.LEADER
+
+
+def may_remove(*, actor: Role | str, target: Role | str) -> bool:
+    return actor == Role.LEADER or (actor == Role.CO_LEADER and target != Role.LEADER)

@@ -3,8 +3,6 @@ organisations. Every object comes through a permission-scoped selector; the one 
 without login is the verification page, which shows what a certificate states and nothing
 else."""
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import User
+from balintroom.core.spreadsheet import csv_text
 from balintroom.groups.models import BalintGroup
 from balintroom.groups.selectors import members_of
 from balintroom.method.roles import Role
@@ -50,15 +49,7 @@ def _errors(error: ValidationError) -> str:
 
 def _csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
          ) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        # A cell that begins like a formula is read as one by spreadsheets: names are typed
-        # by people, so such cells are quoted as text.
-        writer.writerow([f"'{cell}" if isinstance(cell, str) and cell[:1] in "=+-@\t\r"
-                         else cell for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response

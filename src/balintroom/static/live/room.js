@@ -23,6 +23,7 @@ const NOTIFY_KEY = "balintroom.notify";
 const PING_EVERY_MS = 20000;
 const AGREEMENT_CHANGED = 4412;
 const FATAL_CLOSE = {
+  4401: texts.ui.signed_out,
   4403: texts.ui.forbidden,
   4410: texts.ui.display_renewed,
   [AGREEMENT_CHANGED]: texts.ui.agreement_changed,
