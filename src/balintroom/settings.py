@@ -407,6 +407,10 @@ LOGGING = {
 FIELD_ENCRYPTION_KEYS = envstr("FIELD_ENCRYPTION_KEYS").replace(",", " ").split()
 FIELD_ENCRYPTION_DEV_KEY_FILE = DATA_DIR / "field-encryption-dev.key"
 CASE_RETENTION_DAYS = envint("CASE_RETENTION_DAYS", 30)
+# The audit log of security events (sign-ins, roles, certificates, exports) is kept this
+# long, then removed by `balintroom purge_expired` (two years: what most data-protection
+# officers ask of security logs; set it to your institution's rule).
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
 
 
 # Production refuses to start on the examples' placeholders or the development key: a

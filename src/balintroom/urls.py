@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", front_views.healthz, name="healthz"),
     path("m/<int:meeting_id>/after/", front_views.meeting_after, name="meeting_after"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/security/", front_views.security_log, name="security_log"),
     path("accounts/", include("balintroom.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("balintroom.groups.urls")),

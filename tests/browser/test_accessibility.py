@@ -38,6 +38,7 @@ NOT_FOUND = "not_found"
 PAGES: dict[str, tuple[str, ...]] = {
     "home": (L, M, C, A),
     "profile": (L, M),
+    "security_log": (M,),
     # allauth's pages (the sign-in pages' templates are restyled in templates/account/)
     "account_login": (A,),
     "account_signup": (A,),

@@ -205,6 +205,13 @@ def test_a_revoked_certificate_says_so(record: Cast) -> None:
         reverse("certificate_download", args=[certificate.pk])).status_code == 404
     with pytest.raises(ValidationError):
         services.certificate_discard(certificate=certificate)
+    # Issued and revoked are in the audit log, without the reason.
+    from balintroom.accounts.models import AuditEvent
+    events = AuditEvent.objects.filter(kind__startswith="certificate").order_by("pk")
+    assert [(e.kind, e.user_id, e.actor_id) for e in events] == [
+        ("certificate_issued", record.member.pk, record.coleader.pk),
+        ("certificate_revoked", record.member.pk, record.leader.pk)]
+    assert all("wrong period" not in str(e.__dict__) for e in events)
 
 
 def test_codes_are_random_and_unguessable(record: Cast) -> None:

@@ -1,10 +1,11 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .forms import UserAdminChangeForm, UserAdminCreationForm
-from .models import User
+from .models import AuditEvent, User
 
 # The admin's own login form would bypass allauth: its rate limits and email verification.
 # Staff sign in through allauth like everyone else and are then let into the admin.
@@ -38,3 +39,23 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The whole log, for administrators: read only - it is append-only in the database
+    too - and with nothing confidential in it to show."""
+
+    list_display = ("at", "kind", "user_id", "actor_id", "group_id", "network", "detail")
+    list_filter = ("kind",)
+    search_fields = ("=user_id", "=actor_id", "=group_id")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

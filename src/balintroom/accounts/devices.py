@@ -17,7 +17,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import User
+from .audit import audit
+from .models import AuditKind, User
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ def guessing_warn(email: str) -> None:
     user = User.objects.filter(email__iexact=email, is_active=True).first()
     if user is None or not cache.add(f"guessing-warned:{user.pk}", 1, WARNING_EVERY_SECONDS):
         return
+    audit(AuditKind.GUESSING_SLOWED, user_id=user.pk)
     context = {"user": user, "reset_link": settings.SITE_URL + "/accounts/password/reset/"}
     with translation.override(user.language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string("account/email/guessing_subject.txt",

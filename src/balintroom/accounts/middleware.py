@@ -12,6 +12,9 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from .audit import audit
+from .models import AuditKind
+
 
 class UserLocaleMiddleware:
     """Language and time zone from the profile; language from the browser for everyone else.
@@ -73,6 +76,7 @@ class SessionTimeoutMiddleware:
         if user is not None and user.is_authenticated:
             ended = self._ended(request)
             if ended:
+                audit(AuditKind.SESSION_ENDED, user_id=user.pk, request=request)
                 logout(request)
                 messages.info(request, ended)
                 return redirect_to_login(request.get_full_path())

@@ -66,3 +66,71 @@ class User(AbstractUser):
     @property
     def name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Wrong password")
+    GUESSING_SLOWED = "guessing_slowed", _("Sign-ins slowed after wrong passwords")
+    SIGN_OUT = "sign_out", _("Signed out")
+    SESSION_ENDED = "session_ended", _("Signed out after a time limit")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
+    EMAIL_CHANGED = "email_changed", _("E-mail addresses changed")
+    TWO_FACTOR_CHANGED = "two_factor_changed", _("Two-factor sign-in changed")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    MEMBER_REMOVED = "member_removed", _("Left or removed from a group")
+    INVITATION_SENT = "invitation_sent", _("Invitation made")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+    CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
+    CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+    DATA_EXPORTED = "data_exported", _("Data exported")
+    ACCOUNT_ERASED = "account_erased", _("Account erased")
+    KEYS_ROTATED = "keys_rotated", _("Encryption keys rotated")
+
+
+class AppendOnly(Exception):
+    """An audit event is never changed or deleted (only the retention job removes old
+    ones, see accounts/audit.py)."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: object) -> int:
+        raise AppendOnly("audit events are never changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("audit events are never deleted")
+
+
+class AuditEvent(models.Model):
+    """A security event: who, what, when, in which group - never what was said or written.
+    The people are kept as numbers, not as links: an erased account leaves its events
+    behind, pseudonymous."""
+
+    at = models.DateTimeField(db_index=True)
+    kind = models.CharField(max_length=24, choices=AuditKind.choices)
+    # Whom it concerns, and who did it (the same person for her own sign-in).
+    user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    group_id = models.BigIntegerField(null=True, blank=True)
+    # The network the request came from, shortened (a /24 or /48): enough to see "not
+    # from here", not enough to find a home.
+    network = models.CharField(max_length=48, blank=True)
+    # A short, non-confidential word: the role given, the certificate's number.
+    detail = models.CharField(max_length=64, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"audit event #{self.pk} ({self.kind})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise AppendOnly("audit events are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("audit events are never deleted")

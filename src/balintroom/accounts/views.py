@@ -24,3 +24,4 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, gettext("Your profile is saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
+

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from balintroom.accounts.models import User
-from balintroom.method.roles import LEADING_ROLES, ROLE_LABELS
+from balintroom.method.roles import LEADING_ROLES, role_label
 
 from .calendar import notice_calendar
 from .models import REMINDER_CHOICES, Meeting, MeetingSeries, Membership, Notice, NoticeKind
@@ -197,7 +197,7 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
     context = {
         "user": user, "group": group, "meeting": meeting, "series": notice.series,
         "starts_at": notice.starts_at, "kind": notice.kind, "about": notice.about,
-        "actor": notice.actor, "role": ROLE_LABELS.get(notice.detail, ""),  # type: ignore[call-overload]
+        "actor": notice.actor, "role": role_label(notice.detail),
         "removed": notice.detail == REMOVED,
         "group_link": site + reverse("group_detail", args=[group.pk]),
         "room_link": (site + reverse("meeting_room", args=[meeting.pk])
@@ -226,3 +226,16 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
         method = "CANCEL" if b"METHOD:CANCEL" in ics else "REQUEST"
         message.attach("meeting.ics", ics, f"text/calendar; charset=utf-8; method={method}")
     return message
+
+
+# A notice is kept this long after it went (or was given up on), for "did the reminder
+# go out?"; then only the calendar and the group page have it.
+NOTICE_RETENTION = timedelta(days=90)
+
+
+def notices_purge_old(now: datetime | None = None) -> int:
+    cutoff = (now or timezone.now()) - NOTICE_RETENTION
+    done = Notice.objects.filter(created_at__lt=cutoff).exclude(
+        sent_at__isnull=True, claimed_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+    deleted, _detail = done.delete()
+    return deleted

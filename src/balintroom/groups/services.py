@@ -7,12 +7,13 @@ from allauth.account.models import EmailAddress
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from balintroom.accounts.models import User
+from balintroom.accounts.audit import audit
+from balintroom.accounts.models import AuditKind, User
 from balintroom.method.agenda import (
     MEETING_FORMATS,
     FormatError,
@@ -129,7 +130,22 @@ def invitation_create(*, group: BalintGroup, email: str, by: User) -> Invitation
         invitation = Invitation(group=group, email=email, invited_by=by)
         invitation.full_clean()
         invitation.save()
+        # Not the address: the log says an invitation went out, the group page says to whom.
+        audit(AuditKind.INVITATION_SENT, actor_id=by.pk, group_id=group.pk,
+              detail=f"invitation {invitation.pk}")
     return invitation
+
+
+# An invitation that was not taken up holds the address of someone who is not a member:
+# kept this long after it ran out or was withdrawn, for the leader's "did I invite her?".
+INVITATION_RETENTION = timedelta(days=90)
+
+
+def invitations_purge_old(now: datetime | None = None) -> int:
+    cutoff = (now or timezone.now()) - INVITATION_RETENTION
+    deleted, _detail = Invitation.objects.filter(accepted_at__isnull=True).filter(
+        Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)).delete()
+    return deleted
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -192,6 +208,8 @@ def invitation_accept(*, invitation: Invitation, user: User, agreed: bool) -> Me
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        audit(AuditKind.INVITATION_ACCEPTED, user_id=user.pk, actor_id=user.pk,
+              group_id=invitation.group_id, detail=f"invitation {invitation.pk}")
         _announce_members_changed(invitation.group_id)
     return membership
 
@@ -217,6 +235,9 @@ def _tell_of_role_change(membership: Membership, *, by: User, detail: str) -> No
     to = set(leaders_of(membership.group_id)) | {membership.user_id}
     notify(kind=NoticeKind.ROLE, group_id=membership.group_id, starts_at=timezone.now(),
            to=sorted(to), about=membership.user, actor=by, detail=detail)
+    audit(AuditKind.MEMBER_REMOVED if detail == REMOVED else AuditKind.ROLE_CHANGED,
+          user_id=membership.user_id, actor_id=by.pk, group_id=membership.group_id,
+          detail="" if detail == REMOVED else detail)
 
 
 def membership_change_role(*, membership: Membership, role: str, by: User) -> Membership:

@@ -12,10 +12,12 @@ groups' announcements).
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.models import User
@@ -273,3 +275,14 @@ def sockets_close_for_session(*, user_id: int, session_key: str) -> None:
 def room_renew_display_token(*, room: Room, by: User) -> int:
     """A new display link; displays opened with the old one are closed."""
     return room_act(meeting_id=room.meeting_id, by=by, action=Action.RENEW_DISPLAY_LINK)
+
+
+# Who was connected when: kept a month for "was she there?" questions, then gone (the roll
+# call is the record of attendance).
+CONNECTION_RETENTION = timedelta(days=30)
+
+
+def connections_purge_old(now: datetime | None = None) -> int:
+    cutoff = (now or timezone.now()) - CONNECTION_RETENTION
+    deleted, _detail = Connection.objects.filter(closed_at__lt=cutoff).delete()
+    return deleted

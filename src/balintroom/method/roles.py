@@ -15,6 +15,14 @@ ROLE_LABELS = {
     Role.MEMBER: _("Member"),
 }
 
+def role_label(value: str) -> str:
+    """The role as a person reads it, in the language active now ("" if unknown)."""
+    try:
+        return str(ROLE_LABELS[Role(value)])
+    except ValueError:
+        return ""
+
+
 LEADING_ROLES = frozenset({Role.LEADER, Role.CO_LEADER})
 
 

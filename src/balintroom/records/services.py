@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balintroom.accounts.models import User
+from balintroom.accounts.audit import audit
+from balintroom.accounts.models import AuditKind, User
 from balintroom.groups.models import (
     BalintGroup,
     Meeting,
@@ -412,6 +413,8 @@ def certificate_approve(*, certificate: Certificate, by: User) -> Certificate:
         certificate.status = CertificateStatus.APPROVED
         certificate.approved_by, certificate.approved_at = by, timezone.now()
         certificate.save(update_fields=["status", "approved_by", "approved_at"])
+        audit(AuditKind.CERTIFICATE_ISSUED, user_id=certificate.member_id, actor_id=by.pk,
+              group_id=certificate.group_id, detail=f"certificate {certificate.pk}")
     return certificate
 
 
@@ -427,6 +430,9 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
         certificate.revoked_by, certificate.revoked_at = by, timezone.now()
         certificate.revoke_reason = reason[:300]
         certificate.save(update_fields=["status", "revoked_by", "revoked_at", "revoke_reason"])
+        # The reason stays on the certificate; the log says only that it happened.
+        audit(AuditKind.CERTIFICATE_REVOKED, user_id=certificate.member_id, actor_id=by.pk,
+              group_id=certificate.group_id, detail=f"certificate {certificate.pk}")
     return certificate
 
 

@@ -2,6 +2,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from balintroom.accounts.audit import audit
+from balintroom.accounts.models import AuditKind
 from balintroom.cases.services import encrypted_values_rotate
 
 
@@ -15,6 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = encrypted_values_rotate()
+        audit(AuditKind.KEYS_ROTATED, detail=f"{rows} rows")
         self.stdout.write(
             f"Encrypted {rows} row(s) again with the newest key. The older keys can go now."
         )
