@@ -39,6 +39,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "home": (L, M, C, A),
     "profile": (L, M),
     "security_log": (M,),
+    "personal_data": (M,),
     # allauth's pages (the sign-in pages' templates are restyled in templates/account/)
     "account_login": (A,),
     "account_signup": (A,),
@@ -120,6 +121,9 @@ WITH_ERRORS: dict[str, tuple[str, str]] = {
     "logbook": (L, "main form[novalidate] button[type=submit]"),
 }
 
+# Pages behind the password asked again (allauth's re-authentication).
+ASKS_PASSWORD_AGAIN = {"personal_data"}
+
 ACTION = "an action: answers a POST, its page is the one it is on"
 FILE = "a file, not a page"
 EXCUSED: dict[str, str] = {
@@ -131,7 +135,7 @@ EXCUSED: dict[str, str] = {
     "account_confirm_reauthentication_code": "a redirect unless a code was requested",
     **{name: FILE for name in ("calendar_feed", "notes_export", "group_hours_csv",
                                "certificate_download", "logbook_pdf", "logbook_csv",
-                               "organisation_export")},
+                               "organisation_export", "personal_data_export")},
     **{name: ACTION for name in (
         "group_leave", "member_role_change", "member_remove", "invitation_create",
         "invitation_revoke", "meeting_cancel", "meeting_skip", "calendar_new_address",
@@ -142,7 +146,8 @@ EXCUSED: dict[str, str] = {
         "group_scheme_add", "group_scheme_remove", "certificates_create",
         "certificates_approve_all", "group_organisation_leave", "attendance_confirm",
         "absence_give", "absence_withdraw", "certificate_approve", "certificate_discard",
-        "logbook_entry_delete", "organisation_code_renew", "organisation_scheme_delete")},
+        "logbook_entry_delete", "organisation_code_renew", "organisation_scheme_delete",
+        "personal_data_erase")},
 }
 
 PHONE, LAPTOP = (390, 844), (1280, 800)
@@ -359,6 +364,12 @@ def test_the_page_has_no_serious_accessibility_finding(case: Case, site: Site,
                                                        visitors: Visitors) -> None:
     page = visitors.page(case)
     url = site.server.url + site.path(case.name, case.role)
+    if case.name in ASKS_PASSWORD_AGAIN:
+        page.goto(url)  # to allauth's page that asks for it (unless given lately), and back
+        if page.url != url:
+            page.fill("input[name=password]", site.accounts[case.role]["password"])
+            with page.expect_navigation():
+                page.click("main button[type=submit]")
     response = page.goto(url)
     expected = 404 if case.name == NOT_FOUND else 200
     assert response is not None and response.status == expected, (

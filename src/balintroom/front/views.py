@@ -1,12 +1,23 @@
 from dataclasses import dataclass
 
+from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows import reauthentication
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from balintroom.accounts.audit import audit
 from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import AuditEvent, AuditKind, User
 from balintroom.cases.selectors import has_debrief
@@ -23,6 +34,14 @@ from balintroom.records.forms import roll_call_form, roll_call_rows
 from balintroom.records.models import AttendanceStatus
 from balintroom.records.selectors import confirmation_of, meeting_for_leader, records_of_meeting
 from balintroom.records.services import meeting_over, meeting_roster
+
+from .personal_data import account_erase, account_export
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I understand: my account, my notes and my records are erased "
+                           "and cannot be brought back."))
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -99,3 +118,61 @@ class SecurityRow:
     by_gone: bool
     group: str
     role: str
+
+
+EXPORT_SALT = "balintroom.data-export"
+EXPORT_LINK_SECONDS = 600
+
+
+@login_required
+@reauthentication_required
+def personal_data_page(request: AuthedRequest) -> HttpResponse:
+    """Her data: a download of all of it, and erasing her account - behind her password,
+    asked again (a computer left signed in is not enough)."""
+    token = signing.dumps(request.user.pk, salt=EXPORT_SALT)
+    return render(request, "front/personal_data.html", {
+        "export_url": reverse("personal_data_export", args=[token]),
+        "minutes": EXPORT_LINK_SECONDS // 60,
+        "form": EraseForm(),
+    })
+
+
+@login_required
+@require_GET
+def personal_data_export(request: AuthedRequest, token: str) -> HttpResponse:
+    """The download, by a signed link that expires and works only for her."""
+    try:
+        user_id = signing.loads(token, salt=EXPORT_SALT, max_age=EXPORT_LINK_SECONDS)
+    except signing.BadSignature:
+        messages.error(request, _("This download link has expired. Here is a fresh one."))
+        return redirect("personal_data")
+    if user_id != request.user.pk:
+        raise Http404
+    audit(AuditKind.DATA_EXPORTED, user_id=request.user.pk, actor_id=request.user.pk,
+          request=request)
+    response = HttpResponse(account_export(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="balint-room-my-data.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def personal_data_erase(request: AuthedRequest) -> HttpResponse:
+    if reauthentication.is_reauthentication_required(request, app=""):
+        # Her password was asked more than a few minutes ago: asked again on the page,
+        # which she comes back to.
+        return redirect("personal_data")
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Tick the box to confirm: your account cannot be brought "
+                                  "back."))
+        return redirect("personal_data")
+    try:
+        account_erase(user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("personal_data")
+    logout(request)
+    messages.success(request, _("Your account is erased."))
+    return redirect("home")

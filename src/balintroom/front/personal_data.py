@@ -1,0 +1,139 @@
+"""Her data, as the GDPR gives her a right to: all of it in one download (Art. 15, 20), and
+her account erased (Art. 17), keeping only what certificates already issued require.
+
+`account_export` reads; `account_erase` is the one way an account is erased."""
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balintroom.accounts.audit import audit
+from balintroom.accounts.models import AuditEvent, AuditKind, User
+from balintroom.cases.models import PrivateNote
+from balintroom.core.spreadsheet import safe_cell
+from balintroom.groups.models import Candidate, Invitation, Membership
+from balintroom.live.services import rooms_refresh
+from balintroom.method.roles import Role
+from balintroom.records.models import AbsenceNotice, AttendanceRecord, Certificate, LogbookEntry
+
+
+def _when(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
+    """Everything Balint Room keeps about her, as plain values."""
+    return {
+        "profile": [{
+            "email": user.email, "display_name": user.display_name,
+            "profession": user.profession, "language": user.language,
+            "timezone": user.timezone, "email_reminders": user.email_reminders,
+            "joined": _when(user.date_joined), "last_sign_in": _when(user.last_login),
+        }],
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user)],
+        "groups": [
+            {"group": m.group.name, "role": m.role, "joined": _when(m.joined_at),
+             "agreed_to_confidentiality": _when(m.agreed_at),
+             "pause_from": _when(m.paused_from), "pause_until": _when(m.paused_until)}
+            for m in Membership.objects.filter(user=user).select_related("group")],
+        "attendance": [
+            {"group": r.meeting.group.name, "meeting": _when(r.meeting.starts_at),
+             "role": r.role, "status": r.status, "setting": r.setting, "minutes": r.minutes}
+            for r in AttendanceRecord.objects.filter(user=user).select_related(
+                "meeting__group")],
+        "absence_notices": [
+            {"group": n.meeting.group.name, "meeting": _when(n.meeting.starts_at),
+             "note": n.note, "given": _when(n.created_at)}
+            for n in AbsenceNotice.objects.filter(user=user).select_related("meeting__group")],
+        "certificates": [
+            {"code": c.code, "status": c.status, "from": _when(c.period_start),
+             "to": _when(c.period_end), "content": c.content}
+            for c in Certificate.objects.filter(member=user).exclude(status="draft")],
+        "logbook": [
+            {"kind": e.kind, "date": _when(e.date), "minutes": e.minutes, "cases": e.cases,
+             "in_person": e.in_person, "note": e.note}
+            for e in LogbookEntry.objects.filter(user=user)],
+        # Her own notes, readable by her alone: decrypted for her, as the page shows them.
+        "private_notes": [
+            {"group": n.meeting.group.name, "meeting": _when(n.meeting.starts_at),
+             "round": n.round_number, "kind": n.kind, "label": n.label, "text": n.text,
+             "written": _when(n.created_at)}
+            for n in PrivateNote.objects.filter(author=user).select_related("meeting__group")],
+        "security_log": [
+            {"at": _when(e.at), "event": e.kind, "group_id": e.group_id,
+             "network": e.network, "detail": e.detail}
+            for e in AuditEvent.objects.filter(user_id=user.pk)],
+    }
+
+
+def _csv(rows: Sequence[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.writer(buffer)
+        header = list(rows[0])
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([safe_cell(json.dumps(row[key], ensure_ascii=False)
+                                       if isinstance(row[key], dict | list) else row[key])
+                             for key in header])
+    return buffer.getvalue()
+
+
+def account_export(user: User) -> bytes:
+    """A zip: data.json (all of it), a CSV per kind, and a readable summary."""
+    data = personal_data(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for name, rows in data.items():
+            archive.writestr(f"{name}.csv", _csv(rows))
+        archive.writestr("summary.txt", render_to_string("front/data_summary.txt", {
+            "user": user, "data": data, "made": timezone.now(),
+            "counts": [(name, len(rows)) for name, rows in data.items()]}))
+    return buffer.getvalue()
+
+
+def _groups_she_alone_leads(user: User) -> Iterable[str]:
+    for membership in Membership.objects.filter(user=user, role=Role.LEADER).select_related(
+            "group"):
+        others = Membership.objects.filter(group=membership.group, role=Role.LEADER).exclude(
+            user=user)
+        if not others.exists():
+            yield membership.group.name
+
+
+def account_erase(*, user: User) -> None:
+    """Her account goes, and with it everything about her - except certificates already
+    issued: a chamber may still verify one, so what it states stays, no longer linked to
+    an account. Refused while a group would be left without a leader."""
+    alone = sorted(_groups_she_alone_leads(user))
+    if alone:
+        raise ValidationError(_("You are the only leader of %(groups)s. Make someone else "
+                                "leader first, or end the group.") % {"groups": ", ".join(alone)})
+    with transaction.atomic():
+        user_id = user.pk
+        addresses = list(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+        # Invitations and waiting-list entries hold her address without a link to her.
+        Invitation.objects.filter(email__in=[user.email, *addresses]).delete()
+        Candidate.objects.filter(email__in=[user.email, *addresses]).delete()
+        # Certificates keep what they state (content); the link to her goes with her row.
+        Certificate.objects.filter(member=user, status="draft").delete()
+        groups = list(Membership.objects.filter(user=user).values_list("group_id", flat=True))
+        user.delete()
+        audit(AuditKind.ACCOUNT_ERASED, user_id=user_id, actor_id=user_id)
+        # Her open rooms learn she is gone: her sockets close, the others see it.
+        for group_id in groups:
+            transaction.on_commit(partial(rooms_refresh, group_id=group_id))

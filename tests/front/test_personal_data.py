@@ -1,0 +1,147 @@
+"""Her data under the GDPR: all of it in one download, behind her password asked again, by
+a link that expires and works for her alone; her account erased, certificates issued
+kept for whoever checks them."""
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core import signing
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from balintroom.accounts.models import AuditEvent, User
+from balintroom.cases.services import note_create, notes_opt_in
+from balintroom.front.views import EXPORT_SALT
+from balintroom.groups.models import Membership
+from balintroom.records.models import Certificate
+from tests.conftest import PASSWORD, Cast
+
+
+@pytest.fixture(autouse=True)
+def encryption_key(settings) -> None:
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+
+
+def signed_in(user: User) -> Client:
+    """Signed in, and her password just given again for the data page."""
+    client = Client()
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    return client
+
+
+def export_link(client: Client) -> str:
+    page = client.get(reverse("personal_data")).content.decode()
+    start = page.index("/accounts/data/export/")
+    return page[start:page.index('"', start)]
+
+
+def test_the_page_asks_for_her_password_again(cast: Cast) -> None:
+    client = Client()
+    # Signed in - perhaps on a computer she left - but her password not given again.
+    client.post(reverse("account_login"), {"login": cast.members[0].email,
+                                           "password": PASSWORD})
+    response = client.get(reverse("personal_data"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert signed_in(cast.members[0]).get(reverse("personal_data")).status_code == 200
+
+
+def test_she_downloads_everything_about_her(cast: Cast) -> None:
+    anna = cast.members[0]
+    notes_opt_in(user=anna, meeting=cast.meeting)
+    note_create(author=anna, meeting=cast.meeting, text="I felt pushed to solve it")
+    notes_opt_in(user=cast.members[1], meeting=cast.meeting)
+    note_create(author=cast.members[1], meeting=cast.meeting, text="Ben's own thought")
+    client = signed_in(anna)
+    response = client.get(export_link(client))
+    assert response["Content-Type"] == "application/zip"
+    assert "no-store" in response["Cache-Control"]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert {"data.json", "summary.txt", "profile.csv", "groups.csv",
+            "private_notes.csv", "attendance.csv"} <= set(archive.namelist())
+    data = json.loads(archive.read("data.json"))
+    assert data["profile"][0]["email"] == anna.email
+    assert [g["group"] for g in data["groups"]] == ["Tuesday GPs"]
+    assert [n["text"] for n in data["private_notes"]] == ["I felt pushed to solve it"]
+    assert "Ben's own thought" not in archive.read("data.json").decode()
+    assert "Anna" in archive.read("summary.txt").decode()
+    assert AuditEvent.objects.filter(kind="data_exported", user_id=anna.pk).count() == 1
+
+
+def test_the_link_expires_and_works_for_her_alone(cast: Cast) -> None:
+    anna, ben = cast.members[0], cast.members[1]
+    link = export_link(signed_in(anna))
+    assert signed_in(ben).get(link).status_code == 404
+    assert Client().get(link).status_code == 302  # to the sign-in
+    stale = signing.dumps(anna.pk, salt=EXPORT_SALT)
+    client = signed_in(anna)
+    too_old = timezone.now() + timedelta(minutes=11)
+    from unittest import mock
+
+    with mock.patch("time.time", return_value=too_old.timestamp()):
+        response = client.get(reverse("personal_data_export", args=[stale]), follow=True)
+    assert "This download link has expired" in response.content.decode()
+    forged = client.get(reverse("personal_data_export", args=[stale[:-2] + "xx"]))
+    assert forged.status_code == 302
+    assert AuditEvent.objects.filter(kind="data_exported").count() == 0
+
+
+def test_she_erases_her_account_and_issued_certificates_stay(cast: Cast) -> None:
+    anna = cast.members[0]
+    issued = Certificate.objects.create(group=cast.group, member=anna, status="approved",
+                                        content={"member": "Anna"}, approved_by=cast.leader,
+                                        approved_at=timezone.now(),
+                                        period_start=timezone.localdate(),
+                                        period_end=timezone.localdate())
+    draft = Certificate.objects.create(group=cast.group, member=anna, status="draft",
+                                       content={"member": "Anna"},
+                                       period_start=timezone.localdate(),
+                                       period_end=timezone.localdate())
+    notes_opt_in(user=anna, meeting=cast.meeting)
+    note_create(author=anna, meeting=cast.meeting, text="mine")
+    client = signed_in(anna)
+    client.get(reverse("personal_data"))
+    refused = client.post(reverse("personal_data_erase"), {}, follow=True)
+    assert "Tick the box to confirm" in refused.content.decode()
+    assert User.objects.filter(pk=anna.pk).exists()
+    response = client.post(reverse("personal_data_erase"), {"confirm": "on"}, follow=True)
+    assert "Your account is erased." in response.content.decode()
+    assert not User.objects.filter(email=anna.email).exists()
+    assert not Membership.objects.filter(user_id=anna.pk).exists()
+    issued.refresh_from_db()
+    assert issued.member is None and issued.content == {"member": "Anna"}
+    assert not Certificate.objects.filter(pk=draft.pk).exists()
+    from balintroom.cases.models import PrivateNote
+    assert not PrivateNote.objects.filter(author_id=anna.pk).exists()
+    assert AuditEvent.objects.filter(kind="account_erased", user_id=anna.pk).exists()
+    # She is signed out, and her password opens nothing.
+    assert client.get(reverse("profile")).status_code == 302
+    assert "_auth_user_id" not in signed_in_session(anna.email)
+
+
+def signed_in_session(email: str) -> dict[str, str]:
+    client = Client()
+    client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+    return dict(client.session)
+
+
+def test_the_only_leader_hands_the_group_over_first(cast: Cast) -> None:
+    client = signed_in(cast.leader)
+    client.get(reverse("personal_data"))
+    response = client.post(reverse("personal_data_erase"), {"confirm": "on"}, follow=True)
+    assert "You are the only leader of Tuesday GPs." in response.content.decode()
+    assert User.objects.filter(pk=cast.leader.pk).exists()
+
+
+def test_erasing_needs_her_password_again(cast: Cast) -> None:
+    client = Client()
+    client.force_login(cast.members[0])
+    response = client.post(reverse("personal_data_erase"), {"confirm": "on"})
+    assert response.status_code == 302 and response["Location"] == reverse("personal_data")
+    assert User.objects.filter(pk=cast.members[0].pk).exists()
