@@ -7,6 +7,9 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("DISABLE_RATE_LIMITS", "1")
+# Most tests sign leaders in without an authenticator; tests/accounts/test_two_factor.py
+# turns the requirement on.
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "0")
 if "DATA_DIR" not in os.environ:
     # Each run its own, removed when it ends: runs at once on one machine stay apart.
     os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="balintroom-tests-")

@@ -88,10 +88,12 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # allauth's list of security keys
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "channels",
 ]
 
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "balintroom.accounts.middleware.UserLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "balintroom.accounts.middleware.SessionTimeoutMiddleware",
+    "balintroom.front.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "balintroom.core.middleware.ContentSecurityPolicyMiddleware",
@@ -313,6 +316,20 @@ SESSION_REMEMBER_DAYS = envint("SESSION_REMEMBER_DAYS", 14)
 SESSION_COOKIE_AGE = max(SESSION_REMEMBER_DAYS * 86400, SESSION_MAX_HOURS * 3600)
 if not SESSION_REMEMBER_DAYS:
     ACCOUNT_SESSION_REMEMBER = False
+# Two-factor sign-in (allauth's MFA): an authenticator app (TOTP), a security key or
+# passkey (WebAuthn), and recovery codes. Leaders, co-leaders, coordinators and staff must
+# set one up before they go on (front/middleware.py) unless TWO_FACTOR_REQUIRED is off;
+# members may. Off by default only in development, where the demo's leader would
+# otherwise need an authenticator app first.
+TWO_FACTOR_REQUIRED = envbool("TWO_FACTOR_REQUIRED", not DEBUG)
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Balint Room"
+# Its secrets encrypted with FIELD_ENCRYPTION_KEYS (front/mfa.py).
+MFA_ADAPTER = "balintroom.front.mfa.MFAAdapter"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# A security key on http://127.0.0.1 during development; browsers require https otherwise.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or bool(
+    re.match(r"http://(127\.0\.0\.1|localhost)(:\d+)?$", SITE_URL))
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 

@@ -40,6 +40,12 @@ PAGES: dict[str, tuple[str, ...]] = {
     "profile": (L, M),
     "security_log": (M,),
     "personal_data": (M,),
+    # allauth's two-factor pages, restyled by our allauth/layouts templates
+    "mfa_index": (M,),
+    "mfa_activate_totp": (M,),
+    "mfa_add_webauthn": (M,),
+    "mfa_list_webauthn": (M,),
+    "mfa_generate_recovery_codes": (M,),
     # allauth's pages (the sign-in pages' templates are restyled in templates/account/)
     "account_login": (A,),
     "account_signup": (A,),
@@ -122,7 +128,9 @@ WITH_ERRORS: dict[str, tuple[str, str]] = {
 }
 
 # Pages behind the password asked again (allauth's re-authentication).
-ASKS_PASSWORD_AGAIN = {"personal_data"}
+ASKS_PASSWORD_AGAIN = {"personal_data", "mfa_activate_totp", "mfa_add_webauthn",
+                       "mfa_generate_recovery_codes"}
+NEEDS_A_SECOND_FACTOR = "only once she has a second factor (tests/accounts/test_two_factor.py)"
 
 ACTION = "an action: answers a POST, its page is the one it is on"
 FILE = "a file, not a page"
@@ -133,6 +141,11 @@ EXCUSED: dict[str, str] = {
     "account_set_password": "a redirect to the password change (every demo account has one)",
     "account_confirm_login_code": "a redirect to the login unless a code was requested",
     "account_confirm_reauthentication_code": "a redirect unless a code was requested",
+    "mfa_authenticate": "a redirect to the sign-in unless a password was just given",
+    "mfa_download_recovery_codes": FILE,
+    **{name: NEEDS_A_SECOND_FACTOR for name in (
+        "mfa_deactivate_totp", "mfa_view_recovery_codes", "mfa_edit_webauthn",
+        "mfa_remove_webauthn", "mfa_reauthenticate", "mfa_reauthenticate_webauthn")},
     **{name: FILE for name in ("calendar_feed", "notes_export", "group_hours_csv",
                                "certificate_download", "logbook_pdf", "logbook_csv",
                                "organisation_export", "personal_data_export")},

@@ -34,7 +34,7 @@ def test_it_reencrypts_everything_with_the_newest_key(cast: Cast, settings,
     settings.FIELD_ENCRYPTION_KEYS = [new_key, encryption_key]
     out = io.StringIO()
     call_command("rotate_encryption_keys", stdout=out)
-    assert "Encrypted 2 row(s) again" in out.getvalue()
+    assert "Encrypted 2 row(s) and 0 two-factor secret(s) again" in out.getvalue()
     settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
     assert PrivateNote.objects.get(pk=notes[0].pk).text == SECRET
     assert PrivateNote.objects.get(pk=notes[0].pk).label == "the widower"

@@ -57,6 +57,8 @@ class Server:
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SITE_URL": self.url,
             "DISABLE_RATE_LIMITS": "1",
+            # The demo's leaders have no authenticator app (a test of its own turns it on).
+            "TWO_FACTOR_REQUIRED": "0",
             "BALINTROOM_ENV_FILE": "/nonexistent",
             "PYTHONPATH": str(ROOT / "src"),
             "LOG_LEVEL": "warning",

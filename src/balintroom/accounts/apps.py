@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from allauth.account import signals as allauth_signals
+        from allauth.mfa import signals as mfa_signals
         from django.contrib.auth import signals as auth_signals
 
         from .audit import audit
@@ -46,6 +47,10 @@ class AccountsConfig(AppConfig):
             (allauth_signals.email_added, own(AuditKind.EMAIL_CHANGED), "email_added"),
             (allauth_signals.email_removed, own(AuditKind.EMAIL_CHANGED), "email_removed"),
             (allauth_signals.email_changed, own(AuditKind.EMAIL_CHANGED), "email_changed"),
+            (mfa_signals.authenticator_added, own(AuditKind.TWO_FACTOR_CHANGED), "mfa_added"),
+            (mfa_signals.authenticator_removed, own(AuditKind.TWO_FACTOR_CHANGED),
+             "mfa_removed"),
+            (mfa_signals.authenticator_reset, own(AuditKind.TWO_FACTOR_CHANGED), "mfa_reset"),
         ]
         for signal, receiver, name in connect:
             signal.connect(receiver, dispatch_uid=f"accounts.audit.{name}", weak=False)

@@ -134,3 +134,12 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise AppendOnly("audit events are never deleted")
+
+
+def has_second_factor(user_id: int) -> bool:
+    """An authenticator app or a security key (recovery codes alone are no factor)."""
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(
+        user_id=user_id, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()

@@ -23,7 +23,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from balintroom.accounts.models import has_second_factor
 from balintroom.core.hops import HopQueue, in_database_thread
+from balintroom.groups.models import Membership
 from balintroom.groups.selectors import member_names
 from balintroom.method.roles import LEADING_ROLES
 from balintroom.method.room import StaleVersion
@@ -70,7 +72,14 @@ def _admit(ask: tuple[int, Any, str | None]) -> tuple[int, int] | None:
         return (int(row[0]), int(row[1])) if row is not None else None
     if user is None or not user.is_authenticated:
         return None
-    return room_entry(user.pk, meeting_id)
+    entry = room_entry(user.pk, meeting_id)
+    # A leader's room is behind her second factor, as her pages are (front/middleware.py).
+    if (entry is not None and settings.TWO_FACTOR_REQUIRED
+            and Membership.objects.filter(user_id=user.pk, group_id=entry[1],
+                                          role__in=list(LEADING_ROLES)).exists()
+            and not has_second_factor(user.pk)):
+        return None
+    return entry
 
 
 def _snapshot_text(ask: tuple[int, int | None]) -> tuple[str, int, str | None]:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from balintroom.accounts.audit import audit
 from balintroom.accounts.models import AuditKind
 from balintroom.cases.services import encrypted_values_rotate
+from balintroom.front.mfa import two_factor_secrets_rotate
 
 
 class Command(BaseCommand):
@@ -17,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = encrypted_values_rotate()
-        audit(AuditKind.KEYS_ROTATED, detail=f"{rows} rows")
+        secrets = two_factor_secrets_rotate()
+        audit(AuditKind.KEYS_ROTATED, detail=f"{rows} rows, {secrets} secrets")
         self.stdout.write(
-            f"Encrypted {rows} row(s) again with the newest key. The older keys can go now."
+            f"Encrypted {rows} row(s) and {secrets} two-factor secret(s) again with the "
+            "newest key. The older keys can go now."
         )
