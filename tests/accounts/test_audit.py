@@ -15,6 +15,7 @@ from balintroom.accounts.audit import audit
 from balintroom.accounts.models import AppendOnly, AuditEvent, AuditKind
 from balintroom.groups.models import Membership
 from tests.conftest import PASSWORD, Cast
+from tests.groups.helpers import password_given
 
 
 def kinds(user_id: int) -> list[str]:
@@ -44,7 +45,7 @@ def test_a_failed_sign_in_for_no_account_keeps_no_address(db) -> None:
 
 def test_role_changes_removals_and_invitations_name_who_did_them(cast: Cast) -> None:
     client = Client()
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     anna, ben = cast.members[0], cast.members[1]
     anna_m = Membership.objects.get(group=cast.group, user=anna)
     ben_m = Membership.objects.get(group=cast.group, user=ben)
@@ -63,7 +64,7 @@ def test_role_changes_removals_and_invitations_name_who_did_them(cast: Cast) -> 
 def test_she_sees_her_own_events_and_nobody_elses(cast: Cast) -> None:
     anna = cast.members[0]
     client = Client()
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     anna_m = Membership.objects.get(group=cast.group, user=anna)
     client.post(f"/groups/{cast.group.pk}/members/{anna_m.pk}/role/", {"role": "co_leader"})
     audit(AuditKind.SIGN_IN, user_id=cast.outsider.pk, actor_id=cast.outsider.pk)

@@ -3,7 +3,7 @@ from django.test import Client
 
 from balintroom.groups.models import Membership
 from tests.conftest import Cast
-from tests.groups.helpers import assert_login_redirect, text
+from tests.groups.helpers import assert_login_redirect, password_given, text
 
 LAST_LEADER = "A group always keeps at least one leader"
 
@@ -32,7 +32,7 @@ def roles(cast: Cast) -> dict[str, str]:
 
 
 def test_it_changes_a_role(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     response = client.post(role_url(cast, cast.member), {"role": "co_leader"}, follow=True)
     assert membership(cast, cast.member).role == "co_leader"
     assert "The role of Anna is now: Co-leader." in text(response)
@@ -42,7 +42,7 @@ ONLY_LEADER = "Only the group&#x27;s leader"
 
 
 def test_it_lets_the_coleader_make_a_member_co_leader(client: Client, cast: Cast) -> None:
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     client.post(role_url(cast, cast.member), {"role": "co_leader"})
     assert membership(cast, cast.member).role == "co_leader"
 
@@ -52,7 +52,7 @@ def test_it_lets_the_coleader_make_a_member_co_leader(client: Client, cast: Cast
 def test_it_lets_only_the_leader_make_leaders_or_change_one(
         client: Client, cast: Cast, target: str, role: str) -> None:
     before = roles(cast)
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     response = client.post(role_url(cast, getattr(cast, target)), {"role": role}, follow=True)
     assert ONLY_LEADER in text(response)
     assert roles(cast) == before
@@ -61,7 +61,7 @@ def test_it_lets_only_the_leader_make_leaders_or_change_one(
 def test_a_co_leader_cannot_take_the_group_from_its_leader(client: Client,
                                                            cast: Cast) -> None:
     # The hole that was found: promote herself, then remove the leader.
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     client.post(role_url(cast, cast.coleader), {"role": "leader"})
     client.post(remove_url(cast, cast.leader))
     assert roles(cast)[cast.leader.email] == "leader"
@@ -69,7 +69,7 @@ def test_a_co_leader_cannot_take_the_group_from_its_leader(client: Client,
 
 
 def test_a_co_leader_sees_no_controls_on_the_leaders_row(client: Client, cast: Cast) -> None:
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     page = text(client.get(f"/groups/{cast.group.pk}/"))
     assert role_url(cast, cast.leader) not in page
     assert remove_url(cast, cast.leader) not in page
@@ -83,7 +83,7 @@ def test_the_leaders_and_the_person_hear_of_every_role_change(
         client: Client, cast: Cast, mailbox) -> None:
     from django.core.management import call_command
 
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     client.post(role_url(cast, cast.member), {"role": "co_leader"})
     client.post(remove_url(cast, cast.members[1]))
     call_command("send_reminders")
@@ -101,7 +101,7 @@ def test_the_leaders_and_the_person_hear_of_every_role_change(
 
 def test_it_keeps_the_last_leader(client: Client, cast: Cast) -> None:
     before = roles(cast)
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     response = client.post(role_url(cast, cast.leader), {"role": "member"}, follow=True)
     assert response.redirect_chain[-1][0] == f"/groups/{cast.group.pk}/"
     assert f'class="message error">{LAST_LEADER}.' in text(response)
@@ -109,7 +109,7 @@ def test_it_keeps_the_last_leader(client: Client, cast: Cast) -> None:
 
 
 def test_it_lets_a_leader_step_down_once_another_leads(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     client.post(role_url(cast, cast.coleader), {"role": "leader"})
     client.post(role_url(cast, cast.leader), {"role": "member"})
     assert membership(cast, cast.leader).role == "member"
@@ -120,7 +120,7 @@ def test_it_lets_a_leader_step_down_once_another_leads(client: Client, cast: Cas
 
 def test_it_rejects_an_unknown_role(client: Client, cast: Cast) -> None:
     before = roles(cast)
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     response = client.post(role_url(cast, cast.member), {"role": "king"}, follow=True)
     assert "Choose one of the roles." in text(response)
     assert roles(cast) == before
@@ -150,8 +150,22 @@ def test_it_does_not_reach_into_another_group(client: Client, cast: Cast) -> Non
     assert membership(cast, cast.member).role == "member"
 
 
+def test_a_role_change_asks_for_her_password_again_and_then_is_done(
+        client: Client, cast: Cast) -> None:
+    from tests.conftest import PASSWORD
+
+    client.force_login(cast.leader)  # signed in this morning; the password not given since
+    response = client.post(role_url(cast, cast.member), {"role": "co_leader"})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert membership(cast, cast.member).role == "member"
+    response = client.post(response["Location"], {"password": PASSWORD}, follow=True)
+    # What she sent is carried out once she has given it.
+    assert membership(cast, cast.member).role == "co_leader"
+    assert "The role of Anna is now: Co-leader." in text(response)
+
+
 def test_it_changes_roles_by_post_only(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     assert client.get(role_url(cast, cast.member)).status_code == 405
 
 
@@ -165,7 +179,7 @@ def test_it_requires_login_to_change_a_role(client: Client, cast: Cast) -> None:
 
 
 def test_it_asks_before_removing(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     response = client.get(remove_url(cast, cast.member) + "confirm/")
     assert response.status_code == 200
     assert "Remove Anna from Tuesday GPs?" in text(response)
@@ -173,7 +187,7 @@ def test_it_asks_before_removing(client: Client, cast: Cast) -> None:
 
 
 def test_it_removes_a_member(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     response = client.post(remove_url(cast, cast.member), follow=True)
     assert not Membership.objects.filter(group=cast.group, user=cast.member).exists()
     page = text(response)
@@ -186,18 +200,18 @@ def test_it_removes_a_member(client: Client, cast: Cast) -> None:
 
 def test_a_co_leader_cannot_remove_the_leader(client: Client, cast: Cast) -> None:
     before = roles(cast)
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     response = client.post(remove_url(cast, cast.leader), follow=True)
     assert f'class="message error">{ONLY_LEADER} removes a leader.' in text(response)
     assert roles(cast) == before
 
 
 def test_it_does_not_remove_the_last_leader(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     client.post(role_url(cast, cast.coleader), {"role": "leader"})
     Membership.objects.filter(group=cast.group, user=cast.leader).update(role="member")
     before = roles(cast)
-    client.force_login(cast.coleader)  # the only leader now
+    password_given(client, cast.coleader)  # the only leader now
     response = client.post(remove_url(cast, cast.coleader), follow=True)
     assert f'class="message error">{LAST_LEADER}' in text(response)
     assert roles(cast) == before
@@ -222,7 +236,7 @@ def test_it_does_not_let_an_outsider_remove(client: Client, cast: Cast, suffix: 
 
 
 def test_it_removes_by_post_only(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     assert client.get(remove_url(cast, cast.member)).status_code == 405
     assert membership(cast, cast.member)
 
@@ -256,13 +270,13 @@ def test_it_lets_a_member_leave(client: Client, cast: Cast) -> None:
 
 
 def test_it_lets_the_coleader_leave(client: Client, cast: Cast) -> None:
-    client.force_login(cast.coleader)
+    password_given(client, cast.coleader)
     client.post(leave_url(cast))
     assert not Membership.objects.filter(group=cast.group, user=cast.coleader).exists()
 
 
 def test_it_keeps_the_last_leader_in(client: Client, cast: Cast) -> None:
-    client.force_login(cast.leader)
+    password_given(client, cast.leader)
     confirm = text(client.get(leave_url(cast) + "confirm/"))
     assert "make someone else leader first" in confirm
     response = client.post(leave_url(cast), follow=True)

@@ -9,6 +9,8 @@ import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from allauth.account.internal.flows import reauthentication
+from allauth.core.exceptions import ReauthenticationRequired
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -188,12 +190,21 @@ def group_leave(request: AuthedRequest, group_id: int) -> HttpResponse:
 # Members
 
 
+def _ask_password_again(request: HttpRequest) -> None:
+    """Who leads a group is a matter of its records: a role change or a removal asks the
+    leader for her password again (unless she gave it in the last few minutes). allauth
+    keeps the form she sent and carries it out once she has."""
+    if reauthentication.is_reauthentication_required(request, app=""):
+        raise ReauthenticationRequired()
+
+
 @login_required
 @require_POST
 def member_role_change(request: AuthedRequest, group_id: int,
                        membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
+    _ask_password_again(request)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
@@ -266,6 +277,7 @@ def member_remove(request: AuthedRequest, group_id: int,
                   membership_id: int) -> HttpResponse:
     group = selectors.leading_membership_for(request.user, group_id).group
     member = selectors.member_in_group(group, membership_id)
+    _ask_password_again(request)
     try:
         services.membership_end(membership=member, by=request.user)
     except ValidationError as error:
