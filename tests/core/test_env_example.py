@@ -163,3 +163,15 @@ def test_reading_the_examples_leaves_this_process_environment_alone(tmp_path: Pa
     before = dict(os.environ)
     dotenv_values(uncommented(DEPLOY_EXAMPLE, tmp_path))
     assert dict(os.environ) == before
+
+
+def test_the_deploy_example_leaves_hsts_subdomains_and_preload_to_the_operator() -> None:
+    """Both bind every subdomain of the site's domain to https, preload for good: README
+    says to turn them on only deliberately, so the example does not."""
+    from pathlib import Path
+
+    lines = (Path(__file__).resolve().parents[2] / "deploy" / "balintroom.env.example"
+             ).read_text().splitlines()
+    values = dict(line.split("=", 1) for line in lines if "=" in line and not line.startswith("#"))
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] == "0"
+    assert values["SECURE_HSTS_PRELOAD"] == "0"
