@@ -63,7 +63,11 @@ MESSAGES_PER_SECOND = 5.0
 MESSAGES_BURST = 20.0
 
 
-def _admit(ask: tuple[int, Any, str | None]) -> tuple[int, int] | None:
+# A socket asking in: its meeting, its person, and the display's key (None: a person's).
+Ask = tuple[int, Any, str | None]
+
+
+def _admit(ask: Ask) -> tuple[int, int] | None:
     """Her room (or the display's) and its group, if she may be in it now."""
     meeting_id, user, token = ask
     if token is not None:
@@ -118,13 +122,25 @@ def _sockets_apply(changes: list[SocketChange]) -> list[list[Broadcast]]:
     return [held] + [[] for _change in changes[1:]]
 
 
+def _admissions(asks: list[Ask]) -> list[tuple[int, int] | None | BaseException]:
+    answers: list[tuple[int, int] | None | BaseException] = []
+    for ask in asks:
+        try:
+            answers.append(_admit(ask))
+        except Exception as exc:  # noqa: BLE001 - its socket's caller hears of it
+            answers.append(exc)
+    return answers
+
+
 def _versions(room_ids: list[int]) -> list[int | None]:
     found = room_versions(room_ids)
     return [found.get(room_id) for room_id in room_ids]
 
 
 # What is cheaper done together: sockets opening and closing (one new state per room, not
-# per socket, after a restart), and the versions a moment's pings ask for.
+# per socket, after a restart), who may open them (one crossing to the database thread
+# for a moment's handshakes), and the versions a moment's pings ask for.
+_ADMISSIONS: HopQueue[Ask, tuple[int, int] | None] = HopQueue(_admissions)
 _ACTIONS: HopQueue[services.Act, list[Broadcast]] = HopQueue(_acts)
 _SOCKETS: HopQueue[SocketChange, list[Broadcast]] = HopQueue(_sockets_apply)
 _VERSIONS: HopQueue[int, int | None] = HopQueue(_versions)
@@ -170,7 +186,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.session = session_mark(key) if key else ""
         admitted: tuple[int, int] | None = None
         if 0 < self.meeting_id < ID_MAX:
-            admitted = await in_database_thread(_admit, (self.meeting_id, self.user, token))
+            admitted = await _ADMISSIONS.submit((self.meeting_id, self.user, token))
         if admitted is None:
             # Refusing before accept answers the handshake with 403.
             await self.close(code=CLOSE_FORBIDDEN)
