@@ -136,10 +136,15 @@ class AuditEvent(models.Model):
         raise AppendOnly("audit events are never deleted")
 
 
-def has_second_factor(user_id: int) -> bool:
-    """An authenticator app or a security key (recovery codes alone are no factor)."""
+def users_with_second_factor(user_ids: set[int]) -> set[int]:
+    """Who of them has an authenticator app or a security key (recovery codes alone are no
+    factor)."""
     from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(
-        user_id=user_id, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-    ).exists()
+    return set(Authenticator.objects.filter(
+        user_id__in=user_ids, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).values_list("user_id", flat=True))
+
+
+def has_second_factor(user_id: int) -> bool:
+    return user_id in users_with_second_factor({user_id})

@@ -23,9 +23,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from balintroom.accounts.models import has_second_factor
+from balintroom.accounts.models import users_with_second_factor
 from balintroom.core.hops import HopQueue, in_database_thread
-from balintroom.groups.models import Membership
 from balintroom.groups.selectors import member_names
 from balintroom.method.roles import LEADING_ROLES
 from balintroom.method.room import StaleVersion
@@ -51,7 +50,7 @@ from .roomstate import (
     CLOSE_SIGNED_OUT,
     view_kind,
 )
-from .selectors import room_circle, room_entry, room_versions
+from .selectors import room_circle, room_entries, room_versions
 from .snapshot import state_at
 
 log = logging.getLogger(__name__)
@@ -67,23 +66,29 @@ MESSAGES_BURST = 20.0
 Ask = tuple[int, Any, str | None]
 
 
-def _admit(ask: Ask) -> tuple[int, int] | None:
-    """Her room (or the display's) and its group, if she may be in it now."""
-    meeting_id, user, token = ask
-    if token is not None:
-        row = Room.objects.filter(meeting_id=meeting_id, display_token=token).values_list(
-            "pk", "meeting__group_id").first() if token else None
-        return (int(row[0]), int(row[1])) if row is not None else None
-    if user is None or not user.is_authenticated:
-        return None
-    entry = room_entry(user.pk, meeting_id)
+def _admissions(asks: list[Ask]) -> list[tuple[int, int] | None]:
+    """For each socket asking in, its room and group, if she (or the display) may be in it
+    now; a moment's sockets in a few statements, not a few each."""
+    people = [(user.pk, meeting_id) for meeting_id, user, token in asks
+              if token is None and user is not None and user.is_authenticated]
+    entries = dict(zip(people, room_entries(people), strict=True))
     # A leader's room is behind her second factor, as her pages are (front/middleware.py).
-    if (entry is not None and settings.TWO_FACTOR_REQUIRED
-            and Membership.objects.filter(user_id=user.pk, group_id=entry[1],
-                                          role__in=list(LEADING_ROLES)).exists()
-            and not has_second_factor(user.pk)):
-        return None
-    return entry
+    leading = {user_id for (user_id, _m), entry in entries.items()
+               if entry is not None and entry.role in LEADING_ROLES}
+    without_factor = (leading - users_with_second_factor(leading)
+                      if settings.TWO_FACTOR_REQUIRED and leading else set())
+    answers: list[tuple[int, int] | None] = []
+    for meeting_id, user, token in asks:
+        if token is not None:
+            row = Room.objects.filter(meeting_id=meeting_id, display_token=token).values_list(
+                "pk", "meeting__group_id").first() if token else None
+            answers.append((int(row[0]), int(row[1])) if row is not None else None)
+            continue
+        entry = (entries.get((user.pk, meeting_id))
+                 if user is not None and user.is_authenticated else None)
+        answers.append((entry.room_id, entry.group_id)
+                       if entry is not None and user.pk not in without_factor else None)
+    return answers
 
 
 def _snapshot_text(ask: tuple[int, int | None]) -> tuple[str, int, str | None]:
@@ -120,16 +125,6 @@ def _sockets_apply(changes: list[SocketChange]) -> list[list[Broadcast]]:
     with broadcasts_held() as held:
         connections_apply(changes)
     return [held] + [[] for _change in changes[1:]]
-
-
-def _admissions(asks: list[Ask]) -> list[tuple[int, int] | None | BaseException]:
-    answers: list[tuple[int, int] | None | BaseException] = []
-    for ask in asks:
-        try:
-            answers.append(_admit(ask))
-        except Exception as exc:  # noqa: BLE001 - its socket's caller hears of it
-            answers.append(exc)
-    return answers
 
 
 def _versions(room_ids: list[int]) -> list[int | None]:
