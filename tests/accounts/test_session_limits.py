@@ -83,3 +83,15 @@ def test_the_limits_are_the_operators_to_set(anna, settings) -> None:
     del client.cookies[SEEN_COOKIE]
     client.get("/")
     assert logged_in_user_id(client) is None
+
+
+def test_the_seen_cookie_of_someone_else_on_this_browser_does_not_count(anna) -> None:
+    from django.core import signing
+
+    from balintroom.accounts.middleware import SEEN_SALT
+
+    client = signed_in()
+    move_sign_in_back(client, 3 * 3600)
+    client.cookies[SEEN_COOKIE] = signing.dumps(anna.pk + 1, salt=SEEN_SALT)
+    client.get("/")
+    assert logged_in_user_id(client) is None

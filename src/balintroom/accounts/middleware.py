@@ -104,11 +104,13 @@ class SessionTimeoutMiddleware:
             return ""
         idle = settings.SESSION_IDLE_MINUTES * 60
         try:
-            signing.loads(request.COOKIES.get(SEEN_COOKIE, ""), salt=SEEN_SALT, max_age=idle)
+            seen = signing.loads(request.COOKIES.get(SEEN_COOKIE, ""), salt=SEEN_SALT,
+                                 max_age=idle)
         except signing.BadSignature:
-            # No page for longer than that (the cookie is gone or too old) - unless she
-            # has only just signed in and not yet been sent one.
-            if now - started > idle:
-                return _("You were signed out after %(minutes)s minutes without activity. "
-                         "Please sign in again.") % {"minutes": settings.SESSION_IDLE_MINUTES}
+            seen = None
+        # No page for longer than that (the cookie is gone, too old, or someone else's
+        # on this browser) - unless she has only just signed in and not been sent one.
+        if seen != request.user.pk and now - started > idle:
+            return _("You were signed out after %(minutes)s minutes without activity. "
+                     "Please sign in again.") % {"minutes": settings.SESSION_IDLE_MINUTES}
         return ""
