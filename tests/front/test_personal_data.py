@@ -145,3 +145,14 @@ def test_erasing_needs_her_password_again(cast: Cast) -> None:
     response = client.post(reverse("personal_data_erase"), {"confirm": "on"})
     assert response.status_code == 302 and response["Location"] == reverse("personal_data")
     assert User.objects.filter(pk=cast.members[0].pk).exists()
+
+
+def test_the_leader_of_a_group_that_has_ended_may_go(cast: Cast) -> None:
+    from balintroom.groups.services import group_archive
+
+    group_archive(group=cast.group)
+    client = signed_in(cast.leader)
+    client.get(reverse("personal_data"))
+    response = client.post(reverse("personal_data_erase"), {"confirm": "on"}, follow=True)
+    assert "Your account is erased." in response.content.decode()
+    assert not User.objects.filter(pk=cast.leader.pk).exists()

@@ -107,7 +107,10 @@ def account_export(user: User) -> bytes:
 
 
 def _groups_she_alone_leads(user: User) -> Iterable[str]:
-    for membership in Membership.objects.filter(user=user, role=Role.LEADER).select_related(
+    """Groups still running that would be left without a leader (an ended group needs
+    none)."""
+    for membership in Membership.objects.filter(
+            user=user, role=Role.LEADER, group__archived_at__isnull=True).select_related(
             "group"):
         others = Membership.objects.filter(group=membership.group, role=Role.LEADER).exclude(
             user=user)
