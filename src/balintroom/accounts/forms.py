@@ -8,6 +8,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from .efn import efn_normalised, efn_problem
 from .models import LANGUAGE_CHOICES, User
 from .models import timezone_choices as all_timezones
 
@@ -45,12 +46,20 @@ def timezone_choices(current: str = "") -> list:
 
 
 class ProfileForm(forms.ModelForm):
+    # Longer than the 15 digits kept: her card prints them in groups, with spaces.
+    efn = forms.CharField(
+        label=User._meta.get_field("efn").verbose_name,
+        help_text=User._meta.get_field("efn").help_text, max_length=24, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+
     class Meta:
         model = User
-        fields = ("display_name", "profession", "language", "timezone", "email_reminders")
+        fields = ("display_name", "profession", "legal_name", "efn", "language", "timezone",
+                  "email_reminders")
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "legal_name": forms.TextInput(attrs={"autocomplete": "name"}),
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -67,6 +76,18 @@ class ProfileForm(forms.ModelForm):
 
     def clean_profession(self) -> str:
         return " ".join(self.cleaned_data["profession"].split())
+
+    def clean_legal_name(self) -> str:
+        return " ".join(self.cleaned_data["legal_name"].split())
+
+    def clean_efn(self) -> str:
+        efn = self.cleaned_data["efn"]
+        if not efn.strip():
+            return ""
+        problem = efn_problem(efn)
+        if problem:
+            raise forms.ValidationError(problem)
+        return efn_normalised(efn)
 
 
 class NameForm(forms.ModelForm):

@@ -45,6 +45,17 @@ class User(AbstractUser):
         _("profession"), max_length=80, blank=True,
         help_text=_("For example general practitioner, nurse, psychotherapist, social worker."),
     )
+    # For certificates and continuing-education credits: her name as her registration
+    # or passport has it (the display name is how the group knows her), and a German
+    # physician's EFN (accounts/efn.py).
+    legal_name = models.CharField(
+        _("full name for certificates"), max_length=160, blank=True,
+        help_text=_("As on your professional registration, for example “Dr. med. Anna "
+                    "Weber”. Only your certificates show it."))
+    efn = models.CharField(
+        _("EFN (German physicians)"), max_length=15, blank=True,
+        help_text=_("Your 15-digit continuing-education number, for CME points; leave it "
+                    "empty if you have none."))
     language = models.CharField(_("language"), max_length=8, blank=True, choices=LANGUAGE_CHOICES)
     timezone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Berlin", choices=timezone_choices
