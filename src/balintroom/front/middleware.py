@@ -35,9 +35,10 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
+        # Who must have one asked first: a member's page costs two small queries, not three.
         if (settings.TWO_FACTOR_REQUIRED and isinstance(user, User)
                 and not request.path.startswith(OPEN_PREFIXES)
-                and not has_second_factor(user.pk) and needs_second_factor(user)):
+                and needs_second_factor(user) and not has_second_factor(user.pk)):
             messages.info(request, _(
                 "You lead a group: please set up two-factor sign-in first - an authenticator "
                 "app on your phone, or a security key. It keeps your group's records safe "
