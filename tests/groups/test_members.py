@@ -311,3 +311,13 @@ def test_it_checks_csrf(cast: Cast) -> None:
     client.force_login(cast.member)
     assert client.post(leave_url(cast)).status_code == 403
     assert membership(cast, cast.member)
+
+
+def test_the_last_leader_may_leave_a_group_that_has_ended(client: Client, cast: Cast) -> None:
+    from balintroom.groups.services import group_archive
+
+    Membership.objects.filter(group=cast.group, user=cast.coleader).update(role="member")
+    group_archive(group=cast.group)
+    client.force_login(cast.leader)
+    client.post(leave_url(cast))
+    assert not Membership.objects.filter(group=cast.group, user=cast.leader).exists()

@@ -7,8 +7,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Sequence
-from functools import partial
+from collections.abc import Sequence
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -23,8 +22,7 @@ from balintroom.accounts.models import AuditEvent, AuditKind, User
 from balintroom.cases.models import PrivateNote
 from balintroom.core.spreadsheet import safe_cell
 from balintroom.groups.models import Candidate, Invitation, Membership
-from balintroom.live.services import rooms_refresh
-from balintroom.method.roles import Role
+from balintroom.groups.services import membership_end
 from balintroom.records.models import AbsenceNotice, AttendanceRecord, Certificate, LogbookEntry
 
 
@@ -107,27 +105,23 @@ def account_export(user: User) -> bytes:
     return buffer.getvalue()
 
 
-def _groups_she_alone_leads(user: User) -> Iterable[str]:
-    """Groups still running that would be left without a leader (an ended group needs
-    none)."""
-    for membership in Membership.objects.filter(
-            user=user, role=Role.LEADER, group__archived_at__isnull=True).select_related(
-            "group"):
-        others = Membership.objects.filter(group=membership.group, role=Role.LEADER).exclude(
-            user=user)
-        if not others.exists():
-            yield membership.group.name
-
-
 def account_erase(*, user: User) -> None:
     """Her account goes, and with it everything about her - except certificates already
     issued: a chamber may still verify one, so what it states stays, no longer linked to
     an account. Refused while a group would be left without a leader."""
-    alone = sorted(_groups_she_alone_leads(user))
-    if alone:
-        raise ValidationError(_("You are the only leader of %(groups)s. Make someone else "
-                                "leader first, or end the group.") % {"groups": ", ".join(alone)})
     with transaction.atomic():
+        # She leaves each group as anyone leaves one (its rules, its open rooms told at
+        # once); where she is the last leader of a group still running, nothing happens.
+        refused = []
+        for membership in Membership.objects.filter(user=user).select_related("group"):
+            try:
+                membership_end(membership=membership, by=user)
+            except ValidationError:
+                refused.append(membership.group.name)
+        if refused:
+            raise ValidationError(_("You are the only leader of %(groups)s. Make someone else "
+                                    "leader first, or end the group.")
+                                  % {"groups": ", ".join(sorted(refused))})
         user_id = user.pk
         addresses = list(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
         # Invitations and waiting-list entries hold her address without a link to her.
@@ -135,9 +129,5 @@ def account_erase(*, user: User) -> None:
         Candidate.objects.filter(email__in=[user.email, *addresses]).delete()
         # Certificates keep what they state (content); the link to her goes with her row.
         Certificate.objects.filter(member=user, status="draft").delete()
-        groups = list(Membership.objects.filter(user=user).values_list("group_id", flat=True))
         user.delete()
         audit(AuditKind.ACCOUNT_ERASED, user_id=user_id, actor_id=user_id)
-        # Her open rooms learn she is gone: her sockets close, the others see it.
-        for group_id in groups:
-            transaction.on_commit(partial(rooms_refresh, group_id=group_id))

@@ -293,14 +293,16 @@ def membership_end(*, membership: Membership, by: User) -> None:
     with transaction.atomic():
         list(Membership.objects.select_for_update().filter(group=membership.group))
         # Read the roles again under the lock: they may have changed since the page was shown.
-        current = Membership.objects.filter(pk=membership.pk).select_related("user").first()
+        current = (Membership.objects.filter(pk=membership.pk)
+                   .select_related("user", "group").first())
         if current is None:
             return
         actor = _role_of(by, current.group)
         if by.pk != current.user_id and (
                 actor is None or not may_remove(actor=actor, target=current.role)):
             raise ValidationError(_("Only the group's leader removes a leader."))
-        if (current.role == Role.LEADER
+        # A group that has ended needs no leader any more: its last one may go.
+        if (current.role == Role.LEADER and current.group.archived_at is None
                 and _leaders_left(current.group, without=current) == 0):
             raise ValidationError(
                 _("A group always keeps at least one leader. Make someone else leader first.")
