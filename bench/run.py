@@ -27,8 +27,8 @@ The output ends with one summary table. Environment knobs (defaults in brackets)
   BENCH_SUSTAIN_SECONDS [10]; BENCH_HTTP_SECONDS [6]; BENCH_HTTP_CONCURRENCY [16];
   BENCH_COMPRESSION [deflate]: what the clients offer, as browsers do;
   BENCH_PROFILE=1: py-spy (when installed) samples our servers during the sustained run at
-  BENCH_PROFILE_RATE [200]/s into var/bench/profile-*.txt (collapsed stacks, only
-  the thread holding the GIL: where the CPU goes).
+  BENCH_PROFILE_RATE [200]/s and for 15 s after a restart, into var/bench/profile-*.txt
+  (collapsed stacks, only the thread holding the GIL: where the CPU goes).
 These numbers stay out of pass/fail tests.
 """
 
@@ -179,7 +179,8 @@ def restart_server(server: Server) -> dict[str, Any]:
         "print(Connection.objects.filter(closed_at__isnull=True)"
         ".exclude(process__in=alive).count())")).split()[-1])
     server.start(timeout=60)
-    return {"answered": time.perf_counter(), "stop_s": stop_seconds, "rows_left_open": left}
+    return {"answered": time.perf_counter(), "stop_s": stop_seconds, "rows_left_open": left,
+            "pid": server.pid}
 
 
 @contextlib.contextmanager
@@ -401,6 +402,11 @@ async def run_setup(setup: Setup) -> dict[str, Any]:
 
         async def restarted() -> float:
             stopped.update(await asyncio.to_thread(restart))
+            # The storm as the servers see it: the new process, and the others that keep
+            # their sockets while the first one's return.
+            new_pid = stopped.get("pid")
+            setup.pids = [new_pid, *setup.pids[1:]] if new_pid else setup.pids
+            profile(setup, what="restart", seconds=15)
             return float(stopped["answered"])
 
         storm = await load.restart_storm(restarted)

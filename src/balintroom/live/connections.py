@@ -20,7 +20,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from .models import Connection
-from .services import room_people_changed
+from .services import rooms_people_changed
 
 
 @dataclass(frozen=True)
@@ -94,5 +94,4 @@ def _close(rows: QuerySet[Connection], *, at: datetime) -> set[int]:
 
 
 def _tell_rooms(room_ids: set[int]) -> None:
-    for room_id in sorted(room_ids):
-        room_people_changed(room_id=room_id)
+    rooms_people_changed(room_ids=room_ids)

@@ -9,8 +9,9 @@ who belongs to the group is `room_people_changed` (connections.py, processes.py,
 groups' announcements).
 """
 
+import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,7 +38,7 @@ from .broadcast import broadcast_room, broadcast_session_ended
 from .models import Connection, Room, new_display_token
 from .roomstate import BuiltState, People, keep
 from .selectors import room_circle, room_circles
-from .snapshot import RoomAt, around_at_part, build, room_people, states_at
+from .snapshot import RoomAt, around_at_part, build, rooms_people, states_at
 from .store import room_write, stored_moment
 
 
@@ -239,15 +240,40 @@ def room_people_changed(*, room_id: int) -> int | None:
     """Someone came or went, or the group's members changed: a new version of the room,
     its state with who is in it read again. Returns the new version (None: no such
     room)."""
+    return rooms_people_changed(room_ids=[room_id]).get(room_id)
+
+
+PEOPLE_BATCH = 50
+
+
+def rooms_people_changed(*, room_ids: Iterable[int]) -> dict[int, int]:
+    """room_people_changed for several rooms at once (a batch of sockets came and went, a
+    process closed all of its own), in one transaction: one locking statement, one read
+    of who is in all of them, one commit, rather than each of these per room. Returns
+    each room's new version."""
+    ids = sorted(set(room_ids))
+    if len(ids) > PEOPLE_BATCH:
+        # Rooms locked together wait for each other's writes: a few dozen at a time keep
+        # a leader's action in one of them from waiting long.
+        return {room: version for k in range(0, len(ids), PEOPLE_BATCH)
+                for room, version in rooms_people_changed(
+                    room_ids=ids[k:k + PEOPLE_BATCH]).items()}
+    if not ids:
+        return {}
     now = stored_moment(time.time())
-    with transaction.atomic():
-        locked = _locked(_LOCK.rows(room=room_id))
-        if locked is None:
-            return None
-        return room_change(
-            _as_it_stands(locked), lambda current: room_seen_change(current.stored.state),
+    with sent_together(), transaction.atomic():
+        if len(ids) == 1:
+            locks = [locked] if (locked := _locked(_LOCK.rows(room=ids[0]))) else []
+        else:
+            locks = [_Locked(*row) for row in _locking(
+                Room.objects.filter(pk__in=ids).order_by("pk"), None)]
+        states = states_at([_room_at(locked) for locked in locks])
+        people = rooms_people({locked.room_id: locked.group_id for locked in locks})
+        return {locked.room_id: room_change(
+            states[locked.room_id], lambda current: room_seen_change(current.stored.state),
             action="", by=None, now=now,
-            people=lambda: room_people(room_id=room_id, group_id=locked.group_id)).version
+            people=functools.partial(people.__getitem__, locked.room_id)).version
+            for locked in locks}
 
 
 def rooms_refresh(*, group_id: int | None = None, user_id: int | None = None) -> None:
@@ -259,8 +285,7 @@ def rooms_refresh(*, group_id: int | None = None, user_id: int | None = None) ->
         rooms = rooms.filter(room__meeting__group_id=group_id)
     if user_id is not None:
         rooms = rooms.filter(room__meeting__group__memberships__user_id=user_id)
-    for room_id in sorted(set(rooms.values_list("room_id", flat=True))):
-        room_people_changed(room_id=room_id)
+    rooms_people_changed(room_ids=rooms.values_list("room_id", flat=True))
 
 
 def sockets_close_for_session(*, user_id: int, session_key: str) -> None:
