@@ -333,7 +333,7 @@ class RoomMachine(RuleBasedStateMachine):
     @invariant()
     def the_stored_room_is_the_models(self) -> None:
         room = Room.objects.select_related("meeting").get(pk=self.room_id)
-        assert store.room_read(room).state == self.ref
+        assert store.rooms_read([room])[room.pk].state == self.ref
 
     @invariant()
     def every_state_sent_is_a_fresh_build(self) -> None:

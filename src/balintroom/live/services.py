@@ -267,8 +267,9 @@ def rooms_people_changed(*, room_ids: Iterable[int]) -> dict[int, int]:
         else:
             locks = [_Locked(*row) for row in _locking(
                 Room.objects.filter(pk__in=ids).order_by("pk"), None)]
-        states = states_at([_room_at(locked) for locked in locks])
+        # Who is in them, read once: for the change, and for a state built afresh.
         people = rooms_people({locked.room_id: locked.group_id for locked in locks})
+        states = states_at([_room_at(locked) for locked in locks], people)
         return {locked.room_id: room_change(
             states[locked.room_id], lambda current: room_seen_change(current.stored.state),
             action="", by=None, now=now,

@@ -33,11 +33,7 @@ from .roomstate import (
     kept_rows,
 )
 from .selectors import earlier_cases
-from .store import StoredRoom, room_read
-
-
-def room_people(*, room_id: int, group_id: int) -> People:
-    return rooms_people({room_id: group_id})[room_id]
+from .store import StoredRoom, rooms_read
 
 
 def rooms_people(rooms: dict[int, int]) -> dict[int, People]:
@@ -189,9 +185,20 @@ def build(stored: StoredRoom, people: People, around: Around) -> BuiltState:
 
 def build_fresh(room: Room) -> BuiltState:
     """The room's state, everything read from the database now."""
-    stored = room_read(room)
-    people = room_people(room_id=room.pk, group_id=room.meeting.group_id)
-    return build(stored, people, room_around(room.meeting, stored.state.part_index))
+    return builds_fresh([room])[room.pk]
+
+
+def builds_fresh(rooms: list[Room], people: dict[int, People] | None = None
+                 ) -> dict[int, BuiltState]:
+    """Rooms' states, everything read from the database now, for all of them together
+    (their people too, unless given as just read)."""
+    given = people or {}
+    unread = {room.pk: room.meeting.group_id for room in rooms if room.pk not in given}
+    read = {**given, **(rooms_people(unread) if unread else {})}
+    stored = rooms_read(rooms)
+    return {room.pk: build(stored[room.pk], read[room.pk],
+                           room_around(room.meeting, stored[room.pk].state.part_index))
+            for room in rooms}
 
 
 @dataclass(frozen=True)
@@ -213,11 +220,15 @@ def state_at(*, room_id: int, version: int, display_token: str, group_id: int,
                              rows_version)])[room_id]
 
 
-def states_at(rooms: list[RoomAt]) -> dict[int, BuiltState]:
+def states_at(rooms: list[RoomAt], people: dict[int, People] | None = None
+              ) -> dict[int, BuiltState]:
     """Each room's state at its version: the one kept from the change that made it; or,
     when only the people changed since the one kept (on another process), that one with
     the people read again (for all such rooms together); or built now. Kept in turn. A
-    custom format edited since (which raises no version) makes it be built again."""
+    custom format edited since (which raises no version) makes it be built again.
+    `people`, when given, is who is in each room as just read: not read again."""
+    given = people or {}
+    fresh: list[int] = []
     states: dict[int, BuiltState] = {}
     olders: dict[int, tuple[BuiltState, RoomAt]] = {}
     for room in rooms:
@@ -231,15 +242,20 @@ def states_at(rooms: list[RoomAt]) -> dict[int, BuiltState]:
         if older is not None and older.around.meeting_format == meeting_format:
             olders[room.room_id] = (older, room)
             continue
-        built = build_fresh(Room.objects.select_related("meeting").get(pk=room.room_id))
-        keep(built)
-        states[room.room_id] = built
-    people = rooms_people({room_id: room.group_id for room_id, (_o, room) in olders.items()}
-                          ) if olders else {}
+        fresh.append(room.room_id)
+    if fresh:
+        for room_id, built in builds_fresh(
+                list(Room.objects.select_related("meeting").filter(pk__in=fresh)),
+                given).items():
+            keep(built)
+            states[room_id] = built
+    unread = {room_id: room.group_id for room_id, (_o, room) in olders.items()
+              if room_id not in given}
+    read = {**given, **(rooms_people(unread) if unread else {})}
     for room_id, (older, room) in olders.items():
         stored = replace(older.stored, state=replace(older.stored.state, version=room.version),
                          rows_version=room.rows_version)
-        built = build(stored, people[room_id], older.around)
+        built = build(stored, read[room_id], older.around)
         keep(built)
         states[room_id] = built
     return states

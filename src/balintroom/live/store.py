@@ -7,7 +7,7 @@ passes a room before and after through it. The writes of every phase change (the
 row, the round's, a line of the phase log) use statements made once (core/prepared.py).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -67,13 +67,29 @@ def _run(row: Round) -> Run:
     )
 
 
-def room_read(room: Room) -> StoredRoom:
-    """The room as its rows hold it now."""
-    rows = list(Round.objects.filter(room_id=room.pk).order_by("number"))
-    offers = Volunteer.objects.filter(room_id=room.pk).order_by("created_at", "pk").values_list(
-        "user_id", "label", "urgency")
-    step_outs = list(StepOutRow.objects.filter(room_id=room.pk).order_by("pk").values_list(
-        "pk", "user_id", "round__number", "signalled_at", "stepped_out_at", "returned_at"))
+def rooms_read(rooms: Sequence[Room]) -> dict[int, StoredRoom]:
+    """Rooms as their rows hold them now: three queries for any number of rooms (a process
+    just started builds hundreds at once)."""
+    ids = [room.pk for room in rooms]
+    rounds: dict[int, list[Round]] = {room_id: [] for room_id in ids}
+    for row in Round.objects.filter(room_id__in=ids).order_by("room_id", "number"):
+        rounds[row.room_id].append(row)
+    offers: dict[int, list[tuple[int, str, int]]] = {room_id: [] for room_id in ids}
+    for room_id, user_id, label, urgency in Volunteer.objects.filter(
+            room_id__in=ids).order_by("created_at", "pk").values_list(
+            "room_id", "user_id", "label", "urgency"):
+        offers[room_id].append((user_id, label, urgency))
+    step_outs: dict[int, list[tuple[Any, ...]]] = {room_id: [] for room_id in ids}
+    for room_id, *step_out in StepOutRow.objects.filter(room_id__in=ids).order_by(
+            "pk").values_list("room_id", "pk", "user_id", "round__number", "signalled_at",
+                              "stepped_out_at", "returned_at"):
+        step_outs[room_id].append(tuple(step_out))
+    return {room.pk: _stored(room, rounds[room.pk], offers[room.pk], step_outs[room.pk])
+            for room in rooms}
+
+
+def _stored(room: Room, rows: list[Round], offers: list[tuple[int, str, int]],
+            step_outs: list[tuple[Any, ...]]) -> StoredRoom:
     state = RoomState(
         part_index=room.part_index,
         runs=tuple(_run(row) for row in rows),
