@@ -101,10 +101,14 @@ PAGES: dict[str, tuple[str, ...]] = {
     "group_hours": (L,),
     "group_schemes": (L,),
     "group_certificates": (L,),
+    "certificate_issuer": (L,),
+    "certificate_signer": (L,),
     "group_organisations": (L,),
     "meeting_attendance": (L,),
     "attendance_correct": (L,),
+    "meeting_eiv": (L,),
     "my_certificates": (L, M),
+    "credit_record": (L, M),
     "certificate_preview": (L,),
     "certificate_revoke": (L,),
     "certificate_verify": (M, A),
@@ -147,8 +151,9 @@ EXCUSED: dict[str, str] = {
         "mfa_deactivate_totp", "mfa_view_recovery_codes", "mfa_edit_webauthn",
         "mfa_remove_webauthn", "mfa_reauthenticate", "mfa_reauthenticate_webauthn")},
     **{name: FILE for name in ("calendar_feed", "notes_export", "group_hours_csv",
-                               "certificate_download", "logbook_pdf", "logbook_csv",
-                               "organisation_export", "personal_data_export")},
+                               "certificate_download", "credit_record_pdf", "logbook_pdf",
+                               "logbook_csv", "organisation_export", "personal_data_export",
+                               "meeting_eiv_pdf")},
     **{name: ACTION for name in (
         "group_leave", "member_role_change", "member_remove", "invitation_create",
         "invitation_revoke", "meeting_cancel", "meeting_skip", "calendar_new_address",
@@ -232,6 +237,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from balintroom.accounts.efn import efn_problem
 from balintroom.accounts.models import User
 from balintroom.cases import services as cases
 from balintroom.groups import services as groups
@@ -254,6 +260,9 @@ custom = groups.custom_format_create(group=group, name="Short round",
                                      phases=[{"name": "Round", "minutes": 30}])
 card = groups.prompt_card_add(group=group, text="What does the patient want from the doctor?")
 day = timezone.localdate()
+for person, full in ((anna, "Dr. med. Anna Weber"), (people["ben"], "Ben Okafor")):
+    person.legal_name = full
+    person.save(update_fields=["legal_name"])
 made, _skipped = records.certificates_draft(
     group=group, members=[anna, people["ben"]], period_start=day - timedelta(days=365),
     period_end=day, scheme=None, by=leader)
@@ -269,6 +278,14 @@ cases.notes_opt_in(user=anna, meeting=recent)
 note = cases.note_create(author=anna, meeting=recent, text="What moved me in the round.")
 cases.debrief_save(user=leader, meeting=recent, text="The group held the frame.", seen=None)
 record = AttendanceRecord.objects.filter(meeting__group=group).exclude(meeting=recent).first()
+# The confirmed meeting accredited, and EFNs for those present but one: the EIV report.
+Meeting.objects.filter(pk=record.meeting_id).update(vnr="2760602024012345678",
+                                                    cme_points=3)
+for number, attended in enumerate(AttendanceRecord.objects.filter(
+        meeting_id=record.meeting_id, status="present").select_related("user")[1:]):
+    body = f"80276090{number:06d}"
+    attended.user.efn = next(body + d for d in "0123456789" if not efn_problem(body + d))
+    attended.user.save(update_fields=["efn"])
 print(json.dumps({
     "invitation_id": pending.pk, "anna_invitation_id": for_anna.pk,
     "token": groups.invitation_token(for_anna), "format_id": custom.pk, "card_id": card.pk,
@@ -323,6 +340,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             "meeting_edit": {"meeting_id": ahead},
             "meeting_cancel_confirm": {"meeting_id": ahead},
             "attendance_correct": {"meeting_id": extra["confirmed_meeting"]},
+            "meeting_eiv": {"meeting_id": extra["confirmed_meeting"]},
             "account_confirm_email": {"key": "unknown-key"},
             "unsubscribe": {"token": extra["unsubscribe_token"]},
             "account_reset_password_from_key": {"key": "unknown-key"},

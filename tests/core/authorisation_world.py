@@ -55,6 +55,8 @@ def make_world(cast: Cast, settings: Any) -> World:
     records.attendance_confirm(meeting=past, by=cast.leader, roll_call={
         anna.pk: "present", ben.pk: "present", cast.leader.pk: "present"})
     record = AttendanceRecord.objects.get(meeting=past, user=anna)
+    anna.legal_name = "Anna Weber"
+    anna.save(update_fields=["legal_name"])
     (certificate,), _skipped = records.certificates_draft(
         group=cast.group, members=[anna], period_start=timezone.localdate() - timedelta(days=30),
         period_end=timezone.localdate(), scheme=None, by=cast.leader)

@@ -13,12 +13,14 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from balintroom.accounts.models import AuditEvent, User
 from balintroom.cases.services import note_create, notes_opt_in
 from balintroom.front.views import EXPORT_SALT
 from balintroom.groups.models import Membership
-from balintroom.records.models import Certificate
+from balintroom.records import services as records
+from balintroom.records.models import Certificate, StoredImage
 from tests.conftest import PASSWORD, Cast
 
 
@@ -156,3 +158,39 @@ def test_the_leader_of_a_group_that_has_ended_may_go(cast: Cast) -> None:
     response = client.post(reverse("personal_data_erase"), {"confirm": "on"}, follow=True)
     assert "Your account is erased." in response.content.decode()
     assert not User.objects.filter(pk=cast.leader.pk).exists()
+
+
+def test_a_leaders_signature_is_exported_and_erased_unless_a_certificate_prints_it(
+        cast: Cast) -> None:
+    carl = cast.coleader
+    signature = io.BytesIO()
+    Image.new("RGB", (200, 60), "white").save(signature, format="PNG")
+    signer = records.signer_save(user=carl, qualification="Balint group leader (DBG)",
+                                 signature_png=signature.getvalue())
+    client = signed_in(carl)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(export_link(client)).content))
+    assert archive.read("signature.png").startswith(b"\x89PNG")
+    assert json.loads(archive.read("data.json"))["certificate_signature"] == [
+        {"qualification": "Balint group leader (DBG)", "signature": "signature.png"}]
+    client.post(reverse("personal_data_erase"), {"confirm": "on"})
+    assert not User.objects.filter(pk=carl.pk).exists()
+    assert not StoredImage.objects.filter(pk=signer.signature_id).exists()
+
+
+def test_a_signature_a_certificate_prints_stays_with_the_certificate(cast: Cast) -> None:
+    carl = cast.coleader
+    signature = io.BytesIO()
+    Image.new("RGB", (200, 60), "white").save(signature, format="PNG")
+    signer = records.signer_save(user=carl, qualification="", signature_png=signature.getvalue())
+    Certificate.objects.create(
+        group=cast.group, member=cast.members[0], status="approved", approved_by=carl,
+        approved_at=timezone.now(), period_start=timezone.localdate(),
+        period_end=timezone.localdate(),
+        content={"member": "Anna", "approval": {"name": "Carl", "qualification": "",
+                                                "date": "2026-11-30",
+                                                "signature": signer.signature_id}})
+    client = signed_in(carl)
+    client.get(reverse("personal_data"))
+    client.post(reverse("personal_data_erase"), {"confirm": "on"})
+    assert not User.objects.filter(pk=carl.pk).exists()
+    assert StoredImage.objects.filter(pk=signer.signature_id).exists()

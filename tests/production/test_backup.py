@@ -31,6 +31,8 @@ leader = User.objects.get(email__startswith="leader")
 past = Meeting.objects.create(group=group, setting="online", duration_minutes=90,
                               starts_at=timezone.now() - timedelta(days=3))
 records.attendance_confirm(meeting=past, by=leader, roll_call={{anna.pk: "present"}})
+anna.legal_name = "Anna Weber"
+anna.save(update_fields=["legal_name"])
 (draft,), _ = records.certificates_draft(group=group, members=[anna],
     period_start=timezone.localdate() - timedelta(days=30), period_end=timezone.localdate(),
     scheme=None, by=leader)

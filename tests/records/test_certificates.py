@@ -7,11 +7,14 @@ from datetime import timedelta
 
 import pytest
 import zxingcpp
+from django.core import mail as django_mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from balintroom.groups.models import Notice
+from balintroom.groups.notices import notices_send
 from balintroom.records import services
 from balintroom.records.models import Certificate, Organisation, OrganisationGroup
 from balintroom.records.schemes import shipped
@@ -28,6 +31,10 @@ def record(cast: Cast) -> Cast:
     anna, ben = cast.members[:2]
     cast.members[3].display_name = "David Łukasiewicz"
     cast.members[3].save()
+    for person, full in ((anna, "Dr. med. Anna Weber"), (ben, "Ben Okafor"),
+                         (cast.members[3], "David Łukasiewicz")):
+        person.legal_name = full
+        person.save(update_fields=["legal_name"])
     first = past_meeting(cast.group, days_ago=60, setting="in_person")
     second = past_meeting(cast.group, days_ago=30)
     third = past_meeting(cast.group, days_ago=2, minutes=60)
@@ -68,13 +75,15 @@ def pdf_of(client: object, certificate: Certificate) -> PdfReader:
 def test_a_draft_states_the_confirmed_hours_apart(record: Cast) -> None:
     certificate = drafts(record, record.member)[0]
     content = certificate.content
-    assert content["member"] == "Anna" and content["group"] == "Tuesday GPs"
+    assert content["member"] == "Dr. med. Anna Weber" and content["group"] == "Tuesday GPs"
     assert content["sessions"] == 3
     assert (content["minutes_in_person"], content["minutes_online"]) == (90, 140)
     assert (content["units_in_person"], content["units_online"]) == ("2.00", "3.11")
     assert content["units"] == "5.11" and content["double_hours"] == "2.55"
-    assert content["leaders"] == [{"name": "Lena", "role": "leader"},
-                                  {"name": "Carl", "role": "co_leader"}]
+    assert content["leaders"] == [{"name": "Lena", "role": "leader", "qualification": ""},
+                                  {"name": "Carl", "role": "co_leader", "qualification": ""}]
+    assert [(s["minutes"], s["setting"]) for s in content["session_list"]] == [
+        (90, "in_person"), (80, "online"), (60, "online")]
     assert content["scheme"]["key"] == "de-psgv-balint"
     assert certificate.status == "draft"
 
@@ -89,24 +98,44 @@ def test_a_correction_after_the_draft_does_not_change_it(record: Cast) -> None:
     assert drafts(record, record.member)[0].content["sessions"] == 2
 
 
-def test_it_skips_who_attended_nothing_or_has_no_name(record: Cast) -> None:
-    nameless = make_user("nn@example.org", "")
+def test_it_skips_who_attended_nothing_and_asks_who_has_no_full_name(record: Cast) -> None:
+    ben = record.members[1]
+    ben.legal_name = ""
+    ben.save()
+    Notice.objects.all().delete()  # the attendance notices of the fixture
     today = timezone.localdate()
-    made, skipped = services.certificates_draft(
-        group=record.group, members=[record.members[2], nameless],
-        period_start=today - timedelta(days=90), period_end=today, scheme=None,
-        by=record.leader)
+
+    def draft() -> tuple[list[Certificate], list[str]]:
+        return services.certificates_draft(
+            group=record.group, members=[record.members[2], ben],
+            period_start=today - timedelta(days=90), period_end=today, scheme=None,
+            by=record.leader)
+
+    made, skipped = draft()
     assert made == []
     assert "Clara attended no confirmed meeting" in skipped[0]
-    assert "no display name" in skipped[1]
+    assert "Ben has not yet given a full name" in skipped[1]
+    draft()  # asked once a day, however often the leader tries
+    assert Notice.objects.filter(kind="full_name", user=ben).count() == 1
+    assert notices_send().sent == 1
+    (mail,) = django_mail.outbox
+    assert "full name" in mail.subject and "/accounts/profile/" in mail.body
+    # Her certificates page asks too, until she has given it.
+    page = text(client_for(ben).get(reverse("my_certificates")))
+    assert "Give your full name once" in page
+    ben.legal_name = "Benjamin Okafor"
+    ben.save()
+    assert "Give your full name once" not in text(client_for(ben).get(reverse("my_certificates")))
+    (certificate,), skipped = draft()
+    assert certificate.content["member"] == "Benjamin Okafor"
 
 
 def test_the_pdf_reads_back_and_its_qr_code_opens_the_verification_page(record: Cast) -> None:
     certificate = released(record, record.member)
     reader = pdf_of(client_for(record.member), certificate)
     words = " ".join(reader.pages[0].extract_text().split())
-    for expected in ("Certificate of attendance", "Anna", "Tuesday GPs",
-                     "led by Lena (leader), Carl (co-leader)", "Sessions attended: 3",
+    for expected in ("Certificate of attendance", "Dr. med. Anna Weber", "Tuesday GPs",
+                     "led by Lena (leader) Carl (co-leader)", "Sessions attended: 3",
                      "In person", "Online", "2.00", "3.11", "5.11",
                      "Psychosomatische Grundversorgung", certificate.code):
         assert expected in words, expected

@@ -39,7 +39,7 @@ def test_a_member_sees_her_progress_with_its_sources(cast: Cast) -> None:
     services.attendance_confirm(meeting=meeting, by=cast.leader,
                                 roll_call={cast.member.pk: "present"})
     html = text(client_for(cast.member).get(reverse("records_group", args=[cast.group.pk])))
-    assert "2 / 30" in html
+    assert "2 of 30 units" in html
     assert "Source:" in html and "Bundesärztekammer" in html
     assert "The schedule breaks a rule" not in html  # warnings are for the leaders
 

@@ -23,7 +23,14 @@ from balintroom.cases.models import PrivateNote
 from balintroom.core.spreadsheet import safe_cell
 from balintroom.groups.models import Candidate, Invitation, Membership
 from balintroom.groups.services import membership_end
-from balintroom.records.models import AbsenceNotice, AttendanceRecord, Certificate, LogbookEntry
+from balintroom.records.models import (
+    AbsenceNotice,
+    AttendanceRecord,
+    Certificate,
+    LogbookEntry,
+    Signer,
+    StoredImage,
+)
 
 
 def _when(value: Any) -> str:
@@ -61,6 +68,10 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
             {"code": c.code, "status": c.status, "from": _when(c.period_start),
              "to": _when(c.period_end), "content": c.content}
             for c in Certificate.objects.filter(member=user).exclude(status="draft")],
+        "certificate_signature": [
+            {"qualification": signer.qualification,
+             "signature": "signature.png" if signer.signature_id else ""}
+            for signer in Signer.objects.filter(user=user)],
         "logbook": [
             {"kind": e.kind, "date": _when(e.date), "minutes": e.minutes, "cases": e.cases,
              "in_person": e.in_person, "note": e.note}
@@ -99,6 +110,9 @@ def account_export(user: User) -> bytes:
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
         for name, rows in data.items():
             archive.writestr(f"{name}.csv", _csv(rows))
+        signer = Signer.objects.filter(user=user).select_related("signature").first()
+        if signer is not None and signer.signature is not None:
+            archive.writestr("signature.png", bytes(signer.signature.png))
         archive.writestr("summary.txt", render_to_string("front/data_summary.txt", {
             "user": user, "data": data, "made": timezone.now(),
             "counts": [(name, len(rows)) for name, rows in data.items()]}))
@@ -129,5 +143,10 @@ def account_erase(*, user: User) -> None:
         Candidate.objects.filter(email__in=[user.email, *addresses]).delete()
         # Certificates keep what they state (content); the link to her goes with her row.
         Certificate.objects.filter(member=user, status="draft").delete()
+        signer = Signer.objects.filter(user=user).first()
         user.delete()
+        # Her signature stays only where a certificate she approved prints it.
+        if signer is not None and signer.signature_id and not Certificate.objects.filter(
+                content__approval__signature=signer.signature_id).exists():
+            StoredImage.objects.filter(pk=signer.signature_id).delete()
         audit(AuditKind.ACCOUNT_ERASED, user_id=user_id, actor_id=user_id)

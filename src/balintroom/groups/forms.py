@@ -1,6 +1,7 @@
 """Forms check what a person typed; the services decide what may happen."""
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.forms.utils import from_current_timezone
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,11 +17,13 @@ from balintroom.method.agenda import MEETING_FORMATS, PHASES_MAX
 from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.formats import CLASSIC_ROUND, Speaker
 
+from .cme import CME_POINTS_MAX, cme_points_problem, vnr_normalised, vnr_problem
 from .models import (
     REMINDER_CHOICES,
     SERIES_MAX_MEETINGS,
     BalintGroup,
     CustomFormat,
+    MeetingSeries,
     MeetingSetting,
     Recurrence,
     RoleChoice,
@@ -202,6 +205,8 @@ class MeetingForm(forms.Form):
 
     # The format before the length: choosing it sets the length.
     field_order = ["date", "time", "format_key", "duration_minutes"]
+    # Shown folded under their own heading: most groups are not accredited by a chamber.
+    CME_FIELDS = ("vnr", "cme_points")
 
     date = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -227,9 +232,20 @@ class MeetingForm(forms.Form):
         label=_("Format"), widget=forms.RadioSelect,
         help_text=_("What the meeting is made of. It must fit into the meeting's duration."),
     )
+    # Longer than the 19 digits kept: a printed VNR may come in groups, with spaces.
+    vnr = forms.CharField(
+        label=_("VNR (event number)"), max_length=40, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_("The 19 digits your medical chamber gave the meeting when it accredited "
+                    "it."))
+    cme_points = forms.DecimalField(
+        label=_("CME points"), required=False, max_digits=4, decimal_places=1,
+        widget=forms.NumberInput(attrs={"min": "0.1", "max": str(CME_POINTS_MAX), "step": "0.1"}),
+        help_text=_("As the chamber accredited them, for example 3 or 4.5."))
 
     def __init__(self, *args: Any, group: BalintGroup,
-                 current_start: datetime | None = None, **kwargs: Any) -> None:
+                 current_start: datetime | None = None, series: MeetingSeries | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.group = group
         self.current_start = current_start
@@ -241,6 +257,42 @@ class MeetingForm(forms.Form):
             self.fields["video_link"].help_text = gettext(
                 "Leave empty to use the group's link, %(link)s."
             ) % {"link": group.video_link}
+        # A meeting of an accredited series has the series' number unless it has its own.
+        if series is not None and series.vnr:
+            self.fields["vnr"].help_text = gettext(
+                "Leave empty to use the series' VNR, %(vnr)s.") % {"vnr": series.vnr}
+        if series is not None and series.cme_points is not None:
+            self.fields["cme_points"].help_text = gettext(
+                "Leave empty to use the series' points, %(points)s."
+            ) % {"points": formats.number_format(series.cme_points)}
+
+    @property
+    def main_fields(self) -> list[forms.BoundField]:
+        return [f for f in self.visible_fields() if f.name not in self.CME_FIELDS]
+
+    @property
+    def cme_fields(self) -> list[forms.BoundField]:
+        return [f for f in self.visible_fields() if f.name in self.CME_FIELDS]
+
+    @property
+    def cme_open(self) -> bool:
+        """Unfolded when there is something in it: a number given, or one to correct."""
+        return any(f.errors or f.value() not in (None, "") for f in self.cme_fields)
+
+    def clean_vnr(self) -> str:
+        vnr = self.cleaned_data["vnr"]
+        if not vnr.strip():
+            return ""
+        problem = vnr_problem(vnr)
+        if problem:
+            raise forms.ValidationError(problem)
+        return vnr_normalised(vnr)
+
+    def clean_cme_points(self) -> Decimal | None:
+        points = self.cleaned_data["cme_points"]
+        if points is not None and (problem := cme_points_problem(points)):
+            raise forms.ValidationError(problem)
+        return points
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -288,6 +340,8 @@ class MeetingForm(forms.Form):
             "video_link": data["video_link"] or (self.group.video_link if online else ""),
             "format_key": data["format_key"],
             "closing": data.get("closing", False),
+            "vnr": data.get("vnr", ""),
+            "cme_points": data.get("cme_points"),
         }
 
 
@@ -312,6 +366,11 @@ class SeriesForm(MeetingForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].label = _("First meeting")
+        self.fields["vnr"].help_text = _(
+            "The 19 digits your medical chamber gave the series when it accredited it. Each "
+            "meeting can still be given a number of its own.")
+        self.fields["cme_points"].help_text = _(
+            "For each meeting, as the chamber accredited them, for example 3 or 4.5.")
         # Either the first meeting and how many, or the dates themselves.
         self.fields["date"].required = self.fields["count"].required = False
         del self.fields["closing"]  # a series' last meeting is marked on its own

@@ -1,9 +1,12 @@
 import secrets
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from balintroom.method.agenda import NAME_MAX, MeetingFormat, custom_format
 from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.roles import Role
+
+from .cme import validate_cme_points, validate_vnr
 
 
 class Setting(models.TextChoices):
@@ -188,6 +193,11 @@ class Recurrence(models.TextChoices):
 
 SERIES_MAX_MEETINGS = 60
 
+# None, or more than nothing and at most groups/cme.py's maximum; no VNR, or its 19 digits
+# (that they are digits, full_clean checks).
+CME_POINTS_SANE = Q(cme_points__isnull=True) | Q(cme_points__gt=0, cme_points__lte=50)
+VNR_SANE = Q(vnr="") | Q(Exact(Length("vnr"), 19))
+
 
 class MeetingSeries(models.Model):
     """A group's meetings at a regular time: the rule a calendar reads (RRULE), and the
@@ -207,6 +217,11 @@ class MeetingSeries(models.Model):
     skipped = models.JSONField(default=list, blank=True)
     # Raised at every change of the rule or its exceptions, as a calendar's SEQUENCE.
     sequence = models.PositiveIntegerField(default=0)
+    # An accredited series: the chamber's event number and points (groups/cme.py), for
+    # each of its meetings that has none of its own.
+    vnr = models.CharField(_("VNR"), max_length=19, blank=True, validators=[validate_vnr])
+    cme_points = models.DecimalField(_("CME points"), max_digits=4, decimal_places=1,
+                                     null=True, blank=True, validators=[validate_cme_points])
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -214,6 +229,8 @@ class MeetingSeries(models.Model):
             models.CheckConstraint(
                 condition=Q(count__gte=1, count__lte=SERIES_MAX_MEETINGS),
                 name="series_count_sane"),
+            models.CheckConstraint(condition=CME_POINTS_SANE, name="series_cme_points_sane"),
+            models.CheckConstraint(condition=VNR_SANE, name="series_vnr_sane"),
         ]
 
     def __str__(self) -> str:
@@ -241,6 +258,10 @@ class Meeting(models.Model):
     # The key of a shipped format (method.agenda.MEETING_FORMATS) or "custom-<id>" for one
     # of the group's CustomFormats; the services check that it exists and fits.
     format_key = models.CharField(_("format"), max_length=32, default="classic")
+    # An accredited meeting (groups/cme.py); empty: its series' number and points, if any.
+    vnr = models.CharField(_("VNR"), max_length=19, blank=True, validators=[validate_vnr])
+    cme_points = models.DecimalField(_("CME points"), max_digits=4, decimal_places=1,
+                                     null=True, blank=True, validators=[validate_cme_points])
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -249,7 +270,9 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=10, duration_minutes__lte=12 * 60),
                 name="meeting_duration_sane",
-            )
+            ),
+            models.CheckConstraint(condition=CME_POINTS_SANE, name="meeting_cme_points_sane"),
+            models.CheckConstraint(condition=VNR_SANE, name="meeting_vnr_sane"),
         ]
 
     def __str__(self) -> str:
@@ -266,6 +289,22 @@ class Meeting(models.Model):
     @property
     def cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    # Its own VNR and points, else its series': a series accredited as a whole passes
+    # them to every meeting, and one meeting may still have its own.
+    @property
+    def effective_vnr(self) -> str:
+        if self.vnr or self.series_id is None:
+            return self.vnr
+        assert self.series is not None
+        return self.series.vnr
+
+    @property
+    def effective_cme_points(self) -> Decimal | None:
+        if self.cme_points is not None or self.series_id is None:
+            return self.cme_points
+        assert self.series is not None
+        return self.series.cme_points
 
 
 CUSTOM_KEY_PREFIX = "custom-"
@@ -353,6 +392,7 @@ class NoticeKind(models.TextChoices):
     ABSENCE = "absence", _("Notice of absence")
     ATTENDANCE = "attendance", _("Attendance confirmed")
     ROLE = "role", _("A role changed")
+    FULL_NAME = "full_name", _("Full name for a certificate")
 
 
 class Notice(models.Model):

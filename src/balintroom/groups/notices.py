@@ -175,6 +175,8 @@ def _stale(notice: Notice) -> bool:
     meeting = notice.meeting
     if notice.kind == NoticeKind.ROLE:
         return notice.about is None
+    if notice.kind == NoticeKind.FULL_NAME:
+        return bool(notice.user.legal_name)  # she gave it before the mail went
     if meeting is None and notice.series is None:
         return True  # what it spoke of is gone (its group's meetings deleted)
     if notice.kind == NoticeKind.REMINDER:
@@ -203,6 +205,7 @@ def _message(notice: Notice) -> EmailMultiAlternatives | None:
         "room_link": (site + reverse("meeting_room", args=[meeting.pk])
                       if meeting is not None else ""),
         "calendar_link": site + reverse("calendar"),
+        "profile_link": site + reverse("profile"),
         "absence_link": site + reverse("records_group", args=[group.pk]),
         "records_link": site + reverse("records_group", args=[group.pk]),
         "count": notice.series.meetings.count() if notice.series is not None else 0,

@@ -1,6 +1,7 @@
 """Everything that changes groups, memberships, invitations and meetings."""
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -358,7 +359,8 @@ def group_archive(*, group: BalintGroup) -> BalintGroup:
 def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minutes: int,
                      setting: str, place: str = "", video_link: str = "",
                      format_key: str | None = None, series: MeetingSeries | None = None,
-                     occurrence: date | None = None, closing: bool = False) -> Meeting:
+                     occurrence: date | None = None, closing: bool = False, vnr: str = "",
+                     cme_points: Decimal | None = None) -> Meeting:
     refuse_archived(group)
     # The group's link is the default for an online meeting; a meeting in person gets a
     # link only when the leader gives one.
@@ -366,7 +368,8 @@ def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minute
     meeting = Meeting(group=group, starts_at=starts_at, duration_minutes=duration_minutes,
                       setting=setting, place=place, video_link=video_link or default_link,
                       format_key=format_key or default_format_key(duration_minutes),
-                      series=series, occurrence=occurrence, closing=closing)
+                      series=series, occurrence=occurrence, closing=closing, vnr=vnr,
+                      cme_points=cme_points)
     meeting.full_clean()
     with transaction.atomic():
         _check_meeting_format(meeting)
@@ -378,8 +381,13 @@ def meeting_schedule(*, group: BalintGroup, starts_at: datetime, duration_minute
     return meeting
 
 
+# What the members' calendars and e-mails do not show: a change to it is told to nobody.
+UNANNOUNCED_FIELDS = frozenset({"vnr", "cme_points"})
+
+
 def meeting_update(*, meeting: Meeting, **fields: object) -> Meeting:
-    changed = [name for name, value in fields.items() if getattr(meeting, name) != value]
+    changed = [name for name, value in fields.items()
+               if getattr(meeting, name) != value and name not in UNANNOUNCED_FIELDS]
     for name, value in fields.items():
         setattr(meeting, name, value)
     if changed:
@@ -432,9 +440,11 @@ def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
                   start_time: time, zone: str, count: int, duration_minutes: int,
                   setting: str, place: str = "", video_link: str = "",
                   format_key: str | None = None,
-                  dates: list[date] | None = None) -> MeetingSeries:
+                  dates: list[date] | None = None, vnr: str = "",
+                  cme_points: Decimal | None = None) -> MeetingSeries:
     """A series and its meetings, each at the same local time in the zone: regular, or on
-    the dates given (a block seminar over several days)."""
+    the dates given (a block seminar over several days). An accredited series keeps its
+    VNR and points itself: its meetings have them unless given their own."""
     refuse_archived(group)
     given = sorted({day.isoformat() for day in dates or []})
     if recurrence == Recurrence.DATES:
@@ -444,7 +454,8 @@ def series_create(*, group: BalintGroup, recurrence: str, first_date: date,
     series = MeetingSeries(group=group, recurrence=recurrence, first_date=first_date,
                            start_time=start_time, zone=zone, count=count,
                            duration_minutes=duration_minutes,
-                           dates=given if recurrence == Recurrence.DATES else [])
+                           dates=given if recurrence == Recurrence.DATES else [], vnr=vnr,
+                           cme_points=cme_points)
     series.full_clean()
     if local_start(first_date, start_time, zone) < timezone.now():
         raise ValidationError({"first_date": _("This date and time are in the past.")})

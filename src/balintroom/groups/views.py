@@ -510,9 +510,10 @@ def meeting_edit(request: AuthedRequest, group_id: int,
         "duration_minutes": meeting.duration_minutes, "setting": meeting.setting,
         "place": meeting.place, "video_link": meeting.video_link,
         "format_key": meeting.format_key, "closing": meeting.closing,
+        "vnr": meeting.vnr, "cme_points": meeting.cme_points,
     }
     form = MeetingForm(request.POST or None, group=group, initial=initial,
-                       current_start=meeting.starts_at)
+                       current_start=meeting.starts_at, series=meeting.series)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(meeting=meeting, **form.meeting_fields())
@@ -521,8 +522,10 @@ def meeting_edit(request: AuthedRequest, group_id: int,
         else:
             messages.success(request, _("The meeting was changed."))
             return redirect("group_detail", group_id=group_id)
+    # Sent here to give the meeting its VNR (from the EIV report): that part unfolded.
     return render(request, "groups/meeting_form.html",
-                  {"form": form, "group": group, "meeting": meeting})
+                  {"form": form, "group": group, "meeting": meeting,
+                   "cme_open": "cme" in request.GET})
 
 
 @login_required

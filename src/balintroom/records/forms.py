@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import hours
+from . import hours, images
 from .models import AttendanceSetting, AttendanceStatus, LogbookKind
 from .services import RosterLine
 
@@ -133,3 +133,38 @@ class LogbookEntryForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError(_("Choose a date that has passed."))
         return day
+
+
+class _ImageField(forms.FileField):
+    """An uploaded image, cleaned into a plain PNG (records/images.py) or refused with
+    what is wrong with it."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"})
+
+    def clean(self, data: Any, initial: Any = None) -> bytes | None:
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        return images.png_from_upload(upload)
+
+
+class IssuerForm(forms.Form):
+    name = forms.CharField(label=_("Issuing organisation"), max_length=160,
+                           help_text=_("The institute, society or practice that issues the "
+                                       "certificates, as an accrediting body knows it."))
+    address = forms.CharField(label=_("Address"), max_length=400, required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    logo = _ImageField(label=_("Logo"), required=False,
+                       help_text=_("Optional: a PNG or JPEG image, at most 2 MB."))
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+
+class SignerForm(forms.Form):
+    qualification = forms.CharField(
+        label=_("Your qualification"), max_length=160, required=False,
+        help_text=_("As the certificates should show it beside your name, for example "
+                    "“Balint group leader (DBG)”."))
+    signature = _ImageField(label=_("Your signature"), required=False,
+                            help_text=_("Optional: a scan or photo of your signature on "
+                                        "white paper, PNG or JPEG, at most 2 MB."))
+    remove_signature = forms.BooleanField(label=_("Remove the signature"), required=False)

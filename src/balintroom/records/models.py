@@ -307,3 +307,46 @@ class LogbookEntry(models.Model):
 
     def __str__(self) -> str:
         return f"logbook entry #{self.pk}"
+
+
+class StoredImage(models.Model):
+    """An image a certificate prints (a logo, a signature), kept by its content's hash: a
+    certificate names the image it was made with, and a later upload never changes it."""
+
+    sha256 = models.CharField(max_length=64, primary_key=True)
+    png = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"image {self.sha256[:12]}"
+
+
+class CertificateIssuer(models.Model):
+    """Who issues a group's certificates: the institute, society or practice, as an
+    accrediting body reads it on the certificate."""
+
+    group = models.OneToOneField(BalintGroup, on_delete=models.CASCADE,
+                                 related_name="certificate_issuer")
+    name = models.CharField(_("issuing organisation"), max_length=160)
+    address = models.TextField(_("address"), max_length=400, blank=True)
+    logo = models.ForeignKey(StoredImage, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Signer(models.Model):
+    """How a leader signs the certificates she approves: her qualification as she states
+    it, and an image of her signature."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="certificate_signer")
+    qualification = models.CharField(_("your qualification"), max_length=160, blank=True)
+    signature = models.ForeignKey(StoredImage, on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"signer #{self.pk}"

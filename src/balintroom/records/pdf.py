@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import segno
 from django.utils import timezone, translation
@@ -17,7 +18,8 @@ from fpdf import FPDF, FontFace
 from balintroom.method.roles import Role
 
 from . import hours, schemes
-from .models import Certificate, LogbookEntry
+from .barcodes import code39_png
+from .models import Certificate, LogbookEntry, StoredImage
 from .numbers import figure
 
 FONTS = Path(__file__).resolve().parent / "static" / "records" / "fonts"
@@ -64,6 +66,10 @@ def _day(value: str | date) -> str:
     return date_format(day, "DATE_FORMAT")
 
 
+def _short_day(value: str) -> str:
+    return date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+
+
 def _role_label(role: str) -> str:
     return _("leader") if role == Role.LEADER else _("co-leader")
 
@@ -75,66 +81,202 @@ def _qr_png(url: str) -> io.BytesIO:
     return buffer
 
 
+def _stored_png(sha256: object) -> io.BytesIO | None:
+    if not isinstance(sha256, str):
+        return None
+    image = StoredImage.objects.filter(sha256=sha256).first()
+    return io.BytesIO(bytes(image.png)) if image is not None else None
+
+
+def _setting_label(setting: str) -> str:
+    return {hours.ONLINE: _("online"), hours.IN_PERSON: _("in person")}.get(
+        setting, _("in person and online"))
+
+
+# The foot of the first page: approval and signature on the left, the verification code
+# on the right. Sessions go above it when they fit, else on a page of their own.
+FOOT_HEIGHT = 48
+ROW_HEIGHT = 6
+
+
+def _head(pdf: _Document, content: dict[str, Any]) -> None:
+    issuer = content.get("issuer")
+    if not isinstance(issuer, dict):
+        return
+    logo = _stored_png(issuer.get("logo"))
+    if logo is not None:
+        # Fitted into a box at the top right, whatever the logo's proportions.
+        pdf.image(logo, x=150, y=14, w=40, h=22, keep_aspect_ratio=True)
+    pdf.set_xy(20, 14)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.set_text_color(*INK)
+    pdf.multi_cell(120, 5.5, str(issuer["name"]), new_x="LMARGIN", new_y="NEXT")
+    address = str(issuer.get("address") or "").strip()
+    if address:
+        pdf.set_font("DejaVu", "", 9)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(120, 4.5, address, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(max(pdf.get_y(), 36 if logo is not None else 0) + 6)
+
+
+def _member(pdf: _Document, content: dict[str, Any]) -> None:
+    pdf.line_of(_("This certifies that"), color=MUTED)
+    pdf.line_of(str(content["member"]), size=17, bold=True, height=9)
+    if content.get("profession"):
+        pdf.line_of(str(content["profession"]), color=MUTED)
+    efn = str(content.get("efn") or "")
+    if efn:
+
+        pdf.line_of(_("EFN %(efn)s") % {"efn": efn}, size=10)
+        # The chambers' scanners read the EFN as Code 39, as on her own stickers.
+        pdf.image(io.BytesIO(code39_png(efn, module_px=2, height_px=60)), x=20,
+                  y=pdf.get_y() + 1, h=10)
+        pdf.ln(12)
+
+
+def _group(pdf: _Document, content: dict[str, Any]) -> None:
+    pdf.line_of(_("took part in the Balint group"), color=MUTED)
+    pdf.line_of(str(content["group"]), size=14, bold=True, height=8)
+    if content.get("group_setting"):
+        pdf.line_of(_("meeting %(setting)s") % {
+            "setting": _setting_label(str(content["group_setting"]))}, size=10, color=MUTED)
+    leaders = content.get("leaders") or []
+    if leaders:
+        pdf.line_of(_("led by"), color=MUTED)
+        for leader in leaders:
+            who = f"{leader['name']} ({_role_label(leader['role'])})"
+            if leader.get("qualification"):
+                who = f"{who}, {leader['qualification']}"
+            pdf.line_of(who, size=10.5, height=5.5)
+    pdf.line_of(_("from %(start)s to %(end)s") % {
+        "start": _day(str(content["period_start"])), "end": _day(str(content["period_end"]))})
+
+
+def _totals(pdf: _Document, content: dict[str, Any]) -> None:
+    pdf.gap(3)
+    pdf.line_of(_("Sessions attended: %(count)s") % {"count": content["sessions"]}, bold=True)
+    pdf.gap(1)
+    units = [figure(str(content[key]), whole_bare=False)
+             for key in ("units_in_person", "units_online", "units")]
+    pdf.rows(
+        ["", _("In person"), _("Online"), _("Total")],
+        [
+            [_("Minutes"), str(content["minutes_in_person"]),
+             str(content["minutes_online"]), str(content["minutes"])],
+            [_("Units of 45 minutes"), *units],
+        ],
+        widths=[70, 35, 35, 30],
+    )
+    double = figure(str(content["double_hours"]), whole_bare=False)
+    pdf.line_of(_("Double hours (90 minutes) in all: %(value)s") % {"value": double},
+                size=9.5, color=MUTED)
+    if content.get("cme_points"):
+        vnrs = sorted({str(s["vnr"]) for s in content.get("session_list") or [] if s["vnr"]})
+        pdf.line_of(_("CME points in all: %(points)s (event numbers: %(vnr)s)") % {
+            "points": figure(str(content["cme_points"])), "vnr": ", ".join(vnrs)},
+                    size=10.5, bold=True)
+    scheme = content.get("scheme")
+    if isinstance(scheme, dict):
+        pdf.line_of(_("Counts toward: %(scheme)s") % {"scheme": scheme["name"]}, size=10.5)
+
+
+def _session_table(pdf: _Document, sessions: list[dict[str, Any]]) -> None:
+    with_cme = any(s.get("vnr") or s.get("points") for s in sessions)
+    header = [_("Date"), _("Minutes"), _("Units"), _("Setting")]
+    widths = [40, 25, 25, 40]
+    if with_cme:
+        header += [_("Event number (VNR)"), _("Points")]
+        widths = [26, 20, 18, 30, 58, 18]
+    rows = []
+    for s in sessions:
+        row = [_short_day(str(s["date"])), str(s["minutes"]),
+               figure(str(s["units"]), whole_bare=False),
+               _setting_label(str(s["setting"]))]
+        if with_cme:
+            row += [str(s.get("vnr") or ""), figure(str(s.get("points") or ""))]
+        rows.append(row)
+    pdf.rows(header, rows, widths=widths)
+
+
+def _foot(pdf: _Document, certificate: Certificate, content: dict[str, Any], url: str,
+          top: float) -> None:
+    approval = content.get("approval")
+    if isinstance(approval, dict):
+        signature = _stored_png(approval.get("signature"))
+        if signature is not None:
+            pdf.image(signature, x=20, y=top, w=60, h=20, keep_aspect_ratio=True)
+        pdf.set_draw_color(*MUTED)
+        pdf.line(20, top + 22, 95, top + 22)
+        pdf.set_xy(20, top + 24)
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.set_text_color(*INK)
+        pdf.multi_cell(80, 5, str(approval["name"]), new_x="LEFT", new_y="NEXT", align="L")
+        pdf.set_font("DejaVu", "", 9)
+        if approval.get("qualification"):
+            pdf.multi_cell(80, 4.5, str(approval["qualification"]), new_x="LEFT",
+                           new_y="NEXT", align="L")
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(80, 4.5, _("Approved on %(date)s") % {"date": _day(approval["date"])},
+                       new_x="LEFT", new_y="NEXT", align="L")
+    elif certificate.approved_at is not None:
+        # Approved before certificates named who approved them.
+        approved = timezone.localtime(certificate.approved_at).date()
+        pdf.set_xy(20, top + 24)
+        pdf.set_font("DejaVu", "", 9.5)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(80, 5, _("Approved by a leader of the group on %(date)s.") % {
+            "date": _day(approved)}, new_x="LEFT", new_y="NEXT", align="L")
+    pdf.image(_qr_png(url), x=108, y=top, w=34, h=34)
+    pdf.set_xy(144, top + 2)
+    pdf.set_font("DejaVu", "B", 9.5)
+    pdf.set_text_color(*INK)
+    pdf.multi_cell(46, 5, _("Verify this certificate"), new_x="LEFT", new_y="NEXT", align="L")
+    pdf.set_font("DejaVu", "", 8)
+    pdf.multi_cell(46, 4, _("Scan the code or open:"), new_x="LEFT", new_y="NEXT", align="L")
+    pdf.multi_cell(46, 4, url, new_x="LEFT", new_y="NEXT", align="L")
+    pdf.set_xy(108, top + 36)
+    pdf.multi_cell(82, 4, _("Verification code: %(code)s") % {"code": certificate.code},
+                   new_x="LEFT", new_y="NEXT", align="L")
+
+
 def certificate_pdf(certificate: Certificate, *, url: str) -> bytes:
-    """The certificate as its member prints it. `url` is the verification page, also in
-    the QR code."""
+    """The certificate as its member prints it, in the language it was made in: one page
+    when the sessions fit on it, else a second page lists them. `url` is the verification
+    page, also in the QR code."""
     content = certificate.content
     with translation.override(str(content.get("language") or "en")):
         pdf = _Document(_("Certificate of attendance"))
+        _head(pdf, content)
         pdf.line_of(_("Certificate of attendance"), size=22, bold=True, color=ACCENT,
                     height=11)
         pdf.line_of(_("Balint group work"), size=13, color=MUTED)
-        pdf.gap(8)
-        pdf.line_of(_("This certifies that"), color=MUTED)
-        pdf.line_of(str(content["member"]), size=17, bold=True, height=9)
-        pdf.line_of(_("took part in the Balint group"), color=MUTED)
-        pdf.line_of(str(content["group"]), size=14, bold=True, height=8)
-        leaders = content.get("leaders") or []
-        if leaders:
-            names = ", ".join(f"{leader['name']} ({_role_label(leader['role'])})"
-                              for leader in leaders)
-            pdf.line_of(_("led by %(names)s") % {"names": names})
-        pdf.line_of(_("from %(start)s to %(end)s") % {
-            "start": _day(str(content["period_start"])), "end": _day(str(content["period_end"]))})
-        pdf.gap(6)
-        pdf.line_of(_("Sessions attended: %(count)s") % {"count": content["sessions"]},
-                    bold=True)
-        pdf.gap(2)
-        units = [figure(str(content[key]), whole_bare=False)
-                 for key in ("units_in_person", "units_online", "units")]
-        pdf.rows(
-            ["", _("In person"), _("Online"), _("Total")],
-            [
-                [_("Minutes"), str(content["minutes_in_person"]),
-                 str(content["minutes_online"]), str(content["minutes"])],
-                [_("Units of 45 minutes"), *units],
-            ],
-            widths=[70, 35, 35, 30],
-        )
-        pdf.gap(2)
-        double = figure(str(content["double_hours"]), whole_bare=False)
-        pdf.line_of(_("Double hours (90 minutes) in all: %(value)s") % {"value": double},
-                    size=10, color=MUTED)
-        scheme = content.get("scheme")
-        if isinstance(scheme, dict):
-            pdf.gap(4)
-            pdf.line_of(_("Counts toward: %(scheme)s") % {"scheme": scheme["name"]})
-        pdf.gap(6)
-        if certificate.approved_at is not None:
-            approved = timezone.localtime(certificate.approved_at).date()
-            pdf.line_of(_("Approved by a leader of the group on %(date)s.") % {
-                "date": _day(approved)}, size=10, color=MUTED)
-        top = max(pdf.get_y() + 8, 215)
-        pdf.image(_qr_png(url), x=20, y=top, w=42, h=42)
-        pdf.set_xy(68, top + 4)
-        pdf.set_font("DejaVu", "B", 10)
-        pdf.set_text_color(*INK)
-        pdf.multi_cell(0, 5.5, _("Verify this certificate"), new_x="LEFT", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 9.5)
-        pdf.multi_cell(0, 5.5, _("Scan the code or open:"), new_x="LEFT", new_y="NEXT")
-        pdf.multi_cell(0, 5.5, url, new_x="LEFT", new_y="NEXT")
-        pdf.multi_cell(0, 5.5, _("Verification code: %(code)s") % {"code": certificate.code},
-                       new_x="LEFT", new_y="NEXT")
+        pdf.gap(3)
+        _member(pdf, content)
+        _group(pdf, content)
+        _totals(pdf, content)
+        sessions = list(content.get("session_list") or [])
+        foot_top = pdf.h - pdf.b_margin - FOOT_HEIGHT
+        needed = 10 + ROW_HEIGHT * (len(sessions) + 1)  # the heading, the table
+        on_first_page = bool(sessions) and pdf.get_y() + needed < foot_top
+        if on_first_page:
+            pdf.gap(3)
+            pdf.line_of(_("Sessions"), size=11, bold=True)
+            _session_table(pdf, sessions)
+        elif sessions:
+            pdf.gap(2)
+            pdf.line_of(_("The sessions are listed on the next page."), size=9.5,
+                        color=MUTED)
+        # The foot stays on the first page, below what is there.
+        pdf.set_auto_page_break(False)
+        _foot(pdf, certificate, content, url, top=max(foot_top, pdf.get_y() + 4))
+        pdf.set_auto_page_break(True, margin=20)
+        if sessions and not on_first_page:
+            pdf.add_page()
+            pdf.line_of(_("Sessions attended by %(name)s") % {"name": content["member"]},
+                        size=13, bold=True)
+            pdf.line_of(str(content["group"]), color=MUTED)
+            pdf.gap(2)
+            _session_table(pdf, sessions)
         return bytes(pdf.output())
 
 

@@ -21,12 +21,13 @@ from balintroom.live.models import Round
 from balintroom.method.formats import PartKind
 from balintroom.method.roles import Role
 
-from . import hours, schemes, services
+from . import eiv, hours, schemes, services
 from .models import (
     AbsenceNotice,
     AttendanceRecord,
     AttendanceStatus,
     Certificate,
+    CertificateIssuer,
     CertificateStatus,
     GroupScheme,
     LogbookEntry,
@@ -34,6 +35,7 @@ from .models import (
     Organisation,
     OrganisationGroup,
     OrganisationScheme,
+    Signer,
 )
 
 __all__ = ["leading_membership_for", "membership_for"]
@@ -43,7 +45,8 @@ __all__ = ["leading_membership_for", "membership_for"]
 
 
 def meeting_for_leader(user: User, meeting_id: int) -> tuple[Meeting, Membership]:
-    meeting = Meeting.objects.select_related("group").filter(pk=meeting_id).first()
+    # Its series too: a meeting's VNR and CME points may be the series'.
+    meeting = Meeting.objects.select_related("group", "series").filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
     return meeting, leading_membership_for(user, meeting.group_id)
@@ -75,6 +78,29 @@ def record_in_meeting(meeting: Meeting, record_id: int) -> AttendanceRecord:
     if record is None:
         raise Http404
     return record
+
+
+# The EIV report of an accredited meeting
+
+EIV_UNCONFIRMED, EIV_NO_VNR = "attendance", "vnr"
+
+
+def eiv_report_of(meeting: Meeting, *, tz: tzinfo) -> tuple[eiv.EivReport | None, list[str]]:
+    """The meeting's report for the chamber, or None and what it still lacks: confirmed
+    attendance (who was there is known only then) and a VNR, its own or its series'."""
+    missing = []
+    if not MeetingConfirmation.objects.filter(meeting=meeting).exists():
+        missing.append(EIV_UNCONFIRMED)
+    if not meeting.effective_vnr:
+        missing.append(EIV_NO_VNR)
+    if missing:
+        return None, missing
+    present = AttendanceRecord.objects.filter(
+        meeting=meeting, status=AttendanceStatus.PRESENT).select_related("user")
+    return eiv.eiv_report(vnr=meeting.effective_vnr,
+                          day=hours.local_date(meeting.starts_at, tz),
+                          points=meeting.effective_cme_points,
+                          present=[(r.user.name, r.user.efn) for r in present]), []
 
 
 @dataclass
@@ -411,3 +437,11 @@ def pathways_for(user: User) -> list[OfferedScheme]:
 def leads_any_group(user: User) -> bool:
     return Membership.objects.filter(user=user,
                                      role__in=[Role.LEADER, Role.CO_LEADER]).exists()
+
+
+def issuer_of(group: BalintGroup) -> CertificateIssuer | None:
+    return CertificateIssuer.objects.select_related("logo").filter(group=group).first()
+
+
+def signer_of(user: User) -> Signer | None:
+    return Signer.objects.select_related("signature").filter(user=user).first()

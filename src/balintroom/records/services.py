@@ -28,7 +28,7 @@ from balintroom.groups.notices import leaders_of, notices_withdraw, notify
 from balintroom.live.models import Connection, Room, StepOut
 from balintroom.method.roles import Role
 
-from . import hours, schemes
+from . import hours, images, schemes
 from .models import (
     AbsenceNotice,
     AttendanceCorrection,
@@ -36,6 +36,7 @@ from .models import (
     AttendanceSource,
     AttendanceStatus,
     Certificate,
+    CertificateIssuer,
     CertificateStatus,
     GroupScheme,
     LogbookEntry,
@@ -44,6 +45,8 @@ from .models import (
     Organisation,
     OrganisationGroup,
     OrganisationScheme,
+    Signer,
+    StoredImage,
     new_join_code,
 )
 
@@ -348,32 +351,76 @@ def _sessions(records: list[AttendanceRecord]) -> list[hours.Session]:
     return [record.as_session() for record in records]
 
 
+def _certificate_name(user: User) -> str:
+    """How a certificate names a person: her full name as registered, else how the group
+    knows her."""
+    return user.legal_name or user.name
+
+
+def _session_lines(records: list[AttendanceRecord]) -> list[dict[str, object]]:
+    tz = timezone.get_current_timezone()
+    lines: list[dict[str, object]] = []
+    for record in records:
+        if record.status != AttendanceStatus.PRESENT or record.minutes <= 0:
+            continue
+        vnr, points = record.meeting.effective_vnr, record.meeting.effective_cme_points
+        lines.append({
+            "date": hours.local_date(record.meeting.starts_at, tz).isoformat(),
+            "minutes": record.minutes,
+            "units": str(hours.decimal(hours.units(record.minutes))),
+            "setting": record.setting,
+            "vnr": vnr,
+            "points": str(points) if points is not None else "",
+        })
+    return lines
+
+
+def _issuer_of(group: BalintGroup) -> dict[str, object] | None:
+    issuer = CertificateIssuer.objects.filter(group=group).first()
+    if issuer is None:
+        return None
+    return {"name": issuer.name, "address": issuer.address, "logo": issuer.logo_id}
+
+
 def certificate_content(*, group: BalintGroup, member: User, period_start: date,
                         period_end: date, scheme: schemes.Scheme | None) -> dict[str, object]:
-    """What a certificate states: who, which group, who led it, when, how long, in person
-    and online apart, and toward which scheme. Nothing else about her or the group."""
+    """What a certificate states: who (her full name, profession and EFN), who issues it,
+    which group, who led it with their qualification, each session and the totals, in
+    person and online apart, the chamber's event numbers and points, and toward which
+    scheme. Nothing else about her or the group. In her language where she chose one."""
     tz = timezone.get_current_timezone()
     records = [r for r in AttendanceRecord.objects.filter(
-        meeting__group=group).select_related("meeting", "user")
+        meeting__group=group).select_related("meeting__series", "user__certificate_signer")
         if period_start <= hours.local_date(r.meeting.starts_at, tz) <= period_end]
     own = [r for r in records if r.user_id == member.pk]
     found = hours.totals(_sessions(own))
     attended_meetings = {r.meeting_id for r in own if r.minutes > 0}
-    leaders: dict[int, tuple[str, str]] = {}
+    leaders: dict[int, tuple[str, str, str]] = {}
     for record in records:
         if (record.meeting_id in attended_meetings and record.status == AttendanceStatus.PRESENT
                 and record.role in (Role.LEADER, Role.CO_LEADER)):
             current = leaders.get(record.user_id)
             if current is None or record.role == Role.LEADER:
-                leaders[record.user_id] = (record.user.name, record.role)
+                signer = Signer.objects.filter(user=record.user).first()
+                leaders[record.user_id] = (_certificate_name(record.user), record.role,
+                                           signer.qualification if signer else "")
+    sessions = _session_lines(own)
+    points = [Decimal(str(line["points"])) for line in sessions if line["points"]]
     content: dict[str, object] = {
-        "member": member.display_name,
+        "member": _certificate_name(member),
+        "profession": member.profession,
+        "efn": member.efn,
+        "issuer": _issuer_of(group),
         "group": group.name,
-        "leaders": sorted(({"name": name, "role": role} for name, role in leaders.values()),
+        "group_setting": group.setting,
+        "leaders": sorted(({"name": name, "role": role, "qualification": qualification}
+                           for name, role, qualification in leaders.values()),
                           key=lambda x: (x["role"] != Role.LEADER, x["name"])),
         "period_start": period_start.isoformat(),
         "period_end": period_end.isoformat(),
-        "language": group.language,
+        "language": member.language or group.language,
+        "session_list": sessions,
+        "cme_points": str(sum(points, Decimal(0))) if points else "",
         **found.as_dict(),
     }
     if scheme is not None:
@@ -384,25 +431,76 @@ def certificate_content(*, group: BalintGroup, member: User, period_start: date,
 def certificates_draft(*, group: BalintGroup, members: list[User], period_start: date,
                        period_end: date, scheme: schemes.Scheme | None,
                        by: User) -> tuple[list[Certificate], list[str]]:
-    """Drafts for those who attended in the period; the reasons for the others."""
+    """Drafts for those who attended in the period; the reasons for the others. A member
+    who has not given her full name is asked for it, and drafted once she has."""
     if period_start > period_end:
         raise ValidationError(_("The period ends before it begins."))
     made, skipped = [], []
     for member in members:
-        if not member.display_name.strip():
-            skipped.append(_("%(name)s has no display name yet; the certificate shows it, so "
-                             "ask her to set it in her profile.") % {"name": member.name})
-            continue
         content = certificate_content(group=group, member=member, period_start=period_start,
                                       period_end=period_end, scheme=scheme)
         if not content["sessions"]:
             skipped.append(_("%(name)s attended no confirmed meeting in this period.")
                            % {"name": member.name})
             continue
+        if not member.legal_name.strip():
+            full_name_ask(group=group, member=member)
+            skipped.append(_("%(name)s has not yet given a full name for certificates. An "
+                             "e-mail asks for it; make this draft again once it is given.")
+                           % {"name": member.name})
+            continue
         made.append(Certificate.objects.create(
             group=group, member=member, content=content, period_start=period_start,
             period_end=period_end, created_by=by))
     return made, skipped
+
+
+def full_name_ask(*, group: BalintGroup, member: User) -> None:
+    """An e-mail asking her for her full name as a certificate prints it; once a day at
+    most, however often drafts are made."""
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    notify(kind=NoticeKind.FULL_NAME, group_id=group.pk, starts_at=today, to=[member.pk],
+           about=member)
+
+
+def _image_after(current: StoredImage | None, png: bytes | None, *, remove: bool
+                 ) -> StoredImage | None:
+    """A logo or signature after its form: the one uploaded (kept by its hash), none if
+    she removed it, else the one she had."""
+    if png is not None:
+        image, _created = StoredImage.objects.get_or_create(sha256=images.digest(png),
+                                                            defaults={"png": png})
+        return image
+    return None if remove else current
+
+
+def certificate_issuer_save(*, group: BalintGroup, name: str, address: str,
+                            logo_png: bytes | None, remove_logo: bool = False
+                            ) -> CertificateIssuer:
+    """Who issues the group's certificates from now on; drafts made before keep what they
+    were made with."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Give the name of the issuing organisation."))
+    issuer = CertificateIssuer.objects.filter(group=group).first() or CertificateIssuer(
+        group=group)
+    issuer.name, issuer.address = name, address.strip()
+    issuer.logo = _image_after(issuer.logo, logo_png, remove=remove_logo)
+    issuer.updated_at = timezone.now()
+    issuer.save()
+    return issuer
+
+
+def signer_save(*, user: User, qualification: str, signature_png: bytes | None,
+                remove_signature: bool = False) -> Signer:
+    """Her qualification and signature, as the certificates she approves from now on show
+    them."""
+    signer = Signer.objects.filter(user=user).first() or Signer(user=user)
+    signer.qualification = " ".join(qualification.split())
+    signer.signature = _image_after(signer.signature, signature_png, remove=remove_signature)
+    signer.updated_at = timezone.now()
+    signer.save()
+    return signer
 
 
 def certificate_approve(*, certificate: Certificate, by: User) -> Certificate:
@@ -412,7 +510,15 @@ def certificate_approve(*, certificate: Certificate, by: User) -> Certificate:
             raise ValidationError(_("Only a draft can be approved."))
         certificate.status = CertificateStatus.APPROVED
         certificate.approved_by, certificate.approved_at = by, timezone.now()
-        certificate.save(update_fields=["status", "approved_by", "approved_at"])
+        # Who approved it, as the certificate prints it, fixed with the approval.
+        signer = Signer.objects.filter(user=by).first()
+        certificate.content = {**certificate.content, "approval": {
+            "name": _certificate_name(by),
+            "qualification": signer.qualification if signer else "",
+            "date": timezone.localdate(certificate.approved_at).isoformat(),
+            "signature": signer.signature_id if signer else None,
+        }}
+        certificate.save(update_fields=["status", "approved_by", "approved_at", "content"])
         audit(AuditKind.CERTIFICATE_ISSUED, user_id=certificate.member_id, actor_id=by.pk,
               group_id=certificate.group_id, detail=f"certificate {certificate.pk}")
     return certificate

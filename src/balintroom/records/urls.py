@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import credit_views, views
 
 urlpatterns = [
     path("groups/<int:group_id>/records/", views.records_group, name="records_group"),
@@ -16,6 +16,9 @@ urlpatterns = [
          name="group_certificates"),
     path("groups/<int:group_id>/certificates/new/", views.certificates_create,
          name="certificates_create"),
+    path("groups/<int:group_id>/certificates/issuer/", views.certificate_issuer,
+         name="certificate_issuer"),
+    path("certificates/signature/", views.certificate_signer, name="certificate_signer"),
     path("groups/<int:group_id>/certificates/approve/", views.certificates_approve_all,
          name="certificates_approve_all"),
     path("groups/<int:group_id>/organisations/", views.group_organisations,
@@ -27,6 +30,8 @@ urlpatterns = [
          name="attendance_confirm"),
     path("m/<int:meeting_id>/attendance/<int:record_id>/correct/", views.attendance_correct,
          name="attendance_correct"),
+    path("m/<int:meeting_id>/eiv/", views.meeting_eiv, name="meeting_eiv"),
+    path("m/<int:meeting_id>/eiv.pdf", views.meeting_eiv_pdf, name="meeting_eiv_pdf"),
     path("m/<int:meeting_id>/absence/", views.absence_give, name="absence_give"),
     path("m/<int:meeting_id>/absence/withdraw/", views.absence_withdraw,
          name="absence_withdraw"),
@@ -43,6 +48,8 @@ urlpatterns = [
          name="certificate_download"),
     # Public: the address in every certificate's QR code.
     path("verify/<str:code>/", views.certificate_verify, name="certificate_verify"),
+    path("record/", credit_views.credit_record, name="credit_record"),
+    path("record/record.pdf", credit_views.credit_record_pdf, name="credit_record_pdf"),
     path("logbook/", views.logbook, name="logbook"),
     path("logbook/<int:entry_id>/delete/", views.logbook_entry_delete,
          name="logbook_entry_delete"),

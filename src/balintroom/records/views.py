@@ -3,6 +3,7 @@ organisations. Every object comes through a permission-scoped selector; the one 
 without login is the verification page, which shows what a certificate states and nothing
 else."""
 
+import base64
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,8 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,21 +29,29 @@ from balintroom.groups.models import BalintGroup
 from balintroom.groups.selectors import members_of
 from balintroom.method.roles import Role
 
-from . import hours, pdf, schemes, selectors, services
+from . import barcodes, eiv, hours, pdf, schemes, selectors, services
 from .forms import (
     CertificateForm,
     CorrectionForm,
     HoursFilterForm,
+    IssuerForm,
     JoinForm,
     LogbookEntryForm,
     NoticeForm,
     RevokeForm,
     RollCallForm,
     SchemeForm,
+    SignerForm,
     roll_call_form,
     roll_call_rows,
 )
-from .models import AttendanceStatus, CertificateStatus, LogbookEntry, Organisation
+from .models import (
+    AttendanceStatus,
+    CertificateStatus,
+    LogbookEntry,
+    Organisation,
+    StoredImage,
+)
 
 
 def _errors(error: ValidationError) -> str:
@@ -180,11 +191,8 @@ def attendance_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         messages.success(request, _("Attendance confirmed: %(present)s of %(all)s present.")
                          % {"present": present, "all": len(records)})
     # Back to where she confirmed it (the page after the meeting), if that is one of ours.
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
-        return redirect(back)
-    return redirect("meeting_attendance", meeting_id=meeting.pk)
+    back = _ours(request, request.POST.get("next", ""))
+    return redirect(back or reverse("meeting_attendance", args=[meeting.pk]))
 
 
 @login_required
@@ -207,6 +215,43 @@ def attendance_correct(request: AuthedRequest, meeting_id: int, record_id: int
     return render(request, "records/correct.html", {
         "meeting": meeting, "group": meeting.group, "record": record, "form": form,
         "corrections": record.corrections.select_related("by")})
+
+
+# The EIV report of an accredited meeting
+
+
+@login_required
+@never_cache
+@require_GET
+def meeting_eiv(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = selectors.meeting_for_leader(request.user, meeting_id)
+    report, missing = selectors.eiv_report_of(meeting, tz=_tz())
+    context: dict[str, object] = {"meeting": meeting, "group": meeting.group,
+                                  "report": report, "missing": missing}
+    if report is not None:
+        # Our own markup (rects, and the label escaped); what it carries is digits only.
+        text = eiv.report_text(report)
+        context.update({
+            "text": text,
+            "text_rows": min(text.count("\n"), 16),
+            "points": eiv.points_text(report.points),
+            "vnr_barcode": mark_safe(barcodes.code39_svg(report.vnr, height=50)),
+            "efn_barcodes": [(person, mark_safe(barcodes.code39_svg(person.efn)))
+                             for person in report.reported],
+        })
+    return render(request, "records/eiv.html", context)
+
+
+@login_required
+@require_GET
+def meeting_eiv_pdf(request: AuthedRequest, meeting_id: int) -> HttpResponse:
+    meeting, _membership = selectors.meeting_for_leader(request.user, meeting_id)
+    report, _missing = selectors.eiv_report_of(meeting, tz=_tz())
+    if report is None:
+        # The page says what is missing, and where to give it.
+        return redirect("meeting_eiv", meeting_id=meeting.pk)
+    return _pdf(f"eiv-{report.vnr}-{report.day.isoformat()}.pdf",
+                eiv.report_pdf(report, group_name=meeting.group.name))
 
 
 # Hours
@@ -328,6 +373,10 @@ def _certificates_page(request: AuthedRequest, group: BalintGroup,
     certificates = list(selectors.certificates_of_group(group))
     return render(request, "records/certificates.html", {
         "group": group,
+        "issuer": selectors.issuer_of(group),
+        "signer": selectors.signer_of(request.user),
+        "without_full_name": [m.user.name for m in members_of(group)
+                              if m.role == Role.MEMBER and not m.user.legal_name],
         "form": form or _certificate_form(group),
         "drafts": [c for c in certificates if c.status == CertificateStatus.DRAFT],
         "released": [c for c in certificates if c.status != CertificateStatus.DRAFT],
@@ -364,6 +413,72 @@ def certificates_create(request: AuthedRequest, group_id: int) -> HttpResponse:
         messages.success(request, _("%(count)s drafts are ready. Check them, then approve "
                                     "them to release them.") % {"count": len(made)})
     return redirect("group_certificates", group_id=group.pk)
+
+
+def _data_uri(image: StoredImage | None) -> str:
+    """An image inline in the page: it belongs to whoever may see the page, so it gets no
+    address of its own."""
+    if image is None:
+        return ""
+    return "data:image/png;base64," + base64.b64encode(bytes(image.png)).decode()
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def certificate_issuer(request: AuthedRequest, group_id: int) -> HttpResponse:
+    group = selectors.leading_membership_for(request.user, group_id).group
+    issuer = selectors.issuer_of(group)
+    if request.method == "POST":
+        form = IssuerForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.certificate_issuer_save(
+                group=group, name=data["name"], address=data["address"],
+                logo_png=data["logo"], remove_logo=data["remove_logo"])
+            messages.success(request, _("Saved. Certificates drafted from now on name this "
+                                        "issuer."))
+            return redirect("group_certificates", group_id=group.pk)
+    else:
+        form = IssuerForm(initial={"name": issuer.name if issuer else "",
+                                   "address": issuer.address if issuer else ""})
+    return render(request, "records/certificate_issuer.html", {
+        "group": group, "form": form,
+        "logo": _data_uri(issuer.logo if issuer else None)})
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def certificate_signer(request: AuthedRequest) -> HttpResponse:
+    if not selectors.leads_any_group(request.user):
+        raise Http404
+    signer = selectors.signer_of(request.user)
+    if request.method == "POST":
+        form = SignerForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.signer_save(user=request.user, qualification=data["qualification"],
+                                 signature_png=data["signature"],
+                                 remove_signature=data["remove_signature"])
+            messages.success(request, _("Saved. The certificates you approve from now on "
+                                        "show it."))
+            return redirect(_ours(request, request.POST.get("next", ""))
+                            or reverse("certificate_signer"))
+    else:
+        form = SignerForm(initial={"qualification": signer.qualification if signer else ""})
+    return render(request, "records/certificate_signer.html", {
+        "form": form, "name": request.user.legal_name or request.user.name,
+        "signature": _data_uri(signer.signature if signer else None),
+        "next": _ours(request, request.GET.get("next", ""))})
+
+
+def _ours(request: HttpRequest, wanted: str) -> str:
+    """`wanted` if it is an address of this site, else ""."""
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                                   require_https=request.is_secure()):
+        return wanted
+    return ""
 
 
 @login_required

@@ -1,10 +1,10 @@
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from django import template
-from django.utils.translation import gettext as _
 
-from balintroom.records import hours, numbers, schemes
+from balintroom.records import hours, numbers, progress, schemes
 
 register = template.Library()
 
@@ -23,19 +23,22 @@ def dec2(value: Fraction | Decimal | int | str | None) -> str:
 
 
 @register.filter
+def isodate(value: str) -> date | str:
+    """A date a certificate keeps as text ("2026-03-14"), for the date filter."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
 def units(minutes: int) -> str:
     return dec(hours.units(minutes))
 
 
 @register.filter
 def status_label(result: schemes.Result) -> str:
-    if result.status == schemes.MET:
-        return _("met")
-    if result.status == schemes.BROKEN:
-        return _("broken")
-    if result.status == schemes.NOT_APPLICABLE:
-        return _("does not apply")
-    return _("not yet")
+    return progress.status_word(result)
 
 
 @register.filter
@@ -44,3 +47,15 @@ def percent(result: schemes.Result) -> int:
     if result.have is None or not result.need:
         return 100 if result.met else 0
     return int(min(Fraction(100), 100 * result.have / result.need))
+
+
+@register.filter
+def amount(result: schemes.Result) -> str:
+    """The rule's figures in words: "12 of 30 units", "6 months needed, 4 so far"."""
+    return progress.amount(result)
+
+
+@register.filter
+def still_open(results: list[schemes.Result]) -> list[str]:
+    """What the required rules still ask, in words; empty when every one is met."""
+    return progress.still_open(results)

@@ -34,7 +34,8 @@ PEOPLE = [
 def _account(handle: str, name: str, tag: str) -> tuple[User, str, str]:
     email = f"{handle}{'-' + tag if tag else ''}@records.balintroom.example"
     user = User.objects.filter(email=email).first() or User(email=email)
-    user.display_name = name
+    # The demo's names are full names: certificates can be made for everyone at once.
+    user.display_name = user.legal_name = name
     password = "-".join(secrets.token_urlsafe(4) for _ in range(3))
     user.set_password(password)
     user.save()
