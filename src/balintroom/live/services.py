@@ -194,11 +194,14 @@ def _locks(acts: list[Act]) -> dict[tuple[int, int], _Locked]:
         act = acts[0]
         locked = _locked(_LOCK_FOR.rows(meeting=act.meeting_id, by=_id_of(act.by)))
         return {(act.meeting_id, _id_of(act.by)): locked} if locked else {}
-    rows: dict[int, tuple[Any, ...]] = {row[3]: row[:-1] for row in _locking(Room.objects.filter(
-        meeting_id__in={act.meeting_id for act in acts}).order_by("pk"), None)}
-    roles = dict(((group, user), role) for group, user, role in room_circles(
-        {row[4] for row in rows.values()}).filter(
-        user_id__in={_id_of(act.by) for act in acts}).values_list("group_id", "user_id", "role"))
+    rows: dict[int, tuple[Any, ...]] = {row[3]: row[:-1] for row in _many(
+        "lock", lambda meetings: _locking(Room.objects.filter(meeting_id__in=meetings)
+                                          .order_by("pk"), None),
+        sorted({act.meeting_id for act in acts}))}
+    roles = dict(((group, user), role) for group, user, role in _many(
+        "roles", lambda groups, users: room_circles(set(groups)).filter(
+            user_id__in=users).values_list("group_id", "user_id", "role"),
+        sorted({row[4] for row in rows.values()}), sorted({_id_of(act.by) for act in acts})))
     locks = {}
     for act in acts:
         row = rows.get(act.meeting_id)
@@ -206,6 +209,27 @@ def _locks(acts: list[Act]) -> dict[tuple[int, int], _Locked]:
             locks[(act.meeting_id, _id_of(act.by))] = _Locked(
                 *(*row, roles.get((row[4], _id_of(act.by)))))
     return locks
+
+
+_PREPARED_MANY: dict[tuple[str, tuple[int, ...]], Prepared] = {}
+PREPARED_MANY_KEPT = 512
+
+
+def _many(key: str, build: Callable[..., QuerySet[Any]], *lists: list[int]
+          ) -> list[tuple[Any, ...]]:
+    """A query over lists of ids (`build(*lists)`), compiled once for each length of the
+    lists: a burst's statements cost their running, not their building."""
+    sizes = tuple(len(ids) for ids in lists)
+    prepared = _PREPARED_MANY.get((key, sizes))
+    if prepared is None:
+        names = [[f"v{k}_{j}" for j in range(size)] for k, size in enumerate(sizes)]
+        prepared = _PREPARED_MANY[(key, sizes)] = Prepared(
+            lambda **values: build(*([values[name] for name in group] for group in names)),
+            *(name for group in names for name in group))
+        if len(_PREPARED_MANY) > PREPARED_MANY_KEPT:
+            del _PREPARED_MANY[next(iter(_PREPARED_MANY))]
+    return prepared.rows("default", **{f"v{k}_{j}": value for k, ids in enumerate(lists)
+                            for j, value in enumerate(ids)})
 
 
 def _act_in(act: Act, locked: _Locked | None, states: dict[int, BuiltState],
