@@ -79,11 +79,19 @@ def _field(model: type[Model], name: str) -> "Field[Any, Any]":
     return field
 
 
+_fields: dict[tuple[type[Model], tuple[str, ...]], tuple["Field[Any, Any]", ...]] = {}
+
+
 def _prepared(alias: str, model: type[Model], values: dict[str, Any]) -> list[Any]:
     connection = connections[alias]
+    # The fields of each set of names looked up once, as the statement is made once.
+    names = tuple(values)
+    fields = _fields.get((model, names))
+    if fields is None:
+        fields = _fields[(model, names)] = tuple(_field(model, name) for name in names)
     # None needs no preparing, whatever the field (and is the commonest value here).
-    return [None if value is None else _field(model, name).get_db_prep_save(value, connection)
-            for name, value in values.items()]
+    return [None if value is None else field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, values.values(), strict=True)]
 
 
 def update_row(cursor: Any, model: type[Model], pk: int, values: dict[str, Any],
