@@ -1,15 +1,19 @@
 """`balintroom purge_expired`: each kind of data that has a retention time goes when it is
 over, and not before."""
 
+import io
 from datetime import timedelta
 from io import StringIO
 
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from balintroom.groups.models import Invitation, Notice
 from balintroom.live.models import Connection
 from balintroom.live.services import room_create
+from balintroom.records import services as records
+from balintroom.records.models import Certificate, StoredImage
 from tests.conftest import Cast
 
 
@@ -59,3 +63,30 @@ def test_each_kind_goes_after_its_time_and_not_before(cast: Cast) -> None:
     assert set(Connection.objects.values_list("pk", flat=True)) == {new_socket.pk,
                                                                     open_socket.pk}
     assert not Connection.objects.filter(pk=old_socket.pk).exists()
+
+
+def test_a_logo_or_signature_goes_once_nothing_uses_or_prints_it(cast: Cast) -> None:
+    def png(color: str) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 20), color).save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    first = records.certificate_issuer_save(group=cast.group, name="Institute", address="",
+                                            logo_png=png("red")).logo
+    printed = records.signer_save(user=cast.leader, qualification="",
+                                  signature_png=png("blue")).signature
+    assert first is not None and printed is not None
+    Certificate.objects.create(
+        group=cast.group, member=cast.members[0], status="approved",
+        approved_at=timezone.now(), period_start=timezone.localdate(),
+        period_end=timezone.localdate(),
+        content={"member": "Anna", "approval": {"name": "Lena", "signature": printed.pk}})
+    # Both replaced; the signature is printed on a certificate, the first logo nowhere.
+    current = records.certificate_issuer_save(group=cast.group, name="Institute", address="",
+                                              logo_png=png("green")).logo
+    records.signer_save(user=cast.leader, qualification="", signature_png=None,
+                        remove_signature=True)
+    assert "0 logos and signatures" in purge()  # a day's grace for what was just uploaded
+    StoredImage.objects.update(created_at=timezone.now() - timedelta(days=2))
+    assert "1 logos and signatures" in purge()
+    assert set(StoredImage.objects.values_list("pk", flat=True)) == {printed.pk, current.pk}

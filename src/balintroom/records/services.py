@@ -491,6 +491,27 @@ def certificate_issuer_save(*, group: BalintGroup, name: str, address: str,
     return issuer
 
 
+# An image is kept this long before it may go unused: an upload and the row that names it
+# are written one after the other.
+IMAGE_GRACE = timedelta(days=1)
+
+
+def images_purge_unused(now: datetime | None = None) -> int:
+    """Logos and signatures nobody uses any more: replaced or removed, and printed on no
+    certificate (whatever a certificate prints stays with it). Returns how many went."""
+    used = set(CertificateIssuer.objects.exclude(logo=None).values_list("logo_id", flat=True))
+    used |= set(Signer.objects.exclude(signature=None).values_list("signature_id", flat=True))
+    for content in Certificate.objects.values_list("content", flat=True).iterator():
+        for part, key in (("issuer", "logo"), ("approval", "signature")):
+            found = content.get(part)
+            if isinstance(found, dict) and isinstance(found.get(key), str):
+                used.add(found[key])
+    cutoff = (now or timezone.now()) - IMAGE_GRACE
+    deleted, _detail = StoredImage.objects.filter(created_at__lt=cutoff).exclude(
+        pk__in=used).delete()
+    return deleted
+
+
 def signer_save(*, user: User, qualification: str, signature_png: bytes | None,
                 remove_signature: bool = False) -> Signer:
     """Her qualification and signature, as the certificates she approves from now on show

@@ -8,6 +8,7 @@ from balintroom.cases.services import notes_purge_expired
 from balintroom.groups.notices import notices_purge_old
 from balintroom.groups.services import invitations_purge_old
 from balintroom.live.services import connections_purge_old
+from balintroom.records.services import images_purge_unused
 
 
 class Command(BaseCommand):
@@ -15,7 +16,8 @@ class Command(BaseCommand):
         "Delete what has outlived its retention time: private notes (their group's "
         "setting), audit events (AUDIT_RETENTION_DAYS), e-mail notices (90 days), "
         "invitations not taken up (90 days after they ran out), room connections (30 "
-        "days) and expired sign-ins. Run it daily (deploy/balintroom-purge.timer)."
+        "days), logos and signatures no longer used nor printed on a certificate, and "
+        "expired sign-ins. Run it daily (deploy/balintroom-purge.timer)."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -25,6 +27,7 @@ class Command(BaseCommand):
             "e-mail notices": notices_purge_old(),
             "invitations": invitations_purge_old(),
             "room connections": connections_purge_old(),
+            "logos and signatures": images_purge_unused(),
         }
         call_command("clearsessions")
         self.stdout.write("Deleted: " + ", ".join(
