@@ -11,7 +11,6 @@ from PIL import Image, ImageDraw
 from balintroom.records.barcodes import (
     ALPHABET,
     PATTERNS,
-    check_character,
     code39_modules,
     code39_png,
     code39_svg,
@@ -47,13 +46,6 @@ def test_the_modules_follow_the_standard() -> None:
             False, True]
     assert modules[:15] == star and modules[-15:] == star
     assert modules[15] is False
-
-
-def test_a_check_character_only_when_asked() -> None:
-    assert check_character("802760901234563") in ALPHABET
-    plain, checked = code39_modules("ABC"), code39_modules("ABC", check=True)
-    assert len(checked) == len(plain) + 16
-    assert read(code39_png("ABC", check=True)) == ["ABC" + check_character("ABC")]
 
 
 @pytest.mark.parametrize("text", ["", "abc", "A*B", "802760901234563\n", "Ä", "1_2"])

@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from balintroom.accounts.efn import efn_problem
 from balintroom.accounts.models import User
-from balintroom.groups.cme import vnr_normalised, vnr_problem
+from balintroom.core.typed_numbers import digits_typed
+from balintroom.groups.cme import vnr_problem
 from balintroom.groups.models import Meeting, Notice
 from balintroom.groups.services import meeting_schedule, meeting_update, series_create
 from balintroom.records import eiv, selectors, services
@@ -87,7 +88,7 @@ def test_it_says_what_is_wrong_with_a_vnr(typed: str, problem: str) -> None:
     with translation.override("en"):
         assert vnr_problem(typed) == problem
     if not problem:
-        assert vnr_normalised(typed) == VNR
+        assert digits_typed(typed) == VNR
 
 
 def test_the_model_keeps_only_digits_and_sane_points(cast: Cast) -> None:

@@ -6,12 +6,9 @@ barcode labels and on the back of her physician's card."""
 
 from django.utils.translation import gettext as _
 
+from balintroom.core.typed_numbers import digits_typed
+
 EFN_LENGTH = 15
-
-
-def efn_normalised(text: str) -> str:
-    """What she typed, without the spaces and dashes a card prints between the groups."""
-    return "".join(text.split()).replace("-", "")
 
 
 def luhn_holds(digits: str) -> bool:
@@ -24,7 +21,7 @@ def luhn_holds(digits: str) -> bool:
 
 def efn_problem(text: str) -> str:
     """What is wrong with this EFN, in words she can act on; "" if nothing."""
-    efn = efn_normalised(text)
+    efn = digits_typed(text)
     if not efn.isascii() or not efn.isdigit():
         return _("An EFN has digits only; it is on your chamber's barcode labels and on the "
                  "back of your physician's card.")

@@ -8,7 +8,9 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .efn import efn_normalised, efn_problem
+from balintroom.core.typed_numbers import checked_number
+
+from .efn import efn_problem
 from .models import LANGUAGE_CHOICES, User
 from .models import timezone_choices as all_timezones
 
@@ -81,13 +83,7 @@ class ProfileForm(forms.ModelForm):
         return " ".join(self.cleaned_data["legal_name"].split())
 
     def clean_efn(self) -> str:
-        efn = self.cleaned_data["efn"]
-        if not efn.strip():
-            return ""
-        problem = efn_problem(efn)
-        if problem:
-            raise forms.ValidationError(problem)
-        return efn_normalised(efn)
+        return checked_number(self.cleaned_data["efn"], efn_problem)
 
 
 class NameForm(forms.ModelForm):

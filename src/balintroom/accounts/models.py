@@ -78,6 +78,12 @@ class User(AbstractUser):
     def name(self) -> str:
         return self.display_name or self.email.split("@")[0]
 
+    @property
+    def certificate_name(self) -> str:
+        """How certificates and records name her: her full name as registered, else how
+        the group knows her."""
+        return self.legal_name or self.name
+
 
 class AuditKind(models.TextChoices):
     SIGN_IN = "sign_in", _("Signed in")

@@ -8,20 +8,17 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from balintroom.core.typed_numbers import digits_typed
+
 VNR_LENGTH = 19
 # The chambers give a meeting of a few hours a few points; a congress of several days
 # some tens. More than this is a typo (45 for 4.5).
 CME_POINTS_MAX = Decimal(50)
 
 
-def vnr_normalised(text: str) -> str:
-    """What she typed, without the spaces and dashes a printed VNR may have."""
-    return "".join(text.split()).replace("-", "")
-
-
 def vnr_problem(text: str) -> str:
     """What is wrong with this VNR, in words she can act on; "" if nothing."""
-    vnr = vnr_normalised(text)
+    vnr = digits_typed(text)
     if not vnr.isascii() or not vnr.isdigit():
         return _("A VNR has digits only: the 19 digits of the event number your medical "
                  "chamber gave the meeting.")
@@ -35,7 +32,7 @@ def vnr_problem(text: str) -> str:
 def validate_vnr(value: str) -> None:
     """The model's check: what is kept is the 19 digits, nothing else."""
     problem = vnr_problem(value) if value else ""
-    if problem or value != vnr_normalised(value):
+    if problem or value != digits_typed(value):
         raise ValidationError(problem or _("Keep the VNR as its 19 digits only."),
                               code="vnr")
 

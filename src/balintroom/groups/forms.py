@@ -13,11 +13,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from balintroom.core.typed_numbers import checked_number
 from balintroom.method.agenda import MEETING_FORMATS, PHASES_MAX
 from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.formats import CLASSIC_ROUND, Speaker
 
-from .cme import CME_POINTS_MAX, cme_points_problem, vnr_normalised, vnr_problem
+from .cme import CME_POINTS_MAX, cme_points_problem, vnr_problem
 from .models import (
     REMINDER_CHOICES,
     SERIES_MAX_MEETINGS,
@@ -280,13 +281,7 @@ class MeetingForm(forms.Form):
         return any(f.errors or f.value() not in (None, "") for f in self.cme_fields)
 
     def clean_vnr(self) -> str:
-        vnr = self.cleaned_data["vnr"]
-        if not vnr.strip():
-            return ""
-        problem = vnr_problem(vnr)
-        if problem:
-            raise forms.ValidationError(problem)
-        return vnr_normalised(vnr)
+        return checked_number(self.cleaned_data["vnr"], vnr_problem)
 
     def clean_cme_points(self) -> Decimal | None:
         points = self.cleaned_data["cme_points"]

@@ -23,7 +23,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,6 +31,7 @@ from balintroom.accounts.forms import NameForm, NewAccountForm
 from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import User
 from balintroom.accounts.services import AddressTaken, account_create_verified
+from balintroom.core.next_url import ours
 from balintroom.method.roles import Role, group_size_advice, may_change_role, may_remove
 
 from . import notices, selectors, services
@@ -715,10 +715,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def group_agreement(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = selectors.membership_for(request.user, group_id)
     # Where she was going when she was asked to accept it (the room), if it is ours.
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        next_url = ""
+    next_url = ours(request, request.POST.get("next") or request.GET.get("next") or "")
     if request.method == "POST":
         services.membership_agree(membership=membership)
         messages.success(request, _("You have accepted the group's confidentiality agreement."))

@@ -4,8 +4,8 @@ short) rather than taken from a library: what it draws is tested by decoding it.
 
 Each character is nine elements, five bars and four spaces between them, three of the nine
 wide; characters are parted by a narrow space, and the whole is framed by '*'. Drawn at
-1:3, a narrow element is one module and a wide one three. No check character unless asked:
-the EFN labels carry none, and a scanner set to expect one would refuse theirs."""
+1:3, a narrow element is one module and a wide one three. No check character: the EFN
+labels carry none, and a scanner set to expect one would refuse theirs."""
 
 import io
 from html import escape
@@ -26,7 +26,6 @@ PATTERNS = {
     "-": "010000101", ".": "110000100", " ": "011000100", "$": "010101000",
     "/": "010100010", "+": "010001010", "%": "000101010", "*": "010010100",
 }
-# The check character's value is a character's place here (the standard's order).
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%"
 NARROW, WIDE = 1, 3
 QUIET_MODULES = 10  # the standard asks for at least ten narrow widths each side
@@ -43,15 +42,10 @@ def _checked(text: str) -> str:
     return text
 
 
-def check_character(text: str) -> str:
-    """The optional modulo-43 check character."""
-    return ALPHABET[sum(ALPHABET.index(c) for c in _checked(text)) % 43]
-
-
-def code39_modules(text: str, *, check: bool = False) -> list[bool]:
+def code39_modules(text: str) -> list[bool]:
     """The bars of `text` between the start and stop characters, as modules from left to
     right (True: black), without the quiet zones."""
-    body = _checked(text) + (check_character(text) if check else "")
+    body = _checked(text)
     modules: list[bool] = []
     for index, character in enumerate(f"*{body}*"):
         if index:
@@ -75,11 +69,11 @@ def _bars(modules: list[bool]) -> list[tuple[int, int]]:
 
 
 def code39_png(text: str, *, module_px: int = 3, height_px: int = 90,
-               quiet_modules: int = QUIET_MODULES, check: bool = False) -> bytes:
+               quiet_modules: int = QUIET_MODULES) -> bytes:
     """A PNG of the barcode with its quiet zones, in grey levels (black on white)."""
     if module_px < 1 or height_px < 1 or quiet_modules < 0:
         raise ValueError("The module, the height and the quiet zones cannot be negative.")
-    modules = code39_modules(text, check=check)
+    modules = code39_modules(text)
     width = (len(modules) + 2 * quiet_modules) * module_px
     image = Image.new("L", (width, height_px), 255)
     draw = ImageDraw.Draw(image)
@@ -95,12 +89,11 @@ def _number(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def code39_svg(text: str, *, module: float = 1.0, height: float = 40,
-               check: bool = False) -> str:
+def code39_svg(text: str, *, module: float = 1.0, height: float = 40) -> str:
     """An inline <svg> of the barcode with its quiet zones: a white ground and one rect per
     bar, named for screen readers by the text it carries. Sized in user units; a page may
     scale it (the bars keep their ratio)."""
-    modules = code39_modules(text, check=check)
+    modules = code39_modules(text)
     width = (len(modules) + 2 * QUIET_MODULES) * module
     rects = "".join(
         f'<rect x="{_number((QUIET_MODULES + start) * module)}" y="0" '

@@ -26,8 +26,7 @@ def credit_record(request: AuthedRequest) -> HttpResponse:
 def credit_record_pdf(request: AuthedRequest) -> HttpResponse:
     user = request.user
     record = credits.credit_record(user, timezone.get_current_timezone())
-    # A training programme knows her by her full name; the group by her display name.
-    content = credit_pdf.credit_record_pdf(record, name=user.legal_name.strip() or user.name,
+    content = credit_pdf.credit_record_pdf(record, name=user.certificate_name,
                                            profession=user.profession)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -15,7 +15,8 @@ from decimal import Decimal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from balintroom.accounts.efn import efn_normalised, efn_problem
+from balintroom.accounts.efn import efn_problem
+from balintroom.core.typed_numbers import digits_typed
 
 from .barcodes import QUIET_MODULES, code39_modules, code39_png
 from .pdf import ACCENT, MUTED, _Document
@@ -49,7 +50,7 @@ def eiv_report(*, vnr: str, day: date, points: Decimal | None,
     of everyone present."""
     reported, without = [], []
     for name, kept in sorted(present, key=lambda p: p[0].casefold()):
-        efn = efn_normalised(kept)
+        efn = digits_typed(kept)
         if efn and not efn_problem(efn):
             reported.append(Present(name, efn))
         else:

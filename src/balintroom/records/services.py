@@ -351,10 +351,12 @@ def _sessions(records: list[AttendanceRecord]) -> list[hours.Session]:
     return [record.as_session() for record in records]
 
 
-def _certificate_name(user: User) -> str:
-    """How a certificate names a person: her full name as registered, else how the group
-    knows her."""
-    return user.legal_name or user.name
+def _signer(user: User) -> Signer | None:
+    """How she signs (her qualification, her signature), if she has said."""
+    try:
+        return user.certificate_signer
+    except Signer.DoesNotExist:
+        return None
 
 
 def _session_lines(records: list[AttendanceRecord]) -> list[dict[str, object]]:
@@ -401,13 +403,13 @@ def certificate_content(*, group: BalintGroup, member: User, period_start: date,
                 and record.role in (Role.LEADER, Role.CO_LEADER)):
             current = leaders.get(record.user_id)
             if current is None or record.role == Role.LEADER:
-                signer = Signer.objects.filter(user=record.user).first()
-                leaders[record.user_id] = (_certificate_name(record.user), record.role,
+                signer = _signer(record.user)
+                leaders[record.user_id] = (record.user.certificate_name, record.role,
                                            signer.qualification if signer else "")
     sessions = _session_lines(own)
     points = [Decimal(str(line["points"])) for line in sessions if line["points"]]
     content: dict[str, object] = {
-        "member": _certificate_name(member),
+        "member": member.certificate_name,
         "profession": member.profession,
         "efn": member.efn,
         "issuer": _issuer_of(group),
@@ -443,7 +445,7 @@ def certificates_draft(*, group: BalintGroup, members: list[User], period_start:
             skipped.append(_("%(name)s attended no confirmed meeting in this period.")
                            % {"name": member.name})
             continue
-        if not member.legal_name.strip():
+        if not member.legal_name:
             full_name_ask(group=group, member=member)
             skipped.append(_("%(name)s has not yet given a full name for certificates. An "
                              "e-mail asks for it; make this draft again once it is given.")
@@ -532,9 +534,9 @@ def certificate_approve(*, certificate: Certificate, by: User) -> Certificate:
         certificate.status = CertificateStatus.APPROVED
         certificate.approved_by, certificate.approved_at = by, timezone.now()
         # Who approved it, as the certificate prints it, fixed with the approval.
-        signer = Signer.objects.filter(user=by).first()
+        signer = _signer(by)
         certificate.content = {**certificate.content, "approval": {
-            "name": _certificate_name(by),
+            "name": by.certificate_name,
             "qualification": signer.qualification if signer else "",
             "date": timezone.localdate(certificate.approved_at).isoformat(),
             "signature": signer.signature_id if signer else None,

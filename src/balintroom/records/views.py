@@ -16,7 +16,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from balintroom.accounts.http import AuthedRequest
 from balintroom.accounts.models import User
+from balintroom.core.next_url import ours
 from balintroom.core.spreadsheet import csv_text
 from balintroom.groups.models import BalintGroup
 from balintroom.groups.selectors import members_of
@@ -191,7 +191,7 @@ def attendance_confirm(request: AuthedRequest, meeting_id: int) -> HttpResponse:
         messages.success(request, _("Attendance confirmed: %(present)s of %(all)s present.")
                          % {"present": present, "all": len(records)})
     # Back to where she confirmed it (the page after the meeting), if that is one of ours.
-    back = _ours(request, request.POST.get("next", ""))
+    back = ours(request, request.POST.get("next", ""))
     return redirect(back or reverse("meeting_attendance", args=[meeting.pk]))
 
 
@@ -463,22 +463,14 @@ def certificate_signer(request: AuthedRequest) -> HttpResponse:
                                  remove_signature=data["remove_signature"])
             messages.success(request, _("Saved. The certificates you approve from now on "
                                         "show it."))
-            return redirect(_ours(request, request.POST.get("next", ""))
+            return redirect(ours(request, request.POST.get("next", ""))
                             or reverse("certificate_signer"))
     else:
         form = SignerForm(initial={"qualification": signer.qualification if signer else ""})
     return render(request, "records/certificate_signer.html", {
-        "form": form, "name": request.user.legal_name or request.user.name,
+        "form": form, "name": request.user.certificate_name,
         "signature": _data_uri(signer.signature if signer else None),
-        "next": _ours(request, request.GET.get("next", ""))})
-
-
-def _ours(request: HttpRequest, wanted: str) -> str:
-    """`wanted` if it is an address of this site, else ""."""
-    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure()):
-        return wanted
-    return ""
+        "next": ours(request, request.GET.get("next", ""))})
 
 
 @login_required
