@@ -8,30 +8,19 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import hours, progress
+from . import hours
 from .credits import CreditRecord, SchemeProgress
 from .models import CertificateStatus
 from .numbers import figure
-from .pdf import ACCENT, MUTED, _day, _Document
+from .pdf import ACCENT, MUTED, _day, _Document, scheme_progress, setting_label, totals_table
 from .services import verify_url
 
 
-def _setting(setting: str) -> str:
-    return _("in person") if setting == hours.IN_PERSON else _("online")
-
-
 def _totals(pdf: _Document, totals: hours.Totals) -> None:
-    pdf.rows(
-        ["", _("In person"), _("Online"), _("Total")],
-        [
-            [_("Minutes"), str(totals.minutes_in_person), str(totals.minutes_online),
-             str(totals.minutes)],
-            [_("Units of 45 minutes"), figure(totals.units_in_person, whole_bare=False),
-             figure(totals.units_online, whole_bare=False),
-             figure(totals.units, whole_bare=False)],
-        ],
-        widths=[70, 35, 35, 30],
-    )
+    totals_table(pdf, [str(totals.minutes_in_person), str(totals.minutes_online),
+                       str(totals.minutes)],
+                 [figure(value, whole_bare=False) for value in
+                  (totals.units_in_person, totals.units_online, totals.units)])
 
 
 def _sessions(pdf: _Document, record: CreditRecord, local: Callable[..., date]) -> None:
@@ -44,7 +33,7 @@ def _sessions(pdf: _Document, record: CreditRecord, local: Callable[..., date]) 
         pdf.line_of(entry.group.name, size=11.5, bold=True)
         pdf.rows([_("Date"), _("Minutes"), _("Units"), _("Setting")],
                  [[_day(local(r.meeting.starts_at)), str(r.minutes),
-                   figure(hours.units(r.minutes), whole_bare=False), _setting(r.setting)]
+                   figure(hours.units(r.minutes), whole_bare=False), setting_label(r.setting)]
                   for r in entry.records],
                  widths=[50, 30, 30, 60])
         pdf.line_of(_("In this group: %(sessions)s sessions, %(minutes)s minutes, %(units)s "
@@ -90,27 +79,10 @@ def _certificates(pdf: _Document, record: CreditRecord) -> None:
 
 
 def _scheme(pdf: _Document, item: SchemeProgress) -> None:
-    pdf.gap(3)
     name = item.offered.scheme.name
     if item.offered.organisation is not None:
         name = f"{name} ({item.offered.organisation.name})"
-    pdf.line_of(name, size=11.5, bold=True)
-    if item.groups:
-        pdf.line_of(_("Counted from: %(groups)s") % {
-            "groups": " · ".join(g.name for g in item.groups)}, size=9.5, color=MUTED,
-                    height=5.5)
-    still = progress.still_open(item.results)
-    pdf.line_of(_("Every required rule is met.") if not still else
-                _("Still open: %(what)s") % {"what": "; ".join(still)}, size=10.5, bold=True)
-    for result in item.results:
-        mark = progress.status_word(result)
-        amount = progress.amount(result)
-        desirable = "" if result.rule.required else " " + _("(desirable)")
-        pdf.line_of(f"{mark}{desirable}: {result.rule.text}"
-                    + (f" ({amount})" if amount else ""), size=9.5, height=5.5)
-        pdf.line_of(_("Source: %(source)s (%(date)s)") % {
-            "source": result.rule.source, "date": result.rule.source_date}, size=8,
-                    color=MUTED, height=4.5)
+    scheme_progress(pdf, name, item.results, [g.name for g in item.groups])
 
 
 def credit_record_pdf(record: CreditRecord, *, name: str, profession: str = "") -> bytes:

@@ -17,7 +17,7 @@ from fpdf import FPDF, FontFace
 
 from balintroom.method.roles import Role
 
-from . import hours, schemes
+from . import hours, progress, schemes
 from .barcodes import code39_png
 from .models import Certificate, LogbookEntry, StoredImage
 from .numbers import figure
@@ -88,7 +88,7 @@ def _stored_png(sha256: object) -> io.BytesIO | None:
     return io.BytesIO(bytes(image.png)) if image is not None else None
 
 
-def _setting_label(setting: str) -> str:
+def setting_label(setting: str) -> str:
     return {hours.ONLINE: _("online"), hours.IN_PERSON: _("in person")}.get(
         setting, _("in person and online"))
 
@@ -139,7 +139,7 @@ def _group(pdf: _Document, content: dict[str, Any]) -> None:
     pdf.line_of(str(content["group"]), size=14, bold=True, height=8)
     if content.get("group_setting"):
         pdf.line_of(_("meeting %(setting)s") % {
-            "setting": _setting_label(str(content["group_setting"]))}, size=10, color=MUTED)
+            "setting": setting_label(str(content["group_setting"]))}, size=10, color=MUTED)
     leaders = content.get("leaders") or []
     if leaders:
         pdf.line_of(_("led by"), color=MUTED)
@@ -158,15 +158,8 @@ def _totals(pdf: _Document, content: dict[str, Any]) -> None:
     pdf.gap(1)
     units = [figure(str(content[key]), whole_bare=False)
              for key in ("units_in_person", "units_online", "units")]
-    pdf.rows(
-        ["", _("In person"), _("Online"), _("Total")],
-        [
-            [_("Minutes"), str(content["minutes_in_person"]),
-             str(content["minutes_online"]), str(content["minutes"])],
-            [_("Units of 45 minutes"), *units],
-        ],
-        widths=[70, 35, 35, 30],
-    )
+    totals_table(pdf, [str(content[key]) for key in
+                       ("minutes_in_person", "minutes_online", "minutes")], units)
     double = figure(str(content["double_hours"]), whole_bare=False)
     pdf.line_of(_("Double hours (90 minutes) in all: %(value)s") % {"value": double},
                 size=9.5, color=MUTED)
@@ -180,6 +173,13 @@ def _totals(pdf: _Document, content: dict[str, Any]) -> None:
         pdf.line_of(_("Counts toward: %(scheme)s") % {"scheme": scheme["name"]}, size=10.5)
 
 
+def totals_table(pdf: _Document, minutes: Sequence[str], units: Sequence[str]) -> None:
+    """Minutes and units of 45 minutes, each in person, online and in all."""
+    pdf.rows(["", _("In person"), _("Online"), _("Total")],
+             [[_("Minutes"), *minutes], [_("Units of 45 minutes"), *units]],
+             widths=[70, 35, 35, 30])
+
+
 def _session_table(pdf: _Document, sessions: list[dict[str, Any]]) -> None:
     with_cme = any(s.get("vnr") or s.get("points") for s in sessions)
     header = [_("Date"), _("Minutes"), _("Units"), _("Setting")]
@@ -191,7 +191,7 @@ def _session_table(pdf: _Document, sessions: list[dict[str, Any]]) -> None:
     for s in sessions:
         row = [_short_day(str(s["date"])), str(s["minutes"]),
                figure(str(s["units"]), whole_bare=False),
-               _setting_label(str(s["setting"]))]
+               setting_label(str(s["setting"]))]
         if with_cme:
             row += [str(s.get("vnr") or ""), figure(str(s.get("points") or ""))]
         rows.append(row)
@@ -313,17 +313,27 @@ def logbook_pdf(*, leader_name: str, led: Sequence[tuple[datetime, str, str, str
     else:
         pdf.line_of(_("None yet."), color=MUTED)
     for scheme, results in progress:
-        pdf.gap(4)
-        pdf.line_of(scheme.name, size=12, bold=True)
-        for result in results:
-            mark = _("met") if result.met else _("open")
-            amount = ""
-            if result.have is not None and result.need is not None:
-                have, need = (figure(v, whole_bare=False) for v in (result.have, result.need))
-                amount = f" ({have} / {need})"
-            desirable = "" if result.rule.required else _(" [desirable]")
-            pdf.line_of(f"{mark}{amount}{desirable}: {result.rule.text}", size=9.5,
-                        height=5.5)
-            pdf.line_of(f"{result.rule.source} ({result.rule.source_date})", size=8,
-                        color=MUTED, height=4.5)
+        scheme_progress(pdf, scheme.name, results)
     return bytes(pdf.output())
+
+
+def scheme_progress(pdf: _Document, name: str, results: Sequence[schemes.Result],
+                    counted_from: Sequence[str] = ()) -> None:
+    """A scheme or pathway as the pages show it (records/_progress.html): what is still
+    open, then each rule with its figures in words and its source."""
+    pdf.gap(3)
+    pdf.line_of(name, size=11.5, bold=True)
+    if counted_from:
+        pdf.line_of(_("Counted from: %(groups)s") % {"groups": " · ".join(counted_from)},
+                    size=9.5, color=MUTED, height=5.5)
+    still = progress.still_open(results)
+    pdf.line_of(_("Every required rule is met.") if not still else
+                _("Still open: %(what)s") % {"what": "; ".join(still)}, size=10.5, bold=True)
+    for result in results:
+        amount = progress.amount(result)
+        desirable = "" if result.rule.required else " " + _("(desirable)")
+        pdf.line_of(f"{progress.status_word(result)}{desirable}: {result.rule.text}"
+                    + (f" ({amount})" if amount else ""), size=9.5, height=5.5)
+        pdf.line_of(_("Source: %(source)s (%(date)s)") % {
+            "source": result.rule.source, "date": result.rule.source_date}, size=8,
+                    color=MUTED, height=4.5)

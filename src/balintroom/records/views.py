@@ -678,7 +678,7 @@ def _led_rows(led: list[selectors.LedMeeting]
 @require_GET
 def logbook_pdf(request: AuthedRequest) -> HttpResponse:
     book = _logbook_of(request.user)
-    content = pdf.logbook_pdf(leader_name=request.user.name, led=_led_rows(book.led),
+    content = pdf.logbook_pdf(leader_name=request.user.certificate_name, led=_led_rows(book.led),
                               entries=book.entries,
                               progress=[(o.scheme, results) for o, results in book.progress])
     return _pdf(f"logbook-{timezone.localdate():%Y-%m-%d}.pdf", content)
