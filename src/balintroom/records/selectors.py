@@ -13,6 +13,7 @@ from balintroom.accounts.models import User
 from balintroom.groups.models import BalintGroup, Meeting, Membership
 from balintroom.groups.selectors import (
     leading_membership_for,
+    members_of,
     membership_for,
     past_meetings,
     upcoming_meetings,
@@ -445,3 +446,17 @@ def issuer_of(group: BalintGroup) -> CertificateIssuer | None:
 
 def signer_of(user: User) -> Signer | None:
     return Signer.objects.select_related("signature").filter(user=user).first()
+
+
+def signing_leader(user: User) -> Signer | None:
+    """How she signs certificates, for her own page: whoever leads or co-leads a group
+    signs them; anyone else gets 404."""
+    if not leads_any_group(user):
+        raise Http404
+    return signer_of(user)
+
+
+def members_without_full_name(group: BalintGroup) -> list[str]:
+    """The names of the group's members whose certificates wait for their full name."""
+    return [m.user.name for m in members_of(group)
+            if m.role == Role.MEMBER and not m.user.legal_name]

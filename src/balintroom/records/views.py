@@ -375,8 +375,7 @@ def _certificates_page(request: AuthedRequest, group: BalintGroup,
         "group": group,
         "issuer": selectors.issuer_of(group),
         "signer": selectors.signer_of(request.user),
-        "without_full_name": [m.user.name for m in members_of(group)
-                              if m.role == Role.MEMBER and not m.user.legal_name],
+        "without_full_name": selectors.members_without_full_name(group),
         "form": form or _certificate_form(group),
         "drafts": [c for c in certificates if c.status == CertificateStatus.DRAFT],
         "released": [c for c in certificates if c.status != CertificateStatus.DRAFT],
@@ -451,9 +450,7 @@ def certificate_issuer(request: AuthedRequest, group_id: int) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def certificate_signer(request: AuthedRequest) -> HttpResponse:
-    if not selectors.leads_any_group(request.user):
-        raise Http404
-    signer = selectors.signer_of(request.user)
+    signer = selectors.signing_leader(request.user)
     if request.method == "POST":
         form = SignerForm(request.POST, request.FILES)
         if form.is_valid():
