@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "balintroom.live",
     "balintroom.cases",
     "balintroom.records",
+    "balintroom.reflection",
     "balintroom.front",
     "django.contrib.admin",
     "django.contrib.auth",

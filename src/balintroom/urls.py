@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("balintroom.live.urls")),
     path("", include("balintroom.cases.urls")),
     path("", include("balintroom.records.urls")),
+    path("", include("balintroom.reflection.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,6 @@
+import base64
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,8 +42,10 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    """A server of the test's own: SQLite and the in-memory layer, migrated."""
-    server = Server(data_dir=tmp_path / "server")
+    """A server of the test's own: SQLite and the in-memory layer, migrated, with a key
+    for what is encrypted (notes, review answers), as every deployment has one."""
+    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+    server = Server(data_dir=tmp_path / "server", extra_env={"FIELD_ENCRYPTION_KEYS": key})
     server.command("migrate", "--noinput", "-v0")
     server.start()
     yield server

@@ -57,6 +57,28 @@ def assert_times_agree(pages: dict[str, Any]) -> None:
     assert spread <= 1, f"displayed times disagree: {readings}"
 
 
+def answer_the_review(pages: dict[str, Any]) -> None:
+    """Three members answer in their room's review card; everyone, the display too, then
+    sees the group's summary without names, and the presenter may keep her mirror."""
+    for name, feeling in (("ben", "helpless"), ("clara", "angry"), ("david", "helpless")):
+        page = pages[name]
+        page.wait_for_selector("#review-card form[data-review-form]")
+        page.click("#review-card label:has(input[name=urge][value='4'])")
+        page.click(f"#review-card label:has(input[name=feelings][value={feeling}])")
+        page.click("#review-card button[type=submit]")
+        page.wait_for_selector("#review-card:has-text('You have answered')")
+    for name in ("leader", "anna", "display"):
+        pages[name].wait_for_selector("#review-summary:has-text('From 3 answers')")
+    summary = pages["display"].text_content("#review-summary")
+    assert "helpless" in summary and "4.0" in summary
+    assert "Ben" not in summary and "Clara" not in summary
+    anna = pages["anna"]
+    anna.wait_for_selector("#review-card .mirror")
+    anna.click("#review-card .mirror label:has(input[value=helpless])")
+    anna.click("#review-card .mirror button[type=submit]")
+    anna.wait_for_selector("#review-card .mirror:has-text('Change what I keep')")
+
+
 def test_it_runs_a_full_round_for_leader_members_and_display(browser: Any, server: Server) -> None:
     demo = server.demo("round")
     accounts = {a["email"].split("-")[0]: a for a in demo["accounts"]}
@@ -146,8 +168,9 @@ def test_it_runs_a_full_round_for_leader_members_and_display(browser: Any, serve
             assert_times_agree(pages)
             assert before - 20 <= seconds_left(leader) <= before
         if key == "review":
-            questions = pages["david"].text_content("#review-questions")
+            questions = leader.text_content("#review-questions")
             assert "urge to" in questions and "solve" in questions
+            answer_the_review(pages)
 
     # The agenda's last phase: her next step is to end the meeting; ending only the
     # round (for another case) is one tap away.

@@ -17,6 +17,7 @@ from balintroom.groups.services import calendar_address_renew, custom_format_cre
 from balintroom.records import services as records
 from balintroom.records.models import AttendanceRecord, Organisation
 from tests.conftest import Cast, make_user
+from tests.support.review import round_in_review
 
 ROLES = ("anonymous", "outsider", "member", "presenter", "co_leader", "leader",
          "coordinator", "admin")
@@ -66,6 +67,7 @@ def make_world(cast: Cast, settings: Any) -> World:
     candidate = Candidate.objects.create(group=cast.group, name="Frida",
                                          email="frida@example.org")
     feed = calendar_address_renew(user=anna)
+    in_review = round_in_review(cast.meeting, leader=cast.leader, presenter=anna)
     from balintroom.front.views import EXPORT_SALT
 
     return World(
@@ -80,6 +82,7 @@ def make_world(cast: Cast, settings: Any) -> World:
             "entry_id": entry.pk, "organisation_id": organisation.pk,
             "candidate_id": candidate.pk, "code": certificate.code,
             "key": "de-psgv-balint", "what": "attendance",
+            "number": in_review.number,
             "pk": 0,  # a security key nobody has
         },
         only={"attendance_correct": {"meeting_id": past.pk}},

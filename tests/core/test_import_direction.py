@@ -20,7 +20,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "live": {"core", "method", "deid", "accounts", "groups"},
     "cases": {"core", "method", "deid", "accounts", "groups", "live"},
     "records": {"core", "method", "deid", "accounts", "groups", "live"},
-    "front": {"core", "method", "deid", "accounts", "groups", "live", "cases", "records"},
+    "reflection": {"core", "method", "deid", "accounts", "groups", "live", "cases", "records"},
+    "front": {"core", "method", "deid", "accounts", "groups", "live", "cases", "records",
+              "reflection"},
 }
 
 

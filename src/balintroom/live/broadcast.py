@@ -70,3 +70,14 @@ def broadcast_session_ended(*, room_ids: list[int], session_key: str) -> None:
     for room_id in room_ids:
         async_to_sync(layer.group_send)(room_group_name(room_id), {
             "type": "session.ended", "room": room_id, "session": mark})
+
+
+def broadcast_review(*, room_id: int, number: int, answered: int, shown: int) -> None:
+    """Tell the room that a round's review has another answer: how many there are, and how
+    many the summary shows; never whose, nor what."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(room_group_name(room_id), {
+        "type": "review.tally", "room": room_id, "round": number,
+        "answered": answered, "shown": shown})

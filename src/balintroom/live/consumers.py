@@ -267,6 +267,12 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if self.session and event["session"] == self.session:
             await self.close(code=CLOSE_SIGNED_OUT)
 
+    async def review_tally(self, event: dict[str, Any]) -> None:
+        """A round's review has another answer: the page fetches the summary again."""
+        await self.send(text_data=json.dumps({
+            "type": "review", "round": event["round"], "answered": event["answered"],
+            "shown": event["shown"]}))
+
     async def leader_message(self, event: dict[str, Any]) -> None:
         if self.in_leaders_group:
             await self.send(text_data=json.dumps({

@@ -44,6 +44,8 @@ class Listener(Protocol):
 
     async def session_ended(self, event: dict[str, Any]) -> None: ...
 
+    async def review_tally(self, event: dict[str, Any]) -> None: ...
+
     async def resync(self) -> None:
         """Send the room as it stands: messages may have been lost."""
 
@@ -55,7 +57,7 @@ ECHO_LOST_AFTER = 3.0
 # messages at once (its default, 100, is a channel per socket's).
 HUB_CHANNEL_PREFIX = "hub"
 _HANDLERS = {"room.state": "room_state", "leader.message": "leader_message",
-             "session.ended": "session_ended"}
+             "session.ended": "session_ended", "review.tally": "review_tally"}
 _ECHO = "hub.echo"
 
 

@@ -68,6 +68,8 @@ function connect() {
     retryMs = 500;
     setConnection("open");
     bestRtt = Infinity;
+    // Answers given while the line was down were announced to nobody here.
+    if (reviewRound !== null) loadReview({ summaryOnly: true });
     // A few quick pings give a good clock offset at once; then one now and then.
     for (let i = 0; i < 3; i++) setTimeout(ping, i * 300);
     clearInterval(pingTimer);
@@ -146,6 +148,8 @@ function receive(message) {
     showFindings(message);
   } else if (message.type === "error") {
     showError(message.message);
+  } else if (message.type === "review") {
+    if (message.round === reviewRound) loadReview({ summaryOnly: true });
   } else if (message.type === "leader_message") {
     const stored = JSON.parse(sessionStorage.getItem(MESSAGES_KEY) || "[]");
     stored.push(message);
@@ -340,7 +344,9 @@ function render() {
 
   const questions = $("review-questions");
   const inReview = phase && phase.key === "review";
-  questions.hidden = !inReview;
+  // A member has the questions in her review card below; the leader, who guides the
+  // spoken review, and the display keep them on the stage.
+  questions.hidden = !inReview || !(leads || config.display);
   if (inReview && !questions.childElementCount) {
     for (const q of texts.review_questions) {
       const li = document.createElement("li");
@@ -349,6 +355,7 @@ function render() {
     }
   }
   if (!inReview) questions.replaceChildren();
+  renderReview(round, phase, ended);
   renderCheckIn(round, live, part);
 
   if (!config.display) {
@@ -372,6 +379,85 @@ function render() {
   }
   holdScreenAwake(live && leads && !ended);
   tick();
+}
+
+// The review of a case: her private answer and the group's summary, as the server renders
+// them (reflection/views.py), from the Review until the next round or the end of the
+// meeting. The room is told when another answer comes, never whose.
+let reviewRound = null;
+
+function reviewNumber(round, phase, ended) {
+  if (ended || !round || round.kind !== "round") return null;
+  if (phase && phase.key === "review") return round.number;
+  const last = state.part.phases[round.phase_index];
+  const reviewed = round.status === "ended" && last && last.key === "review";
+  return reviewed || (round.status === "ended" && round.number === reviewRound)
+    ? round.number : null;
+}
+
+function renderReview(round, phase, ended) {
+  const card = $("review-card");
+  const number = reviewNumber(round, phase, ended);
+  if (number === null) {
+    reviewRound = null;
+    card.hidden = true;
+    card.replaceChildren();
+    return;
+  }
+  card.hidden = false;
+  if (number !== reviewRound) {
+    reviewRound = number;
+    loadReview({ summaryOnly: false });
+  }
+}
+
+function reviewUrl(number) {
+  const where = config.display ? "display/review" : "review";
+  return `/m/${config.meeting}/${where}/${number}/`;
+}
+
+function putReview(html, summaryOnly) {
+  const card = $("review-card");
+  const fresh = document.createElement("template");
+  fresh.innerHTML = html;
+  const shown = card.querySelector("#review-summary");
+  const summary = fresh.content.querySelector("#review-summary");
+  // While she is answering, only the summary is replaced: her half-filled form stays.
+  // The presenter's mirror comes with the first summary, and then stays as she ticks it.
+  if (summaryOnly && shown && summary) {
+    shown.replaceWith(summary);
+    const mirror = fresh.content.querySelector(".mirror");
+    if (mirror && !card.querySelector(".mirror")) summary.after(mirror);
+  } else {
+    card.replaceChildren(fresh.content);
+  }
+}
+
+async function loadReview({ summaryOnly }) {
+  const number = reviewRound;
+  try {
+    const response = await fetch(reviewUrl(number), {
+      headers: { "X-Balintroom-Fragment": "1" }, credentials: "same-origin" });
+    if (number !== reviewRound || !response.ok) return;
+    putReview(await response.text(), summaryOnly);
+  } catch (error) {
+    // Offline for a moment: the next answer's message, or the reconnect, loads it again.
+  }
+}
+
+async function sendReview(form) {
+  const button = form.querySelector("button[type=submit]");
+  if (button) button.disabled = true;
+  try {
+    const response = await fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "X-Balintroom-Fragment": "1" } });
+    if (response.status >= 500) throw new Error(String(response.status));
+    putReview(await response.text(), false);
+  } catch (error) {
+    if (button) button.disabled = false;
+    showError(texts.ui.connection_lost);
+  }
 }
 
 function renderCheckIn(round, live, part) {
@@ -995,6 +1081,12 @@ function leaveWhenEnding() {
     location.assign(config.after);
   }
 }
+
+$("review-card").addEventListener("submit", (event) => {
+  if (!event.target.matches("[data-review-form]")) return;
+  event.preventDefault();
+  sendReview(event.target);
+});
 
 if (!config.display) {
   $("volunteer-form").addEventListener("submit", (event) => {

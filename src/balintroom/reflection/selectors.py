@@ -1,0 +1,164 @@
+"""Reads of the review: whose round it is, whether it can still be answered, and the
+group's summary, which holds only the answers the tally lets it show."""
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from statistics import fmean
+from typing import Any
+
+from django.http import Http404
+from django.utils import timezone
+
+from balintroom.accounts.models import User
+from balintroom.groups.models import Meeting, Membership
+from balintroom.groups.selectors import meeting_format_for
+from balintroom.live.models import Room, Round
+from balintroom.live.selectors import room_admission
+from balintroom.method.agenda import part_at
+from balintroom.method.formats import REVIEW, PartKind
+from balintroom.method.round import Status
+
+from .models import Mirror, OwnReview, ReviewAnswer, ReviewTally
+from .vocabulary import FEELINGS, SCALE, SIMILAR
+
+REVIEW_AFTER_THE_END = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class ReviewPlace:
+    """A round's review, as one person of the room may reach it."""
+
+    room: Room
+    meeting: Meeting
+    membership: Membership
+    round: Round
+
+    @property
+    def reached(self) -> bool:
+        return reached_review(self.round, self.meeting)
+
+    @property
+    def open(self) -> bool:
+        return self.open_at(timezone.now())
+
+    def open_at(self, now: datetime) -> bool:
+        """Answers are taken from the Review on, until the meeting ends: when a leader
+        ends it in the room, or some hours after its time if nobody did."""
+        return (self.reached and self.room.ended_at is None and not self.meeting.cancelled
+                and now <= self.meeting.ends_at + REVIEW_AFTER_THE_END)
+
+    @property
+    def presents(self) -> bool:
+        return self.round.presenter_id == self.membership.user_id
+
+
+def reached_review(round_: Round, meeting: Meeting) -> bool:
+    """A Balint round that went as far as its Review (a round ended before it has none)."""
+    if round_.kind != PartKind.ROUND or round_.status == Status.WAITING:
+        return False
+    keys = [phase.key for phase in part_at(meeting_format_for(meeting), round_.part_index).phases]
+    return REVIEW.key in keys and round_.phase_index >= keys.index(REVIEW.key)
+
+
+def review_place(user: User, meeting_id: int, number: int) -> ReviewPlace:
+    """A round of a meeting of one of her groups whose room she may be in, or 404."""
+    admission = room_admission(user, meeting_id)
+    if not admission.admitted:
+        raise Http404
+    round_ = Round.objects.filter(room=admission.room, number=number).first()
+    if round_ is None or round_.kind != PartKind.ROUND:
+        raise Http404
+    return ReviewPlace(room=admission.room, meeting=admission.meeting,
+                       membership=admission.membership, round=round_)
+
+
+def review_round_on_display(room: Room, number: int) -> Round:
+    round_ = Round.objects.filter(room=room, number=number, kind=PartKind.ROUND).first()
+    if round_ is None:
+        raise Http404
+    return round_
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the group may see of a round's review: how many answered, and of the answers
+    the summary shows (none, or at least SUMMARY_MIN), the sums."""
+
+    answered: int
+    shown: int
+    urge: tuple[int, ...] = ()  # how many chose 1..5
+    helped: tuple[int, ...] = ()
+    similar: tuple[tuple[str, int], ...] = ()
+    feelings: tuple[tuple[str, int], ...] = ()  # most named first
+    own_words: tuple[str, ...] = ()
+    improvements: tuple[str, ...] = ()
+    urge_mean: float | None = None
+    helped_mean: float | None = None
+    feeling_keys: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def waiting(self) -> int:
+        """Answers given that the summary does not show (yet)."""
+        return self.answered - self.shown
+
+    @property
+    def feelings_named(self) -> list[tuple[Any, int]]:
+        return [(FEELINGS[key], count) for key, count in self.feelings]
+
+    @property
+    def similar_named(self) -> list[tuple[Any, int]]:
+        return [(SIMILAR[key], count) for key, count in self.similar]
+
+    @property
+    def urge_rows(self) -> list[tuple[int, int]]:
+        return list(zip(SCALE, self.urge, strict=True))
+
+    @property
+    def helped_rows(self) -> list[tuple[int, int]]:
+        return list(zip(SCALE, self.helped, strict=True))
+
+
+def _mean(values: list[int]) -> float | None:
+    return round(fmean(values), 1) if values else None
+
+
+def summary_of(answered: int, answers: list[ReviewAnswer]) -> Summary:
+    """The sums of the shown answers (the caller passes only those)."""
+    if not answers:
+        return Summary(answered=answered, shown=0)
+    urges = [a.urge for a in answers if a.urge is not None]
+    helps = [a.helped for a in answers if a.helped is not None]
+    urge_count, help_count = Counter(urges), Counter(helps)
+    similar = Counter(a.similar for a in answers if a.similar in SIMILAR)
+    feelings = Counter(key for a in answers for key in a.feelings if key in FEELINGS)
+    named = sorted(feelings.items(), key=lambda item: (-item[1], str(FEELINGS[item[0]])))
+    # Sorted, so that the order tells nothing of who answered first.
+    return Summary(
+        answered=answered, shown=len(answers),
+        urge=tuple(urge_count[n] for n in SCALE), helped=tuple(help_count[n] for n in SCALE),
+        similar=tuple((key, similar[key]) for key in SIMILAR),
+        feelings=tuple(named),
+        own_words=tuple(sorted((a.own_words for a in answers if a.own_words), key=str.lower)),
+        improvements=tuple(sorted((a.improve for a in answers if a.improve), key=str.lower)),
+        urge_mean=_mean(urges), helped_mean=_mean(helps),
+        feeling_keys=frozenset(feelings),
+    )
+
+
+def review_summary(round_: Round) -> Summary:
+    tally = ReviewTally.objects.filter(round=round_).first()
+    if tally is None:
+        return Summary(answered=0, shown=0)
+    return summary_of(tally.answered, list(ReviewAnswer.objects.filter(round=round_, shown=True)))
+
+
+def own_review(user: User, round_: Round) -> dict[str, Any] | None:
+    own = OwnReview.objects.filter(user=user, round=round_).first()
+    return json.loads(own.answer) if own is not None else None
+
+
+def mirror_of(user: User, round_: Round) -> list[str] | None:
+    mirror = Mirror.objects.filter(user=user, round=round_).first()
+    return json.loads(mirror.recognised) if mirror is not None else None
