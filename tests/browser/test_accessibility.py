@@ -113,6 +113,10 @@ PAGES: dict[str, tuple[str, ...]] = {
     "certificate_revoke": (L,),
     "certificate_verify": (M, A),
     "logbook": (L, M),
+    # reflection
+    "review": (L, M),
+    "group_development": (L,),
+    "my_reviews": (L, M),
     "organisations": (L, C),
     "organisation_detail": (C,),
     "organisation_group": (C,),
@@ -142,6 +146,7 @@ EXCUSED: dict[str, str] = {
     "healthz": "plain text for the load balancer",
     "meeting_room": "the live room: the lead checks each room state with the same helper",
     "meeting_display": "the room display: as the live room",
+    "review_on_display": "a part of the room display, which the display puts in its page",
     "account_set_password": "a redirect to the password change (every demo account has one)",
     "account_confirm_login_code": "a redirect to the login unless a code was requested",
     "account_confirm_reauthentication_code": "a redirect unless a code was requested",
@@ -165,7 +170,7 @@ EXCUSED: dict[str, str] = {
         "certificates_approve_all", "group_organisation_leave", "attendance_confirm",
         "absence_give", "absence_withdraw", "certificate_approve", "certificate_discard",
         "logbook_entry_delete", "organisation_code_renew", "organisation_scheme_delete",
-        "personal_data_erase")},
+        "personal_data_erase", "review_mirror")},
 }
 
 PHONE, LAPTOP = (390, 844), (1280, 800)
@@ -326,6 +331,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                     extra_env={"FIELD_ENCRYPTION_KEYS": key})
     server.command("migrate", "--noinput", "-v0")
     demo = json.loads(server.command("records_demo", "--json", "--tag", "a11y"))
+    server.command("reviews_demo", "--group", str(demo["group"]))
     output = server.command("shell", "-c", f"DEMO = {demo!r}\n{EXTRA_DATA}")
     extra = json.loads(output.strip().splitlines()[-1])
     accounts = {account["role"] if account["role"] != "member"
@@ -341,6 +347,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             "meeting_cancel_confirm": {"meeting_id": ahead},
             "attendance_correct": {"meeting_id": extra["confirmed_meeting"]},
             "meeting_eiv": {"meeting_id": extra["confirmed_meeting"]},
+            "review": {"meeting_id": extra["confirmed_meeting"], "number": 1},
             "account_confirm_email": {"key": "unknown-key"},
             "unsubscribe": {"token": extra["unsubscribe_token"]},
             "account_reset_password_from_key": {"key": "unknown-key"},

@@ -194,3 +194,27 @@ def test_a_signature_a_certificate_prints_stays_with_the_certificate(cast: Cast)
     client.post(reverse("personal_data_erase"), {"confirm": "on"})
     assert not User.objects.filter(pk=carl.pk).exists()
     assert StoredImage.objects.filter(pk=signer.signature_id).exists()
+
+
+def test_her_review_answers_are_exported_and_erased_the_groups_sums_stay(cast: Cast) -> None:
+    from balintroom.reflection.models import OwnReview, ReviewAnswer
+    from tests.support.review import round_in_review
+
+    anna, ben = cast.members[0], cast.members[1]
+    round_ = round_in_review(cast.meeting, leader=cast.leader, presenter=ben)
+    url = reverse("review", args=[cast.meeting.pk, round_.number])
+    for who, words in ((anna, "a locked door"), (ben, "Ben's stone"),
+                       (cast.members[2], "fog")):
+        client = Client()
+        client.force_login(who)
+        assert client.post(url, {"urge": "3", "own_words": words}).status_code == 302
+    client = signed_in(anna)
+    data = json.loads(zipfile.ZipFile(io.BytesIO(client.get(export_link(client)).content))
+                      .read("data.json"))
+    assert [(a["urge"], a["own_words"]) for a in data["review_answers"]] == [
+        (3, "a locked door")]
+    assert "Ben's stone" not in json.dumps(data)
+    client.post(reverse("personal_data_erase"), {"confirm": "on"})
+    assert not OwnReview.objects.filter(user_id=anna.pk).exists()
+    # The summary the group saw does not change: it never held her name.
+    assert ReviewAnswer.objects.filter(shown=True).count() == 3

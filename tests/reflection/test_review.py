@@ -8,11 +8,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from balintroom.groups.models import Membership
+from balintroom.live.display import display_cookie_name
 from balintroom.reflection.models import Mirror, OwnReview, ReviewAnswer, ReviewTally
 from balintroom.reflection.selectors import own_review, review_summary
 from tests.conftest import make_user
-from tests.support.review import round_in_review
+from tests.support.review import act, round_in_review
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +89,6 @@ def test_no_two_summaries_differ_by_one_answer(in_review):
     """Whoever watches the summary after every answer learns no single answer by
     subtracting one from the next: each change adds at least three."""
     extra = [make_user(f"m{n}@example.org", f"M{n}") for n in range(4)]
-    from balintroom.groups.models import Membership
-    from django.utils import timezone
     for user in extra:
         Membership.objects.create(group=in_review.group, user=user, role="member",
                                   agreed_at=timezone.now())
@@ -140,7 +141,6 @@ def test_bad_answers_get_a_message_and_change_nothing(in_review, data, message):
 
 
 def test_it_takes_no_answer_before_the_review(cast):
-    from tests.support.review import act
     act(cast.meeting, cast.member, "volunteer")
     act(cast.meeting, cast.leader, "choose_presenter", user=cast.member.pk)
     act(cast.meeting, cast.leader, "start")
@@ -153,7 +153,6 @@ def test_it_takes_no_answer_before_the_review(cast):
 
 
 def test_it_takes_answers_after_the_round_until_the_meeting_ends(in_review):
-    from tests.support.review import act
     act(in_review.meeting, in_review.leader, "end")
     assert answer(in_review, in_review.members[1]).status_code == 302
     act(in_review.meeting, in_review.leader, "end_meeting")
@@ -187,7 +186,7 @@ def test_the_display_shows_the_summary_with_its_key_only(in_review):
     # What could be better is for the group's pages, not a screen anyone walks past.
     assert "shorter rounds" not in page
     wrong = Client()
-    wrong.cookies["balintroom_display_%d" % in_review.meeting.pk] = "not-the-key"
+    wrong.cookies[display_cookie_name(in_review.meeting.pk)] = "not-the-key"
     assert wrong.get(url).status_code == 404
 
 

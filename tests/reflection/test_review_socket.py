@@ -8,7 +8,7 @@ from asgiref.sync import sync_to_async
 from django.test import Client
 from django.urls import reverse
 
-from tests.live.test_consumer import join
+from tests.live.test_consumer import headers_for, join, refused_handshake, room_path
 from tests.support.review import round_in_review
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,7 +27,7 @@ async def test_the_room_is_told_of_each_answer_without_its_content(cast):
     lena = await join(cast, cast.leader)
     await lena.settle()
     heard = []
-    for n, who in enumerate(cast.members[1:4], start=1):
+    for who in cast.members[1:4]:
         assert await sync_to_async(post_answer)(
             who, url, {"urge": "2", "own_words": "a heavy stone"}) == 302
         message = await lena.receive()
@@ -44,7 +44,6 @@ async def test_the_room_is_told_of_each_answer_without_its_content(cast):
 async def test_the_outsider_hears_nothing_of_it(cast):
     round_ = await sync_to_async(round_in_review)(cast.meeting, leader=cast.leader,
                                                   presenter=cast.member)
-    from tests.live.test_consumer import headers_for, refused_handshake, room_path
     # She cannot open the room's socket at all, so nothing of the room reaches her.
     assert await refused_handshake(room_path(cast), await headers_for(cast.outsider))
     url = reverse("review", args=[cast.meeting.pk, round_.number])

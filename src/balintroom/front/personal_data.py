@@ -31,6 +31,7 @@ from balintroom.records.models import (
     Signer,
     StoredImage,
 )
+from balintroom.reflection.development import own_history
 
 
 def _when(value: Any) -> str:
@@ -82,6 +83,13 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
              "round": n.round_number, "kind": n.kind, "label": n.label, "text": n.text,
              "written": _when(n.created_at)}
             for n in PrivateNote.objects.filter(author=user).select_related("meeting__group")],
+        # Her answers to the reviews (the groups' summaries hold them without her name),
+        # and, where she presented, what she recognised in herself.
+        "review_answers": [
+            {"group": line.meeting.group.name, "meeting": _when(line.meeting.starts_at),
+             "round": line.round.number, **line.answer,
+             "recognised": [str(word) for word in line.recognised]}
+            for line in own_history(user)],
         "security_log": [
             {"at": _when(e.at), "event": e.kind, "group_id": e.group_id,
              "network": e.network, "detail": e.detail}

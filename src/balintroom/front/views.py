@@ -34,6 +34,7 @@ from balintroom.records.forms import roll_call_form, roll_call_rows
 from balintroom.records.models import AttendanceStatus
 from balintroom.records.selectors import confirmation_of, meeting_for_leader, records_of_meeting
 from balintroom.records.services import meeting_over, meeting_roster
+from balintroom.reflection.selectors import questionnaires_waiting
 
 from .personal_data import account_erase, account_export
 
@@ -52,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "meetings": meetings_for_user(request.user),
         "invitations": invitations_for_user(request.user),
         "leads_a_group": request.user.memberships.filter(role__in=LEADING_ROLES).exists(),
+        "questionnaires": questionnaires_waiting(request.user),
     })
 
 

@@ -1,3 +1,4 @@
+import json
 from typing import Any
 
 from django import forms
@@ -5,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from balintroom.deid.identifiers import find_identifiers
 
-from .models import IMPROVE_MAX, OWN_WORDS_MAX
+from .instruments import Definition
+from .models import IMPROVE_MAX, OWN_WORDS_MAX, Instrument
 from .services import Answer
 from .vocabulary import FEELINGS, SCALE, SIMILAR
 
@@ -92,3 +94,92 @@ class MirrorForm(forms.Form):
         field = self.fields["recognised"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(key, FEELINGS[key]) for key in named]
+
+
+INSTRUMENT_FILE_MAX = 200_000
+
+
+class InstrumentForm(forms.Form):
+    """An administrator loads a questionnaire: its definition as JSON (README has the
+    format), and the permission she holds to use its items."""
+
+    definition_file = forms.FileField(
+        label=_("The questionnaire as a JSON file"), required=False)
+    definition_text = forms.CharField(
+        label=_("Or paste it here"), required=False, max_length=INSTRUMENT_FILE_MAX,
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}))
+    permission = forms.CharField(
+        label=_("Your permission to use these items"), max_length=1000,
+        help_text=_("For instance: licence from the authors of 3 March 2026, for our "
+                    "training programme. Questionnaires are often protected by copyright."),
+        widget=forms.Textarea(attrs={"rows": 2}))
+    confirm = forms.BooleanField(
+        label=_("I hold this permission, and I may let the groups here use the items."))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("definition_file")
+        text = data.get("definition_text") or ""
+        if upload is not None:
+            if upload.size > INSTRUMENT_FILE_MAX:
+                raise forms.ValidationError(_("The file is larger than 200 KB."))
+            try:
+                text = upload.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise forms.ValidationError(_("The file is not text in UTF-8.")) from None
+        if not text.strip():
+            raise forms.ValidationError(_("Choose a file, or paste the questionnaire."))
+        try:
+            data["definition"] = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(
+                _("This is not JSON: %(problem)s (line %(line)d)."),
+                params={"problem": error.msg, "line": error.lineno}) from None
+        return data
+
+
+class ScheduleForm(forms.Form):
+    instrument: forms.ModelChoiceField[Instrument] = forms.ModelChoiceField(
+        label=_("Questionnaire"), queryset=Instrument.objects.none())
+    first_day = forms.DateField(
+        label=_("The first wave opens on"),
+        help_text=_("The next waves open 6 and 12 months later; each stays open four weeks."),
+        widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, instruments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["instrument"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = instruments
+
+
+def questionnaire_form(definition: Definition, data: Any = None) -> "QuestionnaireForm":
+    return QuestionnaireForm(data, definition=definition)
+
+
+class QuestionnaireForm(forms.Form):
+    """The items, each on the instrument's scale (any may be skipped), and her consent."""
+
+    def __init__(self, *args: Any, definition: Definition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.definition = definition
+        choices = [(str(n), str(n)) for n in definition.points]
+        anchors = (f"{definition.low} {definition.low_label}, "
+                   f"{definition.high} {definition.high_label}"
+                   if definition.low_label or definition.high_label else "")
+        for item in definition.items:
+            self.fields[f"item_{item.key}"] = forms.TypedChoiceField(
+                label=item.text, choices=choices, coerce=int, empty_value=None,
+                required=False, widget=ScaleSelect(), help_text=anchors)
+        self.fields["consent"] = forms.BooleanField(label=_(
+            "I agree that my answers are kept. Only I see them with my name; the group's "
+            "leaders and its programme see only sums over at least six members, once the "
+            "questionnaire has closed."))
+        self.fields["research"] = forms.BooleanField(required=False, label=_(
+            "My answers in this group may also go, under a pseudonym and without my name, "
+            "into the research export of the group's programme. I can take this back."))
+
+    def answers(self) -> dict[str, int]:
+        return {item.key: self.cleaned_data[f"item_{item.key}"]
+                for item in self.definition.items
+                if self.cleaned_data.get(f"item_{item.key}") is not None}

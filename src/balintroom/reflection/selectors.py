@@ -20,7 +20,16 @@ from balintroom.method.agenda import part_at
 from balintroom.method.formats import REVIEW, PartKind
 from balintroom.method.round import Status
 
-from .models import Mirror, OwnReview, ReviewAnswer, ReviewTally
+from .models import (
+    Administration,
+    Instrument,
+    Mirror,
+    OwnReview,
+    ResearchConsent,
+    Response,
+    ReviewAnswer,
+    ReviewTally,
+)
 from .vocabulary import FEELINGS, SCALE, SIMILAR
 
 REVIEW_AFTER_THE_END = timedelta(hours=6)
@@ -162,3 +171,45 @@ def own_review(user: User, round_: Round) -> dict[str, Any] | None:
 def mirror_of(user: User, round_: Round) -> list[str] | None:
     mirror = Mirror.objects.filter(user=user, round=round_).first()
     return json.loads(mirror.recognised) if mirror is not None else None
+
+
+def administration_for_member(user: User, administration_id: int
+                              ) -> tuple[Administration, Membership]:
+    """A wave of a questionnaire in one of her groups, where she is a member; or 404."""
+    administration = Administration.objects.select_related("instrument", "group").filter(
+        pk=administration_id).first()
+    if administration is None:
+        raise Http404
+    membership = Membership.objects.filter(group_id=administration.group_id, user=user
+                                           ).select_related("group", "user").first()
+    if membership is None or membership.leads:
+        raise Http404
+    return administration, membership
+
+
+def administrations_of(group_ids: list[int]) -> list[Administration]:
+    return list(Administration.objects.filter(group_id__in=group_ids)
+                .select_related("instrument", "group").order_by("opens_on", "pk"))
+
+
+def responses_of(user: User) -> dict[int, Response]:
+    return {r.administration_id: r for r in Response.objects.filter(user=user)
+            .select_related("administration__instrument")}
+
+
+def research_consents_of(user: User) -> set[int]:
+    return set(ResearchConsent.objects.filter(user=user).values_list("group_id", flat=True))
+
+
+def instruments_offered() -> list[Instrument]:
+    return list(Instrument.objects.filter(withdrawn_at__isnull=True))
+
+
+def questionnaires_waiting(user: User) -> list[Administration]:
+    """Waves open now in her groups, as a member, that she has not answered."""
+    today = timezone.localdate()
+    return list(Administration.objects.filter(
+        group__memberships__user=user, group__memberships__role="member",
+        opens_on__lte=today, closes_on__gte=today).exclude(
+        pk__in=Response.objects.filter(user=user).values("administration_id"))
+        .select_related("group", "instrument").order_by("closes_on"))

@@ -13,7 +13,7 @@ from balintroom.accounts.models import User
 from balintroom.live.broadcast import broadcast_review
 from balintroom.live.models import Room, Round
 
-from .models import Mirror, OwnReview, ReviewAnswer, ReviewTally
+from .models import Mirror, OwnReview, ResearchConsent, ReviewAnswer, ReviewTally
 from .selectors import ReviewPlace, review_summary
 
 # The summary shows answers only in blocks of at least this many: a summary never
@@ -63,7 +63,8 @@ def review_answer(*, place: ReviewPlace, by: User, answer: Answer,
         ReviewAnswer.objects.create(
             round=round_, urge=answer.urge, helped=answer.helped, similar=answer.similar,
             feelings=list(answer.feelings), own_words=answer.own_words,
-            improve=answer.improve)
+            improve=answer.improve, research=ResearchConsent.objects.filter(
+                user=by, group_id=place.meeting.group_id).exists())
         tally.answered += 1
         if tally.answered - tally.shown >= SUMMARY_MIN:
             ReviewAnswer.objects.filter(round=round_, shown=False).update(shown=True)
