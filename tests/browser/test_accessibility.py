@@ -30,6 +30,7 @@ from tests.support.server import Server
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 LEADER, MEMBER, COORDINATOR, ANONYMOUS = "leader", "member", "coordinator", "anonymous"
+ADMINISTRATOR = "administrator"
 L, M, C, A = LEADER, MEMBER, COORDINATOR, ANONYMOUS
 NOT_FOUND = "not_found"
 
@@ -117,6 +118,11 @@ PAGES: dict[str, tuple[str, ...]] = {
     "review": (L, M),
     "group_development": (L,),
     "my_reviews": (L, M),
+    "instruments": (ADMINISTRATOR,),
+    "group_questionnaires": (L,),
+    "questionnaire_answer": (M,),
+    "my_questionnaires": (M,),
+    "organisation_questionnaires": (C,),
     "organisations": (L, C),
     "organisation_detail": (C,),
     "organisation_group": (C,),
@@ -133,6 +139,8 @@ WITH_ERRORS: dict[str, tuple[str, str]] = {
     "series_create": (L, "main form[novalidate] button[type=submit]"),
     "group_certificates": (L, "#draft-form button[type=submit]"),
     "logbook": (L, "main form[novalidate] button[type=submit]"),
+    "questionnaire_answer": (M, "main form.questionnaire button[type=submit]"),
+    "instruments": (ADMINISTRATOR, "main form[novalidate] button[type=submit]"),
 }
 
 # Pages behind the password asked again (allauth's re-authentication).
@@ -158,7 +166,7 @@ EXCUSED: dict[str, str] = {
     **{name: FILE for name in ("calendar_feed", "notes_export", "group_hours_csv",
                                "certificate_download", "credit_record_pdf", "logbook_pdf",
                                "logbook_csv", "organisation_export", "personal_data_export",
-                               "meeting_eiv_pdf")},
+                               "meeting_eiv_pdf", "organisation_research_export")},
     **{name: ACTION for name in (
         "group_leave", "member_role_change", "member_remove", "invitation_create",
         "invitation_revoke", "meeting_cancel", "meeting_skip", "calendar_new_address",
@@ -170,7 +178,7 @@ EXCUSED: dict[str, str] = {
         "certificates_approve_all", "group_organisation_leave", "attendance_confirm",
         "absence_give", "absence_withdraw", "certificate_approve", "certificate_discard",
         "logbook_entry_delete", "organisation_code_renew", "organisation_scheme_delete",
-        "personal_data_erase", "review_mirror")},
+        "personal_data_erase", "review_mirror", "instrument_withdraw", "research_consent")},
 }
 
 PHONE, LAPTOP = (390, 844), (1280, 800)
@@ -212,7 +220,7 @@ class Case:
 def _cases() -> Iterator[Case]:
     # Grouped by context, so that each context is made once and closed when it is done.
     for (width, height), language in SETTINGS:
-        for role in (LEADER, MEMBER, COORDINATOR, ANONYMOUS):
+        for role in (LEADER, MEMBER, COORDINATOR, ANONYMOUS, ADMINISTRATOR):
             for name, roles in PAGES.items():
                 if role in roles:
                     yield Case(name, role, width, height, language)
@@ -291,7 +299,22 @@ for number, attended in enumerate(AttendanceRecord.objects.filter(
     body = f"80276090{number:06d}"
     attended.user.efn = next(body + d for d in "0123456789" if not efn_problem(body + d))
     attended.user.save(update_fields=["efn"])
+# A questionnaire: its first wave closed, its second open for Anna to answer.
+from balintroom.reflection.models import Instrument
+from balintroom.reflection.questionnaires import administrations_schedule
+
+ours = Instrument.objects.get(shipped=True)
+waves = administrations_schedule(group=group, instrument=ours, by=leader,
+                                 first_day=day - timedelta(days=200))
+administrator = User.objects.create_user(email="administrator@a11y.example",
+                                         password="a-long-a11y-password", is_staff=True)
+from allauth.account.models import EmailAddress
+
+EmailAddress.objects.create(user=administrator, email=administrator.email, verified=True,
+                            primary=True)
 print(json.dumps({
+    "administration_id": waves[1].pk, "instrument_id": ours.pk,
+    "administrator": {"email": administrator.email, "password": "a-long-a11y-password"},
     "invitation_id": pending.pk, "anna_invitation_id": for_anna.pk,
     "token": groups.invitation_token(for_anna), "format_id": custom.pk, "card_id": card.pk,
     "certificate_id": released.pk, "code": released.code, "entry_id": entry.pk,
@@ -337,6 +360,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     accounts = {account["role"] if account["role"] != "member"
                 else account["email"].split("-")[0]: account for account in demo["accounts"]}
     accounts[MEMBER] = accounts["anna"]
+    accounts[ADMINISTRATOR] = extra["administrator"]
     recent, ahead = demo["unconfirmed_meeting"], demo["meeting_ahead"]
     site = Site(
         server=server, accounts=accounts,

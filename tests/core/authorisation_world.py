@@ -16,6 +16,8 @@ from balintroom.groups.models import Candidate, Invitation, Meeting, Membership,
 from balintroom.groups.services import calendar_address_renew, custom_format_create
 from balintroom.records import services as records
 from balintroom.records.models import AttendanceRecord, Organisation
+from balintroom.reflection.models import Instrument
+from balintroom.reflection.questionnaires import administrations_schedule
 from tests.conftest import Cast, make_user
 from tests.support.review import round_in_review
 
@@ -68,6 +70,9 @@ def make_world(cast: Cast, settings: Any) -> World:
                                          email="frida@example.org")
     feed = calendar_address_renew(user=anna)
     in_review = round_in_review(cast.meeting, leader=cast.leader, presenter=anna)
+    ours = Instrument.objects.get(shipped=True)
+    (open_wave, *_later) = administrations_schedule(
+        group=cast.group, instrument=ours, by=cast.leader, first_day=timezone.localdate())
     from balintroom.front.views import EXPORT_SALT
 
     return World(
@@ -83,6 +88,7 @@ def make_world(cast: Cast, settings: Any) -> World:
             "candidate_id": candidate.pk, "code": certificate.code,
             "key": "de-psgv-balint", "what": "attendance",
             "number": in_review.number,
+            "instrument_id": ours.pk, "administration_id": open_wave.pk,
             "pk": 0,  # a security key nobody has
         },
         only={"attendance_correct": {"meeting_id": past.pk}},

@@ -218,3 +218,25 @@ def test_her_review_answers_are_exported_and_erased_the_groups_sums_stay(cast: C
     assert not OwnReview.objects.filter(user_id=anna.pk).exists()
     # The summary the group saw does not change: it never held her name.
     assert ReviewAnswer.objects.filter(shown=True).count() == 3
+
+
+def test_her_questionnaire_answers_are_exported_and_erased_the_sums_stay(cast: Cast) -> None:
+    from balintroom.reflection.models import Instrument, Response, ResponseRecord
+    from balintroom.reflection.questionnaires import administrations_schedule, response_submit
+
+    anna = cast.members[0]
+    (start, *_later) = administrations_schedule(
+        group=cast.group, instrument=Instrument.objects.get(shipped=True), by=cast.leader,
+        first_day=timezone.localdate())
+    response_submit(administration=start, research=True, answers={"u1": 2, "b1": 5},
+                    membership=Membership.objects.get(group=cast.group, user=anna))
+    client = signed_in(anna)
+    data = json.loads(zipfile.ZipFile(io.BytesIO(client.get(export_link(client)).content))
+                      .read("data.json"))
+    (mine,) = data["questionnaires"]
+    assert mine["answers"] == {"u1": 2, "b1": 5} and mine["scores"]["benefit"] is None
+    assert [c["group"] for c in data["research_consents"]] == ["Tuesday GPs"]
+    client.post(reverse("personal_data_erase"), {"confirm": "on"})
+    assert not Response.objects.exists()
+    # The sums keep her answers; no research export does.
+    assert ResponseRecord.objects.get().pseudonym == ""

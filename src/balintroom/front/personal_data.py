@@ -31,7 +31,10 @@ from balintroom.records.models import (
     Signer,
     StoredImage,
 )
+from balintroom.reflection.aggregates import own_scores
 from balintroom.reflection.development import own_history
+from balintroom.reflection.models import ResearchConsent, Response
+from balintroom.reflection.questionnaires import research_forget
 
 
 def _when(value: Any) -> str:
@@ -90,6 +93,16 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
              "round": line.round.number, **line.answer,
              "recognised": [str(word) for word in line.recognised]}
             for line in own_history(user)],
+        "questionnaires": [
+            {"group": r.administration.group.name, "wave": r.administration.wave,
+             "questionnaire": r.administration.instrument.name,
+             "answered": _when(r.consented_at), "answers": json.loads(r.answers),
+             "scores": own_scores(r)}
+            for r in Response.objects.filter(user=user).select_related(
+                "administration__group", "administration__instrument")],
+        "research_consents": [
+            {"group": c.group.name, "given": _when(c.given_at)}
+            for c in ResearchConsent.objects.filter(user=user).select_related("group")],
         "security_log": [
             {"at": _when(e.at), "event": e.kind, "group_id": e.group_id,
              "network": e.network, "detail": e.detail}
@@ -152,6 +165,7 @@ def account_erase(*, user: User) -> None:
         # Certificates keep what they state (content); the link to her goes with her row.
         Certificate.objects.filter(member=user, status="draft").delete()
         signer = Signer.objects.filter(user=user).first()
+        research_forget(user=user)
         user.delete()
         # Her signature stays only where a certificate she approved prints it.
         if signer is not None and signer.signature_id and not Certificate.objects.filter(

@@ -139,7 +139,7 @@ class InstrumentForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    instrument: forms.ModelChoiceField[Instrument] = forms.ModelChoiceField(
+    instrument: "forms.ModelChoiceField[Instrument]" = forms.ModelChoiceField(
         label=_("Questionnaire"), queryset=Instrument.objects.none())
     first_day = forms.DateField(
         label=_("The first wave opens on"),

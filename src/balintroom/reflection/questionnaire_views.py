@@ -48,7 +48,8 @@ def _staff(request: AuthedRequest) -> None:
 @require_http_methods(["GET", "POST"])
 def instruments(request: AuthedRequest) -> HttpResponse:
     _staff(request)
-    form = InstrumentForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = InstrumentForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         try:
             instrument = instrument_load(data=form.cleaned_data["definition"],
@@ -80,7 +81,8 @@ def group_questionnaires(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = leading_membership_for(request.user, group_id)
     group = membership.group
     offered = Instrument.objects.filter(withdrawn_at__isnull=True)
-    form = ScheduleForm(request.POST or None, instruments=offered, initial={
+    form = ScheduleForm(request.POST if request.method == "POST" else None,
+                        instruments=offered, initial={
         "first_day": max(group.starts_on or timezone.localdate(), timezone.localdate())})
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,7 +113,8 @@ def questionnaire_answer(request: AuthedRequest, administration_id: int) -> Http
     is_open = administration.opens_on <= today <= administration.closes_on
     form = None
     if response is None and is_open:
-        form = questionnaire_form(definition, request.POST or None)
+        form = questionnaire_form(definition,
+                                  request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 response_submit(administration=administration, membership=membership,

@@ -141,3 +141,10 @@ def research_consent_set(*, membership: Membership, given: bool) -> None:
         ResponseRecord.objects.filter(administration__group_id=membership.group_id,
                                       pseudonym=pseudonym(membership.user_id)
                                       ).update(pseudonym="")
+
+
+def research_forget(*, user: User) -> None:
+    """Her account goes: none of her answers stays in any research export, in any group
+    (the sums stay: they never held her name)."""
+    ResearchConsent.objects.filter(user=user).delete()
+    ResponseRecord.objects.filter(pseudonym=pseudonym(user.pk)).update(pseudonym="")
