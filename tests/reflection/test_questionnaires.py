@@ -204,11 +204,26 @@ def test_the_programme_adds_up_only_waves_that_can_be_shown_alone(cast):
     assert line.figures.scales == administration_figures(start).scales
 
 
-def test_the_research_export_holds_only_consented_answers_in_sets_of_six(cast):
-    people = [*cast.members, *add_members(cast.group, 3)]
+@pytest.mark.parametrize("agreed, others, exported", [
+    (6, 0, True), (5, 0, False), (6, 1, False), (6, 5, False), (6, 6, True)])
+def test_the_export_never_differs_from_the_pages_by_a_few_who_did_not_agree(
+        cast, agreed, others, exported):
+    """The coordinator sees the wave's sums over everyone; the export's rows must not let
+    her work out the answers of the one or two who did not agree."""
+    people = [*cast.members, *add_members(cast.group, agreed + others - 4)]
     start = waves(cast, days_ago=40)[0]
     for n, user in enumerate(people):
-        answer(start, user, 2 + n % 3, research=n < 6)
+        answer(start, user, 1 + n % 5, research=n < agreed)
+    organisation = Organisation.objects.create(name="Programme")
+    rows = research_export(organisation, [cast.group]).questionnaire_rows
+    assert len(rows) == (agreed if exported else 0)
+
+
+def test_the_research_export_holds_only_consented_answers_in_sets_of_six(cast):
+    people = [*cast.members, *add_members(cast.group, 2)]
+    start = waves(cast, days_ago=40)[0]
+    for n, user in enumerate(people):
+        answer(start, user, 2 + n % 3, research=True)
     organisation = Organisation.objects.create(name="Programme")
     OrganisationGroup.objects.create(organisation=organisation, group=cast.group)
     export = research_export(organisation, [cast.group])
@@ -257,3 +272,20 @@ def test_research_consent_is_hers_to_give_and_take_back(cast):
     assert not ResearchConsent.objects.exists()
     assert client_for(cast.outsider).post(url, {"given": "yes"}).status_code == 404
     assert not ResearchConsent.objects.exists()
+
+
+def test_review_sums_go_to_research_only_when_everyone_shown_agreed(cast):
+    from balintroom.reflection.models import ResearchConsent as Consent
+    from tests.reflection.test_development import meeting_with_review
+
+    everyone = [*cast.members, cast.leader, cast.coleader]
+    for user in everyone:
+        Consent.objects.create(user=user, group=cast.group)
+    meeting_with_review(cast, days_ago=2, answers=[(u, 2, 4) for u in everyone])
+    organisation = Organisation.objects.create(name="Programme")
+    (row,) = research_export(organisation, [cast.group]).review_rows
+    assert row["answers"] == 6 and row["urge_mean"] == 2 and row["feeling_sad"] == 6
+    # One more case in that month, from someone who did not agree: the month leaves.
+    Consent.objects.filter(user=cast.coleader).delete()
+    meeting_with_review(cast, days_ago=2, answers=[(u, 5, 1) for u in everyone])
+    assert research_export(organisation, [cast.group]).review_rows == []

@@ -23,7 +23,7 @@ from balintroom.method.formats import PartKind
 from balintroom.records.models import AttendanceRecord, AttendanceStatus
 
 from .models import Mirror, OwnReview, ReviewAnswer
-from .vocabulary import FEELINGS, SIMILAR
+from .vocabulary import FEELINGS, SIMILAR, feelings_ranked
 
 YEAR = timedelta(days=365)
 
@@ -94,7 +94,7 @@ def group_development(group: BalintGroup, *, now: datetime | None = None) -> Dev
             urges.setdefault(meeting_id, []).append(urge)
         if helped is not None:
             helps.setdefault(meeting_id, []).append(helped)
-        feelings.update(key for key in named if key in FEELINGS)
+        feelings.update(named)
     present = dict(AttendanceRecord.objects.filter(meeting__in=meetings).values(
         "meeting_id").annotate(n=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)))
         .values_list("meeting_id", "n"))
@@ -108,7 +108,7 @@ def group_development(group: BalintGroup, *, now: datetime | None = None) -> Dev
     people = [m.user for m in members_of(group) if not m.leads]
     cases = sorted((CasesOf(user=u, cases=brought[u.pk]) for u in people),
                    key=lambda line: (-line.cases, line.user.name))
-    named = sorted(feelings.items(), key=lambda item: (-item[1], str(FEELINGS[item[0]])))
+    named = feelings_ranked(feelings)
     return Development(since=timezone.localtime(since).date(), meetings=points, cases=cases,
                        feelings=[(FEELINGS[key], n) for key, n in named])
 

@@ -3,9 +3,9 @@ research, only in sets large enough that no one stands out, with a codebook.
 
 - questionnaires.csv: one row per answer set of a person who agreed, under a pseudonym of
   this programme's own (the same person in two programmes' exports cannot be joined), from
-  closed waves where at least RESPONDENTS_MIN such people answered.
-- reviews.csv: per group and month, the sums of the review answers given with research
-  consent, where at least RESPONDENTS_MIN such answers were shown in the summaries.
+  closed waves where at least RESPONDENTS_MIN such people answered (apart_enough).
+- reviews.csv: per group and month, the sums of the review answers shown in the
+  summaries and given with research consent, where apart_enough.
 - codebook.csv and README.txt: what each column means.
 """
 
@@ -30,6 +30,15 @@ from .instruments import scores
 from .models import Administration, ResponseRecord, ReviewAnswer
 from .questionnaires import definition_of
 from .vocabulary import FEELINGS, SIMILAR
+
+
+def apart_enough(agreed: int, every: int) -> bool:
+    """Whether the answers of those who agreed may go out, beside the sums of all the
+    answers that the programme's pages show: at least RESPONDENTS_MIN of them, and the
+    others none or as many again - else the page's sum less the export's would be the
+    answers of one or two who did not agree."""
+    others = every - agreed
+    return agreed >= RESPONDENTS_MIN and (others == 0 or others >= RESPONDENTS_MIN)
 
 
 def _code(organisation: Organisation, kind: str, value: str) -> str:
@@ -60,9 +69,9 @@ def research_export(organisation: Organisation, groups: list[BalintGroup],
             "instrument").order_by("instrument_id", "opens_on"):
         if not closed(administration, today):
             continue
-        records = list(ResponseRecord.objects.filter(administration=administration)
-                       .exclude(pseudonym=""))
-        if len(records) < RESPONDENTS_MIN:
+        every = list(ResponseRecord.objects.filter(administration=administration))
+        records = [record for record in every if record.pseudonym]
+        if not apart_enough(len(records), len(every)):
             continue
         definition = definition_of(administration.instrument)
         for record in sorted(records, key=lambda r: r.pseudonym):
@@ -116,15 +125,16 @@ def _review_rows(groups: list[BalintGroup], group_code: dict[int, str]
                  ) -> list[dict[str, Any]]:
     months: dict[tuple[int, str], list[ReviewAnswer]] = {}
     for answer in ReviewAnswer.objects.filter(
-            shown=True, research=True, round__room__meeting__group__in=groups).select_related(
+            shown=True, round__room__meeting__group__in=groups).select_related(
             "round__room__meeting"):
         meeting = answer.round.room.meeting
         month = timezone.localtime(meeting.starts_at).strftime("%Y-%m")
         months.setdefault((meeting.group_id, month), []).append(answer)
     rows = []
-    for (group_id, month), answers in sorted(months.items(),
-                                             key=lambda i: (group_code[i[0][0]], i[0][1])):
-        if len(answers) < RESPONDENTS_MIN:
+    for (group_id, month), every in sorted(months.items(),
+                                           key=lambda i: (group_code[i[0][0]], i[0][1])):
+        answers = [answer for answer in every if answer.research]
+        if not apart_enough(len(answers), len(every)):
             continue
         urges = [a.urge for a in answers if a.urge is not None]
         helps = [a.helped for a in answers if a.helped is not None]

@@ -30,7 +30,7 @@ from .models import (
     ReviewAnswer,
     ReviewTally,
 )
-from .vocabulary import FEELINGS, SCALE, SIMILAR
+from .vocabulary import FEELINGS, SCALE, SIMILAR, feelings_ranked
 
 REVIEW_AFTER_THE_END = timedelta(hours=6)
 
@@ -141,8 +141,8 @@ def summary_of(answered: int, answers: list[ReviewAnswer]) -> Summary:
     helps = [a.helped for a in answers if a.helped is not None]
     urge_count, help_count = Counter(urges), Counter(helps)
     similar = Counter(a.similar for a in answers if a.similar in SIMILAR)
-    feelings = Counter(key for a in answers for key in a.feelings if key in FEELINGS)
-    named = sorted(feelings.items(), key=lambda item: (-item[1], str(FEELINGS[item[0]])))
+    feelings = Counter(key for a in answers for key in a.feelings)
+    named = feelings_ranked(feelings)
     # Sorted, so that the order tells nothing of who answered first.
     return Summary(
         answered=answered, shown=len(answers),
@@ -152,7 +152,7 @@ def summary_of(answered: int, answers: list[ReviewAnswer]) -> Summary:
         own_words=tuple(sorted((a.own_words for a in answers if a.own_words), key=str.lower)),
         improvements=tuple(sorted((a.improve for a in answers if a.improve), key=str.lower)),
         urge_mean=_mean(urges), helped_mean=_mean(helps),
-        feeling_keys=frozenset(feelings),
+        feeling_keys=frozenset(key for key, _n in named),
     )
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -118,7 +119,14 @@ def _short(day: date_type) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
-URGE_TICKS = [(1.0, "1"), (3.0, "3"), (5.0, "5")]
+SCALE_TICKS = [(1.0, "1"), (3.0, "3"), (5.0, "5")]
+
+
+def _scale_plot(id_prefix: str, title: str, description: str,
+                points: list[tuple[str, float | None]]) -> SafeString:
+    """A 1-5 answer over time."""
+    return line_svg(id_prefix=id_prefix, title=title, description=description, points=points,
+                    y_min=1, y_max=5, y_ticks=SCALE_TICKS)
 
 
 @login_required
@@ -130,18 +138,16 @@ def group_development_page(request: AuthedRequest, group_id: int) -> HttpRespons
     development = group_development(group)
     points = development.meetings
     plots = {
-        "urge": line_svg(
-            id_prefix="urge", title=_("Urge to solve"),
-            description=_("The group's mean urge to solve the case, 1 (none) to 5 (strong), "
-                          "at each meeting."),
-            points=[(_short(p.day), p.urge) for p in points], y_min=1, y_max=5,
-            y_ticks=URGE_TICKS),
-        "helped": line_svg(
-            id_prefix="helped", title=_("How much the process helped"),
-            description=_("The group's mean, 1 (not at all) to 5 (very much), at each "
-                          "meeting."),
-            points=[(_short(p.day), p.helped) for p in points], y_min=1, y_max=5,
-            y_ticks=URGE_TICKS),
+        "urge": _scale_plot(
+            "urge", _("Urge to solve"),
+            _("The group's mean urge to solve the case, 1 (none) to 5 (strong), "
+              "at each meeting."),
+            [(_short(p.day), p.urge) for p in points]),
+        "helped": _scale_plot(
+            "helped", _("How much the process helped"),
+            _("The group's mean, 1 (not at all) to 5 (very much), at each "
+              "meeting."),
+            [(_short(p.day), p.helped) for p in points]),
         "attendance": column_svg(
             id_prefix="attendance", title=_("Attendance"),
             description=_("Who was present at each meeting, as confirmed."),
@@ -170,16 +176,14 @@ def my_reviews(request: AuthedRequest) -> HttpResponse:
     lines = own_history(request.user)
     answered = [line for line in lines if line.answer]
     plots = {
-        "urge": line_svg(
-            id_prefix="my-urge", title=_("My urge to solve"),
-            description=_("Your answer, 1 (none) to 5 (strong), at each review."),
-            points=[(_short(line.day), line.answer.get("urge")) for line in answered],
-            y_min=1, y_max=5, y_ticks=URGE_TICKS),
-        "helped": line_svg(
-            id_prefix="my-helped", title=_("How much it helped me"),
-            description=_("Your answer, 1 (not at all) to 5 (very much), at each review."),
-            points=[(_short(line.day), line.answer.get("helped")) for line in answered],
-            y_min=1, y_max=5, y_ticks=URGE_TICKS),
+        "urge": _scale_plot(
+            "my-urge", _("My urge to solve"),
+            _("Your answer, 1 (none) to 5 (strong), at each review."),
+            [(_short(line.day), line.answer.get("urge")) for line in answered]),
+        "helped": _scale_plot(
+            "my-helped", _("How much it helped me"),
+            _("Your answer, 1 (not at all) to 5 (very much), at each review."),
+            [(_short(line.day), line.answer.get("helped")) for line in answered]),
     } if answered else {}
     return render(request, "reflection/my_reviews.html", {
         "lines": list(reversed(lines)), "plots": plots})

@@ -2,6 +2,8 @@
 group, in the person's own language. Keys are stored, never the words, so that answers
 given in German and in Greek count together."""
 
+from collections.abc import Mapping
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,10 @@ SIMILAR: dict[str, Promise] = {
 }
 
 SCALE = range(1, 6)
+
+
+def feelings_ranked(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Known feelings, most often named first; equal counts in the words' order, so that
+    the order tells nothing of who named them first."""
+    return sorted(((key, n) for key, n in counts.items() if key in FEELINGS),
+                  key=lambda item: (-item[1], str(FEELINGS[item[0]])))
