@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from balintroom.accounts.models import User
 from balintroom.live.broadcast import broadcast_review
@@ -38,6 +39,7 @@ class Answer:
         return json.dumps(asdict(self), ensure_ascii=False)
 
 
+@sensitive_variables()
 def review_answer(*, place: ReviewPlace, by: User, answer: Answer,
                   now: datetime | None = None) -> ReviewTally:
     """Take her answer to a round's review (place: from review_place, for her), given

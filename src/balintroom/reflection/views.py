@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from balintroom.accounts.http import AuthedRequest
@@ -62,6 +63,8 @@ def _show(request: AuthedRequest, place: ReviewPlace, *, form: ReviewForm | None
 
 
 @login_required
+@sensitive_post_parameters()
+@sensitive_variables()
 @require_http_methods(["GET", "POST"])
 def review(request: AuthedRequest, meeting_id: int, number: int) -> HttpResponse:
     place = review_place(request.user, meeting_id, number)
