@@ -16,10 +16,9 @@ from balintroom.groups.models import Candidate, Invitation, Meeting, Membership,
 from balintroom.groups.services import calendar_address_renew, custom_format_create
 from balintroom.records import services as records
 from balintroom.records.models import AttendanceRecord, Organisation
-from balintroom.reflection.models import Instrument
 from balintroom.reflection.questionnaires import administrations_schedule
 from tests.conftest import Cast, make_user
-from tests.support.review import round_in_review
+from tests.support.review import our_questionnaire, round_in_review
 
 ROLES = ("anonymous", "outsider", "member", "presenter", "co_leader", "leader",
          "coordinator", "admin")
@@ -69,8 +68,13 @@ def make_world(cast: Cast, settings: Any) -> World:
     candidate = Candidate.objects.create(group=cast.group, name="Frida",
                                          email="frida@example.org")
     feed = calendar_address_renew(user=anna)
-    in_review = round_in_review(cast.meeting, leader=cast.leader, presenter=anna)
-    ours = Instrument.objects.get(shipped=True)
+    # A meeting of its own, whose case is in its Review: the room's own tables act in the
+    # cast's meeting.
+    reviewed = services.meeting_schedule(group=cast.group, starts_at=timezone.now(),
+                                         duration_minutes=45, setting="online",
+                                         format_key="classic")
+    in_review = round_in_review(reviewed, leader=cast.leader, presenter=anna)
+    ours = our_questionnaire()
     (open_wave, *_later) = administrations_schedule(
         group=cast.group, instrument=ours, by=cast.leader, first_day=timezone.localdate())
     from balintroom.front.views import EXPORT_SALT
@@ -91,7 +95,9 @@ def make_world(cast: Cast, settings: Any) -> World:
             "instrument_id": ours.pk, "administration_id": open_wave.pk,
             "pk": 0,  # a security key nobody has
         },
-        only={"attendance_correct": {"meeting_id": past.pk}},
+        only={"attendance_correct": {"meeting_id": past.pk},
+              **{name: {"meeting_id": reviewed.pk}
+                 for name in ("review", "review_mirror", "review_on_display")}},
         tokens={
             "invitation_accept": services.invitation_token(invitation),
             "calendar_feed": feed.token,

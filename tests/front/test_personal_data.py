@@ -221,12 +221,13 @@ def test_her_review_answers_are_exported_and_erased_the_groups_sums_stay(cast: C
 
 
 def test_her_questionnaire_answers_are_exported_and_erased_the_sums_stay(cast: Cast) -> None:
-    from balintroom.reflection.models import Instrument, Response, ResponseRecord
+    from balintroom.reflection.models import Response, ResponseRecord
     from balintroom.reflection.questionnaires import administrations_schedule, response_submit
+    from tests.support.review import our_questionnaire
 
     anna = cast.members[0]
     (start, *_later) = administrations_schedule(
-        group=cast.group, instrument=Instrument.objects.get(shipped=True), by=cast.leader,
+        group=cast.group, instrument=our_questionnaire(), by=cast.leader,
         first_day=timezone.localdate())
     response_submit(administration=start, research=True, answers={"u1": 2, "b1": 5},
                     membership=Membership.objects.get(group=cast.group, user=anna))

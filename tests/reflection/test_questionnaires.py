@@ -31,6 +31,7 @@ from balintroom.reflection.questionnaires import (
 from balintroom.reflection.research import research_export, research_zip
 from tests.conftest import make_user
 from tests.reflection.test_instruments import GOOD
+from tests.support.review import our_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def client_for(user: Any) -> Client:
 
 
 def ours() -> Instrument:
-    return Instrument.objects.get(shipped=True)
+    return our_questionnaire()
 
 
 def add_members(group: BalintGroup, count: int, tag: str = "") -> list[Any]:

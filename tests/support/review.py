@@ -1,12 +1,15 @@
 """A meeting's round brought to its Review by the room's own actions, as a leader does it."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balintroom.accounts.models import User
 from balintroom.groups.models import Meeting
 from balintroom.live.models import Room, Round
 from balintroom.live.requests import request_parse
 from balintroom.live.services import room_act
+
+if TYPE_CHECKING:
+    from balintroom.reflection.models import Instrument
 
 
 def act(meeting: Meeting, who: User, action: str, **args: Any) -> int:
@@ -27,3 +30,15 @@ def round_in_review(meeting: Meeting, *, leader: User, presenter: User) -> Round
         act(meeting, leader, "advance")
     round_.refresh_from_db()
     return round_
+
+
+def our_questionnaire() -> "Instrument":
+    """The questionnaire we ship. A migration makes it; a test that empties the database
+    (transaction=True) finds it gone, and makes it again as the migration did."""
+    from balintroom.reflection.models import Instrument
+    from balintroom.reflection.shipped import REVIEW_QUESTIONNAIRE
+
+    instrument, _made = Instrument.objects.get_or_create(shipped=True, defaults={
+        "name": REVIEW_QUESTIONNAIRE["name"], "definition": REVIEW_QUESTIONNAIRE,
+        "permission": "Balint Room's own wording, free to use."})
+    return instrument
