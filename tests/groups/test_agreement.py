@@ -38,7 +38,7 @@ def agree_all(cast: Cast) -> None:
 def edit(cast: Cast, **fields: str) -> dict[str, str]:
     group = cast.group
     return {"name": group.name, "description": group.description, "setting": group.setting,
-            "language": group.language, "audience": group.audience,
+            "language": group.language, "served": group.served,
             "video_link": group.video_link,
             "confidentiality_text": group.confidentiality_text, **fields}
 
@@ -49,7 +49,7 @@ def edit(cast: Cast, **fields: str) -> dict[str, str]:
 def test_it_counts_the_creator_as_agreed(client: Client, cast: Cast) -> None:
     client.force_login(cast.outsider)
     client.post("/groups/new/", {"name": "Thursday nurses", "setting": "online",
-                                 "language": "en", "audience": "mixed"})
+                                 "language": "en", "served": "people"})
     group = BalintGroup.objects.get(name="Thursday nurses")
     assert group.confidentiality_text.startswith(DEFAULT_START)
     creator = Membership.objects.get(group=group)

@@ -12,7 +12,7 @@ VALID = {
     "description": "Nurses from the ward, every second Thursday.",
     "setting": "mixed",
     "language": "en",
-    "audience": "mixed",
+    "served": "people",
     "video_link": "https://meet.example.org/thursday",
 }
 

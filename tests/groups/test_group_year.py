@@ -12,7 +12,7 @@ from tests.conftest import Cast
 from tests.groups.helpers import assert_login_redirect, text
 
 EDIT = {"name": "Tuesday GPs", "setting": "online", "language": "en",
-        "audience": "clinicians", "confidentiality_text": "What is said here stays here."}
+        "served": "patients", "confidentiality_text": "What is said here stays here."}
 MEETING = {"date": "2031-06-10", "time": "18:30", "duration_minutes": "90",
            "setting": "online", "place": "", "video_link": "https://meet.example.org/t",
            "format_key": "classic"}

@@ -52,7 +52,7 @@ def card(cast: Cast, text: str) -> PromptCard:
 def test_it_gives_a_new_group_the_default_cards(client: Client, cast: Cast) -> None:
     client.force_login(cast.outsider)
     client.post("/groups/new/", {"name": "Thursday nurses", "setting": "online",
-                                 "language": "en", "audience": "mixed"})
+                                 "language": "en", "served": "people"})
     group = BalintGroup.objects.get(name="Thursday nurses")
     assert texts(group) == ENGLISH
 

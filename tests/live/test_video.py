@@ -77,7 +77,7 @@ def test_the_group_form_offers_the_call_only_where_there_is_one(cast: Any,
     settings.JITSI_URL = JITSI
     assert 'name="video_embedded"' in client.get(url).content.decode()
     client.post(url, {"name": cast.group.name, "setting": "online", "language": "en",
-                      "audience": "clinicians", "video_embedded": "on",
+                      "served": "patients", "video_embedded": "on",
                       "confidentiality_text": cast.group.confidentiality_text})
     cast.group.refresh_from_db()
     assert cast.group.video_embedded

@@ -23,7 +23,8 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "profession", "language", "timezone")}),
+        (_("Profile"), {"fields": ("display_name", "profession_kind", "profession", "language",
+                                    "timezone")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},

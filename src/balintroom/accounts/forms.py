@@ -13,6 +13,7 @@ from balintroom.core.typed_numbers import checked_number
 from .efn import efn_problem
 from .models import LANGUAGE_CHOICES, User
 from .models import timezone_choices as all_timezones
+from .professions import OTHER
 
 if TYPE_CHECKING:  # a development dependency: for the type checker only
     from django_stubs_ext import StrOrPromise
@@ -47,6 +48,11 @@ def timezone_choices(current: str = "") -> list:
     return choices
 
 
+def _other_in_words(form: forms.BaseForm, data: dict[str, Any]) -> None:
+    if data.get("profession_kind") == OTHER and not data.get("profession"):
+        form.add_error("profession", _("Say which profession, in a few words."))
+
+
 class ProfileForm(forms.ModelForm):
     # Longer than the 15 digits kept: her card prints them in groups, with spaces.
     efn = forms.CharField(
@@ -56,8 +62,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("display_name", "profession", "legal_name", "efn", "language", "timezone",
-                  "email_reminders")
+        fields = ("display_name", "profession_kind", "profession", "legal_name", "efn",
+                  "language", "timezone", "email_reminders")
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),
@@ -79,6 +85,11 @@ class ProfileForm(forms.ModelForm):
     def clean_profession(self) -> str:
         return " ".join(self.cleaned_data["profession"].split())
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _other_in_words(self, data)
+        return data
+
     def clean_legal_name(self) -> str:
         return " ".join(self.cleaned_data["legal_name"].split())
 
@@ -91,7 +102,7 @@ class NameForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ("display_name", "profession")
+        fields = ("display_name", "profession_kind", "profession")
         widgets = ProfileForm.Meta.widgets
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -102,6 +113,11 @@ class NameForm(forms.ModelForm):
 
     clean_display_name = ProfileForm.clean_display_name
     clean_profession = ProfileForm.clean_profession
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _other_in_words(self, data)
+        return data
 
 
 class NewAccountForm(NameForm):

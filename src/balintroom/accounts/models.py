@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .professions import OTHER, PROFESSION_CHOICES, PROFESSIONS
+
 
 def timezone_choices() -> list[tuple[str, str]]:
     # A callable keeps the tz database's list out of migrations.
@@ -41,9 +43,12 @@ class User(AbstractUser):
         _("display name"), max_length=80, blank=True,
         help_text=_("How the group sees you, for example “Dr. Anna Weber”."),
     )
+    profession_kind = models.CharField(_("profession"), max_length=24, blank=True,
+                                       choices=PROFESSION_CHOICES)
     profession = models.CharField(
-        _("profession"), max_length=80, blank=True,
-        help_text=_("For example general practitioner, nurse, psychotherapist, social worker."),
+        _("your profession in your own words"), max_length=80, blank=True,
+        help_text=_("For example general practitioner, hospice nurse, youth-welfare worker, "
+                    "family judge. Needed with “Other”."),
     )
     # For certificates and continuing-education credits: her name as her registration
     # or passport has it (the display name is how the group knows her), and a German
@@ -83,6 +88,16 @@ class User(AbstractUser):
         """How certificates and records name her: her full name as registered, else how
         the group knows her."""
         return self.legal_name or self.name
+
+    @property
+    def profession_shown(self) -> str:
+        """Her profession as the group's list and her certificates show it: her own words
+        where she gave them (the more precise), else the profession she picked."""
+        if self.profession:
+            return self.profession
+        if self.profession_kind and self.profession_kind != OTHER:
+            return str(PROFESSIONS.get(self.profession_kind, ""))
+        return ""
 
 
 class AuditKind(models.TextChoices):

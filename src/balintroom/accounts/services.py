@@ -11,7 +11,8 @@ class AddressTaken(Exception):
 
 
 def account_create_verified(*, email: str, password: str, display_name: str,
-                            profession: str, timezone: str, language: str = "") -> User:
+                            profession: str, timezone: str, language: str = "",
+                            profession_kind: str = "") -> User:
     """An account whose address is already proven (the invitation's link reached it): no
     confirmation e-mail is sent; the address is her verified, primary one."""
     email = User.objects.normalize_email(email).lower()
@@ -20,7 +21,9 @@ def account_create_verified(*, email: str, password: str, display_name: str,
     try:
         with transaction.atomic():
             user = User.objects.create_user(email, password, display_name=display_name,
-                                            profession=profession, timezone=timezone,
+                                            profession=profession,
+                                            profession_kind=profession_kind,
+                                            timezone=timezone,
                                             language=language)
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     except IntegrityError as taken:  # made a moment ago, by a second click

@@ -66,7 +66,7 @@ class DebriefForm(forms.Form):
                             "has %(show_value)d. Shorten it."),
         },
         help_text=_("Leave out names, dates of birth, places and anything else that could "
-                    "identify the patients and clients of the cases."),
+                    "identify the people in the cases."),
     )
     # When the debrief the leader started from was saved (empty: there was none), so that a
     # save does not overwrite what the other leader saved meanwhile.

@@ -47,7 +47,7 @@ def personal_data(user: User) -> dict[str, list[dict[str, Any]]]:
         "profile": [{
             "email": user.email, "display_name": user.display_name,
             "legal_name": user.legal_name, "efn": user.efn,
-            "profession": user.profession, "language": user.language,
+            "profession": user.profession_shown, "language": user.language,
             "timezone": user.timezone, "email_reminders": user.email_reminders,
             "joined": _when(user.date_joined), "last_sign_in": _when(user.last_login),
         }],

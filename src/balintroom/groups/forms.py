@@ -98,7 +98,7 @@ class GroupForm(forms.ModelForm):
 
     class Meta:
         model = BalintGroup
-        fields = ["name", "description", "setting", "language", "audience", "video_link",
+        fields = ["name", "description", "setting", "language", "served", "video_link",
                   "video_embedded", "reminder_hours", "openness", "places", "starts_on",
                   "ends_on"]
         widgets = {
@@ -108,12 +108,11 @@ class GroupForm(forms.ModelForm):
         labels = {
             "name": _("Name of the group"),
             "setting": _("Where the group meets"),
-            "audience": _("Who is in the group"),
+            "served": _("Whom the members serve"),
         }
         help_texts = {
             "description": _("What the group is about; only its members see this."),
-            "audience": _("Decides whether the room speaks of patients, or of clients or "
-                          "patients."),
+            "served": _("Every page of the group, the room too, speaks of them this way."),
             "places": _("Members, leaders not counted: a Balint group works best with four "
                         "to eight."),
         }

@@ -8,14 +8,15 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from balintroom.method.agenda import NAME_MAX, MeetingFormat, custom_format
 from balintroom.method.console import PROMPT_CARD_MAX
 from balintroom.method.roles import Role
+from balintroom.method.served import CONFIDENTIALITY, Served
 
 from .cme import validate_cme_points, validate_vnr
+from .wording import SERVED_CHOICES, worded
 
 
 class Setting(models.TextChoices):
@@ -24,26 +25,21 @@ class Setting(models.TextChoices):
     MIXED = "mixed", _("Mixed")
 
 
-class Audience(models.TextChoices):
-    CLINICIANS = "clinicians", _("Mostly clinicians (we speak of patients)")
-    MIXED = "mixed", _("Mixed professions (we speak of clients or patients)")
-
-
 class RoleChoice(models.TextChoices):
     LEADER = Role.LEADER.value, _("Leader")
     CO_LEADER = Role.CO_LEADER.value, _("Co-leader")
     MEMBER = Role.MEMBER.value, _("Member")
 
 
-# What every member accepts before she joins; a group may word its own.
-DEFAULT_CONFIDENTIALITY_TEXT = gettext_noop(
-    "What is said in this group stays in this group. We speak of cases so that no patient "
-    "can be recognised. Nothing is recorded. I do not pass on what others have brought."
-)
+# The agreement's words before a group chose whom it serves; an early migration words the
+# agreements of the groups it finds with it.
+DEFAULT_CONFIDENTIALITY_TEXT = CONFIDENTIALITY[Served.PATIENTS]
 
 
 def default_confidentiality_text() -> str:
-    return gettext(DEFAULT_CONFIDENTIALITY_TEXT)
+    """The agreement of a group that has not chosen whom it serves (groups_create words
+    it for the group's choice)."""
+    return worded(CONFIDENTIALITY, Served.PATIENTS)
 
 
 REMINDER_CHOICES = [
@@ -67,9 +63,9 @@ class BalintGroup(models.Model):
     language = models.CharField(
         _("language of the group"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
-    audience = models.CharField(
-        _("members"), max_length=16, choices=Audience.choices, default=Audience.CLINICIANS
-    )
+    # Whom the members serve: every text that names them says it so (method/served.py).
+    served = models.CharField(_("whom the members serve"), max_length=16,
+                              choices=SERVED_CHOICES, default=Served.PATIENTS.value)
     video_link = models.URLField(_("video-call link"), blank=True)
     # Online meetings in the installation's own video call (settings.JITSI_URL), inside
     # the room, instead of a call link of the group's.

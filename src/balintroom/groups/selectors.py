@@ -1,6 +1,7 @@
 """Permission-scoped reads. A view never fetches a group or meeting any other way, so that
 an outsider gets 404 whatever she guesses."""
 
+from collections import Counter
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -9,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from balintroom.accounts.models import User
+from balintroom.accounts.professions import OTHER, PROFESSIONS
 from balintroom.method.agenda import CLASSIC, MEETING_FORMATS, MeetingFormat
 from balintroom.method.roles import Role
 
@@ -128,6 +130,13 @@ def meeting_for_member(user: User, meeting_id: int) -> tuple[Meeting, Membership
     if meeting is None:
         raise Http404
     return meeting, membership_for(user, meeting.group_id)
+
+
+def label_check_of(group_id: int) -> tuple[list[str], str]:
+    """What the check of a case label needs of the group: its people's names (member_names)
+    and whom its members serve, which its warning names."""
+    served = BalintGroup.objects.filter(pk=group_id).values_list("served", flat=True).first()
+    return member_names(group_id), served or ""
 
 
 def member_names(group_id: int) -> list[str]:
@@ -266,3 +275,15 @@ def calendar_feed_owner(token: str) -> User:
     if feed is None:
         raise Http404
     return feed.user
+
+
+def profession_mix(memberships: list[Membership]) -> list[tuple[str, int]]:
+    """The professions the group's people picked, most first: what a mixed group is made
+    of. Empty unless there are two or more."""
+    counts = Counter(m.user.profession_kind for m in memberships
+                     if m.user.profession_kind and m.user.profession_kind != OTHER)
+    others = sum(1 for m in memberships if m.user.profession_kind == OTHER)
+    mix = [(str(PROFESSIONS[kind]), n) for kind, n in counts.most_common()]
+    if others:
+        mix.append((str(PROFESSIONS[OTHER]), others))
+    return mix if len(mix) > 1 else []

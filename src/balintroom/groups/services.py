@@ -1,5 +1,6 @@
 """Everything that changes groups, memberships, invitations and meetings."""
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -24,9 +25,9 @@ from balintroom.method.agenda import (
 )
 from balintroom.method.console import DEFAULT_PROMPT_CARDS
 from balintroom.method.roles import Role, may_change_role, may_remove
+from balintroom.method.served import CONFIDENTIALITY, Served
 
 from .models import (
-    DEFAULT_CONFIDENTIALITY_TEXT,
     BalintGroup,
     CalendarFeed,
     Candidate,
@@ -48,6 +49,7 @@ from .models import (
 from .notices import REMOVED, leaders_of, notices_withdraw, notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
+from .wording import worded
 
 INVITATION_SALT = "balintroom.invitation"
 
@@ -58,16 +60,16 @@ def _announce_members_changed(group_id: int) -> None:
 
 
 def group_create(*, by: User, name: str, description: str = "", setting: str,
-                 language: str = "en", audience: str = "clinicians",
+                 language: str = "en", served: str = Served.PATIENTS,
                  video_link: str = "", reminder_hours: int = 24,
                  video_embedded: bool = False, openness: str = Openness.SLOW_OPEN,
                  places: int = 8, starts_on: date | None = None,
                  ends_on: date | None = None) -> BalintGroup:
     with translation.override(language):
-        confidentiality_text = _(DEFAULT_CONFIDENTIALITY_TEXT)
+        confidentiality_text = worded(CONFIDENTIALITY, served)
     with transaction.atomic():
         group = BalintGroup(name=name, description=description, setting=setting,
-                            language=language, audience=audience, video_link=video_link,
+                            language=language, served=served, video_link=video_link,
                             reminder_hours=reminder_hours, video_embedded=video_embedded,
                             openness=openness, places=places, starts_on=starts_on,
                             ends_on=ends_on,
@@ -91,6 +93,7 @@ def group_update(*, group: BalintGroup, by: User | None = None,
     """Change a group. A changed confidentiality agreement must be accepted again by
     everyone but the leader who changed it (by)."""
     old_text = _plain_text(group.confidentiality_text)
+    old_served = group.served
     if "confidentiality_text" in fields:
         fields["confidentiality_text"] = _plain_text(str(fields["confidentiality_text"]))
     for name, value in fields.items():
@@ -98,6 +101,8 @@ def group_update(*, group: BalintGroup, by: User | None = None,
     group.full_clean()
     with transaction.atomic():
         group.save()
+        if group.served != old_served:
+            _prompt_cards_reword(group, old_served)
         if _plain_text(group.confidentiality_text) != old_text:
             others = Membership.objects.filter(group=group)
             if by is not None:
@@ -671,7 +676,8 @@ def prompt_cards_ensure(group: BalintGroup) -> None:
         locked = BalintGroup.objects.select_for_update().get(pk=group.pk)
         if not locked.prompt_cards_given:
             with translation.override(locked.language):
-                texts = [_(text) for text in DEFAULT_PROMPT_CARDS]
+                texts = [worded(text, locked.served) if isinstance(text, Mapping) else _(text)
+                         for text in DEFAULT_PROMPT_CARDS]
             PromptCard.objects.bulk_create(
                 PromptCard(group=locked, text=text, position=number)
                 for number, text in enumerate(texts)
@@ -679,6 +685,17 @@ def prompt_cards_ensure(group: BalintGroup) -> None:
             locked.prompt_cards_given = True
             locked.save(update_fields=["prompt_cards_given"])
     group.prompt_cards_given = True
+
+
+def _prompt_cards_reword(group: BalintGroup, old_served: str) -> None:
+    """The group now serves others: its default cards that name whom it serves, as the
+    group has them still, say it the new way. Cards the leaders wrote stay as they are."""
+    with translation.override(group.language):
+        reworded = {worded(text, old_served): worded(text, group.served)
+                    for text in DEFAULT_PROMPT_CARDS if isinstance(text, Mapping)}
+    for card in PromptCard.objects.filter(group=group, text__in=list(reworded)):
+        card.text = reworded[card.text]
+        card.save(update_fields=["text"])
 
 
 def _card_text(text: str) -> str:

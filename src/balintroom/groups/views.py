@@ -139,6 +139,7 @@ def _detail_context(membership: Membership, *, invite_form: InvitationForm | Non
         "members": members,
         "member_count": member_count,
         "size_advice": group_size_advice(member_count),
+        "profession_mix": selectors.profession_mix(members),
         "upcoming": rows,
         "past": selectors.past_meetings(group),
         "now": timezone.now(),
@@ -405,6 +406,7 @@ def _join_with_new_account(request: HttpRequest, invitation: Invitation) -> Http
                 email=invitation.email, password=name_form.cleaned_data["password1"],
                 display_name=name_form.cleaned_data["display_name"],
                 profession=name_form.cleaned_data["profession"],
+                profession_kind=name_form.cleaned_data["profession_kind"],
                 timezone=(name_form.cleaned_data["timezone"] or inviter_zone
                           or settings.TIME_ZONE))
             services.invitation_accept(invitation=invitation, user=user, agreed=True)

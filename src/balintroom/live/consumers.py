@@ -25,7 +25,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from balintroom.accounts.models import users_with_second_factor
 from balintroom.core.hops import HopQueue, in_database_thread
-from balintroom.groups.selectors import member_names
+from balintroom.groups.selectors import label_check_of
 from balintroom.method.roles import LEADING_ROLES
 from balintroom.method.room import StaleVersion
 from balintroom.method.round import RoundError
@@ -154,6 +154,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     # The group's own people, whom a case label may name without a warning: read when
     # she first sends a label, not by every socket that opens.
     known_names: list[str] | None = None
+    served: str = ""
     socket_name: str = ""
     user: Any
     user_id: int | None = None
@@ -351,9 +352,11 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self._relay_leader_message(message)
             return
         if self.known_names is None and message.get("label") and not self.is_display:
-            self.known_names = await in_database_thread(member_names, self.group_id)
+            self.known_names, self.served = await in_database_thread(label_check_of,
+                                                                     self.group_id)
         try:
-            request = request_parse(message, known_names=self.known_names or ())
+            request = request_parse(message, known_names=self.known_names or (),
+                                    served=self.served)
             broadcasts = await _ACTIONS.submit(services.Act(
                 self.meeting_id, self.user, request.action, request.args,
                 request.expected_version))

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
+from balintroom.groups.wording import worded
 from balintroom.method.room import Args
 from balintroom.method.round import Action, RoundError
+from balintroom.method.served import LABEL_MAY_IDENTIFY, Served
 
 LABEL_MAX = 80
 # Keys every message may carry besides the action's own arguments.
@@ -150,7 +152,8 @@ def _unreadable() -> BadRequest:
     return BadRequest(_("That message could not be read."))
 
 
-def request_parse(message: dict[str, Any], *, known_names: Sequence[str] = ()) -> Request:
+def request_parse(message: dict[str, Any], *, known_names: Sequence[str] = (),
+                  served: str = Served.PATIENTS) -> Request:
     """The request a socket's message makes (a JSON object), or BadRequest/MayIdentify
     with a sentence for the person. `action` names the action; `expected_version` is the
     room's version the person last saw (steering actions need it). `known_names` are the
@@ -170,16 +173,16 @@ def request_parse(message: dict[str, Any], *, known_names: Sequence[str] = ()) -
     keep = values.pop("keep", False)
     args = Args(**values)
     if action == Action.VOLUNTEER and args.label and not keep:
-        _check_label(args.label, known_names)
+        _check_label(args.label, known_names, served)
     return Request(action=action, args=args, expected_version=expected)
 
 
-def _check_label(label: str, known_names: Sequence[str]) -> None:
+def _check_label(label: str, known_names: Sequence[str], served: str) -> None:
     # Both languages: people write labels in their own, whatever the group speaks.
     findings = find_identifiers(label, None, known_names=known_names)
     if findings:
         raise MayIdentify(
-            _("This label may identify a patient. Edit it, or keep it as it is."),
+            worded(LABEL_MAY_IDENTIFY, served),
             [{"category": _(CATEGORY_LABELS.get(f.category, f.category)), "text": f.text}
              for f in findings],
             label,

@@ -5,13 +5,17 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from balintroom.groups.wording import worded
 from balintroom.method.agenda import MeetingFormat
 from balintroom.method.formats import CLASSIC_ROUND, REVIEW_QUESTIONS
 from balintroom.method.guidance import guidance_table
 from balintroom.method.roles import ROLE_LABELS
+from balintroom.method.served import MAY_KNOW, MAY_KNOW_CONFIRM, MAY_KNOW_SIGNAL, Served
 
 
-def room_texts(*, meeting_format: MeetingFormat, online: bool) -> dict[str, Any]:
+def room_texts(*, meeting_format: MeetingFormat, online: bool,
+               served: str = Served.PATIENTS) -> dict[str, Any]:
+    """`served`: whom the group's members serve (method/served.py)."""
     # Extra rounds past the agenda's end are classic rounds.
     parts = [*meeting_format.parts, CLASSIC_ROUND]
     phases: dict[str, Any] = {}
@@ -111,15 +115,15 @@ def room_texts(*, meeting_format: MeetingFormat, online: bool) -> dict[str, Any]
                 "Between leader and co-leader. Not stored; gone when you close the page."
             ),
             "send": _("Send"),
-            "may_know": _("I may know this patient"),
-            "confirm_may_know": _("Tell the leaders, privately, that you may know this patient?"),
+            "may_know": worded(MAY_KNOW, served),
+            "confirm_may_know": worded(MAY_KNOW_CONFIRM, served),
             "step_out": _("Step out"),
             "you_signalled": _("The leaders know. You may step out until they let you back."),
             "outside": _(
                 "You are outside the room for this case. The leader will let you back in."
             ),
             "let_back": _("Let back in"),
-            "lindauer_signal": _("%(name)s may know the patient."),
+            "lindauer_signal": worded(MAY_KNOW_SIGNAL, served),
             "lindauer_outside": _("%(name)s is outside."),
             "confidentiality": _("Confidentiality"),
             # The leader's control bar, and the signals that reach her anywhere on the page.

@@ -67,7 +67,7 @@ def meeting_room(request: AuthedRequest, meeting_id: int) -> HttpResponse:
             "group": meeting.group.name,
         },
         "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
-                                 online=meeting.online),
+                                 online=meeting.online, served=meeting.group.served),
         "prompt_cards": [{"id": c.pk, "text": c.text} for c in prompt_cards_for(meeting.group)]
         if membership.leads else [],
         "video": video,
@@ -110,7 +110,7 @@ def meeting_display(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 "socket": f"/ws/meeting/{meeting.pk}/display/",
             },
             "room_texts": room_texts(meeting_format=meeting_format_for(meeting),
-                                     online=meeting.online),
+                                     online=meeting.online, served=meeting.group.served),
         })
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

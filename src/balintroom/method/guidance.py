@@ -40,7 +40,8 @@ def guidance(phase: Phase, viewer: Viewer, *, online: bool) -> str:
         return phase.rule
     if viewer == Viewer.LEADER:
         if phase.presenter_sits_back:
-            return _("Keep the group with the feelings and the relationship, away from solutions.")
+            return _("Keep the group with the feelings, the relationship and the institution "
+                     "around it, away from solutions.")
         return phase.rule
     # a member
     if phase.presenter_sits_back:

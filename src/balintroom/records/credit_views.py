@@ -27,7 +27,7 @@ def credit_record_pdf(request: AuthedRequest) -> HttpResponse:
     user = request.user
     record = credits.credit_record(user, timezone.get_current_timezone())
     content = credit_pdf.credit_record_pdf(record, name=user.certificate_name,
-                                           profession=user.profession)
+                                           profession=user.profession_shown)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="credit-record-{timezone.localdate():%Y-%m-%d}.pdf"')

@@ -4,6 +4,7 @@ groups or live."""
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from balintroom.accounts.audit import audit
@@ -384,6 +385,11 @@ def _issuer_of(group: BalintGroup) -> dict[str, object] | None:
     return {"name": issuer.name, "address": issuer.address, "logo": issuer.logo_id}
 
 
+def _in_language(language: str, text: Callable[[], str]) -> str:
+    with translation.override(language):
+        return text()
+
+
 def certificate_content(*, group: BalintGroup, member: User, period_start: date,
                         period_end: date, scheme: schemes.Scheme | None) -> dict[str, object]:
     """What a certificate states: who (her full name, profession and EFN), who issues it,
@@ -410,7 +416,8 @@ def certificate_content(*, group: BalintGroup, member: User, period_start: date,
     points = [Decimal(str(line["points"])) for line in sessions if line["points"]]
     content: dict[str, object] = {
         "member": member.certificate_name,
-        "profession": member.profession,
+        "profession": _in_language(member.language or group.language,
+                                   lambda: member.profession_shown),
         "efn": member.efn,
         "issuer": _issuer_of(group),
         "group": group.name,

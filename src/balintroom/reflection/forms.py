@@ -5,6 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from balintroom.deid.identifiers import find_identifiers
+from balintroom.groups.wording import worded
+from balintroom.method.served import RECOGNISED
 
 from .instruments import Definition
 from .models import IMPROVE_MAX, OWN_WORDS_MAX, Instrument
@@ -86,13 +88,13 @@ class ReviewForm(forms.Form):
 
 class MirrorForm(forms.Form):
     recognised = forms.MultipleChoiceField(
-        label=_("Which of these did you recognise in yourself, with this client or patient?"),
         required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "chips"}))
 
-    def __init__(self, *args: Any, named: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, named: list[str], served: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["recognised"]
         assert isinstance(field, forms.MultipleChoiceField)
+        field.label = worded(RECOGNISED, served)
         field.choices = [(key, FEELINGS[key]) for key in named]
 
 

@@ -51,7 +51,8 @@ def _show(request: AuthedRequest, place: ReviewPlace, *, form: ReviewForm | None
     mirror = mirror_of(request.user, place.round) if place.presents else None
     named = [key for key, _count in summary.feelings]
     if mirror_form is None and place.presents and named:
-        mirror_form = MirrorForm(named=named, initial={"recognised": mirror or []})
+        mirror_form = MirrorForm(named=named, served=place.meeting.group.served,
+                                 initial={"recognised": mirror or []})
     context = {
         "place": place, "meeting": place.meeting, "group": place.meeting.group,
         "summary": summary, "form": form if own is None else None, "own": own,
@@ -89,7 +90,7 @@ def review(request: AuthedRequest, meeting_id: int, number: int) -> HttpResponse
 def review_mirror_save(request: AuthedRequest, meeting_id: int, number: int) -> HttpResponse:
     place = review_place(request.user, meeting_id, number)
     named = [key for key, _count in review_summary(place.round).feelings]
-    form = MirrorForm(request.POST, named=named)
+    form = MirrorForm(request.POST, named=named, served=place.meeting.group.served)
     if not place.presents or not form.is_valid():
         return _show(request, place, mirror_form=form if place.presents else None,
                      error="" if place.presents else _("Only the presenter of this case can "
