@@ -216,3 +216,11 @@ def test_members_and_outsiders_are_refused(cast: Cast) -> None:
     assert client.post(reverse("certificate_signer"), {"qualification": "x"}).status_code == 404
     assert not CertificateIssuer.objects.exists() and not Signer.objects.exists()
     assert client_for(None).get(issuer).status_code == 302
+
+
+def test_a_profession_from_the_list_is_printed_in_her_language(german: Cast) -> None:
+    anna = german.members[0]
+    anna.profession, anna.profession_kind = "", "social_worker"
+    anna.save()
+    confirmed(german, 1)
+    assert drafted(german).content["profession"] == "Sozialarbeiter:in"

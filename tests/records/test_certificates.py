@@ -279,3 +279,14 @@ def test_only_its_member_leaders_and_coordinators_read_a_certificate(record: Cas
     assert client_for(record.outsider).post(
         reverse("certificates_approve_all", args=[record.group.pk]),
         {"certificate": [str(draft.pk)]}).status_code == 404
+
+
+def test_a_german_leader_finds_the_period_filled_in(record: Cast) -> None:
+    """A date picker takes only ISO dates: in German the period once came empty, and the
+    drafts were refused for want of the dates she had been shown nothing of."""
+    record.leader.language = "de"
+    record.leader.save(update_fields=["language"])
+    page = text(client_for(record.leader).get(
+        reverse("group_certificates", args=[record.group.pk])))
+    first = timezone.localdate() - timedelta(days=60)
+    assert f'value="{first.isoformat()}"' in page

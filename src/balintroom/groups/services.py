@@ -91,13 +91,21 @@ def _plain_text(text: str) -> str:
 def group_update(*, group: BalintGroup, by: User | None = None,
                  **fields: str | int | bool | date | None) -> BalintGroup:
     """Change a group. A changed confidentiality agreement must be accepted again by
-    everyone but the leader who changed it (by)."""
+    everyone but the leader who changed it (by). A group that now serves others has its
+    default agreement and prompt cards worded for them."""
     old_text = _plain_text(group.confidentiality_text)
     old_served = group.served
     if "confidentiality_text" in fields:
         fields["confidentiality_text"] = _plain_text(str(fields["confidentiality_text"]))
     for name, value in fields.items():
         setattr(group, name, value)
+    if group.served != old_served:
+        # An agreement still in the words we gave it names whom the group now serves; one
+        # the leaders worded is theirs. Either way a changed text is accepted again.
+        with translation.override(group.language):
+            if _plain_text(group.confidentiality_text) == _plain_text(
+                    worded(CONFIDENTIALITY, old_served)):
+                group.confidentiality_text = worded(CONFIDENTIALITY, group.served)
     group.full_clean()
     with transaction.atomic():
         group.save()

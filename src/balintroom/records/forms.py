@@ -13,7 +13,13 @@ PERIOD_CHOICES = [("month", _("Month")), ("quarter", _("Quarter")), ("year", _("
 
 
 class DateInput(forms.DateInput):
+    """A date picker. Its value is always ISO (the browser shows it in the reader's way):
+    a German date ("30.11.2026") would leave it empty, and the form sent without it."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def roll_call_form(lines: Sequence[RosterLine], data: object = None) -> "RollCallForm":

@@ -146,7 +146,7 @@ class ScheduleForm(forms.Form):
     first_day = forms.DateField(
         label=_("The first wave opens on"),
         help_text=_("The next waves open 6 and 12 months later; each stays open four weeks."),
-        widget=forms.DateInput(attrs={"type": "date"}))
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args: Any, instruments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
