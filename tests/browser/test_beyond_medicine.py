@@ -109,6 +109,7 @@ def run_a_round_and_certify(browser: Any, server: Server, group: dict[str, Any],
     read_nothing_medical(ben, "the review")
     steer(leader, "end_meeting")
     ben.wait_for_selector("#stage[data-phase=ended]")
+    leader.wait_for_url("**/after/")  # she goes on to what is left to do
 
     # Certificates for the past meeting, and Anna's PDF.
     leader.goto(f"{server.url}/groups/{group['group']}/certificates/")

@@ -66,7 +66,7 @@ def test_an_invited_social_worker_joins_in_one_step(browser: Any, mail_server: S
     assert jonas.evaluate("document.documentElement.scrollWidth") <= 390
     shot(jonas, "join-invitation-390")
     jonas.get_by_label("Display name").fill("Jonas Keller")
-    jonas.get_by_label("Profession").fill("social worker")
+    jonas.get_by_role("combobox", name="Profession").select_option("social_worker")
     jonas.get_by_label("Choose a password").fill("a-long-new-password-73")
     jonas.get_by_label("The same password again").fill("a-long-new-password-73")
     jonas.get_by_text("I accept the group's confidentiality agreement").click()

@@ -390,7 +390,7 @@ def test_it_shows_the_findings_before_saving(cast: Cast, fake_check: Any) -> Non
     response = post(client_for(cast.leader), cast.meeting, note=FLAGGED)
     assert response.status_code == 200
     html = text(response)
-    assert "This may identify a patient or client:" in html
+    assert "This may identify a patient:" in html
     assert '<span class="badge">Name</span> <mark>Mr Quist</mark>' in html
     assert '<span class="badge">Date</span> <mark>12.03.2024</mark>' in html
     assert '<mark title="Name">Mr Quist</mark> came up again' in html

@@ -38,7 +38,7 @@ def test_it_shows_the_findings_before_saving(cast: Cast, anna, fake_check) -> No
     response = post(anna, add_url(cast), "save", label="Mr Quist")
     assert response.status_code == 200
     html = text(response)
-    assert "This may identify the person you work with:" in html
+    assert "This may identify a patient:" in html
     assert '<span class="badge">Name</span> <mark>Mr Quist</mark>' in html
     assert '<span class="badge">Date</span> <mark>12.03.2024</mark>' in html
     assert "(in the case label)" in html
@@ -118,7 +118,7 @@ def test_it_runs_the_real_check(cast: Cast, anna) -> None:
     note = ("Mrs. Johanna Schmidt, born 12.03.1956, lives at Hauptstraße 12, 10115 Berlin; "
             "phone +49 171 2345678, email j.schmidt@example.org. " + SECRET)
     html = text(post(anna, add_url(cast), "save", note=note))
-    assert "This may identify the person you work with:" in html
+    assert "This may identify a patient:" in html
     assert "<mark>" in html
     assert not PrivateNote.objects.exists()
 

@@ -18,6 +18,7 @@ ENGLISH = [
     "What might the patient feel?",
     "What is it like to be this doctor?",
     "Let's stay with the feelings",
+    "What part do the ward and the practice play?",
     "What is happening in the group right now?",
 ]
 GERMAN = [
@@ -26,6 +27,7 @@ GERMAN = [
     "Was könnte die Patient:in fühlen?",
     "Wie ist es, diese Ärzt:in zu sein?",
     "Bleiben wir bei den Gefühlen",
+    "Welche Rolle spielen Station und Praxis?",
     "Was geschieht gerade in der Gruppe?",
 ]
 
@@ -52,7 +54,7 @@ def card(cast: Cast, text: str) -> PromptCard:
 def test_it_gives_a_new_group_the_default_cards(client: Client, cast: Cast) -> None:
     client.force_login(cast.outsider)
     client.post("/groups/new/", {"name": "Thursday nurses", "setting": "online",
-                                 "language": "en", "served": "people"})
+                                 "language": "en", "served": "patients"})
     group = BalintGroup.objects.get(name="Thursday nurses")
     assert texts(group) == ENGLISH
 
@@ -70,7 +72,7 @@ def test_groups_made_before_cards_came_with_a_group_get_them_once(db: None) -> N
     migration.give_cards(django_apps, None)
     assert texts(old) == GERMAN
     migration.give_cards(django_apps, None)
-    assert PromptCard.objects.filter(group=old).count() == 6
+    assert PromptCard.objects.filter(group=old).count() == len(GERMAN)
 
 
 def test_reading_a_groups_cards_writes_nothing(
@@ -153,7 +155,7 @@ def test_it_moves_a_card_after_one_was_removed(cast: Cast) -> None:
     services.prompt_card_delete(card=cards[1])
     services.prompt_card_add(group=cast.group, text="New")
     services.prompt_card_move(card=card(cast, "New"), up=True)
-    assert texts(cast.group) == [ENGLISH[0], *ENGLISH[2:5], "New", ENGLISH[5]]
+    assert texts(cast.group) == [ENGLISH[0], *ENGLISH[2:6], "New", ENGLISH[6]]
 
 
 @pytest.mark.parametrize(("typed", "message"), [
@@ -178,7 +180,7 @@ def test_it_refuses_a_bad_card(client: Client, cast: Cast, typed: str, message: 
 
 
 def test_it_keeps_the_number_of_cards_sensible(client: Client, cast: Cast) -> None:
-    for number in range(services.PROMPT_CARDS_MAX - 6):
+    for number in range(services.PROMPT_CARDS_MAX - len(ENGLISH)):
         services.prompt_card_add(group=cast.group, text=f"Card {number}")
     client.force_login(cast.leader)
     assert "Add a card" not in text(client.get(url(cast)))

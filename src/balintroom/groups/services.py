@@ -1,6 +1,5 @@
 """Everything that changes groups, memberships, invitations and meetings."""
 
-from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -23,7 +22,6 @@ from balintroom.method.agenda import (
     check_fits,
     custom_format,
 )
-from balintroom.method.console import DEFAULT_PROMPT_CARDS
 from balintroom.method.roles import Role, may_change_role, may_remove
 from balintroom.method.served import CONFIDENTIALITY, Served
 
@@ -49,7 +47,7 @@ from .models import (
 from .notices import REMOVED, leaders_of, notices_withdraw, notify
 from .recurrence import local_start, rule_dates
 from .signals import meeting_scheduled, members_changed
-from .wording import worded
+from .wording import default_prompt_cards, worded
 
 INVITATION_SALT = "balintroom.invitation"
 
@@ -684,8 +682,7 @@ def prompt_cards_ensure(group: BalintGroup) -> None:
         locked = BalintGroup.objects.select_for_update().get(pk=group.pk)
         if not locked.prompt_cards_given:
             with translation.override(locked.language):
-                texts = [worded(text, locked.served) if isinstance(text, Mapping) else _(text)
-                         for text in DEFAULT_PROMPT_CARDS]
+                texts = default_prompt_cards(locked.served)
             PromptCard.objects.bulk_create(
                 PromptCard(group=locked, text=text, position=number)
                 for number, text in enumerate(texts)
@@ -699,8 +696,9 @@ def _prompt_cards_reword(group: BalintGroup, old_served: str) -> None:
     """The group now serves others: its default cards that name whom it serves, as the
     group has them still, say it the new way. Cards the leaders wrote stay as they are."""
     with translation.override(group.language):
-        reworded = {worded(text, old_served): worded(text, group.served)
-                    for text in DEFAULT_PROMPT_CARDS if isinstance(text, Mapping)}
+        reworded = {old: new for old, new in zip(default_prompt_cards(old_served),
+                                                 default_prompt_cards(group.served),
+                                                 strict=True) if old != new}
     for card in PromptCard.objects.filter(group=group, text__in=list(reworded)):
         card.text = reworded[card.text]
         card.save(update_fields=["text"])

@@ -1,8 +1,11 @@
 """Texts worded for whom a group's members serve (method/served.py), in the reader's
 language: Django's pgettext, with the kind as the context."""
 
-from django.utils.translation import gettext_lazy, pgettext
+from collections.abc import Mapping
 
+from django.utils.translation import gettext, gettext_lazy, pgettext
+
+from balintroom.method.console import DEFAULT_PROMPT_CARDS
 from balintroom.method.served import SERVED_LABELS, Served, Worded
 
 
@@ -20,3 +23,9 @@ def worded(text: Worded, served: str) -> str:
 
 
 SERVED_CHOICES = [(kind.value, gettext_lazy(label)) for kind, label in SERVED_LABELS.items()]
+
+
+def default_prompt_cards(served: str) -> list[str]:
+    """The prompt cards a group that serves these starts with, in the current language."""
+    return [worded(text, served) if isinstance(text, Mapping) else gettext(text)
+            for text in DEFAULT_PROMPT_CARDS]

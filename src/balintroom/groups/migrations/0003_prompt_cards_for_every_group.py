@@ -3,9 +3,8 @@ group's first visit to a page, and a read must not write; now they come with the
 
 from django.db import migrations
 from django.utils import translation
-from django.utils.translation import gettext
 
-from balintroom.method.console import DEFAULT_PROMPT_CARDS
+from balintroom.groups.wording import default_prompt_cards
 
 
 def give_cards(apps, schema_editor):
@@ -13,7 +12,8 @@ def give_cards(apps, schema_editor):
     PromptCard = apps.get_model("balint_groups", "PromptCard")
     for group in BalintGroup.objects.filter(prompt_cards_given=False):
         with translation.override(group.language):
-            texts = [gettext(text) for text in DEFAULT_PROMPT_CARDS]
+            # Groups then were all taken to serve patients.
+            texts = default_prompt_cards("patients")
         PromptCard.objects.bulk_create(
             PromptCard(group=group, text=text, position=number)
             for number, text in enumerate(texts))
