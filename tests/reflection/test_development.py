@@ -75,7 +75,7 @@ def test_the_leader_sees_plots_with_a_table_beside_each(year):
     html = page.content.decode()
     assert page.status_code == 200
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="plot') == 5
-    assert html.count("<table") == 3
+    assert html.count("<table") == 4
     assert "2 of 4 members brought cases, 3 cases in all." in html
     assert "brought 67% of them" in html
 
