@@ -102,6 +102,8 @@ class GroupForm(forms.ModelForm):
                   "video_embedded", "reminder_hours", "openness", "places", "starts_on",
                   "ends_on"]
         widgets = {
+            # Seven kinds with what each is for: read in full, not cut off in a select.
+            "served": forms.RadioSelect(attrs={"class": "choice-list"}),
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
