@@ -43,7 +43,9 @@ FIRST_NAMES_DE = _set("de_first_names.txt")
 FIRST_NAMES_EN = _set("en_first_names.txt")
 # Also ordinary words, months or verbs: flagged only with a strong cue, never as plain names.
 AMBIGUOUS_FIRST_NAMES = _set("ambiguous_first_names.txt")
-FIRST_NAMES = (FIRST_NAMES_DE | FIRST_NAMES_EN) - AMBIGUOUS_FIRST_NAMES
+# Generated from Faker's person providers (MIT): many more names, none an ordinary word.
+FIRST_NAMES_FAKER = _set("first_names_faker.txt")
+FIRST_NAMES = (FIRST_NAMES_DE | FIRST_NAMES_EN | FIRST_NAMES_FAKER) - AMBIGUOUS_FIRST_NAMES
 
 # --- titles and person words ---------------------------------------------------------------
 HONORIFICS_EN = _set("en_honorifics.txt")
@@ -68,6 +70,10 @@ HOLIDAYS = _set("holidays.txt")
 CITIES = _set("cities.txt")
 AMBIGUOUS_CITIES = _set("ambiguous_cities.txt")
 REGIONS = _set("regions.txt")
+# Generated from GeoNames (CC BY 4.0): smaller towns, flagged wherever they stand.
+# Medical eponyms ("Huntington", "Lyme"): never a town or a name.
+EPONYMS = _set("eponyms.txt")
+TOWNS = _set("towns_geonames.txt") - EPONYMS
 US_STATE_CODES = _set("us_state_codes.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")
 

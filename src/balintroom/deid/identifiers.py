@@ -98,6 +98,8 @@ def _strip_possessive(tok: _Token) -> _Token:
 _MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
 _CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
 _REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
+_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS
+_CUE_WORDS_CF = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
 
 
 def _looks_like_german_noun(word: str, *, suffixes: bool = True) -> bool:
@@ -116,11 +118,11 @@ def _is_name_word(word: str, langs: frozenset[str]) -> bool:
 
 
 def _is_first_name(word: str) -> bool:
-    if word in data.FIRST_NAMES:
+    if word in _FIRST_NAMES:
         return True
     parts = re.split(r"[-‐]", word)
-    return len(parts) > 1 and all(p in data.FIRST_NAMES or p in data.AMBIGUOUS_FIRST_NAMES
-                                  for p in parts) and parts[0] in data.FIRST_NAMES
+    return len(parts) > 1 and all(p in _FIRST_NAMES or p in data.AMBIGUOUS_FIRST_NAMES
+                                  for p in parts) and parts[0] in _FIRST_NAMES
 
 
 def _gap(text: str, a: _Token, b: _Token) -> str:
@@ -153,12 +155,21 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             while (j + 1 < n and toks[j].text in data.TITLE_PARTS
                    and _ABBREVIATION_GAP.fullmatch(_gap(text, toks[j], toks[j + 1]))):
                 j += 1
+            k = j
+            while (k + 1 < n and (toks[k].text in _NAME_PARTICLES if k == j
+                                  else toks[k].text in _NAME_PARTICLES | {"der", "den"})
+                   and _gap(text, toks[k], toks[k + 1]) == " "):
+                k += 1  # "Frau von Bredow", "Dr van der Merwe"
+            if k > j and toks[k].text[:1].isupper():
+                j = k
             nxt = _strip_possessive(toks[j])
             if len(nxt.text) == 1 and nxt.text.isupper() and text[nxt.end:nxt.end + 1] == ".":
                 yield _Candidate("name", tok.start, nxt.end + 1, _P_NAME_TITLE)
                 i = j + 1
                 continue
-            if _is_name_word(nxt.text, langs):
+            if _is_name_word(nxt.text, langs) or (
+                    _is_name_word(nxt.text, frozenset({"en"})) and nxt.text not in data.PERSON_NOUNS
+                    and word in data.HONORIFICS_DE and not nxt.text.endswith("in")):
                 end = nxt.end
                 if (j + 1 < n and text[nxt.end:toks[j + 1].start] == " "
                         and _is_name_word(toks[j + 1].text, langs)
@@ -167,9 +178,13 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 yield _Candidate("name", tok.start, end, _P_NAME_TITLE)
                 i = j + 1
                 continue
-        # 2. Weak title + known first name: "Schwester Monika", "Oma Erna"
-        if (word in data.WEAK_HONORIFICS and i + 1 < n
-                and _gap(text, tok, toks[i + 1]) == " " and _is_first_name(toks[i + 1].text)):
+        # 2. Weak title + first name or other name word: "Schwester Monika", "Opa Jupp"
+        if ((word in data.WEAK_HONORIFICS or word.capitalize() in data.WEAK_HONORIFICS)
+                and i + 1 < n and _gap(text, tok, toks[i + 1]) == " "
+                and (_is_first_name(toks[i + 1].text) or (
+                    _is_name_word(toks[i + 1].text, langs)
+                    and not _looks_like_german_noun(toks[i + 1].text)
+                    and toks[i + 1].text not in data.NOT_PLACES_EN))):
             yield _Candidate("name", tok.start, _strip_possessive(toks[i + 1]).end, _P_NAME)
             i += 2
             continue
@@ -192,7 +207,8 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 i += 2 if end > first.end else 1
                 continue
         # 4. Cue + capitalised word: "Patientin Anna", "named Sarah", "Er heißt Jürgen"
-        if (word in cues and i + 1 < n and _gap(text, tok, toks[i + 1]) == " "
+        if ((word in cues or word.casefold() in cues) and i + 1 < n
+                and _CUE_GAP_RE.fullmatch(_gap(text, tok, toks[i + 1]))
                 and _is_name_word(toks[i + 1].text, langs)
                 and not _looks_like_german_noun(toks[i + 1].text)
                 and toks[i + 1].text not in data.NOT_PLACES_EN):
@@ -201,6 +217,97 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             i += 2
             continue
         i += 1
+
+
+_CASE_NAMES_RE = re.compile(
+    rf"(?<![\w-])(?P<a>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)\s+(?:v\.?|vs\.?|\./\.|gegen)\s+"
+    rf"(?P<b>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)(?![\w-])")
+
+
+def _case_names(text: str) -> Iterator[_Candidate]:
+    """ "Hartley v Hartley", "Hartmann ./. Hartmann": the parties of a court case."""
+    for m in _CASE_NAMES_RE.finditer(text):
+        for g in ("a", "b"):
+            if m.group(g) not in data.STOP_CAPITALS:
+                yield _Candidate("name", m.start(g), m.end(g), _P_NAME_TITLE)
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom", "di", "da", "du", "del", "della",
+                             "le", "la", "ten", "ter", "af"})
+_CUE_GAP_RE = re.compile(r" ['‘’\"„“”]?")
+# "Kofi, 17, brought in", "Ilayda Yıldırım, 9,": a capitalised word with an age after it
+_NAME_WITH_AGE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?\s)?"
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)['’“”]?,?\s*(?:,\s*|\(\s*)"
+    r"(?:\d{1,3}|(?:ninety|[a-z]*neunzig|hundert|a\s+hundred|one\s+hundred)[a-z-]*)"
+    r"(?:\s*(?:,|\)|-|–|\s+(?:and|und|next|nächste)\b)|\s*$)")
+_INITIALS_WITH_AGE_RE = re.compile(r"\b[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ]\.(?=,\s*\d{1,3}\b)")
+_LEADING_NAME_RE = re.compile(rf"(?:^|(?<=[.!?:;]\s))(?P<name>[A-Z]{_WORD})(?=\s\()")
+_PAREN_NAME_RE = re.compile(rf"\((?P<name>[A-ZÄÖÜ]{_WORD})\)")
+# "visits the Pritchards", but not "from the Dales", "in the Highlands" (regions)
+_FAMILY_PLURAL_RE = re.compile(
+    r"(?<!\bfrom )(?<!\bin )(?<!\bto )(?<!\binto )(?<!\bnear )(?<!\bacross )"
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}s)\b")
+_NOT_A_NAME_BEFORE_AGE = frozenset({"Year", "Room", "Bed", "Flat", "Zimmer", "Klasse", "Grad",
+                                    "Stage", "Grade", "Level", "Stufe", "Station", "Ward",
+                                    "Platz", "Haus", "House", "Apartment", "Wohnung", "Score"})
+
+
+def _is_plain_name(word: str, langs: frozenset[str]) -> bool:
+    return (_is_name_word(word, langs) and not _looks_like_german_noun(word)
+            and word not in data.NOT_PLACES_EN and word not in data.PERSON_NOUNS
+            and word not in data.HONORIFICS_EN and word not in data.HONORIFICS_DE
+            and word not in _NOT_A_NAME_BEFORE_AGE and word not in data.TOWNS
+            and word not in data.CITIES and word.casefold() not in _CUE_WORDS_CF
+            and word not in data.INSTITUTION_HEADS_EN and word not in data.EPONYMS)
+
+
+def _is_known_or_ambiguous_first_name(word: str) -> bool:
+    return _is_first_name(word) or word in data.AMBIGUOUS_FIRST_NAMES
+
+
+def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Names the context shows: an age after it, a nickname in brackets, "the Pritchards"."""
+    for m in _NAME_WITH_AGE_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        first = words[0]
+        if not _is_known_or_ambiguous_first_name(first.group()):
+            first = words[-1]
+            if not _is_known_or_ambiguous_first_name(first.group()):
+                continue
+        yield _Candidate("name", m.start("name") + first.start(), m.end("name"), _P_NAME)
+    for m in _INITIALS_WITH_AGE_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for rx in (_LEADING_NAME_RE, _PAREN_NAME_RE):
+        for m in rx.finditer(text):
+            if _is_known_or_ambiguous_first_name(m.group("name")):
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    if "en" in langs:
+        for m in _FAMILY_PLURAL_RE.finditer(text):
+            word = m.group("name")
+            if _is_plain_name(word, langs) and word[:-1] not in _CALENDAR:
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+
+
+def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
+                    langs: frozenset[str]) -> Iterator[_Candidate]:
+    """A word once found as a name is a name wherever else it stands: "Dolly" twice."""
+    words = set()
+    for c in names:
+        if c.priority != _P_NAME:
+            continue  # "Herr Fischer, früher Fischer": only what a cue or a first name found
+        for w in _TOKEN_RE.findall(text[c.start:c.end]):
+            if (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
+                    and w not in data.HONORIFICS_DE and w not in data.TITLE_PARTS
+                    and w not in data.WEAK_HONORIFICS and _is_name_word(w, langs)):
+                words.add(w)
+    if not words:
+        return
+    spans = {(c.start, c.end) for c in names}
+    for t in toks:
+        base = _strip_possessive(t)
+        if base.text in words and (base.start, base.end) not in spans:
+            yield _Candidate("name", base.start, base.end, _P_NAME)
 
 
 _AGE_IN_BRACKETS = re.compile(r"\s*\(\d{1,3}\)")
@@ -239,7 +346,52 @@ _AGE_RES = [
     re.compile(rf"\b(?:turn(?:s|ed|ing)?|wird|wurde|werden)\s+(?:\w+\s+){{0,2}}?{_OLD}\b"
                + _NOT_A_UNIT + r"(?!\s*[.,]\d)", re.I),
 ]
+# Ages in words: "ninety-one", "one hundred and two", "zweiundneunzigjährig", "Mitte neunzig".
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+             "|nineteen")
+_EN_OLD_WORDS = (rf"ninety[- ](?:{_EN_ONES})\b|(?:a|one)[- ]hundred(?:[- ]and[- ]"
+                 rf"(?:{_EN_ONES}|{_EN_TEENS}))?\b")
+_DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+_DE_OLD_WORDS = (rf"(?:{_DE_ONES})undneunzig|hundert(?:und)?(?:{_DE_ONES}|eins|zehn|elf"
+                 r"|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)")
+_WORD_AGE_NOT_A_COUNT = (
+    r"(?!\s*(?:%|per\s?cent|Prozent|minutes|Minuten|hours|Stunden|days|Tage|Tagen|weeks|Wochen"
+    r"|times|Mal|mal|pounds|Euro|euros|quid|tablets|Tabletten|miles|Meter|metres|people"
+    r"|Leute|Menschen|patients|Patienten|of\b|von\b|\w*prozent))")
+_AGE_WORD_RES = [
+    re.compile(rf"\b(?:{_EN_OLD_WORDS})(?:[- ]years?[- ]old)?" + _WORD_AGE_NOT_A_COUNT, re.I),
+    re.compile(rf"\b(?:{_DE_OLD_WORDS}|neunzig)[- ]?jährig\w*", re.I),
+    re.compile(rf"\b(?:{_DE_OLD_WORDS})\b" + _WORD_AGE_NOT_A_COUNT, re.I),
+    re.compile(r"\b(?:nonagenarian|(?:super)?centenarian|Hundertjährige\w*|Neunzigjährige\w*)",
+               re.I),
+    re.compile(r"\bin\s+(?:her|his|their)\s+(?:early|mid|late)[- ]?(?:nineties|90s)\b", re.I),
+    re.compile(r"\b(?:Anfang|Mitte|Ende)\s+(?:neunzig|der\s+Neunziger|90)\b"),
+    re.compile(r"\b(?:almost|nearly|pushing|over|past|well\s+over|fast|knapp|über|mit)\s+"
+               r"(?:ninety|a\s+hundred|neunzig|hundert)\b" + _WORD_AGE_NOT_A_COUNT, re.I),
+    re.compile(r"\b(?:ninety|neunzig|9\d)(?:[- ]odd|[- ]something|\s+and\s+a\s+bit"
+               r"|\s+und\s+ein\s+paar\b[\w ]{0,15})", re.I),
+    re.compile(rf"\b(?:im\s+)?{_OLD}\.\s*Lebensjahr\b", re.I),
+    re.compile(rf"\b{_OLD}(?:st|nd|rd|th)\s+(?:birthday|party|celebration)\b"
+               rf"|\b{_OLD}\.\s+Geburtstag\b", re.I),
+    re.compile(rf"\b{_OLD}\s+(?:next|this|on|in\s+the\s+next)\s+(?:week|month|year|spring"
+               r"|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+               rf"|\b{_OLD}\s+(?:im\s+nächsten|nächste[nrs]?|diese[nrs]?)\s+\w+"
+               rf"|\b{_OLD}\s+geworden\b"),
+    re.compile(rf"\b(?:she's|he's|she\s+is|he\s+is|sie\s+ist|er\s+ist|sei|actually|in"
+               rf"\s+Wahrheit|eigentlich)\s+(?:{_OLD}|ninety|neunzig)\b" + _NOT_A_UNIT
+               + r"(?!\s*[.,]\d)"),
+    # "Glenys, 90, bereaved", "'Nana Pat' - 98 - wants": a bare age between commas or dashes
+    re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"],\s)|(?<=\s[-–]\s)){_OLD}"
+               r"(?=\s*(?:,|;|\s[-–]\s))"),
+]
 _AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*){_OLD}\b" + _NOT_A_UNIT + r"(?!\s*[.,]\d)")
+
+
+def _ages_in_words(text: str) -> Iterator[_Candidate]:
+    for rx in _AGE_WORD_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
 
 
 def _ages(text: str) -> Iterator[_Candidate]:
@@ -289,7 +441,36 @@ _DATE_RES = [
 ]
 
 
+_WEEKDAYS = _alternation(tuple(d for d in data.DAYS if d[:1].isupper()))
+_WEEKDAY_ABBR = (r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?")
+_ORDINAL_DAY = rf"{_DAY}(?:st|nd|rd|th)\b"
+# what a bare ordinal counts rather than dates: "the 5th time", "the 2nd floor"
+_NOT_A_DAY = (r"(?!\s+(?:time|times|floor|day|week|month|year|session|attempt|child|baby"
+              r"|grade|birthday|anniversary|century|place|round|cycle|dose|line|generation"
+              r"|pregnancy|visit|appointment|of\s+(?:\w+\s+)?(?:the|my|her|his|\d)))")
+_DATE_WORD_RES = [
+    # Tuesday the 9th, Thu 18/4, Sun 28th, Fri 12/7, Dienstag, den 9., Di 21.
+    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
+               rf"|{_DAY}/{_MON}\b(?!/))"),
+    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+)?{_DAY}\.(?!\d)"),
+    # on the 14th, since the 2nd, by the 30th
+    re.compile(rf"\b(?:the|den)\s+{_ORDINAL_DAY}" + _NOT_A_DAY, re.I),
+    # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Nov 2022, Nov. 2022
+    re.compile(rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday))?"
+               rf"\s+{_YEAR}\b"),
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_YEAR}\b"),
+    # 13/09, 29/02 without a year: two digits each, not a score like 10/10 or 24/7
+    re.compile(rf"(?<![\d/.])(?:1[3-9]|2\d|3[01])/0[1-9](?![\d/])|(?<![\d/.])"
+               rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
+               rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am)\s+"
+               rf"{_DAY}/{_MON}(?![\d/])"),
+]
+
+
 def _dates(text: str) -> Iterator[_Candidate]:
+    for rx in _DATE_WORD_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start(), m.end(), _P_DATE)
     for rx in _DATE_RES:
         for m in rx.finditer(text):
             yield _Candidate("date", m.start(), m.end(), _P_DATE)
@@ -302,7 +483,7 @@ def _dates(text: str) -> Iterator[_Candidate]:
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}\b")
 _TLDS = ("de|at|ch|com|org|net|uk|eu|info|io|gov|edu|us|co|me|app|blog|online|nl|fr|it|es"
-         "|pl|tr|ru|be|lu|dk|se|no|ie|biz|health|care|social|club|shop")
+         "|pl|tr|ru|be|lu|dk|se|no|ie|biz|health|care|social|club|shop|ly|gl|gd|link")
 _URL_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"“”„]+"
     rf"|(?<![\w.@-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.){{1,8}}(?:{_TLDS})\b"
@@ -374,6 +555,12 @@ _ID_LABELS = (
     r"|Mitgliedsnummer|Kunden(?:nummer|-?Nr\.?)|Customer\s+(?:No\.?|Number)"
 )
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
+# Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
+# labels a number: "Vorgangsnr. 0931-22-ST", "Police log 22-0931", "Claimant number CL-55-203".
+_GENERIC_ID_LABEL_RE = re.compile(
+    rf"(?P<label>\b(?i:[\w-]*(?:nummer|nr\.?|konto)|ref(?:erence)?\.?|log|no\.|number))"
+    rf"\s*[:#.]?\s*(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
+_PHONE_LABEL_WORDS = re.compile(r"(?i)tel|fon|fax|handy|mobil|phone|cell|ruf|pager")
 _ID_LABELLED_RE = re.compile(
     rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)\s*[:#.]?\s*"
     rf"(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
@@ -384,7 +571,55 @@ _ID_RES = [
     re.compile(r"\b\d{2}\s?[0-3]\d[01]\d\d\d\s?[A-Z]\s?\d{3}\b"),  # Rentenversicherungsnummer
     re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s?[1-9]\d{0,3}[EH]?\b"),  # M-AB 1234
     re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"),  # UK number plate AB12 CDE
+    # UK National Insurance number QQ 12 34 56 C
+    re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+    # German court file numbers: "XVII 418/22", "5 XVI 27/23", "3 F 123/22"
+    re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2})\s+\d{1,5}/\d{2,4}\b"),
+    # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817"
+    re.compile(r"(?<![\w/])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){2,4}(?![\w/])"),
+    # IPv4 addresses
+    re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+               r"(?!\d|\.\d)"),
 ]
+_NHS_RE = re.compile(r"(?<![\d/.+-])\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{4}(?![\d/-]|\.\d)")
+_COUNTRY_CODE_BEFORE_RE = re.compile(r"(?:\+|\b00)\d{1,3}\s*$")
+
+
+def _nhs_number_is_valid(digits: str) -> bool:
+    """The NHS number's modulus 11 check digit."""
+    if len(digits) != 10:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _kvnr_is_valid(value: str) -> bool:
+    """The check digit of the German Krankenversichertennummer (letter + 9 digits)."""
+    if not re.fullmatch(r"[A-Z]\d{9}", value):
+        return False
+    letter = ord(value[0]) - 64
+    digits = f"{letter:02d}" + value[1:9]
+    total = 0
+    for k, d in enumerate(digits):
+        p = int(d) * (1 if k % 2 == 0 else 2)
+        total += p // 10 + p % 10
+    return total % 10 == int(value[9])
+
+
+def _iban_is_valid(value: str) -> bool:
+    """ISO 13616 mod 97 check of an IBAN (spaces ignored)."""
+    iban = value.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
+        return False
+    number = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    return int(number) % 97 == 1
+
+
+_KVNR_RE = re.compile(r"\b[A-Z]\s?\d{3}\s?\d{3}\s?\d{3}\b")
+_IBAN_LOOSE_RE = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30}\b")
 _LONG_DIGITS_RE = re.compile(r"(?<![\d.,/-])\d{8,}(?![\d.,/-]\d)")
 
 
@@ -393,9 +628,26 @@ def _id_numbers(text: str) -> Iterator[_Candidate]:
         value = m.group("value")
         if _digit_count(value) >= 3:
             yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
+    for m in _GENERIC_ID_LABEL_RE.finditer(text):
+        value = m.group("value")
+        if _digit_count(value) >= 3 and not _PHONE_LABEL_WORDS.search(m.group("label")):
+            yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     for rx in _ID_RES:
         for m in rx.finditer(text):
+            if any(d.fullmatch(m.group()) for d in _DATE_RES):
+                continue  # 12/03/2024 is a date, not a reference
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    # Numbers that check themselves: NHS (mod 11), KVNR (Luhn-like), IBAN (mod 97).
+    for m in _NHS_RE.finditer(text):
+        if (_nhs_number_is_valid(re.sub(r"\D", "", m.group()))
+                and not _COUNTRY_CODE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID + 2)
+    for m in _KVNR_RE.finditer(text):
+        if _kvnr_is_valid(m.group().replace(" ", "")):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID + 2)
+    for m in _IBAN_LOOSE_RE.finditer(text):
+        if _iban_is_valid(m.group()):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID + 2)
     for m in _LONG_DIGITS_RE.finditer(text):
         yield _Candidate("id_number", m.start(), m.end(), _P_ID_DIGITS)
 
@@ -439,9 +691,18 @@ _DE_INSTITUTION_COMPOUND_RE = re.compile(
     rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}[-\s]?(?:{_alternation(data.INSTITUTION_SUFFIXES_DE)})\b"
     rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}"
     rf"(?:{_alternation(tuple(s.lower() for s in data.INSTITUTION_SUFFIXES_DE))})\b")
+# "St Aidan's", "St. Elisabeth", "the Royal Berkshire", "Our Lady of Lourdes", "Holy Trinity"
+_NAMED_FOR_RE = re.compile(
+    rf"\b{_SAINT}[ .]\s*[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*(?:['’]s?)?(?![\w-])"
+    rf"|\bSt\.-[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
+    rf"|\bRoyal\s+[A-Z]{_WORD}(?:\s+(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b)?"
+    rf"|\b(?:HMP|HMYOI|JVA)\s+[A-ZÄÖÜ]{_WORD}"
+    r"|\bOur\s+Lady(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?|\bHoly\s+(?:Trinity|Cross|Family|Spirit"
+    r"|Rood|Name|Innocents|Redeemer|Ghost)\b|\bSacred\s+Heart\b|\bChrist\s+Church\b")
 _DE_INSTITUTION_RE = re.compile(
     rf"\b(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
-    rf"(?P<rest>\s+(?:(?:am|an der|im|in der|auf der|zum|zur|rechts der|links der)\s+"
+    rf"(?P<rest>\s+(?:(?:[Aa]m|[Aa]n der|[Ii]m|[Ii]n der|[Aa]uf der|zum|zur|rechts der"
+    rf"|links der|plus)\s+"
     rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))")
 _EN_INSTITUTION_RE = re.compile(
     rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
@@ -449,13 +710,39 @@ _EN_INSTITUTION_RE = re.compile(
 
 
 def _places(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _NAMED_FOR_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     if "de" in langs:
         yield from _german_places(text)
     if "en" in langs:
         yield from _english_places(text)
     for m in _CITY_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_CITY)
+    yield from _towns(text, toks)
     yield from _after_prepositions(text, toks, langs)
+
+
+_TOWN_MAX_WORDS = max(len(t.split()) for t in data.TOWNS)
+
+
+def _towns(text: str, toks: list[_Token]) -> Iterator[_Candidate]:
+    """Towns of the GeoNames list, one to a few words: "Wunsiedel", "Much Wenlock"."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].text[:1].isupper():
+            i += 1
+            continue
+        for k in range(min(_TOWN_MAX_WORDS, n - i), 0, -1):
+            last = toks[i + k - 1]
+            if k > 1 and any(_gap(text, toks[j], toks[j + 1]) != " " for j in range(i, i + k - 1)):
+                continue
+            name = " ".join(t.text for t in toks[i:i + k])
+            if name in data.TOWNS:
+                yield _Candidate("place", toks[i].start, last.end, _P_CITY)
+                i += k - 1
+                break
+        i += 1
 
 
 def _german_places(text: str) -> Iterator[_Candidate]:
@@ -489,6 +776,8 @@ def _german_places(text: str) -> Iterator[_Candidate]:
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _DE_INSTITUTION_RE.finditer(text):
         name = m.group("name")
+        if name in data.TITLE_PARTS or name in data.HONORIFICS_DE:
+            continue
         if name is not None and not (
                 name in data.INSTITUTION_NAME_WORDS or _ANY_CITY_RE.fullmatch(name)
                 or (name not in data.STOP_CAPITALS and name not in _CALENDAR
@@ -697,7 +986,11 @@ def find_identifiers(text: str, language: str | None = None, *,
     if _DIGIT_RE.search(text):
         for rule in _DIGIT_RULES:
             candidates.extend(rule(text))
+    candidates.extend(_ages_in_words(text))
     names = list(_names(text, toks, langs))
+    names.extend(_case_names(text))
+    names.extend(_context_names(text, langs))
+    names.extend(_repeated_names(text, toks, names, langs))
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_places(text, toks, langs))
