@@ -74,3 +74,48 @@ def test_names_the_context_shows() -> None:
     assert ("name", "Hartley") in found("Hartley v Hartley again", "en")
     text = "Client 'Fizz' again; Fizz says no."
     assert [t for c, t in found(text, "en") if c == "name"] == ["Fizz", "Fizz"]
+
+
+def test_handles_and_unique_roles_are_other() -> None:
+    assert ("other", "@sam_k99") in found("Instagram @sam_k99 - posts about us", "en")
+    assert ("other", "jo.the.baker") in found("Skype name jo.the.baker, off the books", "en")
+    assert ("other", "the only vet in the valley") in found(
+        "He is the only vet in the valley.", "en")
+    assert ("other", "die einzige Hebamme im Dorf") in found(
+        "Sie ist die einzige Hebamme im Dorf.", "de")
+    assert found("the only one in the family who cares", "en") == []
+
+
+def test_places_the_context_shows() -> None:
+    assert ("place", "Am Lindengrund 7b") in found("Hausbesuch Am Lindengrund 7b, Hund", "de")
+    assert ("place", "Kastanienhain 9") in found("Brief an Kastanienhain 9, 12345 Dorfen", "de")
+    assert ("place", "12345") in found("PLZ 12345 nicht zuständig", "de")
+    assert ("place", "Drosselweg") in found("Die Kinder aus dem Drosselweg", "de")
+    assert ("place", "Humboldtschule") in found("Klasse 3 an der Humboldtschule", "de")
+    assert ("place", "Grasbrook") in found("Sie wohnt im Grasbrook, allein.", "de")
+    assert ("place", "Fernleigh") in found("Resident at Fernleigh, aged 80.", "en")
+    assert ("place", "Elmhurst surgery") in found("Phoned Elmhurst surgery today.", "en")
+    assert ("place", "LS6 3HN") in found("sent to 4 Ash Close, LS6 3HN", "en")
+    assert ("place", "Kirkbyfold") in found("14 Moor Lane, Kirkbyfold - hoarding", "en")
+
+
+def test_generic_words_in_those_contexts_stay_unflagged() -> None:
+    assert found("Die Kinder gehen in die Grundschule und den Kindergarten.", "de") == []
+    assert found("Er wohnt im Erdgeschoss, am Waldrand.", "de") == []
+    assert found("Am Montag 3 Patienten, im Zimmer 12, Station 4.", "de") == []
+    assert found("Kennzeichen vom Praxisparkplatz notiert.", "de") == []
+    assert found("Riecht immer nach Hefe, sagt sie.", "de") == []
+    assert found("Tinnitus, 71, can't hear my jokes.", "en") == []
+    assert found("Kopfschmerzpatient, 42, will MRT.", "de") == []
+    assert found("still hates April Fools.", "en") == []
+
+
+def test_names_no_list_knows() -> None:
+    assert ("name", "Wilf") in found("She brought the complaint about Wilf.", "en")
+    assert ("name", "Zosia") in found("Zosia, 34, cleaner on nights", "en")
+    assert ("name", "Zosia") in found("I phoned Zosia again.", "en")
+    assert ("name", "Idas") in found("Idas Mutter kam schreiend", "de")
+    assert ("name", "E. Kettelhorst") in found("Kontoinhaberin E. Kettelhorst", "de")
+    assert ("name", "rosa okonkwo") in found("notiz: rosa okonkwo absagen", "de")
+    assert ("name", "dr. specht") in found("notiz: nicht bei dr. specht einbuchen", "de")
+    assert found("Went on with Sertraline.", "en") == []

@@ -73,12 +73,17 @@ REGIONS = _set("regions.txt")
 # Generated from GeoNames (CC BY 4.0): smaller towns, flagged wherever they stand.
 # Medical eponyms ("Huntington", "Lyme"): never a town or a name.
 EPONYMS = _set("eponyms.txt")
+MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
 TOWNS = _set("towns_geonames.txt") - EPONYMS
 US_STATE_CODES = _set("us_state_codes.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")
 
 # --- German nouns --------------------------------------------------------------------------
 GERMAN_NOUNS = _set("de_nouns.txt")
+# generated from the German Wiktionary (german-nouns, CC BY-SA 4.0): many more common nouns
+GERMAN_NOUNS_WIKTIONARY = _set("de_nouns_wiktionary.txt")
+# generated from SCOWL (wbritish, wamerican): lower-case English words, compared lower-cased
+COMMON_WORDS_EN = _set("en_common_words.txt")
 # A tuple because str.endswith takes one.
 GERMAN_NOUN_SUFFIXES = _tuple("de_noun_suffixes.txt")
 STOP_CAPITALS = _set("stop_capitals.txt")

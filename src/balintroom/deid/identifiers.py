@@ -195,6 +195,10 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             end = first.end
             strong = not ambiguous
             if (i + 1 < n and first.end == tok.end and _gap(text, tok, toks[i + 1]) == " "
+                    and f"{first.text} {toks[i + 1].text}" in data.HOLIDAYS):
+                i += 2  # "April Fools", "Valentine's Day": a holiday, not a person
+                continue
+            if (i + 1 < n and first.end == tok.end and _gap(text, tok, toks[i + 1]) == " "
                     and _is_name_word(toks[i + 1].text, langs)
                     and not _is_first_name(toks[i + 1].text)
                     and not ("en" in langs and toks[i + 1].text in data.NOT_PLACES_EN)):
@@ -243,6 +247,11 @@ _NAME_WITH_AGE_RE = re.compile(
     r"(?:\s*(?:,|\)|-|–|\s+(?:and|und|next|nächste)\b)|\s*$)")
 _INITIALS_WITH_AGE_RE = re.compile(r"\b[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ]\.(?=,\s*\d{1,3}\b)")
 _LEADING_NAME_RE = re.compile(rf"(?:^|(?<=[.!?:;]\s))(?P<name>[A-Z]{_WORD})(?=\s\()")
+_ARTICLE_BEFORE_RE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|the|a|an|aus|in|im|from|of|von|vom)\s+$", re.I)
+_BRACKETED_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{_WORD}\s\((?P<inner>[A-ZÄÖÜ]{_WORD})\)"
+    rf"|\((?P<first>[A-ZÄÖÜ]{_WORD})\)\s(?P<last>[A-ZÄÖÜ]{_WORD}))")
 _PAREN_NAME_RE = re.compile(rf"\((?P<name>[A-ZÄÖÜ]{_WORD})\)")
 # "visits the Pritchards", but not "from the Dales", "in the Highlands" (regions)
 _FAMILY_PLURAL_RE = re.compile(
@@ -274,14 +283,29 @@ def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if not _is_known_or_ambiguous_first_name(first.group()):
             first = words[-1]
             if not _is_known_or_ambiguous_first_name(first.group()):
-                continue
+                # "Kasia, 34", "Ilayda Yıldırım, 9": a word no list knows, then an age
+                unknown = [w for w in words if _is_unknown_name(w.group(), langs)]
+                if (len(unknown) < len(words) and not _is_first_name(words[0].group())
+                        or _ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())):
+                    continue  # "Pflegende Tochter, 58", "aus der Rhön, 87"
+                first = words[0] if unknown[0] is words[0] else unknown[-1]
         yield _Candidate("name", m.start("name") + first.start(), m.end("name"), _P_NAME)
     for m in _INITIALS_WITH_AGE_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME)
     for rx in (_LEADING_NAME_RE, _PAREN_NAME_RE):
         for m in rx.finditer(text):
-            if _is_known_or_ambiguous_first_name(m.group("name")):
+            name = m.group("name")
+            if _is_known_or_ambiguous_first_name(name) or (
+                    rx is _LEADING_NAME_RE and _is_unknown_name(name, langs)):
                 yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    # "Olu (Oluwaseun)", "'Dolly' (Doris) Kettleborough": a name in brackets, a surname after
+    for m in _BRACKETED_NAME_RE.finditer(text):
+        if m.group("inner") and _is_unknown_name(m.group("inner"), langs):
+            yield _Candidate("name", m.start("inner"), m.end("inner"), _P_NAME)
+        last = m.group("last")
+        if (last and _is_known_or_ambiguous_first_name(m.group("first"))
+                and _is_unknown_name(last, langs)):
+            yield _Candidate("name", m.start("last"), m.end("last"), _P_NAME)
     if "en" in langs:
         for m in _FAMILY_PLURAL_RE.finditer(text):
             word = m.group("name")
@@ -681,6 +705,7 @@ _DE_POSTCODE_RE = re.compile(
 _AT_CH_POSTCODE_RE = re.compile(rf"(?<![\d.,/-])[1-9]\d{{3}}\s+(?P<town>[A-ZÄÖÜ]{_WORD})")
 _UK_POSTCODE_RE = re.compile(
     rf"(?:\b[A-Z]{_WORD},?\s+)?\b[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
+_UK_POSTCODE_ONLY_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _US_ZIP_RE = re.compile(
     rf"(?:\b[A-Z]{_WORD},?\s+)?\b(?P<state>[A-Z]{{2}})\s+\d{{5}}(?:-\d{{4}})?\b")
 _BAD_TOWN_RE = re.compile(rf"\bBad\s+[A-ZÄÖÜ]{_WORD}(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ]{_WORD})?")
@@ -797,10 +822,14 @@ def _english_places(text: str) -> Iterator[_Candidate]:
     for m in _UK_POSTCODE_RE.finditer(text):
         start = m.start()
         first = text[start:].split(None, 1)[0].rstrip(",")
-        if first in data.STOP_CAPITALS or first in data.NOT_PLACES_EN:
+        if (first in data.STOP_CAPITALS or first in data.NOT_PLACES_EN
+                or first in data.STREET_WORDS_EN_NUMBERED):  # "9 Sorrel Close, BS3 4EA"
             start = m.start() + len(text[m.start():].split(None, 1)[0]) + 1
             start += len(text[start:]) - len(text[start:].lstrip())
         yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        code = _UK_POSTCODE_ONLY_RE.search(text, m.start(), m.end())
+        if code and code.start() > start:  # after a street: "9 Sorrel Close, BS3 4EA"
+            yield _Candidate("place", code.start(), code.end(), _P_PLACE_STRUCT - 1)
     for m in _US_ZIP_RE.finditer(text):
         if m.group("state") in data.US_STATE_CODES:
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
@@ -837,6 +866,8 @@ def _is_place_word(word: str, langs: frozenset[str]) -> bool:
     if word in data.HONORIFICS_EN or word in data.HONORIFICS_DE or word in data.NOT_NAMES:
         return False
     # German capitalises every noun: "aus Angst", "in Behandlung", "nach Hause".
+    if "de" in langs and word in data.GERMAN_NOUNS_WIKTIONARY:
+        return bool(_ANY_CITY_RE.fullmatch(word))
     return not (_looks_like_german_noun(word) and not _ANY_CITY_RE.fullmatch(word))
 
 
@@ -863,6 +894,274 @@ def _after_prepositions(text: str, toks: list[_Token],
                 end = toks[j].end
                 j += 1
         yield _Candidate("place", nxt.start, end, _P_PLACE_PREP)
+
+
+# --- what only the context shows -----------------------------------------------------------
+# Words no list knows: a capitalised word that is not an ordinary English word (SCOWL) or a
+# German noun (Wiktionary) is a name or a place when the words around it say which.
+
+_NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
+_NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
+                | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS
+                | data.INSTITUTION_HEADS_EN | data.NOT_PLACES_EN | data.EPONYMS
+                | data.WEAK_HONORIFICS)
+
+
+# The noun endings that no name or place has ("-ung", "-heit"; not "-or": "Okafor")
+_SURE_NOUN_SUFFIXES = tuple(s for s in data.GERMAN_NOUN_SUFFIXES if s not in {
+    "anz", "ei", "enz", "gie", "ie", "ien", "ik", "lein", "ling", "linge", "or", "oren", "ur"})
+
+
+def _is_ordinary_word(word: str, langs: frozenset[str]) -> bool:
+    if "en" in langs and word.casefold() in data.COMMON_WORDS_EN:
+        return True
+    return "de" in langs and (word.capitalize() in _NOUNS_DE or (
+        len(word) > 4 and word.casefold().endswith(_SURE_NOUN_SUFFIXES)))
+
+
+def _is_german_compound(word: str, suffix_len: int = 0) -> bool:
+    """ "Endreihenhaus", "Praxisparkplatz": a known noun of five letters or more (and longer
+    than `suffix_len`) after a prefix of three letters or more."""
+    return any(word[k:].capitalize() in _NOUNS_DE
+               for k in range(3, len(word) - max(4, suffix_len)))
+
+
+def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that no list knows: not an ordinary word, title or region."""
+    parts = word.split("-")
+    return (_is_capitalised(word) and word not in _NOT_UNKNOWN
+            and word.casefold() not in _REGIONS_CASEFOLD and word.casefold() not in _CUE_WORDS_CF
+            and not any(_is_ordinary_word(p, langs) for p in parts if p))
+
+
+_ONLY_ONE_EN_RE = re.compile(
+    r"\bthe\s+only\s+(?!(?:one|thing|time|way|reason|option|choice|problem|place|day"
+    r"|question|person|people)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:in|at|on|of)\s+(?:the\s+|this\s+"
+    r"|our\s+|their\s+|her\s+|his\s+)?(?:village|valley|town|hamlet|island|parish|county"
+    r"|district|area|city|street|road|estate|neighbourhood|dale|glen|[A-Z][\w'’-]+)\b")
+_ONLY_ONE_DE_RE = re.compile(
+    r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Ii]hr|[Ss]ein)\s+[Ee]inzige[nrs]?\s+"
+    r"(?!(?:Mal|Grund|Weg|Problem|Mensch|Tag|Ort|Person|Frage|Möglichkeit)\b)[A-ZÄÖÜ]\w+\s+"
+    r"(?:im|in|am|an|auf|von|vom|des|der)\s+(?:\w+\s+)?(?:Tal|Dorf|Ort|Stadt|Kreis|Gemeinde"
+    r"|Viertel|Kiez|Insel|Landkreis|Umkreis|Bezirk|Stadtteil|Ortsteil|Straße|Gegend"
+    r"|[A-ZÄÖÜ]\w+)\b")
+_OFFICE_RE = re.compile(
+    r"\b(?:(?:Ober|Orts)?[Bb]ürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin"
+    r"|[Mm]ayor(?:ess)?|Lord\s+Mayor)(?=\s+(?:von|of|in|der\s+Gemeinde|der\s+Stadt)\s+"
+    r"[A-ZÄÖÜ])")
+_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+_HANDLE_CUE_RE = re.compile(
+    r"(?i:\b(?:skype|signal|insta(?:gram)?|tik\s?tok|snapchat|snap|twitter|facebook|fb"
+    r"|threads|discord|telegram|youtube|twitch|reddit|onlyfans|bluesky)(?:[- ](?:name|handle"
+    r"|user(?:name)?|account|profile|id|nick|konto|profil|kanal|channel))?"
+    r"|\b(?:handle|username|user\s+name|screen\s+name|benutzername|nutzername|nickname))"
+    r"(?:\s+(?:is|ist|lautet|called|heißt|als))?\s*[:=]?\s*['\"‚‘“„]?"
+    r"(?P<handle>@?[\w][\w.-]{1,40}[\w])")
+
+
+def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Handles on social media, a role only one person has: "the only vet in the valley"."""
+    if "@" in text:
+        for m in _HANDLE_RE.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
+    for m in _HANDLE_CUE_RE.finditer(text):
+        handle = m.group("handle")
+        if (re.search(r"[._@\d]", handle) or (handle.islower()
+                                              and not _is_ordinary_word(handle, langs))):
+            yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
+    for rx in (_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
+
+
+_PLZ_RE = re.compile(r"\b(?:PLZ|Postleitzahl)\s*:?\s*(?P<code>\d{5})\b")
+_DE_STREET_ARTICLE = (r"(?:Am|Im|An\s+der|An\s+den|Auf\s+der|Auf\s+dem|Auf\s+den|In\s+der"
+                      r"|In\s+den|Zum|Zur|Hinter\s+der|Hinter\s+dem|Unter\s+den|Vor\s+dem|Beim)")
+_HOUSE_NUMBER = r"\d{1,3}\s?[a-z]?(?![\w.,]\d)(?=\s*(?:[,;.)–-]|$|\s+\d{5}\b|\s+in\b))"
+_DE_STREET_NO_SUFFIX_RE = re.compile(
+    rf"\b{_DE_STREET_ARTICLE}\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)\s+{_HOUSE_NUMBER}"
+    rf"|(?<=\bwohnt\s)(?:am|im|an\s+der|auf\s+der|in\s+der)\s+(?P<name2>[A-ZÄÖÜ]{_WORD})\s+"
+    rf"{_HOUSE_NUMBER}")
+_STREET_BEFORE_POSTCODE_RE = re.compile(
+    rf"(?<![\w-])(?P<street>[A-ZÄÖÜ]{_WORD}(?:[- ][A-ZÄÖÜ]{_WORD})?)\s+\d{{1,4}}\s?[a-z]?,\s*"
+    rf"\d{{5}}\s+[A-ZÄÖÜ]")
+_DE_STREET_AFTER_ARTICLE_RE = re.compile(
+    rf"\b(?:am|im|vom|zum|zur|beim|aus\s+dem|in\s+der|in\s+die|aus\s+der|von\s+der|Am|Im)\s+"
+    rf"(?P<street>[A-ZÄÖÜ]{_WORD}(?:weg|straße|strasse|gasse|allee|platz|ring|damm|kamp|ufer"
+    r"|steig|pfad|stieg|twiete|graben|wall|chaussee|markt|anger|winkel|redder|viertel|kiez"
+    r"|siedlung))\b")
+_DE_QUARTER_RE = re.compile(
+    rf"\b(?P<adj>[A-ZÄÖÜ]{_WORD}(?:en|er|es|e))\s+(?:Viertel|Kiez|Siedlung|Quartier|Heide)\b")
+_DE_INSTITUTION_SUFFIX = (r"(?:grundschule|realschule|hauptschule|gesamtschule|förderschule"
+                          r"|schule|gymnasium|kirche|kapelle|klinik|heim|stift|kita|hospital"
+                          r"|krankenhaus|kindergarten|spital|hospiz)")
+_DE_INSTITUTION_WORD_RE = re.compile(
+    rf"(?<![\w-])(?P<word>(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]?{_WORD})*?)-?"
+    rf"(?P<suffix>(?i:{_DE_INSTITUTION_SUFFIX})))(?![\w-])")
+_DE_VENUE_RE = re.compile(
+    rf"\b(?:Café|Cafe|Kneipe|Bistro|Gasthof|Gasthaus|Gaststätte|Hotel|Pension|Apotheke"
+    rf"|Bäckerei|Metzgerei)\s+(?P<name>[A-ZÄÖÜ]{_WORD})")
+_EN_STREET_AFTER_PREP_RE = re.compile(
+    rf"\b(?:on|in|off|along)\s+(?P<street>[A-Z]{_WORD}\s+(?:Row|Close|Drive|Way|Walk|Parade"
+    r"|Square|Court|Place|Hill))\b")
+_HOF_RE = re.compile(rf"\b(?:Hof|Gut|Gehöft)\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
+_ADDRESS_CUE_RE = re.compile(
+    r"(?i:\b(?:address|adresse|anschrift)\b)(?:\s+(?:as|als|is|ist|lautet|war|was))?\s*:?\s*"
+    r"['\"‚‘“„]?(?P<parts>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
+    r"(?:,\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}){0,3})")
+_VILLAGE_PREFIX_RE = re.compile(
+    r"\b(?:(?P<strong>Nether|Much|Steeple|Bishops|Kings|Castle|Market)|(?P<weak>Little|Great"
+    r"|Upper|Lower|Long|Old|East|West|North|South|High|Low))\s+(?P<name>[A-Z][a-z]+)\b")
+_EN_AT_RE = re.compile(r"\b(?:at|into)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’])")
+_EN_LOWER_INSTITUTION_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
+    r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
+    r"|church|chapel|mosque|temple|synagogue|General(?:\s+Hospital)?)\b")
+_DE_LIVES_RE = re.compile(
+    r"\b(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gezogen|zieht|umgezogen)\s+"
+    r"(?:jetzt\s+|noch\s+|heute\s+)?(?:im|in|in\s+der|am|auf\s+dem)\s+(?P<name>[A-ZÄÖÜ]"
+    rf"{_WORD})\b")
+_AFTER_PLACE_RE = re.compile(
+    r",\s+(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)?)(?=\s*(?:[,.;:)–-]|$))")
+
+
+def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Places the words around them show: "PLZ 44137", "Am Mühlbach 3a", "at Willowbrook",
+    "Eichendorffschule", "wohnt im Wedding", "Nether Wallop", "Sunnybank surgery"."""
+    for m in _ADDRESS_CUE_RE.finditer(text):
+        pos = m.start("parts")
+        for part in m.group("parts").split(","):
+            lead = len(part) - len(part.lstrip())
+            words = part.split()
+            if words and not all(w in _NOT_UNKNOWN for w in words):
+                yield _Candidate("place", pos + lead, pos + len(part.rstrip()), _P_PLACE_PREP)
+            pos += len(part) + 1
+    if "de" in langs:
+        for m in _PLZ_RE.finditer(text):
+            yield _Candidate("place", m.start("code"), m.end("code"), _P_PLACE_STRUCT)
+        for m in _DE_STREET_NO_SUFFIX_RE.finditer(text):
+            name = m.group("name") or m.group("name2")
+            if name not in _CALENDAR and name not in _NOT_A_NAME_BEFORE_AGE:
+                start = m.start() if m.group("name") else m.start("name2")
+                yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        for m in _STREET_BEFORE_POSTCODE_RE.finditer(text):
+            if m.group("street").split()[0] not in data.STOP_CAPITALS:
+                yield _Candidate("place", m.start(), m.start() + len(
+                    m.group().split(",")[0]), _P_PLACE_STRUCT)
+        for m in _DE_STREET_AFTER_ARTICLE_RE.finditer(text):
+            street = m.group("street")
+            suffix = re.search(r"(?:weg|straße|strasse|gasse|allee|platz|ring|damm|kamp|ufer"
+                               r"|steig|pfad|stieg|twiete|graben|wall|chaussee|markt|anger"
+                               r"|winkel|redder|viertel|kiez|siedlung)$", street)
+            assert suffix is not None
+            if (street not in _NOUNS_DE and street not in data.NOT_STREETS_DE
+                    and not _is_german_compound(street, len(suffix.group()))):
+                yield _Candidate("place", m.start("street"), m.end("street"), _P_PLACE_STRUCT)
+        for m in _DE_QUARTER_RE.finditer(text):
+            if m.group("adj") not in data.STOP_CAPITALS and m.group("adj") not in _NOUNS_DE:
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_INSTITUTION_WORD_RE.finditer(text):
+            word, prefix = m.group("word"), m.group("prefix")
+            if (word in _NOUNS_DE or len(prefix) < 3 or prefix in data.STOP_CAPITALS
+                    or prefix.split("-")[0] in data.GENERIC_INSTITUTION_PREFIXES
+                    or word in data.NOT_STREETS_DE):
+                continue
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _HOF_RE.finditer(text):
+            if _is_unknown_word(m.group("name"), langs):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_LIVES_RE.finditer(text):
+            name = m.group("name")
+            if (_is_unknown_word(name, langs) and not _is_first_name(name)
+                    and not _is_german_compound(name)):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_VENUE_RE.finditer(text):
+            if _is_name_word(m.group("name"), frozenset({"en"})):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    if "en" in langs:
+        for m in _EN_STREET_AFTER_PREP_RE.finditer(text):
+            yield _Candidate("place", m.start("street"), m.end("street"), _P_PLACE_STRUCT)
+        for m in _VILLAGE_PREFIX_RE.finditer(text):
+            name = m.group("name")
+            if name in _NOT_UNKNOWN or m.group().casefold() in _REGIONS_CASEFOLD:
+                continue
+            after_prep = re.search(r"\b(?:at|in|from|to|into|near)\s+$",
+                                   text[max(0, m.start() - 6):m.start()])
+            if m.group("strong") or after_prep or _is_unknown_word(name, langs):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _EN_AT_RE.finditer(text):
+            name = m.group("name")
+            if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _EN_LOWER_INSTITUTION_RE.finditer(text):
+            name = m.group("name")
+            if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT - 1)
+
+
+def _places_after_places(text: str, places: list[_Candidate],
+                         langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "27 Quarry Lane, Headingley", "Holy Trinity, Boltby": the locality after an address."""
+    for c in places:
+        if c.priority < _P_PLACE_STRUCT - 1:
+            continue
+        m = _AFTER_PLACE_RE.match(text, c.end)
+        if m and all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                     for w in re.split(r"[- ]", m.group("name"))):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+
+
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:told|asked|spoke\s+to|talked\s+to|speak\s+to|talk\s+to|rang|phoned|called|visited"
+    r"|met|about|with|saw|see|meet|visit)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    r"(?!\s+[A-Z]|['’]|\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale"
+    r"|criteria|procedure|operation)\b)")
+_PERSON_AFTER_RE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?:said|says|told|asked"
+    r"|rang|called|phoned|thinks|wants|cried|shouted|died|sagt|sagte|meint|fragt|fragte"
+    r"|weint|rief)\b|['’]s\s+(?:son|daughter|mum|mother|dad|father|wife|husband|brother"
+    r"|sister|partner|kids|children|baby|boyfriend|girlfriend)\b)")
+_DE_GENITIVE_RE = re.compile(
+    r"\b(?P<name>[A-ZÄÖÜ][a-zäöüß]+)s\s+(?:Mutter|Vater|Mama|Papa|Sohn|Tochter|Mann|Frau"
+    r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
+_INITIAL_SURNAME_RE = re.compile(
+    r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b")
+_LOWER_TITLE_RE = re.compile(
+    r"\b(?:dr|frau|herr|mr|mrs|ms|miss|prof)\.?\s+(?P<name>[a-zäöüß]{2,}(?:-[a-zäöüß]+)?)\b")
+_LOWER_PAIR_RE = re.compile(r"\b(?P<first>[a-zäöüß]{2,})\s+(?P<last>[a-zäöüß]{3,})\b")
+
+
+def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:
+    return (_is_unknown_word(word, langs) and word not in data.TOWNS
+            and word not in data.CITIES and not _ANY_CITY_RE.fullmatch(word)
+            and not word.casefold().endswith(data.MEDICAL_WORD_ENDINGS)
+            and not ("de" in langs and _is_german_compound(word)))
+
+
+def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Names no list knows, shown by the words around them: "spoke to Bev", "Friedas
+    Mutter", "E. Strobel", and in all lower-case text "rosa okafor", "dr. lamm"."""
+    if "en" in langs:
+        for rx in (_PERSON_BEFORE_RE, _PERSON_AFTER_RE):
+            for m in rx.finditer(text):
+                if _is_unknown_name(m.group("name"), langs):
+                    yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    if "de" in langs:
+        for m in _DE_GENITIVE_RE.finditer(text):
+            if _is_known_or_ambiguous_first_name(m.group("name")):
+                yield _Candidate("name", m.start(), m.end("name") + 1, _P_NAME)
+    for m in _INITIAL_SURNAME_RE.finditer(text):
+        if _is_unknown_name(m.group("name"), langs):
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    if any(c.isupper() for c in text):
+        return
+    for m in _LOWER_TITLE_RE.finditer(text):
+        if m.group("name") not in {w.casefold() for w in data.TITLE_PARTS}:
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for m in _LOWER_PAIR_RE.finditer(text):
+        first, last = m.group("first").capitalize(), m.group("last").capitalize()
+        if _is_known_or_ambiguous_first_name(first) and _is_unknown_name(last, langs):
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
 
 
 # --- putting it together -------------------------------------------------------------------
@@ -990,10 +1289,15 @@ def find_identifiers(text: str, language: str | None = None, *,
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
     names.extend(_context_names(text, langs))
+    names.extend(_unknown_names(text, langs))
     names.extend(_repeated_names(text, toks, names, langs))
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
-    candidates.extend(_places(text, toks, langs))
+    places = list(_places(text, toks, langs))
+    places.extend(_context_places(text, langs))
+    places.extend(_places_after_places(text, places, langs))
+    candidates.extend(places)
+    candidates.extend(_other(text, langs))
     known = _known_name_words(known_names)
     if known:
         # Before resolving: a group member's name must not hide an overlapping finding.
