@@ -398,9 +398,11 @@ _AGE_WORD_RES = [
     re.compile(rf"\b(?:im\s+)?{_OLD}\.\s*Lebensjahr\b", re.I),
     re.compile(rf"\b{_OLD}(?:st|nd|rd|th)\s+(?:birthday|party|celebration)\b"
                rf"|\b{_OLD}\.\s+Geburtstag\b", re.I),
-    re.compile(rf"\b{_OLD}\s+(?:next|this|on|in\s+the\s+next)\s+(?:week|month|year|spring"
-               r"|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-               rf"|\b{_OLD}\s+(?:im\s+nächsten|nächste[nrs]?|diese[nrs]?)\s+\w+"
+    # "90 next month": the age, not the time ("turning 101" stays the span where it is)
+    re.compile(rf"\b{_OLD}(?=\s+(?:next|this|on|in\s+the\s+next)\s+(?:week|month|year|spring"
+               r"|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+               r"|Sunday))"
+               rf"|\b{_OLD}(?=\s+(?:im\s+nächsten|nächste[nrs]?|diese[nrs]?)\s+\w+)"
                rf"|\b{_OLD}\s+geworden\b"),
     re.compile(rf"\b(?:she's|he's|she\s+is|he\s+is|sie\s+ist|er\s+ist|sei|actually|in"
                rf"\s+Wahrheit|eigentlich)\s+(?:{_OLD}|ninety|neunzig)\b" + _NOT_A_UNIT
@@ -585,6 +587,8 @@ _GENERIC_ID_LABEL_RE = re.compile(
     rf"(?P<label>\b(?i:[\w-]*(?:nummer|nr\.?|konto)|ref(?:erence)?\.?|log|no\.|number))"
     rf"\s*[:#.]?\s*(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
 _PHONE_LABEL_WORDS = re.compile(r"(?i)tel|fon|fax|handy|mobil|phone|cell|ruf|pager")
+_BARE_NUMBER_LABELS = {"number", "nummer", "no", "nr"}
+_PHONE_SHAPED = re.compile(r"(?:\+|0)\d[\d ()/-]{5,}\d")
 _ID_LABELLED_RE = re.compile(
     rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)\s*[:#.]?\s*"
     rf"(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
@@ -654,8 +658,13 @@ def _id_numbers(text: str) -> Iterator[_Candidate]:
             yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     for m in _GENERIC_ID_LABEL_RE.finditer(text):
         value = m.group("value")
-        if _digit_count(value) >= 3 and not _PHONE_LABEL_WORDS.search(m.group("label")):
-            yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
+        label = m.group("label")
+        if _digit_count(value) < 3 or _PHONE_LABEL_WORDS.search(label):
+            continue
+        # "her number: 07911 654321" is a phone; "Vorgangsnummer 0931-22" a reference
+        if label.lower().rstrip(".") in _BARE_NUMBER_LABELS and _PHONE_SHAPED.fullmatch(value):
+            continue
+        yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     for rx in _ID_RES:
         for m in rx.finditer(text):
             if any(d.fullmatch(m.group()) for d in _DATE_RES):
@@ -996,7 +1005,7 @@ _DE_INSTITUTION_SUFFIX = (r"(?:grundschule|realschule|hauptschule|gesamtschule|f
                           r"|schule|gymnasium|kirche|kapelle|klinik|heim|stift|kita|hospital"
                           r"|krankenhaus|kindergarten|spital|hospiz)")
 _DE_INSTITUTION_WORD_RE = re.compile(
-    rf"(?<![\w-])(?P<word>(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]?{_WORD})*?)-?"
+    rf"(?<![\w-])(?P<word>(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*?)-?"
     rf"(?P<suffix>(?i:{_DE_INSTITUTION_SUFFIX})))(?![\w-])")
 _DE_VENUE_RE = re.compile(
     rf"\b(?:Café|Cafe|Kneipe|Bistro|Gasthof|Gasthaus|Gaststätte|Hotel|Pension|Apotheke"
