@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import fmean, pstdev
 
-from django.utils import timezone
-
 from balintroom.groups.models import BalintGroup
 
 from .instruments import Definition, Item, scores
 from .models import Administration, Instrument, Response, ResponseRecord
 from .questionnaires import definition_of
+from .selectors import wave_closed
 
 RESPONDENTS_MIN = 6
 
@@ -66,15 +65,11 @@ def figures_of(definition: Definition, records: list[dict[str, int]]) -> Figures
                    items=tuple(items))
 
 
-def closed(administration: Administration, today: date | None = None) -> bool:
-    return (today or timezone.localdate()) > administration.closes_on
-
-
 def administration_figures(administration: Administration, today: date | None = None
                            ) -> Figures:
     records = list(ResponseRecord.objects.filter(administration=administration)
                    .values_list("answers", flat=True))
-    if not closed(administration, today) or len(records) < RESPONDENTS_MIN:
+    if not wave_closed(administration, today) or len(records) < RESPONDENTS_MIN:
         return Figures(respondents=len(records), shown=False)
     return figures_of(definition_of(administration.instrument), records)
 
@@ -105,8 +100,9 @@ def programme_figures(groups: list[BalintGroup], today: date | None = None
                          ).append(administration)
     found = []
     for (_instrument, _wave), members in waves.items():
-        shown = [a for a in members if closed(a, today) and len(counts[a.pk]) >= RESPONDENTS_MIN]
-        if not any(closed(a, today) for a in members):
+        shown = [a for a in members
+                 if wave_closed(a, today) and len(counts[a.pk]) >= RESPONDENTS_MIN]
+        if not any(wave_closed(a, today) for a in members):
             continue
         first = members[0]
         records = [answers for a in shown for answers in counts[a.pk]]

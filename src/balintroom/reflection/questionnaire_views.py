@@ -6,8 +6,8 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,7 +20,6 @@ from balintroom.records.selectors import groups_of_organisation, organisation_fo
 from .aggregates import RESPONDENTS_MIN, administration_figures, own_scores, programme_figures
 from .forms import InstrumentForm, ScheduleForm, questionnaire_form
 from .instruments import InstrumentInvalid
-from .models import Instrument
 from .questionnaires import (
     QuestionnaireError,
     administrations_schedule,
@@ -34,20 +33,21 @@ from .research import research_export, research_zip
 from .selectors import (
     administration_for_member,
     administrations_of,
+    instrument_for_administrator,
+    instruments_for_administrator,
+    instruments_offered,
+    member_group_ids,
+    questionnaires_of_member,
     research_consents_of,
     responses_of,
+    wave_open,
 )
-
-
-def _staff(request: AuthedRequest) -> None:
-    if not request.user.is_staff:
-        raise Http404
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def instruments(request: AuthedRequest) -> HttpResponse:
-    _staff(request)
+    listed = [(i, definition_of(i)) for i in instruments_for_administrator(request.user)]
     posted = request.method == "POST"
     form = InstrumentForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +61,6 @@ def instruments(request: AuthedRequest) -> HttpResponse:
             messages.success(request, _("“%(name)s” is loaded. Leaders can now schedule it "
                                         "for their groups.") % {"name": instrument.name})
             return redirect("instruments")
-    listed = [(i, definition_of(i)) for i in Instrument.objects.all()]
     return render(request, "reflection/instruments.html", {"form": form, "listed": listed},
                   status=400 if form.errors else 200)
 
@@ -69,8 +68,7 @@ def instruments(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def instrument_withdraw_view(request: AuthedRequest, instrument_id: int) -> HttpResponse:
-    _staff(request)
-    instrument_withdraw(instrument=get_object_or_404(Instrument, pk=instrument_id))
+    instrument_withdraw(instrument=instrument_for_administrator(request.user, instrument_id))
     messages.success(request, _("It is no longer offered to groups."))
     return redirect("instruments")
 
@@ -80,9 +78,8 @@ def instrument_withdraw_view(request: AuthedRequest, instrument_id: int) -> Http
 def group_questionnaires(request: AuthedRequest, group_id: int) -> HttpResponse:
     membership = leading_membership_for(request.user, group_id)
     group = membership.group
-    offered = Instrument.objects.filter(withdrawn_at__isnull=True)
     form = ScheduleForm(request.POST if request.method == "POST" else None,
-                        instruments=offered, initial={
+                        instruments=instruments_offered(), initial={
         "first_day": max(group.starts_on or timezone.localdate(), timezone.localdate())})
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,7 +107,7 @@ def questionnaire_answer(request: AuthedRequest, administration_id: int) -> Http
     definition = definition_of(administration.instrument)
     response = responses_of(request.user).get(administration.pk)
     today = timezone.localdate()
-    is_open = administration.opens_on <= today <= administration.closes_on
+    is_open = wave_open(administration, today)
     form = None
     if response is None and is_open:
         form = questionnaire_form(definition,
@@ -143,25 +140,18 @@ def questionnaire_answer(request: AuthedRequest, administration_id: int) -> Http
 @login_required
 @require_GET
 def my_questionnaires(request: AuthedRequest) -> HttpResponse:
-    groups = list(groups_for_user(request.user))
-    member_of = {m.group_id for m in request.user.memberships.all() if not m.leads}
-    responses = responses_of(request.user)
-    today = timezone.localdate()
     lines = []
-    for administration in administrations_of([g.pk for g in groups if g.pk in member_of]):
-        if administration.opens_on > today:
-            continue
-        response = responses.get(administration.pk)
-        if response is None and today > administration.closes_on:
-            continue
+    for administration, response in questionnaires_of_member(request.user,
+                                                              timezone.localdate()):
         definition = definition_of(administration.instrument)
         scored = own_scores(response) if response is not None else {}
         lines.append((administration, definition, response,
                       [(scale, scored.get(scale.key)) for scale in definition.scales]))
     consents = research_consents_of(request.user)
+    groups = [g for g in groups_for_user(request.user)
+              if g.pk in member_group_ids(request.user)]
     return render(request, "reflection/my_questionnaires.html", {
-        "lines": lines, "groups": [(g, g.pk in consents) for g in groups if g.pk in member_of],
-    })
+        "lines": lines, "groups": [(g, g.pk in consents) for g in groups]})
 
 
 @login_required

@@ -30,6 +30,7 @@ from .models import (
     ResponseRecord,
     Wave,
 )
+from .selectors import wave_open
 
 # When each wave opens, counted from the first day the leader gives; each stays open for
 # ANSWERING_DAYS.
@@ -99,7 +100,7 @@ def response_submit(*, administration: Administration, membership: Membership,
     """Her answers, given with her consent; `research`: she also agrees to research use
     (without her name) of her answers in this group."""
     today = today or timezone.localdate()
-    if not administration.opens_on <= today <= administration.closes_on:
+    if not wave_open(administration, today):
         raise QuestionnaireError(_("This questionnaire is not open now."))
     if membership.group_id != administration.group_id or membership.leads:
         raise QuestionnaireError(_("This questionnaire is for the group's members."))
@@ -119,7 +120,7 @@ def response_submit(*, administration: Administration, membership: Membership,
             raise QuestionnaireError(_("You have already answered this questionnaire.")) \
                 from None
         if research:
-            ResearchConsent.objects.get_or_create(user=user, group_id=administration.group_id)
+            research_consent_set(membership=membership, given=True)
         consented = ResearchConsent.objects.filter(
             user=user, group_id=administration.group_id).exists()
         ResponseRecord.objects.create(administration=administration, answers=checked,
@@ -131,20 +132,26 @@ def research_consent_set(*, membership: Membership, given: bool) -> None:
     """Given: her later answers in the group may go into its research export. Taken
     back: none of her questionnaire answers there does any more (review answers already
     given cannot be found again: they were never linked to her)."""
-    with transaction.atomic():
-        if given:
-            ResearchConsent.objects.get_or_create(user=membership.user,
-                                                  group_id=membership.group_id)
-            return
-        ResearchConsent.objects.filter(user=membership.user,
-                                       group_id=membership.group_id).delete()
-        ResponseRecord.objects.filter(administration__group_id=membership.group_id,
-                                      pseudonym=pseudonym(membership.user_id)
-                                      ).update(pseudonym="")
+    if given:
+        ResearchConsent.objects.get_or_create(user=membership.user,
+                                              group_id=membership.group_id)
+    else:
+        _research_withdraw(membership.user, group_id=membership.group_id)
 
 
 def research_forget(*, user: User) -> None:
     """Her account goes: none of her answers stays in any research export, in any group
     (the sums stay: they never held her name)."""
-    ResearchConsent.objects.filter(user=user).delete()
-    ResponseRecord.objects.filter(pseudonym=pseudonym(user.pk)).update(pseudonym="")
+    _research_withdraw(user, group_id=None)
+
+
+def _research_withdraw(user: User, *, group_id: int | None) -> None:
+    """Her consent gone, in one group or in all, and her pseudonym with it."""
+    consents = ResearchConsent.objects.filter(user=user)
+    records = ResponseRecord.objects.filter(pseudonym=pseudonym(user.pk))
+    if group_id is not None:
+        consents = consents.filter(group_id=group_id)
+        records = records.filter(administration__group_id=group_id)
+    with transaction.atomic():
+        consents.delete()
+        records.update(pseudonym="")

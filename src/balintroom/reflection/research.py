@@ -25,10 +25,11 @@ from balintroom.core.spreadsheet import safe_cell
 from balintroom.groups.models import BalintGroup
 from balintroom.records.models import Organisation
 
-from .aggregates import RESPONDENTS_MIN, closed
+from .aggregates import RESPONDENTS_MIN
 from .instruments import scores
 from .models import Administration, ResponseRecord, ReviewAnswer
 from .questionnaires import definition_of
+from .selectors import wave_closed
 from .vocabulary import FEELINGS, SIMILAR
 
 
@@ -67,7 +68,7 @@ def research_export(organisation: Organisation, groups: list[BalintGroup],
     described: set[int] = set()
     for administration in Administration.objects.filter(group__in=groups).select_related(
             "instrument").order_by("instrument_id", "opens_on"):
-        if not closed(administration, today):
+        if not wave_closed(administration, today):
             continue
         every = list(ResponseRecord.objects.filter(administration=administration))
         records = [record for record in every if record.pseudonym]

@@ -4,10 +4,11 @@ group's summary, which holds only the answers the tally lets it show."""
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -201,15 +202,58 @@ def research_consents_of(user: User) -> set[int]:
     return set(ResearchConsent.objects.filter(user=user).values_list("group_id", flat=True))
 
 
-def instruments_offered() -> list[Instrument]:
-    return list(Instrument.objects.filter(withdrawn_at__isnull=True))
+def instruments_offered() -> QuerySet[Instrument]:
+    """What leaders may schedule: not withdrawn."""
+    return Instrument.objects.filter(withdrawn_at__isnull=True)
+
+
+def administrator_or_404(user: User) -> None:
+    """Loading and withdrawing questionnaires is for the installation's administrators."""
+    if not user.is_staff:
+        raise Http404
+
+
+def instruments_for_administrator(user: User) -> list[Instrument]:
+    administrator_or_404(user)
+    return list(Instrument.objects.all())
+
+
+def instrument_for_administrator(user: User, instrument_id: int) -> Instrument:
+    administrator_or_404(user)
+    instrument = Instrument.objects.filter(pk=instrument_id).first()
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def wave_open(administration: Administration, today: date) -> bool:
+    return administration.opens_on <= today <= administration.closes_on
+
+
+def wave_closed(administration: Administration, today: date | None = None) -> bool:
+    return (today or timezone.localdate()) > administration.closes_on
+
+
+def member_group_ids(user: User) -> list[int]:
+    """The groups where she is a member (leaders are not asked the questionnaires)."""
+    return list(Membership.objects.filter(user=user, role="member")
+                .values_list("group_id", flat=True))
+
+
+def questionnaires_of_member(user: User, today: date
+                             ) -> list[tuple[Administration, Response | None]]:
+    """Her waves: open now, or answered (with her response); not those to come, nor
+    those that closed without her answer."""
+    responses = responses_of(user)
+    return [(a, responses.get(a.pk)) for a in administrations_of(member_group_ids(user))
+            if wave_open(a, today) or (a.pk in responses and a.opens_on <= today)]
 
 
 def questionnaires_waiting(user: User) -> list[Administration]:
     """Waves open now in her groups, as a member, that she has not answered."""
     today = timezone.localdate()
     return list(Administration.objects.filter(
-        group__memberships__user=user, group__memberships__role="member",
-        opens_on__lte=today, closes_on__gte=today).exclude(
+        group_id__in=member_group_ids(user), opens_on__lte=today,
+        closes_on__gte=today).exclude(
         pk__in=Response.objects.filter(user=user).values("administration_id"))
         .select_related("group", "instrument").order_by("closes_on"))
