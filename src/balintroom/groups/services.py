@@ -700,8 +700,7 @@ def _prompt_cards_reword(group: BalintGroup, old_served: str) -> None:
                                                  default_prompt_cards(group.served),
                                                  strict=True) if old != new}
     for card in PromptCard.objects.filter(group=group, text__in=list(reworded)):
-        card.text = reworded[card.text]
-        card.save(update_fields=["text"])
+        prompt_card_update(card=card, text=reworded[card.text])
 
 
 def _card_text(text: str) -> str:

@@ -9,7 +9,6 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import fmean
 from typing import Any
 
 from django.db.models import Count, Q
@@ -23,6 +22,7 @@ from balintroom.method.formats import PartKind
 from balintroom.records.models import AttendanceRecord, AttendanceStatus
 
 from .models import Mirror, OwnReview, ReviewAnswer
+from .selectors import mean_of
 from .vocabulary import FEELINGS, SIMILAR, feelings_ranked
 
 YEAR = timedelta(days=365)
@@ -70,10 +70,6 @@ class Development:
         return round(100 * self.cases[0].cases / total) if total else None
 
 
-def _mean(values: list[int]) -> float | None:
-    return round(fmean(values), 1) if values else None
-
-
 def group_development(group: BalintGroup, *, now: datetime | None = None) -> Development:
     """The group's last twelve months."""
     now = now or timezone.now()
@@ -100,7 +96,7 @@ def group_development(group: BalintGroup, *, now: datetime | None = None) -> Dev
         .values_list("meeting_id", "n"))
     points = [MeetingPoint(
         meeting=m, day=timezone.localtime(m.starts_at).date(),
-        urge=_mean(urges.get(m.pk, [])), helped=_mean(helps.get(m.pk, [])),
+        urge=mean_of(urges.get(m.pk, [])), helped=mean_of(helps.get(m.pk, [])),
         answers=counted[m.pk], present=present.get(m.pk)) for m in meetings]
     brought = Counter(Round.objects.filter(
         room__meeting__in=meetings, kind=PartKind.ROUND, presenter__isnull=False,
@@ -134,24 +130,16 @@ class OwnLine:
 
 
 def own_history(user: User) -> list[OwnLine]:
-    """Her answers, oldest first, in every group she answered in."""
+    """Her answers, oldest first, in every group she answered in; and where she presented
+    and kept a mirror without answering, that too."""
+    answers = {own.round_id: json.loads(own.answer) for own in OwnReview.objects.filter(user=user)}
     mirrors = {m.round_id: json.loads(m.recognised) for m in Mirror.objects.filter(user=user)}
     lines = []
-    for own in OwnReview.objects.filter(user=user).select_related(
-            "round__room__meeting__group").order_by("round__room__meeting__starts_at",
-                                                     "round__number"):
-        meeting = own.round.room.meeting
+    for round_ in Round.objects.filter(pk__in=answers.keys() | mirrors.keys()).select_related(
+            "room__meeting__group"):
+        meeting = round_.room.meeting
         lines.append(OwnLine(
-            round=own.round, meeting=meeting, day=timezone.localtime(meeting.starts_at).date(),
-            answer=json.loads(own.answer), presented=own.round.presenter_id == user.pk,
-            recognised=[FEELINGS[k] for k in mirrors.get(own.round_id, []) if k in FEELINGS]))
-    # A presenter who kept a mirror without answering the review herself.
-    answered = {line.round.pk for line in lines}
-    for mirror in Mirror.objects.filter(user=user).exclude(round_id__in=answered).select_related(
-            "round__room__meeting__group"):
-        meeting = mirror.round.room.meeting
-        lines.append(OwnLine(
-            round=mirror.round, meeting=meeting,
-            day=timezone.localtime(meeting.starts_at).date(), answer={}, presented=True,
-            recognised=[FEELINGS[k] for k in json.loads(mirror.recognised) if k in FEELINGS]))
+            round=round_, meeting=meeting, day=timezone.localtime(meeting.starts_at).date(),
+            answer=answers.get(round_.pk, {}), presented=round_.presenter_id == user.pk,
+            recognised=[FEELINGS[k] for k in mirrors.get(round_.pk, []) if k in FEELINGS]))
     return sorted(lines, key=lambda line: (line.meeting.starts_at, line.round.number))

@@ -130,7 +130,8 @@ class Summary:
         return list(zip(SCALE, self.helped, strict=True))
 
 
-def _mean(values: list[int]) -> float | None:
+def mean_of(values: list[int]) -> float | None:
+    """A 1-5 answer's mean as the pages show it, or None for no answers."""
     return round(fmean(values), 1) if values else None
 
 
@@ -152,7 +153,7 @@ def summary_of(answered: int, answers: list[ReviewAnswer]) -> Summary:
         feelings=tuple(named),
         own_words=tuple(sorted((a.own_words for a in answers if a.own_words), key=str.lower)),
         improvements=tuple(sorted((a.improve for a in answers if a.improve), key=str.lower)),
-        urge_mean=_mean(urges), helped_mean=_mean(helps),
+        urge_mean=mean_of(urges), helped_mean=mean_of(helps),
         feeling_keys=frozenset(key for key, _n in named),
     )
 

@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.simple_tag
 def worded(name: str, served: str) -> str:
-    text = getattr(texts, name)
-    if name not in {"ALL_WORDED"} and text in texts.ALL_WORDED:
-        return worded_text(text, served)
-    raise template.TemplateSyntaxError(f"no worded text {name}")
+    text = getattr(texts, name, None)
+    if text not in texts.ALL_WORDED:
+        raise template.TemplateSyntaxError(f"no worded text {name}")
+    return worded_text(text, served)
