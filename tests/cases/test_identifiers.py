@@ -238,7 +238,11 @@ def test_it_stays_fast_on_long_pathological_input() -> None:
 
     for text in ("a." * 20000, "Aa-" * 15000, "Aaaaaaa" * 5000 + "straße", "Frau Dr. " * 4000,
                  "12.3." * 8000, "St " * 10000 + "Hospital", "Am A 1 " * 5000,
-                 "Aa(Bb) " * 5000, "at Aa " * 8000, "Frau Aa-" * 5000):
+                 "Aa(Bb) " * 5000, "at Aa " * 8000, "Frau Aa-" * 5000,
+                 "the only Aa " * 5000, "whose son " * 5000, "Aa Bb Cc " * 5000 + "church",
+                 "Aa Bb church " * 5000, "Grace and Hope " * 5000,
+                 "OX1 " * 10000, "@ Aa " * 8000, "in der Aa " * 5000, "ZW21C" * 10000,
+                 "our town's " * 5000, "Aa-Bb " * 8000, "the Aa " * 8000 + "twins"):
         started = time.perf_counter()
         find_identifiers(text)
         assert time.perf_counter() - started < 5.0
@@ -317,5 +321,31 @@ def test_it_reaches_the_floors_on_the_development_sets(name: str) -> None:
 def test_it_reaches_the_floors_on_the_held_out_sets(name: str) -> None:
     scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
     for category, (precision, recall) in HELDOUT_FLOORS.items():
+        assert scores[category]["precision"] >= precision, (name, category, scores[category])
+        assert scores[category]["recall"] >= recall, (name, category, scores[category])
+
+
+# The third held-out sets, as scored once at the end of the round that did not see them
+# (0.97-0.98 precision, 0.88-0.91 recall): a later round may only raise them.
+HELDOUT3_FLOORS = {ALL: (0.95, 0.86)}
+
+
+@pytest.mark.parametrize("name", ["en_heldout3", "de_heldout3"])
+def test_it_reaches_the_floors_on_the_third_held_out_sets(name: str) -> None:
+    scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
+    for category, (precision, recall) in HELDOUT3_FLOORS.items():
+        assert scores[category]["precision"] >= precision, (name, category, scores[category])
+        assert scores[category]["recall"] >= recall, (name, category, scores[category])
+
+
+# The second development sets and the sets first scored as final (2026-11-30) were then
+# used to develop the rules further; a regression on them fails here.
+LATER_FLOORS = {ALL: (0.95, 0.95)}
+
+
+@pytest.mark.parametrize("name", ["en_dev2", "de_dev2", "en_final", "de_final"])
+def test_it_reaches_the_floors_on_the_later_development_sets(name: str) -> None:
+    scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
+    for category, (precision, recall) in LATER_FLOORS.items():
         assert scores[category]["precision"] >= precision, (name, category, scores[category])
         assert scores[category]["recall"] >= recall, (name, category, scores[category])

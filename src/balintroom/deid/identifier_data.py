@@ -45,7 +45,10 @@ FIRST_NAMES_EN = _set("en_first_names.txt")
 AMBIGUOUS_FIRST_NAMES = _set("ambiguous_first_names.txt")
 # Generated from Faker's person providers (MIT): many more names, none an ordinary word.
 FIRST_NAMES_FAKER = _set("first_names_faker.txt")
-FIRST_NAMES = (FIRST_NAMES_DE | FIRST_NAMES_EN | FIRST_NAMES_FAKER) - AMBIGUOUS_FIRST_NAMES
+# Generated from the `nicknames` package (Apache-2.0) plus British and German short forms.
+FIRST_NAMES_NICKNAMES = _set("first_names_nicknames.txt")
+FIRST_NAMES = (FIRST_NAMES_DE | FIRST_NAMES_EN | FIRST_NAMES_FAKER
+               | FIRST_NAMES_NICKNAMES) - AMBIGUOUS_FIRST_NAMES
 
 # --- titles and person words ---------------------------------------------------------------
 HONORIFICS_EN = _set("en_honorifics.txt")

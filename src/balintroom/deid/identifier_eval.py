@@ -23,10 +23,10 @@ from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 TESTSET_DIR = Path(__file__).resolve().parent / "identifier_testset"
 LANGUAGES = ("en", "de")
 # The development sets (the rules were built against them), the first held-out sets, and
-# the final held-out sets, written without sight of the rules and scored once: see
-# identifier_testset/README.
+# the sets first scored as final held-out sets, since then used for development as well:
+# see identifier_testset/README.
 TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_final",
-            "de_final")
+            "de_final", "en_heldout3", "de_heldout3")
 ALL = "all"
 
 

@@ -132,6 +132,12 @@ def _gap(text: str, a: _Token, b: _Token) -> str:
 # --- names ---------------------------------------------------------------------------------
 
 _ABBREVIATION_GAP = re.compile(r"\.?\s+|\.")  # "Dr. Weber", "Dr Weber", "Dr.Weber"
+# what may follow an initial written without its full stop: "Mr P, 67", "Frau B und"
+_INITIAL_END_RE = re.compile(r"(?:[,;:)–]|\s+[a-zäöü\d]|\s*$)")
+_AGE_DECADE_WORDS = frozenset({"Anfang", "Mitte", "Ende", "Early", "Mid", "Late"})
+_AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig"
+                            r"|neunzig|twenties|thirties|forties|fifties|sixties|seventies"
+                            r"|eighties|nineties|[2-9]0s?)\b")
 
 
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -163,9 +169,14 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             if k > j and toks[k].text[:1].isupper():
                 j = k
             nxt = _strip_possessive(toks[j])
-            if len(nxt.text) == 1 and nxt.text.isupper() and text[nxt.end:nxt.end + 1] == ".":
-                yield _Candidate("name", tok.start, nxt.end + 1, _P_NAME_TITLE)
+            if len(nxt.text) == 1 and nxt.text.isupper() and (
+                    text[nxt.end:nxt.end + 1] == "." or _INITIAL_END_RE.match(text, nxt.end)):
+                dot = text[nxt.end:nxt.end + 1] == "."  # "Frau K.", and "Mr P, 67"
+                yield _Candidate("name", tok.start, nxt.end + dot, _P_NAME_TITLE)
                 i = j + 1
+                continue
+            if nxt.text in _AGE_DECADE_WORDS and _AGE_DECADE_RE.match(text, nxt.end):
+                i = j + 1  # "ein Herr Ende fünfzig": an age, not Herr Ende
                 continue
             if _is_name_word(nxt.text, langs) or (
                     _is_name_word(nxt.text, frozenset({"en"})) and nxt.text not in data.PERSON_NOUNS
@@ -207,7 +218,13 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             if ambiguous and not strong:
                 strong = _ambiguous_name_has_cue(text, toks, i, langs, cues)
             if strong:
-                yield _Candidate("name", first.start, end, _P_NAME)
+                kind = "name"
+                if (end > first.end and text[end:end + 1] not in ("'", "’")
+                        and _PLACE_BEFORE_NAME_RE.search(text, max(0, first.start - 5),
+                                                         first.start)
+                        and not _is_ordinary_word(text[toks[i + 1].start:end], langs)):
+                    kind = "place"
+                yield _Candidate(kind, first.start, end, _P_NAME if kind == "name" else _P_CITY + 1)
                 i += 2 if end > first.end else 1
                 continue
         # 4. Cue + capitalised word: "Patientin Anna", "named Sarah", "Er heißt Jürgen"
@@ -257,6 +274,7 @@ _PAREN_NAME_RE = re.compile(rf"\((?P<name>[A-ZÄÖÜ]{_WORD})\)")
 _FAMILY_PLURAL_RE = re.compile(
     r"(?<!\bfrom )(?<!\bin )(?<!\bto )(?<!\binto )(?<!\bnear )(?<!\bacross )"
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}s)\b")
+_CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
 _NOT_A_NAME_BEFORE_AGE = frozenset({"Year", "Room", "Bed", "Flat", "Zimmer", "Klasse", "Grad",
                                     "Stage", "Grade", "Level", "Stufe", "Station", "Ward",
                                     "Platz", "Haus", "House", "Apartment", "Wohnung", "Score"})
@@ -309,7 +327,8 @@ def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     if "en" in langs:
         for m in _FAMILY_PLURAL_RE.finditer(text):
             word = m.group("name")
-            if _is_plain_name(word, langs) and word[:-1] not in _CALENDAR:
+            if (_is_plain_name(word, langs) and word[:-1] not in _CALENDAR
+                    and not _CAPITAL_NEXT_RE.match(text, m.end())):  # "the Crisis Team"
                 yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
 
 
@@ -339,17 +358,40 @@ _AGE_IN_BRACKETS = re.compile(r"\s*\(\d{1,3}\)")
 
 def _ambiguous_name_has_cue(text: str, toks: list[_Token], i: int, langs: frozenset[str],
                             cues: frozenset[str]) -> bool:
-    """ "Grace asked", "Max (8)", "her daughter Hope": a person, not a word."""
-    if _AGE_IN_BRACKETS.match(text, toks[i].end):
+    """ "Grace asked", "Max (8)", "her daughter Hope", "Jade, 5,", "Amelie and Rosa",
+    "Grace & her twin", "Hope's mum", "Poppy in 4C": a person, not a word."""
+    tok = toks[i]
+    if _AGE_IN_BRACKETS.match(text, tok.end) or _PERSON_AFTER_AMBIGUOUS_RE.match(text, tok.end):
         return True
-    if i > 0 and toks[i - 1].text in cues and _gap(text, toks[i - 1], toks[i]) == " ":
+    if i > 0 and toks[i - 1].text in cues and _gap(text, toks[i - 1], tok) == " ":
         return True
-    if "en" in langs and i + 1 < len(toks) and _gap(text, toks[i], toks[i + 1]) == " ":
+    # "Amelie and Rosa", "Rosa und Amelie": beside a first name no one mistakes
+    for k in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= k < len(toks) and k != i and _AND_GAP_RE.fullmatch(
+                _gap(text, toks[min(i, k)], toks[max(i, k)])) and _is_first_name(
+                _strip_possessive(toks[k]).text):
+            return True
+    if "en" in langs and i + 1 < len(toks) and _gap(text, tok, toks[i + 1]) == " ":
         verb = toks[i + 1].text
-        if verb in data.PAST_TENSE_EN or (verb.islower() and len(verb) > 4
-                                          and verb.endswith("ed")):
+        if verb in data.PAST_TENSE_EN or verb in _PRESENT_VERBS_EN or (
+                verb.islower() and len(verb) > 4 and verb.endswith("ed")):
             return True
     return False
+
+
+_AND_GAP_RE = re.compile(r"\s*&\s*|\s+(?:and|und)\s+")
+_PRESENT_VERBS_EN = frozenset({
+    "says", "wants", "thinks", "refuses", "insists", "keeps", "cries", "screams", "hates",
+    "tells", "asks", "sleeps", "won't", "can't", "doesn't", "didn't", "wasn't", "isn't"})
+_PERSON_AFTER_AMBIGUOUS_RE = re.compile(
+    r"(?:,\s*\d{1,2}\s*[,;)]"  # "Jade, 5, picked up"
+    r"|\s*(?:&|and|und)\s+(?:her|his|ihre?|seine?)\s+(?:twin|sister|brother|mum|mother|dad"
+    r"|father|son|daughter|Zwillingsschwester|Zwillingsbruder|Schwester|Bruder|Mutter|Vater"
+    r"|Sohn|Tochter)\b"  # "Grace & her twin"
+    r"|['’]s\s+(?:mum|mother|dad|father|son|daughter|brother|sister|friend|teacher|nan"
+    r"|gran|husband|wife|boyfriend|girlfriend|partner|baby|kids)\b"
+    r"|\s+(?:in|from|aus\s+der)\s+(?:(?:Year|Class|Klasse)\s+)?\d{1,2}\s?[a-zA-Z]\b"
+    r"|\s*\((?:real\s+name|eigentlich|née|geb\.)\b)")
 
 
 # --- ages ----------------------------------------------------------------------------------
@@ -369,6 +411,18 @@ _AGE_RES = [
     re.compile(rf"(?<=\bmit\s){_OLD}\b" + _NOT_A_UNIT, re.I),
     re.compile(rf"\b(?:turn(?:s|ed|ing)?|wird|wurde|werden)\s+(?:\w+\s+){{0,2}}?{_OLD}\b"
                + _NOT_A_UNIT + r"(?!\s*[.,]\d)", re.I),
+    # "F 92 fall", "M, 94": sex and age, the shorthand of a referral (not ICD "F92")
+    re.compile(rf"(?<![\w.'’-])[MFW],?\s+(?P<age>{_OLD})\b" + _NOT_A_UNIT + r"(?!\s*[.,/]\d)"),
+    # "(both 93)", "beide 91"
+    re.compile(rf"\b(?:both|beide|each|jeweils)\s+(?P<age>{_OLD})\b" + _NOT_A_UNIT
+               + r"(?!\s*[.,]\d)", re.I),
+    # "103 Jahre, fragt", "Frau K., 93 years;": years without "old", then a pause
+    re.compile(rf"\b{_OLD}\s+(?:Jahre|years)(?=\s*(?:[,;:)–]|\s-\s|$))"),
+    # "97 and sharper than me", "95, lives alone": a bare number opening the text
+    re.compile(rf"^\s*{_OLD}(?=\s*(?:,|;|\s(?:and|und)\s|\s[-–]\s))"),
+    # "über 90, keine Angehörigen": "over" and an age opening a clause, then a pause
+    re.compile(rf"(?:^|(?<=[.;:]\s))(?i:über|fast|knapp|almost|nearly|over|well\s+over|past)"
+               rf"\s+{_OLD}(?=\s*(?:[,;]|\s[-–]\s))"),
 ]
 # Ages in words: "ninety-one", "one hundred and two", "zweiundneunzigjährig", "Mitte neunzig".
 _EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -390,6 +444,9 @@ _AGE_WORD_RES = [
     re.compile(r"\b(?:nonagenarian|(?:super)?centenarian|Hundertjährige\w*|Neunzigjährige\w*)",
                re.I),
     re.compile(r"\bin\s+(?:her|his|their)\s+(?:early|mid|late)[- ]?(?:nineties|90s)\b", re.I),
+    # "late nineties, bedbound": but not the decade, "since the late nineties"
+    re.compile(r"(?<!\bthe\s)(?<!\bthe\s\s)\b(?:early|mid|late)[- ]?(?:nineties|90s)\b"
+               r"(?!\s*(?:music|band|songs?|when|,\s*when))", re.I),
     re.compile(r"\b(?:Anfang|Mitte|Ende)\s+(?:neunzig|der\s+Neunziger|90)\b"),
     re.compile(r"\b(?:almost|nearly|pushing|over|past|well\s+over|fast|knapp|über|mit)\s+"
                r"(?:ninety|a\s+hundred|neunzig|hundert)\b" + _WORD_AGE_NOT_A_COUNT, re.I),
@@ -408,13 +465,23 @@ _AGE_WORD_RES = [
                rf"\s+Wahrheit|eigentlich)\s+(?:{_OLD}|ninety|neunzig)\b" + _NOT_A_UNIT
                + r"(?!\s*[.,]\d)"),
     # "Glenys, 90, bereaved", "'Nana Pat' - 98 - wants": a bare age between commas or dashes
-    re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"],\s)|(?<=\s[-–]\s)){_OLD}"
+    re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"),]\s)|(?<=\s[-–]\s)){_OLD}"
                r"(?=\s*(?:,|;|\s[-–]\s))"),
 ]
 _AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*){_OLD}\b" + _NOT_A_UNIT + r"(?!\s*[.,]\d)")
+# "wife 95", "Ehemann 90", "a widower of 93": a person word, then the age without a comma
+_AGE_AFTER_PERSON_WORD = re.compile(
+    rf"\s+(?:of\s+|von\s+)?{_OLD}\b" + _NOT_A_UNIT
+    + r"(?!\s*[.,/]\d)(?!\s+(?:years?|Jahre|Jahren)\s+(?:ago|later|before|zuvor|später|her))")
+
+
+# Every age pattern needs a digit or one of these words: a cheap test before forty regexes.
+_AGE_HINT_RE = re.compile(r"\d|(?i:ninet|neunzig|hundert|hundred|centenarian|nonagen)")
 
 
 def _ages_in_words(text: str) -> Iterator[_Candidate]:
+    if not _AGE_HINT_RE.search(text):
+        return
     for rx in _AGE_WORD_RES:
         for m in rx.finditer(text):
             yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
@@ -422,17 +489,21 @@ def _ages_in_words(text: str) -> Iterator[_Candidate]:
 
 def _ages(text: str) -> Iterator[_Candidate]:
     for rx in _AGE_RES:
+        group = "age" if "age" in rx.groupindex else 0
         for m in rx.finditer(text):
-            yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+            yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
 
 
 def _ages_after_persons(text: str, toks: list[_Token],
                         names: list[_Candidate]) -> Iterator[_Candidate]:
     """ "Frau K., 93", "Mr. Chen, 91", "the widow (94)"."""
     ends = {c.end for c in names}
-    ends |= {t.end for t in toks if t.text in data.PERSON_NOUNS}
+    person_words = {t.end for t in toks if t.text in data.PERSON_NOUNS}
+    ends |= person_words
     for end in sorted(ends):
         m = _AGE_AFTER_PERSON.match(text, end)
+        if not m and end in person_words:
+            m = _AGE_AFTER_PERSON_WORD.match(text, end)
         if m:
             num = re.search(_OLD + r"\b", m.group())
             assert num is not None
@@ -478,17 +549,24 @@ _DATE_WORD_RES = [
     # Tuesday the 9th, Thu 18/4, Sun 28th, Fri 12/7, Dienstag, den 9., Di 21.
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
                rf"|{_DAY}/{_MON}\b(?!/))"),
-    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+)?{_DAY}\.(?!\d)"),
+    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+|dem\s+)?{_DAY}\.(?!\d)"),
     # on the 14th, since the 2nd, by the 30th
     re.compile(rf"\b(?:the|den)\s+{_ORDINAL_DAY}" + _NOT_A_DAY, re.I),
     # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Nov 2022, Nov. 2022
     re.compile(rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday))?"
                rf"\s+{_YEAR}\b"),
     re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_YEAR}\b"),
+    # Sept '19, März '21: a month and a two-digit year
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+['’]\d\d\b"),
+    # 4/2021, 04/2021: a month and a year
+    re.compile(rf"(?<![\d/.]){_MON}/{_YEAR}\b(?![/.]\d)"),
+    # "am 1. Weihnachtstag", "2. Pfingstfeiertag 1999": a date without digits of a month
+    re.compile(rf"\b[12]\.\s*(?:Weihnachts|Oster|Pfingst)(?:feier)?tag\b(?:\s+{_YEAR}\b)?"),
     # 13/09, 29/02 without a year: two digits each, not a score like 10/10 or 24/7
     re.compile(rf"(?<![\d/.])(?:1[3-9]|2\d|3[01])/0[1-9](?![\d/])|(?<![\d/.])"
                rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
-               rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am)\s+"
+               rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
+               rf"|geboren|gestorben|geb\.|verstorben|ET)\s+"
                rf"{_DAY}/{_MON}(?![\d/])"),
 ]
 
@@ -526,8 +604,9 @@ def _emails_and_urls(text: str) -> Iterator[_Candidate]:
             end -= 1
         host = text[start:end]
         bare = "//" not in host and not host.lower().startswith("www.")
-        if bare and len(host.split("/")[0].rsplit(".", 1)[0].split(".")[-1]) < 2:
-            continue  # a bare domain needs a name of two letters or more: not "z.B.de"
+        if (bare and len(host.split("/")[0].rsplit(".", 1)[0].split(".")[-1]) < 2
+                and not re.search(r"/\w", host)):
+            continue  # a bare domain needs a name of two letters or a path: not "z.B.de"
         yield _Candidate("url", start, end, _P_URL)
 
 
@@ -603,8 +682,15 @@ _ID_RES = [
     re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
     # German court file numbers: "XVII 418/22", "5 XVI 27/23", "3 F 123/22"
     re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2})\s+\d{1,5}/\d{2,4}\b"),
-    # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817"
-    re.compile(r"(?<![\w/])[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){2,4}(?![\w/])"),
+    # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817";
+    # digits only need a part of three or more (not the Apgar "3/5/7", not "1/2/3")
+    re.compile(r"(?<![\w/])(?=[\w/]*(?:[A-Z]|\d{3}))[A-Z0-9]{1,8}(?:/[A-Z0-9]{1,8}){2,4}"
+               r"(?![\w/])"),
+    # "2023/118734", "118734/2023": a running number and its year (not "2023/2024")
+    re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d{5,9}|\d{5,9}/(?:19|20)\d\d)(?![\w/]|\.\d)"),
+    # "ZW21C00388", "L01X00T47": letters and digits mixed, four digits or more
+    re.compile(r"(?<![\w-])(?=[A-Z0-9]{8,16}(?![\w-]))(?=(?:[A-Z]*\d){4})"
+               r"[A-Z]{1,3}\d+[A-Z]+[A-Z0-9]*(?![\w-])"),
     # IPv4 addresses
     re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
                r"(?!\d|\.\d)"),
@@ -737,7 +823,8 @@ _DE_INSTITUTION_RE = re.compile(
     rf"\b(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
     rf"(?P<rest>\s+(?:(?:[Aa]m|[Aa]n der|[Ii]m|[Ii]n der|[Aa]uf der|zum|zur|rechts der"
     rf"|links der|plus)\s+"
-    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))")
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
+    r"(?P<pause>\s*(?:[:,;)–]|\s-\s|$))?")
 _EN_INSTITUTION_RE = re.compile(
     rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
     rf"(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b")
@@ -814,11 +901,16 @@ def _german_places(text: str) -> Iterator[_Candidate]:
             continue
         if name is not None and not (
                 name in data.INSTITUTION_NAME_WORDS or _ANY_CITY_RE.fullmatch(name)
+                or m.group().split()[1].rstrip(".") in ("St", "Sankt")
+                # "Wohngruppe Sonnenhof:", "Kleingartenanlage Frohsinn,": a noun as a name
+                or (m.group("pause") is not None and name not in data.STOP_CAPITALS
+                    and name not in _CALENDAR and not name.endswith(("ung", "heit", "keit")))
                 or (name not in data.STOP_CAPITALS and name not in _CALENDAR
                     and not _looks_like_german_noun(name, suffixes=False)
                     and not name.casefold().endswith(("ung", "heit", "keit", "schaft")))):
             continue
-        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        end = m.end() if m.group("pause") is None else m.start("pause")
+        yield _Candidate("place", m.start(), end, _P_PLACE_STRUCT)
 
 
 def _english_places(text: str) -> Iterator[_Candidate]:
@@ -877,19 +969,26 @@ def _is_place_word(word: str, langs: frozenset[str]) -> bool:
     # German capitalises every noun: "aus Angst", "in Behandlung", "nach Hause".
     if "de" in langs and word in data.GERMAN_NOUNS_WIKTIONARY:
         return bool(_ANY_CITY_RE.fullmatch(word))
+    if "de" in langs and word not in data.TOWNS and not _ANY_CITY_RE.fullmatch(word) and (
+            (word.endswith("n") and word[:-1] in _NOUNS_DE)  # "in Hausschuhen" (dative)
+            or _is_german_compound(word)):  # "nach Radunfall"
+        return False
     return not (_looks_like_german_noun(word) and not _ANY_CITY_RE.fullmatch(word))
 
 
 def _after_prepositions(text: str, toks: list[_Token],
                         langs: frozenset[str]) -> Iterator[_Candidate]:
     preps = {p for lang in langs for p in _PREPOSITIONS[lang]}
+    city_preps = preps | ({"at", "to"} if "en" in langs else set())
     for i, tok in enumerate(toks[:-1]):
-        if tok.text.casefold() not in preps or _gap(text, tok, toks[i + 1]) != " ":
+        if tok.text.casefold() not in city_preps or _gap(text, tok, toks[i + 1]) != " ":
             continue
         nxt = toks[i + 1]
         city = _ANY_CITY_RE.match(text, nxt.start)
-        if city:
+        if city:  # "family court at Reading": a city whose name is also a word
             yield _Candidate("place", city.start(), city.end(), _P_CITY_PREP)
+            continue
+        if tok.text.casefold() not in preps:
             continue
         if not _is_place_word(nxt.text, langs):
             continue
@@ -945,9 +1044,10 @@ def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
 
 _ONLY_ONE_EN_RE = re.compile(
     r"\bthe\s+only\s+(?!(?:one|thing|time|way|reason|option|choice|problem|place|day"
-    r"|question|person|people)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:in|at|on|of)\s+(?:the\s+|this\s+"
+    r"|question|person|people)\b)(?:[A-Za-z][a-z]*|[A-Z]{2,4})(?:\s+(?:[A-Za-z][a-z]*|[A-Z]{2,4}))"
+    r"{0,2}?\s+(?:in|at|on|of)\s+(?:the\s+|this\s+"
     r"|our\s+|their\s+|her\s+|his\s+)?(?:village|valley|town|hamlet|island|parish|county"
-    r"|district|area|city|street|road|estate|neighbourhood|dale|glen|[A-Z][\w'’-]+)\b")
+    r"|district|area|city|street|road|estate|neighbourhood|dale|glen\b|(?=[A-Z][\w'’-]+))")
 _ONLY_ONE_DE_RE = re.compile(
     r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Ii]hr|[Ss]ein)\s+[Ee]inzige[nrs]?\s+"
     r"(?!(?:Mal|Grund|Weg|Problem|Mensch|Tag|Ort|Person|Frage|Möglichkeit)\b)[A-ZÄÖÜ]\w+\s+"
@@ -958,6 +1058,43 @@ _OFFICE_RE = re.compile(
     r"\b(?:(?:Ober|Orts)?[Bb]ürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin"
     r"|[Mm]ayor(?:ess)?|Lord\s+Mayor)(?=\s+(?:von|of|in|der\s+Gemeinde|der\s+Stadt)\s+"
     r"[A-ZÄÖÜ])")
+# What makes one person known to everyone: a title, a record, a tragedy in the papers, a
+# role in a small community.
+_FAME_RE = re.compile(
+    r"\b(?:(?:former|ex-|retired|this\s+year's|last\s+year's|(?i:ehemalige|frühere"
+    r"|diesjährige|letztjährige|amtierende)[nrs]?)\s*)?"
+    r"(?:(?:Olympic|Paralympic)\s+(?:[a-z]+\s+)?(?:[a-z]+(?:er|ist|or)|athlete|champion"
+    r"|medallist|medalist|hopeful|star)|(?:Olympia|Paralympics)-?[\wäöüß]*(?:in|er|ike)"
+    r"|(?:world|European|Commonwealth|national|British|Olympic)\s+champion"
+    r"|(?:Welt|Europa|Olympia)meister(?:in)?|Schützenkönig(?:in)?|Weinkönigin|Maikönigin"
+    r"|Karnevalsprinz(?:essin)?|Kinderprinz(?:essin)?|May\s+Queen|Carnival\s+Queen)\b"
+    r"|\bwon\s+the\s+(?:lottery|jackpot|pools|Euromillions|Lotto)(?:\s+(?:twice|again))?\b"
+    r"|\b(?:\w+\s+)?(?:im\s+Lotto|den\s+Jackpot)\s+gewonnen\b")
+_KIN = (r"(?:son|daughter|twins|child|children|kids|baby|husband|wife|brother|sister|parents"
+        r"|mother|father|boy|girl|Sohn|Tochter|Zwillinge|Kind|Kinder|Baby|Mann|Frau|Bruder"
+        r"|Schwester|Eltern)")
+_TRAGEDY_RE = re.compile(
+    rf"\bwhose\s+(?:\w+\s+)?{_KIN}\s+(?:drowned|was\s+killed|were\s+killed|was\s+murdered"
+    r"|were\s+murdered|went\s+missing|disappeared|was\s+shot|were\s+shot|burned)"
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?\w+)?"
+    rf"|\b(?:deren|dessen)\s+(?:\w+\s+)?{_KIN}\s+(?:[\wäöüß]+\s+){{0,4}}?(?:ertrunken"
+    r"|umgekommen|ermordet|getötet|verunglückt|verschwunden|erschossen|verbrannt)"
+    r"(?:\s+(?:ist|sind|war|waren))?")
+_COMMUNITY = (r"(?:village|town|parish|school|church|street|estate|club|island|valley"
+              r"|community|chapel|surgery|practice)")
+_COMMUNITY_ROLE_RE = re.compile(
+    rf"\b(?:the\s+)(?:retired\s+|former\s+|old\s+)?(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?:of|at|in"
+    rf"|from)\s+our\s+{_COMMUNITY}\b"
+    rf"|\bour\s+{_COMMUNITY}['’]s\s+(?!(?:own|only|first|best|new|old)\b)[a-z]+"
+    r"|\b(?P<rolede>[A-ZÄÖÜ][\wäöüß-]+)\s+(?:unseres|unserer)\s+(?:Ortes|Ort|Dorfes|Dorf"
+    r"|Gemeinde|Stadt|Schule|Kirchengemeinde|Pfarrei|Vereins|Insel|Straße|Siedlung)\b")
+# Cheap tests before the patterns above: a word each of them needs.
+_FAME_HINT_RE = re.compile(r"lymp|champion|meister|könig|prinz|Queen|lotter|jackpot|Lotto|pools"
+                           r"|Euromillions")
+_TRAGEDY_HINT_RE = re.compile(r"\b(?:whose|deren|dessen)\b")
+_COMMUNITY_HINT_RE = re.compile(r"\b(?:our|unseres|unserer)\b")
+_NOT_A_ROLE = frozenset({"Kinder", "Schüler", "Eltern", "Leute", "Menschen", "Familien",
+                         "Bewohner", "Mitglieder", "Häuser", "Straßen", "Mitte", "Hälfte"})
 _HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
 _HANDLE_CUE_RE = re.compile(
     r"(?i:\b(?:skype|signal|insta(?:gram)?|tik\s?tok|snapchat|snap|twitter|facebook|fb"
@@ -978,15 +1115,28 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if (re.search(r"[._@\d]", handle) or (handle.islower()
                                               and not _is_ordinary_word(handle, langs))):
             yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
-    for rx in (_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE):
+    rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE]
+    if _FAME_HINT_RE.search(text):
+        rules.append(_FAME_RE)
+    if _TRAGEDY_HINT_RE.search(text):
+        rules.append(_TRAGEDY_RE)
+    for rx in rules:
         for m in rx.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
+    if not _COMMUNITY_HINT_RE.search(text):
+        return
+    for m in _COMMUNITY_ROLE_RE.finditer(text):
+        role = m.group("role") or m.group("rolede") or ""
+        if role.endswith("s") and not role.endswith("ss") or role in _NOT_A_ROLE:
+            continue  # "the kids at our school", "die Kinder unserer Schule": many people
+        yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
 
 
 _PLZ_RE = re.compile(r"\b(?:PLZ|Postleitzahl)\s*:?\s*(?P<code>\d{5})\b")
 _DE_STREET_ARTICLE = (r"(?:Am|Im|An\s+der|An\s+den|Auf\s+der|Auf\s+dem|Auf\s+den|In\s+der"
                       r"|In\s+den|Zum|Zur|Hinter\s+der|Hinter\s+dem|Unter\s+den|Vor\s+dem|Beim)")
-_HOUSE_NUMBER = r"\d{1,3}\s?[a-z]?(?![\w.,]\d)(?=\s*(?:[,;.)–-]|$|\s+\d{5}\b|\s+in\b))"
+_HOUSE_NUMBER = (r"\d{1,3}\s?[a-z]?(?![\w.,]\d)(?=\s*(?:[,;.)–-]|$|\s+\d{5}\b"
+                 r"|\s+(?:in|mit|und|seit|bei|allein|alleine|zusammen|zur\s+Miete)\b))")
 _DE_STREET_NO_SUFFIX_RE = re.compile(
     rf"\b{_DE_STREET_ARTICLE}\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)\s+{_HOUSE_NUMBER}"
     rf"|(?<=\bwohnt\s)(?:am|im|an\s+der|auf\s+der|in\s+der)\s+(?P<name2>[A-ZÄÖÜ]{_WORD})\s+"
@@ -1021,17 +1171,81 @@ _ADDRESS_CUE_RE = re.compile(
 _VILLAGE_PREFIX_RE = re.compile(
     r"\b(?:(?P<strong>Nether|Much|Steeple|Bishops|Kings|Castle|Market)|(?P<weak>Little|Great"
     r"|Upper|Lower|Long|Old|East|West|North|South|High|Low))\s+(?P<name>[A-Z][a-z]+)\b")
-_EN_AT_RE = re.compile(r"\b(?:at|into)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’])")
+_EN_AT_RE = re.compile(r"(?:\b(?:at|into)|(?<=\s)@)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+                      r"(?:\s[A-Z][a-z]+)?)\b(?!['’])")
 _EN_LOWER_INSTITUTION_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
     r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
-    r"|church|chapel|mosque|temple|synagogue|General(?:\s+Hospital)?)\b")
+    r"|church|chapel|mosque|temple|synagogue|General(?:\s+Hospital)?|flat|cottage|bungalow"
+    r"|farmhouse)\b")
 _DE_LIVES_RE = re.compile(
     r"\b(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gezogen|zieht|umgezogen)\s+"
     r"(?:jetzt\s+|noch\s+|heute\s+)?(?:im|in|in\s+der|am|auf\s+dem)\s+(?P<name>[A-ZÄÖÜ]"
     rf"{_WORD})\b")
+# "OX4 family", "a flat in SE15": the district half of a UK postcode, areas of two letters
+# (not CO2, SO4, PO4, CA125, PE, ST: chemistry and clinical shorthand)
+_UK_OUTWARD_RE = re.compile(
+    r"(?<![\w/-])(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
+    r"|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LD"
+    r"|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PH|PL|PR|RG|RH|RM|SA|SE|SG|SK|SL"
+    r"|SM|SN|SP|SR|SS|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)"
+    r"[1-9]\d?[A-Z]?(?![\w/-]|[.,]\d)")
+# "village of Kelmscott", "the hamlet of Nether Row", "im Ortsteil Buer"
+_SETTLEMENT_OF_RE = re.compile(
+    r"\b(?:village|town|hamlet|parish|suburb|borough|estate|Dorf|Ortsteil|Stadtteil|Ortschaft"
+    rf"|Weiler|Gemeinde)(?:\s+of)?\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:[- ][A-ZÄÖÜ]{_WORD})?)")
+# "Landwirt bei Oberkirchbach", "der Hof bei Burgwedel": "bei" and a town's ending
+_TOPONYM_ENDINGS = ("bach", "dorf", "hausen", "heim", "ingen", "stedt", "stätt", "feld", "burg",
+                    "berg", "rode", "hagen", "kirchen", "hofen", "weiler", "walde", "wald", "tal",
+                    "stadt", "furt", "brück", "brücken", "leben", "wedel", "büttel", "beck",
+                    "horst", "born", "brunn", "grün", "reuth", "ow", "itz", "witz", "au", "see")
+_NEAR_RE = re.compile(rf"\b(?:bei|nahe|Nähe\s+von|unweit\s+von)\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
+# "nursery (Little Acorns)", "die Kita (Pusteblume)": an institution, its name in brackets
+_INSTITUTION_BRACKET_RE = re.compile(
+    r"\b(?:nursery|school|surgery|practice|care\s+home|home|hospital|hospice|church|club"
+    r"|centre|unit|ward|hostel|Kita|Kindergarten|Schule|Praxis|Klinik|Heim|Pflegeheim"
+    r"|Wohngruppe|Station|Kirche|Verein|Hort)\s+\((?P<name>[A-ZÄÖÜ][\w'’-]*"
+    r"(?:\s[A-ZÄÖÜ][\w'’-]*){0,3})\)")
+# "the Old Rectory", "the Priory", "at The Limes": houses and homes with names of their own
+_HOUSE_NAME_RE = re.compile(
+    r"\b(?:the|The)\s+(?P<name>Old\s+(?:Rectory|Vicarage|Manse|Mill|Forge|Smithy|Bakery|Dairy"
+    r"|Barn|Chapel|School(?:\s+House)?|Post\s+Office|Coach\s+House|Granary|Stables|Farmhouse"
+    r"|Schoolhouse|Station|Maltings|Brewery|Police\s+House)|Priory|Grange|Maltings|Limes"
+    r"|Cedars|Beeches|Laurels|Elms|Willows|Firs|Hollies|Pines|Larches|Poplars|Chestnuts"
+    r"|Sycamores|Rowans)\b")
+# "lives on Garnet St", "off Mill Rd": a street abbreviated after a preposition
+_EN_STREET_ABBR_RE = re.compile(
+    rf"\b(?:on|in|off|along|at)\s+(?P<street>(?:[A-Z]{_WORD}\s+){{1,2}}(?:St|Rd|Ave|Ln|Cres"
+    r"|Terr|Dr|Gdns|Pl|Sq|Ct|Cl)\b\.?)(?!\s*[A-Z][a-z])")
+# "the Northern General", "the Royal London": a hospital without the word "Hospital"
+_THE_GENERAL_RE = re.compile(
+    r"\bthe\s+(?P<name>(?!(?:Attorney|Surgeon|Secretary|Director|Inspector|Postmaster"
+    r"|Solicitor|Governor|Consul|Adjutant|Auditor|Registrar|Paymaster|Major|Lieutenant"
+    r"|Brigadier)\s)[A-Z][a-z]+\s+General)\b")
+# "Mount Zion church", "New Life church": two or three capitalised words before a place word
+_EN_MULTI_INSTITUTION_RE = re.compile(
+    rf"\b(?P<name>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{1,2}})\s+(?:church|chapel|mosque|temple"
+    r"|synagogue|surgery|practice|nursery|school|academy|care\s+home|nursing\s+home|hospice"
+    r"|estate)\b")
+# "in der Charité", "aus der Charité": a feminine name no list knows is an institution
+_DE_IN_DER_RE = re.compile(rf"\b(?:in|aus|an|von|zu|nach)\s+der\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b"
+                           r"(?!\s*-|['’])")
+# "Charité-Transplantationsteam", "Eppendorf-Ambulanz": a name, then a hospital word
+_DE_NAME_HOSPITAL_COMPOUND_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD})-(?:[A-ZÄÖÜ]\w*)?(?i:team|station|ambulanz|klinik"
+    r"|zentrum|abteilung|notaufnahme|psychiatrie|chirurgie|ärzte|arzt|ärztin|kardiologie"
+    r"|onkologie|neurologie|pädiatrie|intensiv|intensivstation|pflege|sozialdienst)\b")
+# "Addenbrooke's transplant team", "transferred to Addenbrooke's"
+_EN_POSSESSIVE_INSTITUTION_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>[A-Z]{_WORD})['’]s?(?=\s+(?:[a-z]+\s+){{0,2}}(?:team|ward|unit"
+    r"|clinic|department|A&E|ICU|staff|consultants|doctors|nurses)\b)"
+    rf"|\b(?:to|at|from|into)\s+(?P<name2>[A-Z]{_WORD})['’]s\b")
 _AFTER_PLACE_RE = re.compile(
     r",\s+(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)?)(?=\s*(?:[,.;:)–-]|$))")
+
+
+_SENTENCE_END_BEFORE_RE = re.compile(r"[.!?:;]\s{1,3}$")
+_AT_SIGN_RE = re.compile(rf"(?<=\s)@\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
 
 
 def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -1045,7 +1259,26 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             if words and not all(w in _NOT_UNKNOWN for w in words):
                 yield _Candidate("place", pos + lead, pos + len(part.rstrip()), _P_PLACE_PREP)
             pos += len(part) + 1
+    for m in _AT_SIGN_RE.finditer(text) if "@" in text else ():  # "Frau Engel @ Lindenhof"
+        name = m.group("name")
+        if (name not in _NOT_UNKNOWN and not _is_known_or_ambiguous_first_name(name)
+                and not ("en" in langs and _is_ordinary_word(name, frozenset({"en"})))):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+    for m in _INSTITUTION_BRACKET_RE.finditer(text) if "(" in text else ():
+        if not all(w in _NOT_UNKNOWN for w in m.group("name").split()):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
     if "de" in langs:
+        for m in _NEAR_RE.finditer(text):
+            name = m.group("name")
+            if (name.casefold().endswith(_TOPONYM_ENDINGS) and _is_unknown_word(name, langs)
+                    and not _is_first_name(name) and len(name) > 5):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_IN_DER_RE.finditer(text):
+            if _is_unknown_name(m.group("name"), langs) and not _is_first_name(m.group("name")):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_NAME_HOSPITAL_COMPOUND_RE.finditer(text) if "-" in text else ():
+            if _is_unknown_name(m.group("name"), langs) and not _is_first_name(m.group("name")):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
         for m in _PLZ_RE.finditer(text):
             yield _Candidate("place", m.start("code"), m.end("code"), _P_PLACE_STRUCT)
         for m in _DE_STREET_NO_SUFFIX_RE.finditer(text):
@@ -1087,9 +1320,44 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for m in _DE_VENUE_RE.finditer(text):
             if _is_name_word(m.group("name"), frozenset({"en"})):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _SETTLEMENT_OF_RE.finditer(text):
+        words = re.split(r"[- ]", m.group("name"))
+        if not any(w in _NOT_UNKNOWN or w.casefold() in _REGIONS_CASEFOLD for w in words) and (
+                "de" not in langs or not any(_is_ordinary_word(w, langs) for w in words)):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
     if "en" in langs:
         for m in _EN_STREET_AFTER_PREP_RE.finditer(text):
             yield _Candidate("place", m.start("street"), m.end("street"), _P_PLACE_STRUCT)
+        rules = [_EN_STREET_ABBR_RE, _HOUSE_NAME_RE]
+        if _DIGIT_RE.search(text):
+            rules.append(_UK_OUTWARD_RE)
+        if "General" in text:
+            rules.append(_THE_GENERAL_RE)
+        for rx in rules:
+            for m in rx.finditer(text):
+                g = "name" if rx is _HOUSE_NAME_RE or rx is _THE_GENERAL_RE else (
+                    "street" if rx is _EN_STREET_ABBR_RE else 0)
+                if rx is _EN_STREET_ABBR_RE and m.group(g).split()[0] in _NOT_UNKNOWN:
+                    continue
+                yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
+        for m in _EN_MULTI_INSTITUTION_RE.finditer(text):
+            words = m.group("name").split()
+            if words[0] in data.STOP_CAPITALS or (
+                    _is_ordinary_word(words[0], langs)
+                    and (m.start() == 0 or _SENTENCE_END_BEFORE_RE.search(
+                        text, max(0, m.start() - 4), m.start()))):
+                words = words[1:]  # "Phoned Elmhurst surgery": a verb opening the sentence
+            if len(words) > 1 and any(_is_unknown_word(w, langs) or _is_first_name(w)
+                                      for w in words) and not any(
+                    w in _NOT_UNKNOWN for w in words):
+                start = m.end("name") - len(" ".join(words))
+                yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        for m in (_EN_POSSESSIVE_INSTITUTION_RE.finditer(text)
+                  if "'" in text or "’" in text else ()):
+            g = "name" if m.group("name") else "name2"
+            name = m.group(g)
+            if _is_unknown_name(name, langs) and not _is_known_or_ambiguous_first_name(name):
+                yield _Candidate("place", m.start(g), m.end(), _P_PLACE_STRUCT)
         for m in _VILLAGE_PREFIX_RE.finditer(text):
             name = m.group("name")
             if name in _NOT_UNKNOWN or m.group().casefold() in _REGIONS_CASEFOLD:
@@ -1099,9 +1367,15 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             if m.group("strong") or after_prep or _is_unknown_word(name, langs):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
         for m in _EN_AT_RE.finditer(text):
-            name = m.group("name")
-            if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
-                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+            words = m.group("name").split()
+            if len(words) > 1 and (words[1] in _NOT_UNKNOWN or _is_first_name(words[1])
+                                   or not _is_unknown_word(words[1], langs)):
+                words = words[:1]  # "at Willowbrook Tuesday"; but "at Stoke Mandeville"
+            # "at Willowbrook", "Whitney @ Hollybank"
+            if (any(_is_unknown_word(w, langs) for w in words) and words[0] not in _NOT_UNKNOWN
+                    and not _is_known_or_ambiguous_first_name(words[0])):
+                end = m.start("name") + len(" ".join(words))
+                yield _Candidate("place", m.start("name"), end, _P_PLACE_PREP)
         for m in _EN_LOWER_INSTITUTION_RE.finditer(text):
             name = m.group("name")
             if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
@@ -1129,7 +1403,23 @@ _PERSON_AFTER_RE = re.compile(
     r"(?<![.!?:]\s)(?<!^)\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?:said|says|told|asked"
     r"|rang|called|phoned|thinks|wants|cried|shouted|died|sagt|sagte|meint|fragt|fragte"
     r"|weint|rief)\b|['’]s\s+(?:son|daughter|mum|mother|dad|father|wife|husband|brother"
-    r"|sister|partner|kids|children|baby|boyfriend|girlfriend)\b)")
+    r"|sister|partner|kids|children|baby|boyfriend|girlfriend|friend|mate|teacher|carer"
+    r"|nan|gran|grandma|grandad|aunt|uncle|cousin|twin|ex|stepdad|stepmum)\b)")
+# "the Hartley-Smythe twins", "the Okafor family": a surname before a family word
+_FAMILY_GROUP_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<name>[A-Z]{_WORD}(?:-[A-Z]{_WORD})?)\s+(?:twins|triplets|brothers"
+    r"|sisters|siblings|family|families|children|kids|boys|girls|household|couple|clan"
+    r"|parents|grandparents|death|funeral|inquest|case|baby|boy|girl|lad)\b")
+# "Whitfield-Jones", "Brandt-Hoffmann": two capitalised words no list knows, hyphenated
+_DOUBLE_BARRELLED_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}-[A-ZÄÖÜ]{_WORD})(?![\w-])"
+    r"(?!\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|procedure"
+    r"|operation|model|method|Syndrom|Krankheit|Erkrankung|Test|Modell|Methode)\b)")
+_BOTH = frozenset({"en", "de"})
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ch", "ani", "aqi", "eli", "udi", "ali",
+                    "ghan", "ot", "ic")
+_LOWER_TITLE_INITIAL_RE = re.compile(
+    r"(?<![\w.])(?:mrs|mr|ms|miss|frau|herr|hr|fr)\.?\s+[a-z](?=[.,;:]|\s+\d)")
 _DE_GENITIVE_RE = re.compile(
     r"\b(?P<name>[A-ZÄÖÜ][a-zäöüß]+)s\s+(?:Mutter|Vater|Mama|Papa|Sohn|Tochter|Mann|Frau"
     r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
@@ -1138,6 +1428,17 @@ _INITIAL_SURNAME_RE = re.compile(
 _LOWER_TITLE_RE = re.compile(
     r"\b(?:dr|frau|herr|mr|mrs|ms|miss|prof)\.?\s+(?P<name>[a-zäöüß]{2,}(?:-[a-zäöüß]+)?)\b")
 _LOWER_PAIR_RE = re.compile(r"\b(?P<first>[a-zäöüß]{2,})\s+(?P<last>[a-zäöüß]{3,})\b")
+
+
+def _starts_with_noun(word: str) -> bool:
+    """ "Transplantationsteam": a German noun of six letters or more, then more."""
+    return any(word[:k] in _NOUNS_DE for k in range(6, len(word) - 1))
+
+
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+# "in Maria Laach", "at the John Radcliffe": a first name and a word no list knows, where a
+# person cannot stand, is a place named after a person
+_PLACE_BEFORE_NAME_RE = re.compile(r"(?:\b(?:in|nach|aus|bei|near)|\b[Tt]he)\s$")
 
 
 def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:
@@ -1154,7 +1455,10 @@ def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for rx in (_PERSON_BEFORE_RE, _PERSON_AFTER_RE):
             for m in rx.finditer(text):
                 if _is_unknown_name(m.group("name"), langs):
-                    yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+                    # "the Maudsley said": with an article, an institution speaks
+                    kind = "place" if _THE_BEFORE_RE.search(
+                        text, max(0, m.start() - 4), m.start()) else "name"
+                    yield _Candidate(kind, m.start("name"), m.end("name"), _P_NAME)
     if "de" in langs:
         for m in _DE_GENITIVE_RE.finditer(text):
             if _is_known_or_ambiguous_first_name(m.group("name")):
@@ -1162,6 +1466,24 @@ def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _INITIAL_SURNAME_RE.finditer(text):
         if _is_unknown_name(m.group("name"), langs):
             yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for m in _LOWER_TITLE_INITIAL_RE.finditer(text):  # "mrs t, 92"
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    if "en" in langs:
+        for m in _FAMILY_GROUP_RE.finditer(text):
+            name = m.group("name")
+            if all(_is_unknown_name(p, langs) or (p not in _NOT_UNKNOWN and "-" in name
+                                                   and p.casefold() not in _REGIONS_CASEFOLD)
+                   for p in name.split("-")) and name.casefold() not in _REGIONS_CASEFOLD and (
+                    not name.endswith(_DEMONYM_ENDINGS)):  # not "the Swedish couple"
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _DOUBLE_BARRELLED_RE.finditer(text) if "-" in text else ():
+        name = m.group("name")
+        parts = name.split("-")
+        if (name not in data.TOWNS and name not in data.CITIES and name not in data.EPONYMS
+                and name.casefold() not in _REGIONS_CASEFOLD
+                and not _is_first_name(parts[0]) and not _starts_with_noun(parts[-1])
+                and all(_is_unknown_name(p, _BOTH) for p in parts)):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     if any(c.isupper() for c in text):
         return
     for m in _LOWER_TITLE_RE.finditer(text):
