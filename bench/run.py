@@ -99,8 +99,10 @@ def log(*args: Any) -> None:
 
 
 def reps_for(n: int) -> int:
-    """Repetitions of a burst of n groups: enough samples for a p99, within the time."""
-    return max(3, min(30, 200 // n)) if not QUICK else 3
+    """Repetitions of a burst of n groups: enough that one slow moment of the machine
+    does not decide its p95 (with three bursts of 100, it moved by 1.5x from run to
+    run)."""
+    return max(5, min(30, 1000 // n)) if not QUICK else 3
 
 
 # --- processes -----------------------------------------------------------------------------

@@ -6,9 +6,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balintroom.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.sessions import CookieMiddleware, SessionMiddleware  # noqa: E402
+from channels.sessions import CookieMiddleware  # noqa: E402
 
-from balintroom.accounts.sockets import SocketAuthMiddleware  # noqa: E402
+from balintroom.accounts.sockets import (  # noqa: E402
+    SocketAuthMiddleware,
+    SocketSessionMiddleware,
+)
 from balintroom.core.websocket import SameOriginValidator  # noqa: E402
 from balintroom.live.lifespan import lifespan  # noqa: E402
 from balintroom.live.routing import websocket_urlpatterns  # noqa: E402
@@ -21,7 +24,7 @@ application = ProtocolTypeRouter(
         # Who she is: found for all the sockets opening at a moment together
         # (accounts/sockets.py), in place of Channels' AuthMiddlewareStack.
         "websocket": SameOriginValidator(
-            CookieMiddleware(SessionMiddleware(SocketAuthMiddleware(
+            CookieMiddleware(SocketSessionMiddleware(SocketAuthMiddleware(
                 URLRouter(websocket_urlpatterns))))
         ),
         # The process's heartbeat, and its sockets closed when it stops.

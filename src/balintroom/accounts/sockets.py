@@ -8,6 +8,7 @@ moment in one query and their people in another, through the sockets' database t
 the account active, and the session's hash still the account's (a changed password
 signs every other device out)."""
 
+from importlib import import_module
 from typing import Any
 
 from channels.middleware import BaseMiddleware
@@ -61,8 +62,25 @@ def people_of_sessions(keys: list[str]) -> list[User | AnonymousUser]:
 _PEOPLE: HopQueue[str, User | AnonymousUser] = HopQueue(people_of_sessions)
 
 
+class SocketSessionMiddleware:
+    """In place of Channels' SessionMiddleware (under its CookieMiddleware): the socket's
+    session, to read. A socket never writes its session, so nothing needs to wrap every
+    message it sends to save it, as Channels' wrapper does (a sixteenth of the server's
+    time in a burst of room changes: bench/run.py with BENCH_PROFILE=1)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
+        # Made without reading it: the session is read only if asked (a socket with
+        # another session engine than the database's, in SocketAuthMiddleware).
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        key = scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+        return await self.inner({**scope, "session": store(key)}, receive, send)
+
+
 class SocketAuthMiddleware(BaseMiddleware):
-    """In place of Channels' AuthMiddleware (under its Cookie- and SessionMiddleware)."""
+    """In place of Channels' AuthMiddleware (under SocketSessionMiddleware)."""
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> Any:
         scope = dict(scope)

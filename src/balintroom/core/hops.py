@@ -38,10 +38,16 @@ class _Waiting(Generic[T, R]):
 
 
 class HopQueue(Generic[T, R]):
-    def __init__(self, run: Callable[[list[T]], Sequence[R | BaseException]]) -> None:
+    def __init__(self, run: Callable[[list[T]], Sequence[R | BaseException]], *,
+                 most: int | None = None) -> None:
         """`run` takes a batch in the database thread and returns, for each item in
-        order, its result or the exception it raised (which its caller gets)."""
+        order, its result or the exception it raised (which its caller gets).
+
+        `most`: the largest batch. What is queued beyond it goes in further batches,
+        all handed to the thread at once: the first batch's callers go on (their rooms'
+        sockets are sent the new states) while the thread does the next."""
         self.run = run
+        self.most = most
         # Per event loop: a server has one, the tests one per test.
         self.waiting: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Waiting[T, R]] = (
             weakref.WeakKeyDictionary())
@@ -61,24 +67,37 @@ class HopQueue(Generic[T, R]):
     async def _drain(self, waiting: _Waiting[T, R]) -> None:
         try:
             while waiting.items:
-                batch, waiting.items = waiting.items, []
-                try:
-                    results = await in_database_thread(self.run, [item for item, _f in batch])
-                except asyncio.CancelledError:
-                    for _item, future in batch:
-                        future.cancel()
-                    raise
-                except Exception as exc:  # noqa: BLE001 - every caller hears of it
-                    results = [exc] * len(batch)
-                for (_item, future), result in zip(batch, results, strict=True):
-                    if future.done():
-                        continue  # its caller gave up (the socket closed)
-                    if isinstance(result, BaseException):
-                        future.set_exception(result)
-                    else:
-                        future.set_result(result)
+                queued, waiting.items = waiting.items, []
+                size = self.most or len(queued)
+                batches = [queued[k:k + size] for k in range(0, len(queued), size)]
+                running = [in_database_thread(self.run, [item for item, _f in batch])
+                           for batch in batches]
+                for k, (batch, done) in enumerate(zip(batches, running, strict=True)):
+                    try:
+                        results = await done
+                    except asyncio.CancelledError:
+                        for later in running[k + 1:]:
+                            later.cancel()
+                        for later_batch in batches[k:]:
+                            for _item, future in later_batch:
+                                future.cancel()
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - every caller hears of it
+                        results = [exc] * len(batch)
+                    _settle_all(batch, results)
         finally:
             waiting.running = False
+
+
+def _settle_all(batch: list[tuple[Any, "asyncio.Future[R]"]],
+                results: Sequence[R | BaseException]) -> None:
+    for (_item, future), result in zip(batch, results, strict=True):
+        if future.done():
+            continue  # its caller gave up (the socket closed)
+        if isinstance(result, BaseException):
+            future.set_exception(result)
+        else:
+            future.set_result(result)
 
 
 _Job = tuple[Callable[[Any], Any], Any, asyncio.AbstractEventLoop, "asyncio.Future[Any]"]

@@ -132,11 +132,16 @@ def _versions(room_ids: list[int]) -> list[int | None]:
     return [found.get(room_id) for room_id in room_ids]
 
 
+# A moment's actions go to the database in transactions of at most this many: the states
+# of the first are on their way to the sockets while the next are written (bench/run.py:
+# with all of a burst of 100 in one, every page waited for the last of them).
+ACTIONS_TOGETHER = 16
+
 # What is cheaper done together: sockets opening and closing (one new state per room, not
 # per socket, after a restart), who may open them (one crossing to the database thread
 # for a moment's handshakes), and the versions a moment's pings ask for.
 _ADMISSIONS: HopQueue[Ask, tuple[int, int] | None] = HopQueue(_admissions)
-_ACTIONS: HopQueue[services.Act, list[Broadcast]] = HopQueue(_acts)
+_ACTIONS: HopQueue[services.Act, list[Broadcast]] = HopQueue(_acts, most=ACTIONS_TOGETHER)
 _SOCKETS: HopQueue[SocketChange, list[Broadcast]] = HopQueue(_sockets_apply)
 _VERSIONS: HopQueue[int, int | None] = HopQueue(_versions)
 _socket_numbers = itertools.count(1)

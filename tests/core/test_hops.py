@@ -1,0 +1,58 @@
+"""Work taken to the sockets' database thread in batches (core/hops.py)."""
+
+import asyncio
+import threading
+
+import pytest
+
+from balintroom.core.hops import HopQueue, in_database_thread
+
+
+@pytest.mark.asyncio
+async def test_a_burst_goes_in_batches_of_at_most_most_and_the_first_are_answered_first(
+) -> None:
+    batches: list[list[int]] = []
+    last_may_run = threading.Event()
+
+    def run(items: list[int]) -> list[int]:
+        batches.append(items)
+        if 9 in items:
+            # The last batch waits until the first callers have had their answers.
+            assert last_may_run.wait(10)
+        return [item * 10 for item in items]
+
+    hops: HopQueue[int, int] = HopQueue(run, most=4)
+    # The thread is busy while the burst is queued: it gathers.
+    busy = threading.Event()
+    holding = in_database_thread(lambda _arg: busy.wait(10), None)
+    answers = [asyncio.ensure_future(hops.submit(item)) for item in range(10)]
+    await asyncio.sleep(0.05)
+    busy.set()
+    await holding
+
+    # Answered while the thread still holds the last batch.
+    assert await asyncio.wait_for(answers[4], 5) == 40
+    assert not answers[9].done()
+    last_may_run.set()
+    assert await asyncio.gather(*answers) == [item * 10 for item in range(10)]
+    assert batches == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+
+
+@pytest.mark.asyncio
+async def test_a_failing_batch_fails_its_own_callers_only() -> None:
+    def run(items: list[int]) -> list[int]:
+        if 3 in items:
+            raise RuntimeError("database away")
+        return items
+
+    hops: HopQueue[int, int] = HopQueue(run, most=2)
+    busy = threading.Event()
+    holding = in_database_thread(lambda _arg: busy.wait(10), None)
+    answers = [asyncio.ensure_future(hops.submit(item)) for item in range(6)]
+    await asyncio.sleep(0.05)
+    busy.set()
+    await holding
+    results = await asyncio.gather(*answers, return_exceptions=True)
+    # Batches [0, 1], [2, 3], [4, 5]: only the one with 3 failed.
+    assert results[:2] == [0, 1] and results[4:] == [4, 5]
+    assert all(isinstance(r, RuntimeError) for r in results[2:4])
