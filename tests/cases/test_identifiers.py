@@ -242,7 +242,13 @@ def test_it_stays_fast_on_long_pathological_input() -> None:
                  "the only Aa " * 5000, "whose son " * 5000, "Aa Bb Cc " * 5000 + "church",
                  "Aa Bb church " * 5000, "Grace and Hope " * 5000,
                  "OX1 " * 10000, "@ Aa " * 8000, "in der Aa " * 5000, "ZW21C" * 10000,
-                 "our town's " * 5000, "Aa-Bb " * 8000, "the Aa " * 8000 + "twins"):
+                 "our town's " * 5000, "Aa-Bb " * 8000, "the Aa " * 8000 + "twins",
+                 "calls herself online " * 4000, "Aa & Bb " * 5000 + "GmbH",
+                 "Aa Bb Cc Dd " * 4000 + "emergency department", "the current " * 5000,
+                 "was on the " * 5000 + "news", "the 2017 " * 5000 + "fire",
+                 "turned " * 5000 + "ninety", "NHS number " * 4000 + "485 777 3456",
+                 "BT-12-" * 6000, "vom Aahof " * 5000, "Aa, Bb " * 8000, "Aa Bb " * 8000,
+                 "Ruby and Aa Bb " * 4000, "der einzige aa " * 5000):
         started = time.perf_counter()
         find_identifiers(text)
         assert time.perf_counter() - started < 5.0
@@ -305,7 +311,7 @@ DEV_FLOORS = {
 }
 HELDOUT_FLOORS = {
     "name": (0.85, 0.8), "date": (0.9, 0.7), "place": (0.8, 0.65), "phone": (0.75, 0.8),
-    "email": (0.9, 0.8), "url": (0.9, 0.8), ALL: (0.9, 0.7),
+    "email": (0.9, 0.8), "url": (0.9, 0.8), ALL: (0.95, 0.95),
 }
 
 
@@ -326,8 +332,9 @@ def test_it_reaches_the_floors_on_the_held_out_sets(name: str) -> None:
 
 
 # The third held-out sets, as scored once at the end of the round that did not see them
-# (0.97-0.98 precision, 0.88-0.91 recall): a later round may only raise them.
-HELDOUT3_FLOORS = {ALL: (0.95, 0.86)}
+# (0.97-0.98 precision, 0.88-0.91 recall), then used to develop general rules (fourth round:
+# 0.99-1.00 precision, 0.98-0.99 recall): a later round may only raise them.
+HELDOUT3_FLOORS = {ALL: (0.96, 0.96)}
 
 
 @pytest.mark.parametrize("name", ["en_heldout3", "de_heldout3"])
@@ -338,9 +345,22 @@ def test_it_reaches_the_floors_on_the_third_held_out_sets(name: str) -> None:
         assert scores[category]["recall"] >= recall, (name, category, scores[category])
 
 
+# The fourth held-out sets, as scored once at the end of the fourth round (0.96
+# precision, 0.87-0.88 recall).
+HELDOUT4_FLOORS = {ALL: (0.94, 0.85)}
+
+
+@pytest.mark.parametrize("name", ["en_heldout4", "de_heldout4"])
+def test_it_reaches_the_floors_on_the_fourth_held_out_sets(name: str) -> None:
+    scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
+    for category, (precision, recall) in HELDOUT4_FLOORS.items():
+        assert scores[category]["precision"] >= precision, (name, category, scores[category])
+        assert scores[category]["recall"] >= recall, (name, category, scores[category])
+
+
 # The second development sets and the sets first scored as final (2026-11-30) were then
 # used to develop the rules further; a regression on them fails here.
-LATER_FLOORS = {ALL: (0.95, 0.95)}
+LATER_FLOORS = {ALL: (0.96, 0.97)}
 
 
 @pytest.mark.parametrize("name", ["en_dev2", "de_dev2", "en_final", "de_final"])

@@ -47,6 +47,8 @@ AMBIGUOUS_FIRST_NAMES = _set("ambiguous_first_names.txt")
 FIRST_NAMES_FAKER = _set("first_names_faker.txt")
 # Generated from the `nicknames` package (Apache-2.0) plus British and German short forms.
 FIRST_NAMES_NICKNAMES = _set("first_names_nicknames.txt")
+# Also first names, but capitalised in mid-sentence as adjectives, seasons or brands.
+CAPITALISED_WORDS = _set("capitalised_not_names.txt")
 FIRST_NAMES = (FIRST_NAMES_DE | FIRST_NAMES_EN | FIRST_NAMES_FAKER
                | FIRST_NAMES_NICKNAMES) - AMBIGUOUS_FIRST_NAMES
 

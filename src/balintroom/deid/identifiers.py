@@ -16,6 +16,7 @@ words. Offsets are Python `str` indices into the text exactly as given.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -98,7 +99,8 @@ def _strip_possessive(tok: _Token) -> _Token:
 _MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
 _CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
 _REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
-_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS
+# "German" is a first name in Faker's Spanish list, and a language first
+_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS - data.NOT_PLACES_EN
 _CUE_WORDS_CF = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
 
 
@@ -140,6 +142,24 @@ _AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|si
                             r"|eighties|nineties|[2-9]0s?)\b")
 
 
+_FOREIGN_TITLES = frozenset({"Frau", "Herr", "Herrn", "Mr", "Mrs", "Ms", "Mister", "Madame",
+                             "Monsieur", "Signora", "Signor", "Señora", "Señor", "Pani", "Pan"})
+
+
+def _institution_follows(text: str, toks: list[_Token], k: int) -> bool:
+    """Whether toks[k] (and the next) is an institution's or a street's head word: "Chester
+    Zoo", "Sandy Bay Holiday Park", "Rosemary Cottage" are places, not people."""
+    if k >= len(toks) or not toks[k].text[:1].isupper():
+        return False
+    if toks[k].text in _INSTITUTION_HEADS or toks[k].text in data.STREET_WORDS_EN_NUMBERED:
+        return True
+    return k + 1 < len(toks) and _gap(text, toks[k], toks[k + 1]) == " " and (
+        f"{toks[k].text} {toks[k + 1].text}" in _INSTITUTION_HEADS)
+
+
+_INSTITUTION_HEADS = data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
+
+
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
     honorifics: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
@@ -149,6 +169,8 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
     if "de" in langs:
         honorifics |= data.HONORIFICS_DE
         cues |= data.NAME_CUES_DE
+    # "Frau Hoffmann" in an English note, "Mrs Green" in a German one
+    honorifics |= _FOREIGN_TITLES
     n = len(toks)
     i = 0
     while i < n:
@@ -217,6 +239,13 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 strong = True
             if ambiguous and not strong:
                 strong = _ambiguous_name_has_cue(text, toks, i, langs, cues)
+            if strong and first.end == tok.end and i + 1 < n and _gap(
+                    text, tok, toks[i + 1]) == " " and (_institution_follows(text, toks, i + 1) or (
+                    toks[i + 1].text[:1].isupper() and i + 2 < n
+                    and _gap(text, toks[i + 1], toks[i + 2]) == " "
+                    and _institution_follows(text, toks, i + 2))):
+                i += 2  # "Chester Zoo", "Sandy Bay Holiday Park": a place
+                continue
             if strong:
                 kind = "name"
                 if (end > first.end and text[end:end + 1] not in ("'", "’")
@@ -224,7 +253,11 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                                                          first.start)
                         and not _is_ordinary_word(text[toks[i + 1].start:end], langs)):
                     kind = "place"
-                yield _Candidate(kind, first.start, end, _P_NAME if kind == "name" else _P_CITY + 1)
+                priority = _P_NAME if kind == "name" else _P_CITY + 1
+                if kind == "name" and end > first.end and (
+                        text[toks[i + 1].start:end] in data.TOWNS):
+                    priority = _P_CITY + 1  # "Arthur Bellingham": a surname, as towns are
+                yield _Candidate(kind, first.start, end, priority)
                 i += 2 if end > first.end else 1
                 continue
         # 4. Cue + capitalised word: "Patientin Anna", "named Sarah", "Er heißt Jürgen"
@@ -232,12 +265,21 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 and _CUE_GAP_RE.fullmatch(_gap(text, tok, toks[i + 1]))
                 and _is_name_word(toks[i + 1].text, langs)
                 and not _looks_like_german_noun(toks[i + 1].text)
+                and not ("de" in langs and toks[i + 1].text in _NOUNS_DE
+                         and word.lower() not in _NAMING_CUES
+                         and _gap(text, tok, toks[i + 1]) == " "
+                         and not _is_first_name(toks[i + 1].text))
                 and toks[i + 1].text not in data.NOT_PLACES_EN):
             nxt = _strip_possessive(toks[i + 1])
             yield _Candidate("name", nxt.start, nxt.end, _P_NAME)
             i += 2
             continue
         i += 1
+
+
+# Cues that give a name rather than a relation: after them even a noun is a name
+# ("heißt Freude"); after "Sohn" a noun is a job ("der Sohn Polizist").
+_NAMING_CUES = frozenset({"named", "called", "heißt", "hieß", "genannt", "namens"})
 
 
 _CASE_NAMES_RE = re.compile(
@@ -275,6 +317,7 @@ _FAMILY_PLURAL_RE = re.compile(
     r"(?<!\bfrom )(?<!\bin )(?<!\bto )(?<!\binto )(?<!\bnear )(?<!\bacross )"
     r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}s)\b")
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+_TITLE_OF_BEFORE_RE = re.compile(r"[A-Z][\w'’]*\s+of\s+$")
 _NOT_A_NAME_BEFORE_AGE = frozenset({"Year", "Room", "Bed", "Flat", "Zimmer", "Klasse", "Grad",
                                     "Stage", "Grade", "Level", "Stufe", "Station", "Ward",
                                     "Platz", "Haus", "House", "Apartment", "Wohnung", "Score"})
@@ -328,8 +371,46 @@ def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for m in _FAMILY_PLURAL_RE.finditer(text):
             word = m.group("name")
             if (_is_plain_name(word, langs) and word[:-1] not in _CALENDAR
-                    and not _CAPITAL_NEXT_RE.match(text, m.end())):  # "the Crisis Team"
+                    and not _CAPITAL_NEXT_RE.match(text, m.end())  # "the Crisis Team"
+                    and not _TITLE_OF_BEFORE_RE.search(text, max(0, m.start() - 20),
+                                                       m.start())):  # "Top of the Pops"
                 yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+
+
+# "calls herself "Bunny"", "nickname at school was "Stretch"", "shouts for "Joanie"",
+# "(call him Wojtek", "nennt sich online "Häschen"", "("sag Wojtek")": a name someone is
+# called by; in quotes any capitalised word, without them a word no list knows
+_NICKNAME_RE = re.compile(
+    r"(?i:\bcall(?:s|ed|ing)?\s+(?:herself|himself|themselves|him|her|them)"
+    r"|\b(?:known|referred\s+to)\s+as|\bgoes\s+by|\bnicknamed|\bnick-?name\b[^.;:\"“”„]{0,30}?"
+    r"\b(?:is|was)|\b(?:shouts?|shouted|shouting|calls|calling|cries|cried|crying|screams?"
+    r"|screamed|screaming|asks|asked|asking|begs|begged|looks|looked|looking)\s+for"
+    r"|\bnenn(?:t|en|e)\s+(?:sich|ihn|sie|ihm)|\bgenannt|\bSpitzname\b[^.;:\"“”„]{0,30}?"
+    r"\b(?:ist|war|lautet)|\b(?:ruft|rief|rufen|schreit|schrie|fragt|fragte)\s+nach"
+    r"|(?<=[(\"„“])\s?(?:sag|sagt|sagen|call|nenn)(?:\s+(?:ihn|sie|mich|him|her))?)"
+    r"(?:\s+(?:online|now|still|only|always|at\s+school|auch|immer|nur|jetzt|gern|heute"
+    r"|dort|there))*"
+    r"\s*[,:]?\s*(?P<q>[\"'“„‘‚»«])?(?P<name>[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)")
+_INITIAL_AFTER_RE = re.compile(
+    r"\b(?:with|saw|see|seeing|met|told|asked|mit|für|bei)\s+(?P<name>[A-ZÄÖÜ]\.)"
+    r"(?=\s*[:;,)]|\s+[a-zäöü]|\s*$)")
+
+
+_NICKNAME_HINT_RE = re.compile(
+    r"(?i:call|known|referred|goes\s|nick|shout|cries|cried|crying|scream|ask|begs|begged"
+    r"|look|nenn|genannt|spitzname|ruft|rief|rufen|schreit|schrie|fragt|sag)")
+
+
+def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _NICKNAME_RE.finditer(text) if _NICKNAME_HINT_RE.search(text) else ():
+        name = m.group("name")
+        if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _FOREIGN_TITLES
+                or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE):
+            continue
+        if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _INITIAL_AFTER_RE.finditer(text):
+        yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
 
 
 def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
@@ -376,6 +457,72 @@ def _ambiguous_name_has_cue(text: str, toks: list[_Token], i: int, langs: frozen
         if verb in data.PAST_TENSE_EN or verb in _PRESENT_VERBS_EN or (
                 verb.islower() and len(verb) > 4 and verb.endswith("ed")):
             return True
+        if tok.text not in _CALENDAR and (_is_verb_en(verb) or (
+                verb in _AUX_VERBS_EN and i + 2 < len(toks)
+                and _gap(text, toks[i + 1], toks[i + 2]) == " "
+                and _is_participle_en(toks[i + 2].text))):
+            return True  # "Will swears", "Hope is booked", not "Hope is the only thing"
+    # "Met Faith at the food bank", "Ruby and her brother": a first name in the middle of a
+    # sentence, where an ordinary word would not be capitalised
+    word = _strip_possessive(tok).text
+    return (not _at_sentence_start(text, tok.start) and word not in _CALENDAR
+            and text[tok.end:tok.end + 2] not in (".-", "./")  # "Pat.-ID"
+            and word not in data.CAPITALISED_WORDS and not _ANY_CITY_RE.fullmatch(word)
+            and not ("de" in langs and word in _NOUNS_DE)
+            and not _DETERMINER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start)
+            and not (i > 0 and _in_title_case_run(text, toks, i - 1)))
+
+
+# "wie ein Wolf", "the Will", "im Ernst": after an article a capitalised word is a noun
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ee]in|[Ee]ine[mnrs]?|[Dd]er|[Dd]ie|[Dd]as|[Dd]e[mns]"
+    r"|[Kk]ein|[Kk]eine[mnrs]?|[Ii]m|[Aa]m|[Vv]om|[Zz]um|[Zz]ur|[Bb]eim|[Ii]ns)\s+$")
+
+
+def _in_title_case_run(text: str, toks: list[_Token], k: int) -> bool:
+    """Whether toks[k] is a capitalised word just before the next token, as in "Chester
+    Zoo" or "Top of the Pops", not a sentence's first word ("Met Faith at ...")."""
+    tok = toks[k]
+    if not tok.text[:1].isupper() or _gap(text, tok, toks[k + 1]) != " ":
+        return False
+    return not (_at_sentence_start(text, tok.start) and (
+        tok.text in data.STOP_CAPITALS or tok.text.casefold() in data.COMMON_WORDS_EN))
+
+
+# What comes before a word that opens a sentence, a heading, a quotation or a bracket.
+_OPENING_CHARS = frozenset(".!?:;\"“„‘'([•*–—-…")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` opens the text, a sentence, a quotation or a bracket: there a capital
+    letter says nothing about a name."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k == 0 or text[k - 1] in _OPENING_CHARS
+
+
+_AUX_VERBS_EN = frozenset({"is", "was", "has", "had", "will", "would", "can", "could"})
+
+
+def _is_participle_en(word: str) -> bool:
+    # not "-ing": "Hope is fading" is no person, "Hope is booked" is one
+    return word in data.PAST_TENSE_EN or (word.islower() and len(word) > 4 and word.endswith(
+        "ed")) or word in ("not", "never", "still", "now")
+
+
+def _is_verb_en(word: str) -> bool:
+    """ "swears", "needs", "carries": the third person of a verb after a subject."""
+    if word in _PRESENT_VERBS_EN:
+        return True
+    if not word.islower() or len(word) < 4:
+        return False
+    # "swears", "needs", "carries": the third person of a verb the word list knows
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        base = word[:-1]
+        return (base in data.COMMON_WORDS_EN or (word.endswith("es") and word[:-2] in
+                data.COMMON_WORDS_EN) or (word.endswith("ies") and word[:-3] + "y" in
+                data.COMMON_WORDS_EN))
     return False
 
 
@@ -391,7 +538,13 @@ _PERSON_AFTER_AMBIGUOUS_RE = re.compile(
     r"|['’]s\s+(?:mum|mother|dad|father|son|daughter|brother|sister|friend|teacher|nan"
     r"|gran|husband|wife|boyfriend|girlfriend|partner|baby|kids)\b"
     r"|\s+(?:in|from|aus\s+der)\s+(?:(?:Year|Class|Klasse)\s+)?\d{1,2}\s?[a-zA-Z]\b"
-    r"|\s*\((?:real\s+name|eigentlich|née|geb\.)\b)")
+    r"|\s*\((?:real\s+name|eigentlich|née|geb\.)\b"
+    # "Dawn from the ground-floor flat", "Ernst aus dem Betreuten Wohnen", "Rose in bay 3"
+    r"|\s+(?:from\s+(?:the|next\s+door|upstairs|downstairs|down\s+the)|aus\s+(?:dem|der|den)"
+    r"|vom|von\s+(?:der|nebenan|gegenüber)|(?:in|im)\s+(?:[Bb]ay|[Bb]ed|[Rr]oom|[Cc]ubicle"
+    r"|[Bb]ett|Zimmer)\s+\d)\b"
+    # "Heather, our longest-serving resident,": a person described after a comma
+    r"|,\s+(?:our|my|his|her|their|unsere?|meine?|seine?|ihre?)\s+[\w-]+)")
 
 
 # --- ages ----------------------------------------------------------------------------------
@@ -437,7 +590,24 @@ _WORD_AGE_NOT_A_COUNT = (
     r"(?!\s*(?:%|per\s?cent|Prozent|minutes|Minuten|hours|Stunden|days|Tage|Tagen|weeks|Wochen"
     r"|times|Mal|mal|pounds|Euro|euros|quid|tablets|Tabletten|miles|Meter|metres|people"
     r"|Leute|Menschen|patients|Patienten|of\b|von\b|\w*prozent))")
+_EN_ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_DE_ORDINALS = "erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt"
 _AGE_WORD_RES = [
+    # "died at ninety", "turned ninety on the 3rd", "wurde am 5. Mai hundert": a round age
+    # after a word of ageing or dying (bare "ninety" is too often a count to flag alone)
+    re.compile(r"\b(?:turn(?:s|ed|ing)?|reach(?:es|ed|ing)?|made\s+it\s+to|make\s+it\s+to"
+               r"|lived\s+to|live\s+to|living\s+to|died\s+at|dies\s+at|dead\s+at|died\s+aged"
+               r"|passed\s+away\s+at|wird|wurde|werden|geworden|starb\s+mit|gestorben\s+mit"
+               r"|erreicht(?:e|en)?)\s+(?:[\w.]+\s+){0,3}?(?P<age>ninety|(?:a|one)\s+hundred"
+               r"|neunzig|hundert)\b(?!\s*(?:%|per\s?cent|Prozent|prozent))"
+               # "turned ninety beds", "wurde hundert Meter": a count of things
+               r"(?!\s+(?!this\b|was\b|is\b|has\b|as\b)[a-z]+s\b|\s+(?!Anfang|Ende|Mitte)"
+               r"(?-i:[A-ZÄÖÜ])[a-zäöüß]+(?:en|n|e|s|er)\b|\s+(?:degrees|Grad)\b)", re.I),
+    # "her hundredth birthday", "ihren neunzigsten Geburtstag", "the ninety-first"
+    re.compile(rf"\b(?:ninetieth|hundredth|ninety[- ](?:{_EN_ORDINALS})|(?:(?:a|one)[- ])?"
+               rf"hundred(?:[- ]and)?[- ](?:{_EN_ORDINALS}))\s+(?:birthday|party)\b"
+               rf"|\b(?:neunzigst|hundertst|(?:{_DE_ONES})undneunzigst|hundert(?:und)?"
+               rf"(?:{_DE_ORDINALS}))(?:e|en|er|es)?\s+Geburtstag\w*", re.I),
     re.compile(rf"\b(?:{_EN_OLD_WORDS})(?:[- ]years?[- ]old)?" + _WORD_AGE_NOT_A_COUNT, re.I),
     re.compile(rf"\b(?:{_DE_OLD_WORDS}|neunzig)[- ]?jährig\w*", re.I),
     re.compile(rf"\b(?:{_DE_OLD_WORDS})\b" + _WORD_AGE_NOT_A_COUNT, re.I),
@@ -483,8 +653,9 @@ def _ages_in_words(text: str) -> Iterator[_Candidate]:
     if not _AGE_HINT_RE.search(text):
         return
     for rx in _AGE_WORD_RES:
+        group = "age" if "age" in rx.groupindex else 0
         for m in rx.finditer(text):
-            yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+            yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
 
 
 def _ages(text: str) -> Iterator[_Candidate]:
@@ -663,7 +834,7 @@ _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
 # labels a number: "Vorgangsnr. 0931-22-ST", "Police log 22-0931", "Claimant number CL-55-203".
 _GENERIC_ID_LABEL_RE = re.compile(
-    rf"(?P<label>\b(?i:[\w-]*(?:nummer|nr\.?|konto)|ref(?:erence)?\.?|log|no\.|number))"
+    rf"(?P<label>\b(?i:[\w-]{{0,40}}(?:nummer|nr\.?|konto|akte)|ref(?:erence)?\.?|log|no\.|number))"
     rf"\s*[:#.]?\s*(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
 _PHONE_LABEL_WORDS = re.compile(r"(?i)tel|fon|fax|handy|mobil|phone|cell|ruf|pager")
 _BARE_NUMBER_LABELS = {"number", "nummer", "no", "nr"}
@@ -671,6 +842,7 @@ _PHONE_SHAPED = re.compile(r"(?:\+|0)\d[\d ()/-]{5,}\d")
 _ID_LABELLED_RE = re.compile(
     rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)\s*[:#.]?\s*"
     rf"(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
+_HYPHEN_REF_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,4}(?:-\d{2,}){2,3}(?![\w-])")
 _ID_RES = [
     re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"),  # IBAN
     re.compile(r"\b[A-Z]\d{9}\b"),  # Krankenversichertennummer
@@ -679,7 +851,10 @@ _ID_RES = [
     re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s?[1-9]\d{0,3}[EH]?\b"),  # M-AB 1234
     re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b"),  # UK number plate AB12 CDE
     # UK National Insurance number QQ 12 34 56 C
-    re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+    # (QQ is the prefix of the official examples, used where a real number would not be)
+    re.compile(r"\b(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
+    # "BT-2023-08817", "AZ-19-00412": letters, then groups of digits joined by hyphens
+    _HYPHEN_REF_RE,
     # German court file numbers: "XVII 418/22", "5 XVI 27/23", "3 F 123/22"
     re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2})\s+\d{1,5}/\d{2,4}\b"),
     # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817";
@@ -695,6 +870,9 @@ _ID_RES = [
     re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
                r"(?!\d|\.\d)"),
 ]
+_NHS_LABELLED_RE = re.compile(
+    r"\bNHS[\s-]+(?:number|no\.?|nr\.?|nummer)s?\b[^.\d;]{0,25}?"
+    r"(?P<value>(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d/])", re.I)
 _NHS_RE = re.compile(r"(?<![\d/.+-])\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{4}(?![\d/-]|\.\d)")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?:\+|\b00)\d{1,3}\s*$")
 
@@ -753,9 +931,15 @@ def _id_numbers(text: str) -> Iterator[_Candidate]:
         yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     for rx in _ID_RES:
         for m in rx.finditer(text):
-            if any(d.fullmatch(m.group()) for d in _DATE_RES):
-                continue  # 12/03/2024 is a date, not a reference
+            if any(d.fullmatch(m.group()) for d in _DATE_RES) or any(
+                    d.fullmatch(m.group()) for d in _DATE_WORD_RES[:2]):
+                continue  # 12/03/2024 and "Wed 15/11" are dates, not references
+            if rx is _HYPHEN_REF_RE and _digit_count(m.group()) < 5:
+                continue  # "M-12-34" is too short to be a file number
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    # "NHS number on it (485 777 3456)": ten digits after the label, valid or not
+    for m in _NHS_LABELLED_RE.finditer(text):
+        yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     # Numbers that check themselves: NHS (mod 11), KVNR (Luhn-like), IBAN (mod 97).
     for m in _NHS_RE.finditer(text):
         if (_nhs_number_is_valid(re.sub(r"\D", "", m.group()))
@@ -866,6 +1050,21 @@ def _towns(text: str, toks: list[_Token]) -> Iterator[_Candidate]:
         i += 1
 
 
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:[Ee]ine?[mnrs]?|[Kk]eine?[mnrs]?|[Jj]ede[mnrs]?)\s+$")
+
+
+def _is_two_noun_compound(word: str, min_tail: int = 4) -> bool:
+    """ "Übergangswohnheim", "Schulhof": a common noun (with its joining "-s-", "-n-")
+    before another of `min_tail` letters or more, a kind of thing rather than a name."""
+    for k in range(3, len(word) - min_tail + 1):
+        head, tail = word[:k], word[k:].capitalize()
+        if tail in _NOUNS_DE and (head in _NOUNS_DE or head + "e" in _NOUNS_DE or (
+                head[-1:] in ("s", "n") and head[:-1] in _NOUNS_DE) or (
+                head.endswith("en") and head[:-2] in _NOUNS_DE)):
+            return True
+    return False
+
+
 def _german_places(text: str) -> Iterator[_Candidate]:
     for m in _DE_STREET_RE.finditer(text):
         word = text[m.start():m.end("suffix")]
@@ -877,6 +1076,9 @@ def _german_places(text: str) -> Iterator[_Candidate]:
         if m.group("number") is None and _looks_like_german_noun(m.group("name"),
                                                                  suffixes=False):
             continue  # "Dorfstraße" is an address, "Angstweg" would not be
+        if m.group("number") is None and _INDEFINITE_BEFORE_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue  # "in einer Waschstraße": a kind of place, not an address
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _DE_STREET_TWO_WORDS_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
@@ -959,6 +1161,8 @@ def _skip_leading_stop_words(text: str, start: int, end: int) -> int | None:
 def _is_place_word(word: str, langs: frozenset[str]) -> bool:
     if not _is_capitalised(word) or word in data.STOP_CAPITALS or word in _CALENDAR:
         return False
+    if not _looks_like_a_name(word):
+        return False  # "nach PsychKG", "per WhatsApp": an act or a brand
     if word.casefold() in _REGIONS_CASEFOLD or word in data.NOT_PLACES_EN:
         return False
     if _is_first_name(word) or word in data.AMBIGUOUS_FIRST_NAMES and not _ANY_CITY_RE.fullmatch(
@@ -992,6 +1196,9 @@ def _after_prepositions(text: str, toks: list[_Token],
             continue
         if not _is_place_word(nxt.text, langs):
             continue
+        if any(" ".join(t.text for t in toks[i + 1:i + 1 + k]).casefold() in _REGIONS_CASEFOLD
+               for k in (2, 3)):
+            continue  # "from South Africa", "aus Bosnien und Herzegowina"
         if tok.text.casefold() == "bei":
             continue  # "bei" introduces people and firms more often than towns
         end = nxt.end
@@ -1044,12 +1251,14 @@ def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
 
 _ONLY_ONE_EN_RE = re.compile(
     r"\bthe\s+only\s+(?!(?:one|thing|time|way|reason|option|choice|problem|place|day"
-    r"|question|person|people)\b)(?:[A-Za-z][a-z]*|[A-Z]{2,4})(?:\s+(?:[A-Za-z][a-z]*|[A-Z]{2,4}))"
+    r"|question|person|people)\b)(?:[A-Za-z][a-z]*(?:-[a-z]+)?|[A-Z]{2,4})"
+    r"(?:\s+(?:[A-Za-z][a-z]*(?:-[a-z]+)?|[A-Z]{2,4}))"
     r"{0,2}?\s+(?:in|at|on|of)\s+(?:the\s+|this\s+"
     r"|our\s+|their\s+|her\s+|his\s+)?(?:village|valley|town|hamlet|island|parish|county"
     r"|district|area|city|street|road|estate|neighbourhood|dale|glen\b|(?=[A-Z][\w'’-]+))")
 _ONLY_ONE_DE_RE = re.compile(
     r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Ii]hr|[Ss]ein)\s+[Ee]inzige[nrs]?\s+"
+    r"(?:[a-zäöüß][\w-]+\s+)?"  # "der einzige sorbischsprachige Hausarzt"
     r"(?!(?:Mal|Grund|Weg|Problem|Mensch|Tag|Ort|Person|Frage|Möglichkeit)\b)[A-ZÄÖÜ]\w+\s+"
     r"(?:im|in|am|an|auf|von|vom|des|der)\s+(?:\w+\s+)?(?:Tal|Dorf|Ort|Stadt|Kreis|Gemeinde"
     r"|Viertel|Kiez|Insel|Landkreis|Umkreis|Bezirk|Stadtteil|Ortsteil|Straße|Gegend"
@@ -1058,6 +1267,41 @@ _OFFICE_RE = re.compile(
     r"\b(?:(?:Ober|Orts)?[Bb]ürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin"
     r"|[Mm]ayor(?:ess)?|Lord\s+Mayor)(?=\s+(?:von|of|in|der\s+Gemeinde|der\s+Stadt)\s+"
     r"[A-ZÄÖÜ])")
+# "the current mayor", "der amtierende Bürgermeister": the one holder of an office now
+_OFFICE_HOLDER_RE = re.compile(
+    r"\b(?:the\s+(?:current|present|sitting|incumbent|serving)|(?i:der|die|den|dem)\s+"
+    r"(?:amtierende|derzeitige|jetzige|aktuelle)[nr]?)\s+(?:(?:deputy|Lord|stellvertretende[nr]?)"
+    r"\s+)?(?:mayor(?:ess)?|MP|MEP|headteacher|head\s+teacher|headmaster|headmistress"
+    r"|principal|vicar|rector|bishop|imam|rabbi|chief\s+constable|police\s+commissioner"
+    r"|council\s+leader|leader\s+of\s+the\s+council|coroner|Bürgermeister(?:in)?"
+    r"|Oberbürgermeister(?:in)?|Landrat|Landrätin|Ortsvorsteher(?:in)?|Schulleiter(?:in)?"
+    r"|Rektor(?:in)?|Pfarrer(?:in)?|Bischof|Bischöfin|Abgeordnete[nr]?|Polizeipräsident(?:in)?"
+    r"|Vorsitzende[nr]?|Trainer(?:in)?|Kapitän(?:in)?)\b")
+# "was on Top of the Pops", "on the front page of the local paper", "beim Vorentscheid zum
+# Grand Prix aufgetreten": someone the public has seen
+_MEDIA_FAME_RE = re.compile(
+    # a person was seen there, not "it was on the local news", "the Games were on TV"
+    r"\b(?:who|he|she|that|[a-z]*(?:son|daughter|mother|father|mum|dad|wife|husband|brother"
+    r"|sister|man|woman|boy|girl|band|singer|er|or|ist))\s+"
+    r"(?:was|has\s+been|had\s+been|appeared|featured|starred)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?:front\s+page(?:\s+of\s+(?:the\s+)?(?:local\s+|national\s+)?(?:paper|newspaper|news))?"
+    r"|(?:local\s+|national\s+)?(?:TV|television|telly|news|papers|radio)\b(?!\s+(?:licen|set|"
+    r"remote))|Top\s+of\s+the\s+Pops|Crimewatch|X\s+Factor|Britain['’]s\s+Got\s+Talent"
+    r"|Eurovision|Big\s+Brother|Love\s+Island)"
+    r"|\b(?:beim|im|in\s+der|bei\s+der|auf\s+der)\s+(?:Vorentscheid|Grand\s+Prix|Eurovision"
+    r"|ESC|Fernsehen|Titelseite|Tagesschau|Lokalzeitung|Zeitung|Bild-Zeitung|Castingshow)"
+    r"(?:\s+[\wäöüß]+){0,3}?\s+(?:aufgetreten|gewesen|gesungen|zu\s+sehen|erschienen|abgebildet"
+    r"|gezeigt)\b")
+# "the 2017 fire in the tower block", "beim Hochwasser 2021": an event in the papers
+_EVENT_RE = re.compile(
+    r"\b(?:the|der|des|dem|beim|vom|nach\s+dem)\s+(?:(?:19|20)\d\d\s+(?:tower\s+block\s+)?"
+    r"(?:fire|flood|floods|explosion|bombing|attack|shooting|stabbing|crash|rail\s+crash"
+    r"|derailment|collapse|riots?|disaster|massacre|tragedy|landslide)"
+    r"|(?:Brand|Großbrand|Hochwasser|Flut|Anschlag|Amoklauf|Unglück|Zugunglück|Explosion"
+    r"|Einsturz|Erdrutsch)\s+(?:von\s+)?(?:19|20)\d\d)\b"
+    r"(?:\s+(?:in|at|on|im|in\s+der|am|an\s+der)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:block|tower|estate|school|station|stadium|arena|bridge|factory|mine|club"
+    r"|Schule|Hochhaus|Bahnhof|Brücke|Fabrik|Disco|Stadion))?")
 # What makes one person known to everyone: a title, a record, a tragedy in the papers, a
 # role in a small community.
 _FAME_RE = re.compile(
@@ -1091,6 +1335,12 @@ _COMMUNITY_ROLE_RE = re.compile(
 # Cheap tests before the patterns above: a word each of them needs.
 _FAME_HINT_RE = re.compile(r"lymp|champion|meister|könig|prinz|Queen|lotter|jackpot|Lotto|pools"
                            r"|Euromillions")
+_OFFICE_HOLDER_HINT_RE = re.compile(r"current|present|sitting|incumbent|serving|amtierend"
+                                    r"|derzeitig|jetzig|aktuell")
+_MEDIA_HINT_RE = re.compile(r"news|TV|television|telly|paper|radio|front|Pops|Crimewatch"
+                            r"|Factor|Talent|Eurovision|Brother|Island|Vorentscheid|Grand"
+                            r"|ESC|Fernseh|Titelseite|Tagesschau|Zeitung|Castingshow")
+_YEAR_HINT_RE = re.compile(r"(?:19|20)\d\d")
 _TRAGEDY_HINT_RE = re.compile(r"\b(?:whose|deren|dessen)\b")
 _COMMUNITY_HINT_RE = re.compile(r"\b(?:our|unseres|unserer)\b")
 _NOT_A_ROLE = frozenset({"Kinder", "Schüler", "Eltern", "Leute", "Menschen", "Familien",
@@ -1116,6 +1366,12 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                                               and not _is_ordinary_word(handle, langs))):
             yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
     rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE]
+    if _OFFICE_HOLDER_HINT_RE.search(text):
+        rules.append(_OFFICE_HOLDER_RE)
+    if _MEDIA_HINT_RE.search(text):
+        rules.append(_MEDIA_FAME_RE)
+    if _YEAR_HINT_RE.search(text):
+        rules.append(_EVENT_RE)
     if _FAME_HINT_RE.search(text):
         rules.append(_FAME_RE)
     if _TRAGEDY_HINT_RE.search(text):
@@ -1163,6 +1419,25 @@ _DE_VENUE_RE = re.compile(
 _EN_STREET_AFTER_PREP_RE = re.compile(
     rf"\b(?:on|in|off|along)\s+(?P<street>[A-Z]{_WORD}\s+(?:Row|Close|Drive|Way|Walk|Parade"
     r"|Square|Court|Place|Hill))\b")
+# "vom Gruberhof", "in den Birkenhof", "zur Talmühle": a farm, a mill or a hut by its name
+_DE_FARM_RE = re.compile(
+    rf"\b(?:vom|zum|im|am|beim|den|dem|auf\s+dem|aus\s+dem|zur|der)\s+"
+    rf"(?P<name>(?P<prefix>[A-ZÄÖÜ]{_WORD}?)(?:hof|mühle|hütte|alm|gut))\b")
+# "Gebäudereinigung Pröll GmbH", "Hallam & Sons Ltd", "Wendt & Söhne": a firm by its form
+_FIRM_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s]+(?:&\s+)?[A-ZÄÖÜ]{_WORD}){{0,3}})"
+    r"(?:\s*&\s*(?:Co\.?|Söhne|Sons|Partner|Töchter))?"
+    r"(?:\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|e\.\s?V\.|eG|Ltd\.?"
+    r"|Limited|plc|PLC|LLP|Inc\.?|LLC)|\s*&\s*(?:Co\.?|Söhne|Sons|Töchter))(?![\w])")
+# "the Queen Elizabeth emergency department", "the Princess Royal maternity unit"
+_DEPARTMENT_AFTER_RE = re.compile(
+    rf"\b(?P<name>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{0,2}})\s+(?=(?:emergency\s+department"
+    r"|A&E|maternity\s+(?:unit|ward)|children['’]s\s+ward|outpatients?|day\s+unit"
+    r"|stroke\s+unit|neonatal\s+unit|intensive\s+care|ICU|SCBU|psychiatric\s+unit)\b)")
+_DEPARTMENT_HINT_RE = re.compile(r"emergency|A&E|maternity|ward|outpatient|unit|intensive"
+                                 r"|ICU|SCBU")
+_FIRM_HINT_RE = re.compile(r"GmbH|\bAG\b|\bKG\b|OHG|GbR|e\.\s?V\.|\beG\b|Ltd|Limited|plc|PLC"
+                           r"|LLP|Inc\b|LLC")
 _HOF_RE = re.compile(rf"\b(?:Hof|Gut|Gehöft)\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
 _ADDRESS_CUE_RE = re.compile(
     r"(?i:\b(?:address|adresse|anschrift)\b)(?:\s+(?:as|als|is|ist|lautet|war|was))?\s*:?\s*"
@@ -1177,7 +1452,7 @@ _EN_LOWER_INSTITUTION_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
     r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
     r"|church|chapel|mosque|temple|synagogue|General(?:\s+Hospital)?|flat|cottage|bungalow"
-    r"|farmhouse)\b")
+    r"|farmhouse|station|depot|site|factory|warehouse|campus|branch|yard|mill|barracks)\b")
 _DE_LIVES_RE = re.compile(
     r"\b(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gezogen|zieht|umgezogen)\s+"
     r"(?:jetzt\s+|noch\s+|heute\s+)?(?:im|in|in\s+der|am|auf\s+dem)\s+(?P<name>[A-ZÄÖÜ]"
@@ -1306,9 +1581,16 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             word, prefix = m.group("word"), m.group("prefix")
             if (word in _NOUNS_DE or len(prefix) < 3 or prefix in data.STOP_CAPITALS
                     or prefix.split("-")[0] in data.GENERIC_INSTITUTION_PREFIXES
-                    or word in data.NOT_STREETS_DE):
+                    or word in data.NOT_STREETS_DE
+                    or _is_two_noun_compound(word, len(m.group("suffix")) + 1)):
                 continue
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_FARM_RE.finditer(text):
+            name = m.group("name")
+            prefix = m.group("prefix")
+            if name not in _NOUNS_DE and (not _is_two_noun_compound(name, 3) or (
+                    prefix in data.TOWNS or _unknown_capitalised(prefix, langs))):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
         for m in _HOF_RE.finditer(text):
             if _is_unknown_word(m.group("name"), langs):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
@@ -1320,6 +1602,22 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for m in _DE_VENUE_RE.finditer(text):
             if _is_name_word(m.group("name"), frozenset({"en"})):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _FIRM_RE.finditer(text) if "&" in text or _FIRM_HINT_RE.search(text) else ():
+        words = [w for w in re.split(r"[-\s&]+", m.group("name")) if w]
+        while words and (words[0] in data.STOP_CAPITALS or words[0] in _NOT_UNKNOWN):
+            words = words[1:]
+        if words:
+            start = m.start("name") + m.group("name").find(words[0])
+            yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+    if "en" in langs:
+        for m in _DEPARTMENT_AFTER_RE.finditer(text) if _DEPARTMENT_HINT_RE.search(text) else ():
+            words = m.group("name").split()
+            if words[0] in data.STOP_CAPITALS or (
+                    _is_ordinary_word(words[0], langs) and _at_sentence_start(text, m.start())):
+                words = words[1:]  # "Admitted Queen Elizabeth ...": a verb opening it
+            if words and not all(_is_ordinary_word(w, langs) for w in words):
+                start = m.end("name") - len(" ".join(words))
+                yield _Candidate("place", start, m.end("name"), _P_PLACE_STRUCT)
     for m in _SETTLEMENT_OF_RE.finditer(text):
         words = re.split(r"[- ]", m.group("name"))
         if not any(w in _NOT_UNKNOWN or w.casefold() in _REGIONS_CASEFOLD for w in words) and (
@@ -1389,8 +1687,9 @@ def _places_after_places(text: str, places: list[_Candidate],
         if c.priority < _P_PLACE_STRUCT - 1:
             continue
         m = _AFTER_PLACE_RE.match(text, c.end)
-        if m and all(_is_unknown_word(w, langs) and not _is_first_name(w)
-                     for w in re.split(r"[- ]", m.group("name"))):
+        if m and (all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                      for w in re.split(r"[- ]", m.group("name")))
+                  or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))):  # "..., Upper Slaughter"
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
 
 
@@ -1493,6 +1792,168 @@ def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         first, last = m.group("first").capitalize(), m.group("last").capitalize()
         if _is_known_or_ambiguous_first_name(first) and _is_unknown_name(last, langs):
             yield _Candidate("name", m.start(), m.end(), _P_NAME)
+
+
+_P_WEAK = 15  # below every other rule: fills a gap, never displaces a finding
+_LOCATION_BEFORE_RE = re.compile(
+    r"\b(?:in|at|from|near|to|into|outside|via|towards|nach|aus|bei|zum|zur|nahe|Richtung"
+    r"|gegenüber|[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Dd]e[mns]|[Ee]in|[Ee]ine[mnrs]?|[Aa]n?|im|am"
+    r"|vom|ins|beim|on|off|of|für|for|über)\s+$")
+_DOSE_AFTER_RE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ml|g|mmol|IE|IU|units)\b")
+_INNER_CAPITAL_OK = ("Mc", "Mac", "O'", "O’", "D'", "D’")
+# Words that make a run of capitals an institution, a street or a title, not a person.
+_NOT_PERSON_RUN_WORDS = (data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
+                         | frozenset(data.STREET_WORDS_EN_NUMBERED) | data.GENERIC_SERVICE_WORDS_EN)
+
+
+def _looks_like_a_name(word: str) -> bool:
+    """Capitalised like a name: no capital inside ("WhatsApp", "PsychKG"), except "McKay"."""
+    for part in word.split("-"):
+        if len(part) < 2 or not part[0].isupper():
+            return False
+        if any(c.isupper() for c in part[1:]) and not part.startswith(_INNER_CAPITAL_OK):
+            return False
+    return True
+
+
+def _is_inflected_german_noun(word: str) -> bool:
+    """ "Hauses", "Kindern", "Patienten": a case ending on a noun the lists know."""
+    return any(word.endswith(ending) and len(word) - len(ending) > 2
+               and word[:-len(ending)] in _NOUNS_DE for ending in _GERMAN_CASE_ENDINGS)
+
+
+_GERMAN_CASE_ENDINGS = ("s", "n", "es", "en", "ern", "ns")
+
+
+@functools.lru_cache(maxsize=16384)
+def _unknown_capitalised(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that no list knows, shaped like a name (cached: German texts
+    repeat their nouns)."""
+    return (len(word) > 2 and _looks_like_a_name(word) and _is_unknown_name(word, langs)
+            and not _is_known_or_ambiguous_first_name(word)
+            and not ("de" in langs and any(_is_inflected_german_noun(p)
+                                           for p in word.split("-")))
+            and not ("en" in langs and _is_english_derivation(word)))
+
+
+def _is_english_derivation(word: str) -> bool:
+    """ "Supervisee", "Mentees": a person noun made from an English verb."""
+    w = word.casefold().removesuffix("s")
+    return w.endswith("ee") and w[:-1] in data.COMMON_WORDS_EN
+
+
+# Endings of German adjectives, participles and verbs: capitalised at a sentence's start or
+# as nouns ("Kommt aus der Türkei", "Lebenslänglicher fragt"), never a name no list knows.
+_GERMAN_NOT_NAME_ENDINGS = ("lich", "licher", "liche", "ig", "iger", "ige", "isch", "ische",
+                            "ischer", "end", "ender", "ende", "bar", "sam", "haft", "t", "en",
+                            "ter", "tes")
+
+
+def _mid_sentence_names(text: str, toks: list[_Token],
+                        langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Capitalised words no list knows where a capital letter says "name": in the middle of
+    a sentence ("Session on Thursday, Olek brought ..."), or opening one before a verb, a
+    comma or "aus der" ("Olamide, second year", "Shaza aus der Notunterkunft"). A run of
+    capitals ("Precious Adeyemi", "Nguyễn Văn Minh") is one name unless a word of it makes
+    it an institution or a street; after a preposition or an article it is left to the
+    place rules ("in Lydford", "the Maudsley")."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i  # the run of capitalised words toks[i..j]
+        while (j + 1 < n and toks[j + 1].text[:1].isupper() and _gap(text, toks[j], toks[j + 1])
+               == " " and j - i < 3):
+            j += 1
+        run = [_strip_possessive(t) if k == j else t for k, t in enumerate(toks[i:j + 1], i)]
+        start_of_sentence = _at_sentence_start(text, tok.start)
+        if start_of_sentence and len(run) > 1 and (run[0].text in data.STOP_CAPITALS or (
+                run[0].text.casefold() in data.COMMON_WORDS_EN)):
+            run = run[1:]  # "Met Faith", "Phoned Olek": the sentence's first word
+            start_of_sentence = False
+        prev_tok = toks[i - 1] if i > 0 and run[0] is tok else None
+        i = j + 1
+        words = [t.text for t in run]
+        unknown = [_unknown_capitalised(w, langs) for w in words]
+        if not any(unknown) and _NAME_AND_BEFORE_RE.search(text, max(0, run[0].start - 30),
+                                                           run[0].start):
+            # "Ruby and Jasper Vane": beside a name, capitals are a name too
+            before = _NAME_AND_BEFORE_RE.search(text, max(0, run[0].start - 30), run[0].start)
+            assert before is not None
+            if (_is_known_or_ambiguous_first_name(before.group("name"))
+                    and all(_is_name_word(w, langs) for w in words)
+                    and not any(w in _NOT_PERSON_RUN_WORDS for w in words)):
+                unknown = [True] * len(words)
+        if not any(unknown) or any(w in _NOT_PERSON_RUN_WORDS or w in data.STOP_CAPITALS
+                                   for w in words):
+            continue
+        if any(w in data.TOWNS or w in data.CITIES or w.casefold() in _REGIONS_CASEFOLD
+               for w in words) or _REGIONS_CASEFOLD.intersection(
+                [" ".join(words).casefold()]):
+            continue
+        if any(w in data.EPONYMS or w in _ABBREVIATED_CALENDAR or w.startswith(("I'", "I’"))
+               for w in words):
+            continue
+        first, last = run[0], run[-1]
+        if _LOCATION_BEFORE_RE.search(text, max(0, first.start - 12), first.start):
+            continue
+        if text[max(0, first.start - 2):first.start] == "& " or text[
+                last.end:last.end + 2] == " &":
+            continue  # "Hallam & Pryce", "Wendt & Söhne": a firm
+        if _NOT_A_PERSON_AFTER_RE.match(text, last.end):
+            continue  # "Zoloft 50 mg", "Braden 11", "Edwards syndrome"
+        german = "de" in langs
+        nxt = toks[j + 1].text if j + 1 < n and _gap(text, toks[j], toks[j + 1]) == " " else ""
+        if len(run) > 1:
+            # "Precious Adeyemi": a surname no list knows; in German every word must be one
+            if not (unknown[-1] and all(unknown[:-1] if german else (
+                    _is_name_word(w, langs) for w in words[:-1]))):
+                continue
+        elif german or start_of_sentence:
+            if german and words[0].endswith(_GERMAN_NOT_NAME_ENDINGS):
+                continue
+            # where a capital letter says nothing, a person is the subject of a verb, has
+            # a relative clause or an apposition after it, or "aus der Notunterkunft"
+            verb = ("en" in langs and (nxt in data.PAST_TENSE_EN or _is_verb_en(nxt) or (
+                nxt.islower() and len(nxt) > 4 and nxt.endswith("ed")))) or (
+                german and nxt in _GERMAN_PERSON_VERBS)
+            # "Gestern kam Oluwaseun mit ...": the subject after the verb in German
+            verb = verb or (german and prev_tok is not None and prev_tok.text
+                            in _GERMAN_PERSON_VERBS and _gap(text, prev_tok, tok) == " ")
+            if not (verb or _PERSON_AFTER_AMBIGUOUS_RE.match(text, last.end)
+                    or _RELATIVE_AFTER_RE.match(text, last.end)
+                    or (not german and re.match(r",\s+[a-z\d]", text[last.end:last.end + 4]))):
+                continue
+            if start_of_sentence and "en" in langs and _is_english_compound(words[0]):
+                continue  # "Callback requested"
+        yield _Candidate("name", first.start, last.end, _P_WEAK)
+
+
+_NAME_AND_BEFORE_RE = re.compile(rf"(?P<name>[A-ZÄÖÜ]{_WORD})\s*(?:,|&|\band\b|\bund\b)\s*$")
+_ABBREVIATED_CALENDAR = frozenset(data.MONTH_ABBREVIATIONS) | frozenset(
+    {"Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
+_NOT_A_PERSON_AFTER_RE = re.compile(
+    r"\s+\d|\s*\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ml|g|mmol|IE|IU|units)\b"
+    r"|['’]?s?\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|Syndrom"
+    r"|Krankheit|Erkrankung|Score|Skala)\b")
+_RELATIVE_AFTER_RE = re.compile(r",\s+(?:who|whose|der|die|dessen|deren|\d{1,3}\b(?![.,/:]\d))")
+_GERMAN_PERSON_VERBS = frozenset({
+    "kam", "kommt", "ist", "war", "hat", "hatte", "brachte", "bringt", "sagt", "sagte",
+    "will", "wollte", "möchte", "kann", "konnte", "muss", "musste", "soll", "wird", "wurde",
+    "geht", "ging", "fragt", "fragte", "weint", "weinte", "schreibt", "schrieb", "ruft",
+    "rief", "lebt", "lebte", "wohnt", "wohnte", "arbeitet", "erzählt", "erzählte", "schläft",
+    "isst", "trinkt", "trank", "hilft", "half", "sitzt", "saß", "spricht", "sprach", "meint",
+    "meinte", "erscheint", "fehlt", "fehlte", "schickt", "schickte", "weigert", "verweigert"})
+
+
+def _is_english_compound(word: str) -> bool:
+    """ "Callback", "Lifeline": two English words of three letters or more, written as one."""
+    w = word.casefold()
+    return any(w[:k] in data.COMMON_WORDS_EN and w[k:] in data.COMMON_WORDS_EN
+               for k in range(3, len(w) - 2))
 
 
 # --- putting it together -------------------------------------------------------------------
@@ -1621,6 +2082,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_case_names(text))
     names.extend(_context_names(text, langs))
     names.extend(_unknown_names(text, langs))
+    names.extend(_mid_sentence_names(text, toks, langs))
+    names.extend(_nicknames(text, langs))
     names.extend(_repeated_names(text, toks, names, langs))
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
