@@ -248,7 +248,18 @@ def test_it_stays_fast_on_long_pathological_input() -> None:
                  "was on the " * 5000 + "news", "the 2017 " * 5000 + "fire",
                  "turned " * 5000 + "ninety", "NHS number " * 4000 + "485 777 3456",
                  "BT-12-" * 6000, "vom Aahof " * 5000, "Aa, Bb " * 8000, "Aa Bb " * 8000,
-                 "Ruby and Aa Bb " * 4000, "der einzige aa " * 5000):
+                 "Ruby and Aa Bb " * 4000, "der einzige aa " * 5000,
+                 # round 5
+                 "is the aa " * 5000, "is the vicar of the aa " * 3000, "ist der Aa " * 5000,
+                 "ist der Pfarrer der aae " * 3000, "The man who aa " * 4000 + "fire",
+                 "Der Mann, der aa " * 4000, "last year's aa " * 4000 + "champion",
+                 "the only aa aa at the aa " * 3000, "pt aa " * 8000, "in aa " * 8000,
+                 "she is " * 5000 + "92", "(ninety " * 5000, "seit dem 2. " * 5000,
+                 "the Aa Bb and " * 4000 + "Crown", "the Aa " * 8000 + "Grill",
+                 "Villa Am " * 5000, "Aapark Nord " * 5000, "FC Aa " * 5000,
+                 "Aa & " * 8000 + "Bb", "Aaische Aagemeinde " * 4000, "to Aa-Bb " * 5000,
+                 "Aa Park " * 5000, "A1 J9 " * 5000, "MRS A. " * 5000 + "BB",
+                 "Hope and " * 5000 + "Jack", "Precious " * 8000):
         started = time.perf_counter()
         find_identifiers(text)
         assert time.perf_counter() - started < 5.0
@@ -345,15 +356,29 @@ def test_it_reaches_the_floors_on_the_third_held_out_sets(name: str) -> None:
         assert scores[category]["recall"] >= recall, (name, category, scores[category])
 
 
-# The fourth held-out sets, as scored once at the end of the fourth round (0.96
-# precision, 0.87-0.88 recall).
-HELDOUT4_FLOORS = {ALL: (0.94, 0.85)}
+# The fourth held-out sets, scored once at the end of the fourth round (0.96 precision,
+# 0.87-0.88 recall), then used to develop the fifth round's rules (0.96-0.97 precision,
+# 0.98 recall on them).
+HELDOUT4_FLOORS = {ALL: (0.94, 0.95)}
 
 
 @pytest.mark.parametrize("name", ["en_heldout4", "de_heldout4"])
 def test_it_reaches_the_floors_on_the_fourth_held_out_sets(name: str) -> None:
     scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
     for category, (precision, recall) in HELDOUT4_FLOORS.items():
+        assert scores[category]["precision"] >= precision, (name, category, scores[category])
+        assert scores[category]["recall"] >= recall, (name, category, scores[category])
+
+
+# The fifth held-out sets, as scored once at the end of the fifth round (0.96-0.97
+# precision, 0.85-0.87 recall).
+HELDOUT5_FLOORS = {ALL: (0.94, 0.83)}
+
+
+@pytest.mark.parametrize("name", ["en_heldout5", "de_heldout5"])
+def test_it_reaches_the_floors_on_the_fifth_held_out_sets(name: str) -> None:
+    scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
+    for category, (precision, recall) in HELDOUT5_FLOORS.items():
         assert scores[category]["precision"] >= precision, (name, category, scores[category])
         assert scores[category]["recall"] >= recall, (name, category, scores[category])
 

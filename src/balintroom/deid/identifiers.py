@@ -1689,7 +1689,8 @@ def _places_after_places(text: str, places: list[_Candidate],
         m = _AFTER_PLACE_RE.match(text, c.end)
         if m and (all(_is_unknown_word(w, langs) and not _is_first_name(w)
                       for w in re.split(r"[- ]", m.group("name")))
-                  or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))):  # "..., Upper Slaughter"
+                  or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))
+                  or m.group("name") in _WORLD_CITIES):  # "..., Upper Slaughter"
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
 
 
@@ -1956,6 +1957,491 @@ def _is_english_compound(word: str) -> bool:
                for k in range(3, len(w) - 2))
 
 
+# --- round 5: rules for phenomena, not strings ---------------------------------------------
+# Each rule names a phenomenon seen in blind sets and is tested on invented sentences
+# (tests/deid/test_identifier_round5.py): hits and traps.
+
+_WORLD_CITIES = data.WORLD_CITIES - data.EPONYMS
+# A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
+_WORLD_CITY_RE = re.compile(
+    rf"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Vv]ia|[Aa]us|[Nn]ach|[Bb]ei|[Vv]on)\s+"
+    rf"(?P<city>[A-ZÄÖÜÇŞİ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)")
+# Roads: "the A47", "off the M6", "an der B96", "M6 J9", "Junction 9", "A1(M)". One-digit
+# A/B/C codes are vitamins and language levels ("B12", "B1"), so a road needs two digits
+# or "M" (motorway), and an article or a junction beside it.
+_ROAD_RE = re.compile(
+    r"(?:\b(?:the|der|die|an\s+der|auf\s+der|über\s+die|Richtung)\s+)"
+    r"(?P<road>(?:[AB]\d{2,4}|M\d{1,3}|A\d{1,3}\(M\))(?:\s+(?:J|[Jj]unction\s+)\d{1,2})?)\b"
+    r"|\b(?P<junction>(?:[AM]\d{1,4}\s+)?(?:J\d{1,2}|Junction\s+\d{1,2}))\b")
+# English pubs and eateries: "the Rose and Crown", "the Red Lion", "the Olympus Grill",
+# "the King's Arms"
+_PUB_NOUNS = (r"(?:Crown|Anchor|Bell|Hounds|Groom|Hare|Feathers|Plough|Harrow|Lion|Swan|Bull"
+              r"|Ship|Castle|Garter|Compasses|Magpie|Stump|Hart|Stag|Oak|Boar|Dragon|Horse"
+              r"|Horseshoes|Greyhound|Fox|Goose|Cock|Pheasant|Partridge|Wheatsheaf|Rose"
+              r"|Thistle|Mitre|Sun|Moon|Star|Kettle|Barge|Tun|Cross\s+Keys)")
+_VENUE_EN_RE = re.compile(
+    rf"\b[Tt]he\s+(?:[A-Z]{_WORD}\s+){{1,2}}(?:and|&)\s+{_PUB_NOUNS}\b"
+    rf"|\b[Tt]he\s+(?:Red|White|Black|Golden|Royal|Green|Blue|Old|King['’]s|Queen['’]s"
+    rf"|Bishop['’]s|Nag['’]s|Duke['’]s)\s+(?:{_PUB_NOUNS}|Head|Arms|Cow|Ox|Lamb|Hind)\b"
+    rf"|\b[Tt]he\s+(?:[A-Z]{_WORD}['’]?s?\s+){{1,2}}(?:Arms|Inn|Tavern|Grill|Diner|Bistro"
+    r"|Brasserie|Kebab|Chippy|Takeaway|Café|Cafe|Lounge|Social\s+Club|Hotel|Bakery)\b")
+# German pubs: "im Goldenen Hirschen", "zur Alten Post", "Gasthaus Krone"
+_VENUE_DE_RE = re.compile(
+    rf"\b(?:im|zum|zur|beim|vom|ins)\s+(?P<venue>(?:Goldenen|Grünen|Roten|Schwarzen|Weißen"
+    rf"|Blauen|Alten|Wilden|Lustigen|Fröhlichen|Letzten|Dicken|Scharfen|Güldenen"
+    rf"|Silbernen|Drei|Weissen)\s+[A-ZÄÖÜ]{_WORD})")
+# Heads that always carry a name, a noun included ("Pflegedienst Sonnenschein", "Villa
+# Kunterbunt", "Hochhaus Am Wiesenhang", "Gasthaus Krone", "Kanzlei Brandt")
+_NAMED_HEAD_DE_RE = re.compile(
+    rf"\b(?:Pflegedienst(?:es)?|Villa|Gasthaus|Gasthof|Wirtshaus|Hotel|Pension|Hochhaus"
+    rf"|[A-ZÄÖÜ]?[a-zäöüß]*[Ss]iedlung|Hallenbad|Freibad|Kanzlei|Fachklinik|Jugendhilfe"
+    rf"einrichtung|Einrichtung|Wohnprojekt|Kinderdorf|Sportverein|Turnverein|Verein)\s+"
+    rf"(?P<name>(?:(?:Am|An\s+der|Im|Zum|Zur|Auf\s+der|Auf\s+dem)\s+)?[A-ZÄÖÜ]{_WORD}"
+    rf"(?:-[A-ZÄÖÜ]{_WORD})*)")
+# "Stadtpark Nord", "Hallenbad Süd", "Friedhof West": a facility and a quarter
+_COMPASS_RE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]*(?:park|parks|bad|bads|friedhof|friedhofs|markt|zentrum|zentrums"
+    r"|bahnhof|bahnhofs|klinikum|klinikums|schule|platz|center|centers)\s+"
+    r"(?:Nord|Süd|Ost|West|Mitte)\b")
+# Clubs: "FC Viktoria Kirchrode", "SV Werder", "TSV 1860", "Hibernian FC", "Wanderers FC"
+_CLUB_RE = re.compile(
+    rf"\b(?:FC|SV|TSV|SC|VfB|VfL|TuS|SpVgg|SG|BSC|TuRa|DJK|FSV|ESV|SSV|TV|SuS)\s+"
+    rf"(?:\d{{2,4}}\s+)?[A-ZÄÖÜ]{_WORD}(?:\s+[A-ZÄÖÜ]{_WORD}){{0,2}}"
+    rf"|\b[A-Z]{_WORD}(?:\s+[A-Z]{_WORD})?\s+(?:FC|AFC|RFC|CC)\b")
+# Firms of two surnames: "Crane & Lowe", "Brandt & Lohse"
+_FIRM_PAIR_RE = re.compile(r"(?<![\w&])(?P<a>[A-ZÄÖÜ][a-zäöüß]{2,})\s+&\s+"
+                           r"(?P<b>[A-ZÄÖÜ][a-zäöüß]{2,})\b")
+_NOT_FIRM_PAIRS = frozenset({"Marks", "Procter", "Johnson", "Dolce", "Simon", "Tom", "Ant",
+                             "Fortnum", "Crabtree", "Mr", "Mrs", "Herr", "Frau", "Barnes"})
+# A trade and a surname: "von Hochbau Krämer", "bei Logistik Sander"
+_TRADE_FIRM_RE = re.compile(
+    rf"\b(?:von|bei|für|Firma|Gelände\s+von|Baustelle\s+von)\s+(?P<firm>(?:Hochbau|Tiefbau"
+    rf"|Bau|Logistik|Transporte|Spedition|Elektro|Sanitär|Heizungsbau|Metallbau|Dachdeckerei"
+    rf"|Malerbetrieb|Gebäudereinigung|Reinigung|Gartenbau|Garten-\s+und\s+Landschaftsbau"
+    rf"|Fliesen|Autohaus|Immobilien|Getränke|Schrott|Abbruch|Umzüge|Catering|Security"
+    rf"|Sicherheitsdienst|Zeitarbeit|Montage|Holzbau|Stahlbau|Bäckerei|Metzgerei)\s+"
+    rf"[A-ZÄÖÜ]{_WORD})")
+# "Kreuzkirchengemeinde", "Lutherkirche", "Ghanaische Methodistengemeinde"
+_CONGREGATION_RE = re.compile(
+    r"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:ische|ese|ene)\s+[A-ZÄÖÜ][a-zäöüß]*gemeinde"
+    r"|(?P<pre>[A-ZÄÖÜ][a-zäöüß]{2,})kirch(?:en)?gemeinde)\b")
+_GENERIC_CHURCH_PREFIXES = frozenset({"Nachbar", "Heimat", "Dorf", "Stadt", "Land", "Orts",
+                                      "Pfarr", "Frei", "Landes", "Evangelische", "Gemeinde"})
+# Single-word institutions known by name alone (psychiatric hospitals, prisons, memorials)
+_FAMOUS_INSTITUTION_RE = re.compile(
+    rf"(?<![\w-])(?:{_alternation(data.FAMOUS_INSTITUTIONS)})(?![\w-])")
+# English parks and greens: "Hollins Park", "Clapham Common" (the first word unknown)
+_EN_PARK_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:Park|Common|Green|Heath"
+                         r"|Fields|Rec|Recreation\s+Ground)\b")
+
+_TITLE_WORDS_CASED = data.HONORIFICS_EN | data.HONORIFICS_DE | data.TITLE_PARTS
+_LOWER_NOTE_CUE = (r"(?:(?<![\w.])(?:new\s+)?(?:pt|pat|pt\.|pat\.|client|klient|klientin"
+                   r"|patient|patientin|bew\.\s?hilfe|bewohner|bewohnerin|hr\.|fr\.|mr|mrs|ms)"
+                   r")")
+# Hasty notes in lower case: "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38"
+_LOWER_CUE_NAME_RE = re.compile(
+    rf"(?i:{_LOWER_NOTE_CUE})\s+(?P<name>[a-zäöüßç][a-zäöüßçğışé]{{1,20}})"
+    r"(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,]|\s+(?:from|vom|von|aus|in)\b)|)")
+_LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
+                               r"[a-zäöüß-]{2,30})\b")
+_NOT_LOWER_NAMES = frozenset({
+    "is", "was", "has", "had", "says", "said", "denies", "reports", "states", "seen", "ist",
+    "war", "hat", "hatte", "sagt", "will", "kam", "kommt", "wird", "mit", "und",
+    "and", "with", "the", "der", "die", "das", "ein", "eine", "a", "an", "re", "nicht",
+    "not", "no", "kein", "keine", "heute", "today", "again", "wieder", "ok", "nr", "f", "m",
+    "w", "male", "female", "männlich", "weiblich", "aged", "age", "alter", "old",
+    "ca", "c", "approx", "etwa", "sehr", "very", "also", "auch", "bei", "in", "im", "am",
+    "mother", "father", "mum", "dad", "mutter", "vater", "sohn", "son", "daughter", "tochter",
+    "dr", "dnas", "dna", "wants", "won't", "can't", "doesn't", "didn't", "wollte", "lebt",
+    "lives", "wohnt", "geht", "goes", "went", "ging", "schläft", "sleeps", "refuses",
+    "verweigert", "schmerz", "schmerzen", "pain", "fall", "sturz", "known", "bekannt",
+    "als", "as", "x", "y", "yo", "yrs", "jahre", "j", "pts", "pats", "ref", "info",
+})
+
+_OLD_WORD = (rf"(?:{_OLD}|ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WORDS}"
+             rf"|{_DE_OLD_WORDS})")
+# Copula and age: "she is 92 and", "Die Mutter ist 95,", "His mother is ninety",
+# "will be 101 in October", "wird bald 100"; but not "HR was 96", "sats 94%".
+_AGE_COPULA_RE = re.compile(
+    rf"(?<![\w'’])(?:is|was|ist|war|wäre|sei|will\s+be|would\s+have\s+been"
+    rf"|would\s+be|wird|würde|is\s+now|ist\s+jetzt|ist\s+nun|is\s+already|ist\s+schon"
+    rf"|ist\s+bereits|wird\s+bald|will\s+soon\s+be)\s+"
+    rf"(?:(?:now|jetzt|already|schon|bereits|nun|fast|almost|nearly|knapp|über|over|gerade"
+    rf"|stolze|just|erst)\s+)?(?P<age>{_OLD_WORD})\b(?!\s*[.,]\d)(?!\s*/)"
+    + _NOT_A_UNIT + r"(?!\s*(?:percent|per\s?cent|Prozent|pounds|euros?|quid|beats|mmHg"
+    r"|mg|ml|kg|units|Einheiten|Schläge|on\b|über\b|over\b|von\b|of\b|out\b|Punkte"
+    r"|minutes|Minuten|m\b|metres|Meter|degrees|Grad))", re.I)
+_SUBJECT_BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
+_NOT_AGE_SUBJECTS = frozenset({
+    "hr", "bp", "rr", "sats", "spo2", "temp", "pulse", "puls", "score", "wert", "level",
+    "count", "weight", "gewicht", "bz", "blutzucker", "glucose", "sugar", "rate", "result",
+    "ergebnis", "total", "summe", "number", "nummer", "zimmer", "room", "bed", "bett", "it",
+    "es", "that", "this", "das", "dies", "which", "was", "cost", "price", "preis", "bill",
+    "rechnung", "bus", "tram", "line", "linie", "platform", "gleis", "page", "seite", "mmse",
+    "moca", "barthel", "phq", "gad", "hba1c", "crp", "hb", "egfr", "creatinine", "kreatinin",
+    "saturation", "sättigung", "fev1", "iq", "bmi", "ldl", "hdl", "tsh", "ferritin", "ck",
+    "figure", "zahl", "anzahl", "speed", "tempo", "limit", "year", "jahr", "house", "haus",
+    "flat", "wohnung", "ward", "station", "there", "da", "here", "hier", "what", "frequency",
+    "frequenz", "herzfrequenz", "atemfrequenz", "sauerstoffsättigung",
+    "cholesterol", "cholesterin", "glukose", "lactate", "laktat", "natrium", "sodium",
+    "kalium", "potassium", "troponin", "inr", "psa", "ggt", "alt", "ast", "ap", "ldh",
+    "temperature", "temperatur", "ratio", "index", "percentile", "perzentile"})
+# "(ninety last month)", "(neunzig Jahre alt)", "neunzig Jahre alt", "dreiundneunzigeinhalb"
+_AGE_WORD_MORE_RES = [
+    re.compile(rf"(?i:\(\s*(?P<age>ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WORDS}"
+               rf"|{_DE_OLD_WORDS}|{_OLD})\b)(?=\s*(?:\)|,|last|next|this|im|letzte|nächste"
+               rf"|vorige|years|Jahre|y\b|J\.|and|und|now|jetzt|today|heute|soon|bald))"),
+    re.compile(rf"(?i:\b(?P<age>(?:ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WORDS}"
+               rf"|{_DE_OLD_WORDS})\s+(?:Jahre|years)\s+(?:alt|old)))\b"),
+    re.compile(rf"(?i:\b(?P<age>(?:{_DE_OLD_WORDS}|neunzig)(?:einhalb|dreiviertel)"
+               rf"|(?:ninety|{_EN_OLD_WORDS})\s+and\s+(?:a\s+half|three\s+quarters)))\b"),
+    # "celebrated her ninetieth", "seinen Neunzigsten": an ordinal of age after a possessive
+    re.compile(rf"(?i:\b(?:her|his|their|ihren|seinen|ihrem|seinem)\s+(?P<age>ninetieth"
+               rf"|hundredth|ninety[- ](?:{_EN_ORDINALS})|neunzigsten|hundertsten"
+               rf"|(?:{_DE_ONES})undneunzigsten))\b(?!\s+(?:percentile|Perzentile|minute"
+               rf"|Minute|time|Mal|place|Platz|day|Tag|anniversary|Jahrestag|year|Jahr))"),
+]
+
+# Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"
+_HOLIDAY_YEAR_RE = re.compile(
+    rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday|Friday|Tuesday"
+    rf"|Thursday))?\s+{_YEAR}\b")
+# A German day without a month: "seit dem 2. das Essen", "Verstoß am 9., auf Video"
+_DAY_ONLY_DE_RE = re.compile(
+    rf"\b(?i:seit\s+dem|am|vom|bis\s+zum|ab\s+dem|zum|bis|ab|Mitte|Anfang|Ende)\s+"
+    rf"(?P<day>{_DAY}\.)(?=\s*(?:[,;:)–]|$|\s+(?!(?:mal|male|und|bis|oder|Mal)\b)"
+    r"(?-i:[a-zäöüß])))")
+# "Peggy, 101, Fernlea House, 4/12:": a day and month between commas and a colon
+_DAY_MONTH_LIST_RE = re.compile(rf"(?<=,\s)(?P<d>{_DAY}/{_MON})(?=\s*:)")
+
+# IDs without a label: UK driving licence, prison number, Court of Protection number
+_UK_LICENCE_RE = re.compile(r"\b[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}\b")
+_PRISON_NO_RE = re.compile(r"(?<![\w-])[A-Z]\d{4}[A-Z]{2}(?![\w-])")
+_COURT_NO_RE = re.compile(r"\b(?:COP|CoP)\s?\d{5,8}[A-Z]?\b|\b(?:Buchnr\.?|Buchnummer"
+                          r"|Gefangenennr\.?|Gefangenennummer|prisoner\s+no\.?|prison\s+no\.?)"
+                          r"\s*:?\s*(?P<num>[A-Z]?\d{2,6}(?:/\d{2,4})?[A-Z]{0,2})\b", re.I)
+# All-caps names after an all-caps title: "MRS J. KOWALCZYK", "HERR K. MÜLLER"
+_CAPS_TITLE_NAME_RE = re.compile(
+    r"\b(?:MR|MRS|MS|MISS|DR|HERR|HERRN|FRAU)\.?\s+(?:[A-ZÄÖÜ]\.\s*){0,2}[A-ZÄÖÜ]{2,}"
+    r"(?:[-'’][A-ZÄÖÜ]{2,})?\b")
+# "J. (17)", "pt J. (18)": an initial with an age
+_INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
+
+# Role nouns: a definite description of a role only one person has ("the vicar of the next
+# parish", "der Pfarrer der Nachbargemeinde", "our MP")
+_ROLES_EN = _alternation(data.ROLE_NOUNS_EN)
+_ROLES_DE = (rf"[A-ZÄÖÜ][\wäöüß-]*?(?:{_alternation(data.ROLE_NOUNS_DE)})"
+             rf"|(?:{_alternation(tuple(r.capitalize() for r in data.ROLE_NOUNS_DE))})")
+_UNIQUE_ROLES = _alternation(data.UNIQUE_ROLES)
+_NOT_A_COMPLEMENT_WORD = (r"(?!(?:and|but|or|who|which|that|when|because|so|he|she|they|is"
+                          r"|was|has|had)\b)")
+_ROLE_EN_RE = re.compile(
+    rf"(?:\b(?:is|was|['’]s|became|becomes|used\s+to\s+be)\s+|(?:^|(?<=[.!?:;]\s)))"
+    rf"(?P<desc>(?:[Tt]he|[Oo]ur)\s+(?:(?:only|new|old|former|retired|current|local|deputy"
+    rf"|assistant|head|chief|senior|longtime|long-serving|female|male|first|last|youngest"
+    rf"|oldest)\s+){{0,2}}(?:[a-z]+(?:-[a-z]+)?\s+)?(?:{_ROLES_EN})"
+    rf"(?:\s+(?:of|at|in|for|on|from)\s+(?:the|our|this|that|a)\s+(?:{_NOT_A_COMPLEMENT_WORD}"
+    rf"[a-z0-9]+(?:-[a-z0-9]+)*\s+){{0,4}}{_NOT_A_COMPLEMENT_WORD}[a-z]+(?:-[a-z]+)*)?)\b(?!-)")
+_ROLE_DE_RE = re.compile(
+    rf"(?:\b(?:ist|war|wird|wurde)\s+|(?:^|(?<=[.!?:;]\s)))"
+    rf"(?P<desc>(?:[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s+(?:(?:einzige|neue|alte|frühere"
+    rf"|ehemalige|jetzige|langjährige|stellvertretende|erste|letzte)[nr]?\s+){{0,2}}"
+    rf"(?:{_ROLES_DE})"
+    rf"(?:\s+(?:der|des|vom|von\s+der|von\s+dem|an\s+der|am|im|in\s+der|bei\s+der|beim)"
+    rf"\s+(?:(?:[a-zäöüß]+e[nrms]?|[A-ZÄÖÜ][\wäöüß-]+)\s+){{0,3}}?[A-ZÄÖÜ][\wäöüß-]+"
+    rf"(?:\s+(?:im|in\s+der|am)\s+(?:Ort|Dorf|Viertel|Kiez|Stadtteil))?)?)\b")
+# "The man who lost his whole family in the fire", "Der Mann, der beim Brand ... verloren hat"
+_DISASTER = (r"(?:fire|blaze|crash|collapse|flood|floods|explosion|bombing|attack|shooting"
+             r"|stabbing|derailment|riots?|disaster|massacre|tragedy|landslide|avalanche"
+             r"|earthquake|accident|pile-up|sinking|Brand|Großbrand|Hochwasser|Flut|Anschlag"
+             r"|Amoklauf|Unglück|Zugunglück|Explosion|Einsturz|Erdrutsch|Unfall|Erdbeben"
+             r"|Silvesternacht|Flutkatastrophe|Katastrophe)")
+_SURVIVOR_RE = re.compile(
+    rf"\b(?P<d>(?:[Tt]he\s+(?:only\s+)?(?:man|woman|boy|girl|lad|lady|couple|family|mother"
+    rf"|father|driver|teenager|pilot|survivor)\s+who\s+(?:[\w'’-]+\s+){{1,9}}?{_DISASTER}"
+    rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w-]+)?"
+    rf"|(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:einzige\s+)?(?:Mann|Frau|Junge|Mädchen|Paar|Ehepaar"
+    rf"|Familie|Mutter|Vater|Fahrer|Pilot|Überlebende)\s*,\s+(?:der|die|das)\s+"
+    rf"(?:[\wäöüß'’-]+\s+){{0,10}}?(?:verloren|überlebt|verursacht|gerettet|getötet"
+    rf"|überfahren|erschossen)(?:\s+(?:hat|hatte|haben|ist|war|wurde))?))\b")
+# "Last year's county under-18 boxing champion", "der letztjährige Landesmeister im Boxen"
+_CHAMPION_RE = re.compile(
+    r"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year['’]s|[Rr]eigning|[Ff]ormer|[Cc]urrent"
+    r"|[Dd]efending)\s+(?:[\w-]+\s+){0,4}?champion\b(?!s)"
+    r"|\b(?:[Dd]er|[Dd]ie)\s+(?:(?:letztjährige|diesjährige|amtierende|ehemalige|frühere"
+    r"|jetzige|dreifache|zweifache|mehrfache)\s+)?(?:Landes|Kreis|Bezirks|Stadt|Bundes"
+    r"|Vize|Welt|Europa|Deutsche[rn]?\s+|Vereins|Jugend|Schul)[a-zäöü]*meister(?:in)?\b"
+    r"(?:\s+im\s+[A-ZÄÖÜ][\wäöüß-]+)?")
+_ONLY_ONE_AT_RE = re.compile(
+    r"\b(?:[Tt]he\s+only|[Dd]ie\s+einzige|[Dd]er\s+einzige|[Dd]as\s+einzige)\s+"
+    r"(?:[a-zäöüß-]+\s+){0,2}[A-Za-zÄÖÜäöüß-]+\s+(?:at|in|on|of|for|bei\s+der|beim|im|in\s+der"
+    r"|an\s+der|am|auf\s+der)\s+(?:(?:the|our|this|der|dem|unserer|unserem)\s+)?"
+    r"(?:[\wäöüß-]+\s+){0,3}?(?:station|school|village|town|parish|club|team|watch|brigade"
+    r"|church|street|estate|island|firm|company|practice|surgery|plant|factory|mine|pub"
+    r"|office|council|force|squad|unit|department|college|university|academy|Feuerwehr"
+    r"|Dorf|Ort|Verein|Schule|Gemeinde|Firma|Wache|Mannschaft|Team|Betrieb|Straße|Siedlung"
+    r"|Polizei|Revier|Kompanie|Fabrik|Werk|Kaserne|Insel|Tal)\b(?:\s+(?:im|in\s+der)\s+"
+    r"(?:Dorf|Ort|Viertel|Stadtteil))?")
+_NOT_ONLY_HEADS = frozenset({"one", "thing", "time", "way", "reason", "option", "choice",
+                             "problem", "place", "day", "question", "person", "people", "Mal",
+                             "Grund", "Weg", "Problem", "Mensch", "Tag", "Ort", "Person",
+                             "Frage", "Möglichkeit", "Kind", "child"})
+_ROLE_HINT_RE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s")
+_UNIQUE_ROLE_CF = frozenset(r.casefold() for r in data.UNIQUE_ROLES)
+
+
+def _is_unique_role(desc: str) -> bool:
+    last = desc.split()[-1].casefold()
+    return desc.casefold().endswith(tuple(f" {r}" for r in _UNIQUE_ROLE_CF)) or any(
+        last.endswith(r) for r in _UNIQUE_ROLE_CF if len(r) > 5)
+
+
+def _roles(text: str) -> Iterator[_Candidate]:
+    """ "is the vicar of the next parish", "our MP", "Der Ortsvorsteher", "ist die Landrätin",
+    "the man who lost his family in the fire", "last year's county boxing champion"."""
+    for rx in (_ROLE_EN_RE, _ROLE_DE_RE) if _ROLE_HINT_RE.search(text) else ():
+        for m in rx.finditer(text):
+            desc = m.group("desc")
+            words = desc.split()
+            has_complement = any(w in ("of", "at", "in", "for", "on", "from", "der", "des",
+                                       "vom", "von", "an", "am", "im", "bei", "beim")
+                                 for w in words[2:])
+            ours = words[0].casefold() in ("our", "unser", "unsere")
+            copula = m.start() < m.start("desc")
+            if not copula and not any(w in ("of", "der", "des") for w in words[2:]):
+                has_complement = False  # "The pharmacist from the high street": generic
+            if not (has_complement or _is_unique_role(desc) or (ours and copula)):
+                continue
+            yield _Candidate("other", m.start("desc"), m.end("desc"), _P_PLACE_PREP + 2)
+    for m in _ONLY_ONE_AT_RE.finditer(text):
+        head = m.group().split()[2]
+        if head in _NOT_ONLY_HEADS or (head.endswith("s") and not head.endswith("ss")):
+            continue
+        yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
+    for rx in (_SURVIVOR_RE, _CHAMPION_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
+
+
+def _round5_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _WORLD_CITY_RE.finditer(text):
+        city = m.group("city")
+        if city not in _WORLD_CITIES:
+            city = city.split()[0].split("-")[0]
+            if city not in _WORLD_CITIES:
+                continue
+        start = m.start("city")
+        yield _Candidate("place", start, start + len(city), _P_NAME + 1)
+    for m in _ROAD_RE.finditer(text):
+        road = "road" if m.group("road") else "junction"
+        yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
+    for m in _VENUE_EN_RE.finditer(text):
+        yield _Candidate("place", m.start() + 4, m.end(), _P_PLACE_STRUCT)
+    for m in _VENUE_DE_RE.finditer(text):
+        yield _Candidate("place", m.start("venue"), m.end("venue"), _P_PLACE_STRUCT)
+    for m in _NAMED_HEAD_DE_RE.finditer(text):
+        name = m.group("name").split()[-1]
+        if name in data.STOP_CAPITALS or name in _CALENDAR or name in data.HONORIFICS_DE:
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for rx in (_COMPASS_RE, _CLUB_RE, _TRADE_FIRM_RE):
+        for m in rx.finditer(text):
+            g: str | int = "firm" if "firm" in rx.groupindex else 0
+            yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
+    if "&" in text:
+        for m in _FIRM_PAIR_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if a in _NOT_FIRM_PAIRS or (a.casefold() in data.COMMON_WORDS_EN
+                                        and b.casefold() in data.COMMON_WORDS_EN):
+                continue
+            if _is_first_name(a) or a in data.AMBIGUOUS_FIRST_NAMES:
+                continue  # "Amber & Jack": two people
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _CONGREGATION_RE.finditer(text):
+        pre = m.group("pre")
+        if pre and (pre in _GENERIC_CHURCH_PREFIXES or pre.endswith("e")):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _FAMOUS_INSTITUTION_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1)[:1].isupper() and (
+                not _at_sentence_start(text, before.start(1))
+                or before.group(1) in _TITLE_WORDS_CASED
+                or _is_known_or_ambiguous_first_name(before.group(1))):
+            continue  # "Dawn Ashworth": a surname
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_PARK_RE.finditer(text):
+        name = m.group("name")
+        if (name.casefold() in data.COMMON_WORDS_EN or name in _NOT_UNKNOWN
+                or name in data.EPONYMS or _is_first_name(name)):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_PREP + 2)
+
+
+def _is_lower_note(text: str) -> bool:
+    """A hasty note: most words in lower case, no capital after a full stop."""
+    return sum(1 for w in text.split()[:12] if w[:1].isupper()) <= 3
+
+
+def _lower_case_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38", "in toxteth"."""
+    found = False
+    for m in _LOWER_CUE_NAME_RE.finditer(text):
+        name = m.group("name")
+        if name in _NOT_LOWER_NAMES or len(name) < 2:
+            continue
+        cap = name.capitalize()
+        known = (_is_first_name(cap) or cap in data.AMBIGUOUS_FIRST_NAMES
+                 or cap in data.FIRST_NAMES_FAKER or cap in data.FIRST_NAMES_NICKNAMES)
+        ordinary = (name in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                    or _looks_like_german_noun(cap))
+        cue = text[m.start():m.start("name")].strip().casefold()
+        if cue in ("mr", "mrs", "ms", "hr.", "fr.") and not m.group("after"):
+            continue
+        after = m.group("after").strip()
+        if after in (",", "–") and not known:
+            continue  # "Die Klientin erzählt, ...": a verb; "pt ola –" is a name
+        if after and (known or not ordinary) or (known and not ordinary):
+            start = m.start("name")
+            if cue in ("hr.", "fr.", "mr", "mrs", "ms"):
+                start = m.start()
+            found = True
+            yield _Candidate("name", start, m.end("name"), _P_NAME + 1)
+    if not (found or _is_lower_note(text)):
+        return
+    for m in _LOWER_IN_TOWN_RE.finditer(text):
+        town = m.group("town")
+        cap = "-".join(p.capitalize() for p in town.split("-"))
+        if (cap in data.TOWNS or cap in data.CITIES or cap in _WORLD_CITIES) and not (
+                town in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                or cap in data.AMBIGUOUS_CITIES):
+            yield _Candidate("place", m.start("town"), m.end("town"), _P_CITY)
+
+
+def _round5_ages(text: str, names: list[_Candidate]) -> Iterator[_Candidate]:
+    if not _AGE_HINT_RE.search(text):
+        return
+    for m in _AGE_COPULA_RE.finditer(text):
+        before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        subj = before.group(1)
+        if subj.casefold() in _NOT_AGE_SUBJECTS or (subj.isupper() and len(subj) > 1
+                                                    and subj not in ("I",)):
+            continue
+        yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
+    for rx in _AGE_WORD_MORE_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
+
+
+def _round5_digits(text: str) -> Iterator[_Candidate]:
+    for m in _HOLIDAY_YEAR_RE.finditer(text):
+        yield _Candidate("date", m.start(), m.end(), _P_DATE)
+    for m in _DAY_ONLY_DE_RE.finditer(text):
+        yield _Candidate("date", m.start("day"), m.end("day"), _P_DATE)
+    for m in _DAY_MONTH_LIST_RE.finditer(text):
+        yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
+    for rx in (_UK_LICENCE_RE, _PRISON_NO_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    for m in _COURT_NO_RE.finditer(text):
+        g: str | int = "num" if m.group("num") else 0
+        yield _Candidate("id_number", m.start(g), m.end(g), _P_ID)
+
+
+def _round5_names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _CAPS_TITLE_NAME_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
+    for m in _INITIAL_AGE_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    yield from _lower_case_names(text, langs)
+    yield from _sentence_start_names(text, toks, langs)
+
+
+# Ambiguous first names that stand bare as the subject of a sentence as abstract nouns:
+# "Hope is not the word", "Faith was all she had". The others ("Dawn was first", "Sunny
+# is anything but", "Crystal texted") are people there.
+_ABSTRACT_NAMES = frozenset({"Hope", "Faith", "Grace", "Joy", "Charity", "Mercy", "Patience",
+                             "Honesty", "Liberty", "Destiny", "Harmony", "Serenity", "Trust",
+                             "Will", "Art", "Rich", "Max", "Chase", "Mark", "Don", "Guy",
+                             "Bill", "Jack", "Iris", "Pat", "Star", "Sky", "Wolf", "Summer",
+                             "Autumn", "Christian", "Ernst", "Rosa", "Jan", "Angel", "Norman",
+                             "Hunter", "Victoria", "Lincoln", "Miles", "Chester", "Orlando",
+                             "Austin", "Madison", "Jackson", "Lawrence", "Florence", "Dean"})
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:['’]s\s+(?!(?:a|an|the|not|no|been|got|gone|going|just|very|so|all|only|never|what"
+    r"|how|back|over|ok|okay|fine|here|there)\b)[a-z]+"
+    r"|\s+(?:is|was|has|had|ist|war|hat|hatte|will|wants|keeps|texted|rang|called|came"
+    r"|comes|says|said|sagt|sagte|kam|kommt|texts|phoned|turned|died|lives|lived)\b"
+    r"|\s+(?:and|und|&)\s+[A-Z][a-z]+|,\s*\d{1,3}\s*[,;)]|\s+\(\d)")
+_GERMAN_NOUN_NAMES_AGE_RE = re.compile(r"\s+(?:ist|war|wird|wurde)\s+\d{1,3}\b(?![.,]\d)"
+                                       r"|,\s*\d{1,3}\s*,|\s+\(\d{1,3}\)")
+
+
+def _sentence_start_names(text: str, toks: list[_Token],
+                          langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "Holly's mum", "Dawn was first", "Crystal texted", "Amber and Jack", "Heide ist 70",
+    "Blessing keeps": a first name that is also a word, opening a sentence."""
+    for tok in toks:
+        if not _at_sentence_start(text, tok.start) or not tok.text[:1].isupper():
+            continue
+        first = _strip_possessive(tok)
+        word = first.text
+        if word in _CALENDAR:
+            continue
+        ambiguous = word in data.AMBIGUOUS_FIRST_NAMES or (
+            word in _ALL_FIRST_NAMES and word.casefold() in data.COMMON_WORDS_EN)
+        german_noun_name = ("de" in langs and word in _DE_NAME_WORDS and word in _NOUNS_DE)
+        if not (ambiguous or german_noun_name):
+            continue
+        if german_noun_name and not ambiguous:
+            if _GERMAN_NOUN_NAMES_AGE_RE.match(text, first.end):
+                yield _Candidate("name", first.start, first.end, _P_NAME)
+            continue
+        m = _SUBJECT_VERB_RE.match(text, first.end)
+        if not m:
+            continue
+        after = m.group()
+        if word in _ABSTRACT_NAMES and not (after.startswith(("'", "’")) or "(" in after
+                                            or after[:1] == "," or "&" in after
+                                            or " and " in after or " und " in after):
+            continue
+        if after.startswith(("'", "’")) and word in _ABSTRACT_NAMES and not re.match(
+                r"['’]s\s+(?:mum|mother|dad|father|son|daughter|brother|sister|friend|nan"
+                r"|gran|husband|wife|partner|baby|kids|children|granddaughter|grandson"
+                r"|carer|appeal|case|file|school|teacher|room|bed|passport|flat)\b", after):
+            continue
+        yield _Candidate("name", first.start, first.end, _P_NAME)
+
+
+# First names that are also words and in no first-name list: "Precious", "Blessing",
+# "Heide" (as a name, German), "Crystal"
+_EXTRA_WORD_NAMES = frozenset({"Precious", "Blessing", "Crystal", "Heide", "Dot", "Happy",
+                               "Comfort", "Gift", "Lucky", "Memory", "Patience", "Mercy",
+                               "Charity", "Honour", "Treasure", "Beauty", "Favour", "Goodness",
+                               "Marvel", "Wisdom", "Sunshine", "Ivy", "Holly"})
+_ALL_FIRST_NAMES = (data.FIRST_NAMES_EN | data.FIRST_NAMES_DE | data.FIRST_NAMES_FAKER
+                    | data.FIRST_NAMES_NICKNAMES | _EXTRA_WORD_NAMES)
+_DE_NAME_WORDS = data.FIRST_NAMES_DE | data.AMBIGUOUS_FIRST_NAMES | _EXTRA_WORD_NAMES
+_WORD_NAME_SURNAME_RE = re.compile(
+    rf"\b(?P<first>{_alternation(_EXTRA_WORD_NAMES)})\s+(?P<last>[A-Z]{_WORD})\b")
+_WORD_NAME_OBJECT_RE = re.compile(
+    rf"\b(?:had|have|has|with|for|von|für|mit|bei|called|named)\s+"
+    rf"(?P<first>{_alternation(_EXTRA_WORD_NAMES)})\b(?=\s+(?:since|seit|for|and|und|,)|[,.;])")
+
+
+def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "Precious Ndlovu", "have had Precious since she was three days old"."""
+    for m in _WORD_NAME_SURNAME_RE.finditer(text):
+        last = m.group("last")
+        if _is_ordinary_word(last, langs) or last in _NOT_UNKNOWN:
+            continue
+        yield _Candidate("name", m.start(), m.end(), _P_NAME + 1)
+    for m in _WORD_NAME_OBJECT_RE.finditer(text):
+        yield _Candidate("name", m.start("first"), m.end("first"), _P_NAME)
+
+
 # --- putting it together -------------------------------------------------------------------
 
 def _languages(language: str | None) -> frozenset[str]:
@@ -2077,6 +2563,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     if _DIGIT_RE.search(text):
         for rule in _DIGIT_RULES:
             candidates.extend(rule(text))
+        candidates.extend(_round5_digits(text))
     candidates.extend(_ages_in_words(text))
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
@@ -2085,11 +2572,16 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_mid_sentence_names(text, toks, langs))
     names.extend(_nicknames(text, langs))
     names.extend(_repeated_names(text, toks, names, langs))
+    names.extend(_round5_names(text, toks, langs))
+    names.extend(_word_names(text, langs))
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
+    candidates.extend(_round5_ages(text, names))
+    candidates.extend(_roles(text))
     places = list(_places(text, toks, langs))
     places.extend(_context_places(text, langs))
     places.extend(_places_after_places(text, places, langs))
+    places.extend(_round5_places(text, langs))
     candidates.extend(places)
     candidates.extend(_other(text, langs))
     known = _known_name_words(known_names)
