@@ -56,3 +56,15 @@ async def test_a_failing_batch_fails_its_own_callers_only() -> None:
     # Batches [0, 1], [2, 3], [4, 5]: only the one with 3 failed.
     assert results[:2] == [0, 1] and results[4:] == [4, 5]
     assert all(isinstance(r, RuntimeError) for r in results[2:4])
+
+
+async def test_a_connection_that_cannot_be_checked_does_not_stop_the_thread(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    def fails() -> None:
+        raise RuntimeError("database away")
+
+    monkeypatch.setattr("balintroom.core.hops.close_old_connections", fails)
+    # Every socket of the process waits on this thread: it must go on answering.
+    assert await asyncio.wait_for(in_database_thread(lambda n: n + 1, 1), 5) == 2
+    assert await asyncio.wait_for(in_database_thread(lambda n: n + 1, 2), 5) == 3
+    assert "database connection not checked: RuntimeError" in caplog.text

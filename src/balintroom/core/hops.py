@@ -18,6 +18,7 @@ gathered; the first item goes at once, and batches form only when the thread is 
 
 import asyncio
 import contextlib
+import logging
 import queue
 import threading
 import weakref
@@ -26,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.db import close_old_connections
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -139,7 +142,7 @@ def _serve(jobs: "queue.SimpleQueue[_Job]") -> None:
         job: _Job | None = jobs.get()
         # Work queued one after another (a burst of actions) is done in a row, each handed
         # back as soon as it is done, with the connection checked once for the row.
-        close_old_connections()
+        _close_old_connections()
         while job is not None:
             work, argument, loop, future = job
             failed, value = False, None
@@ -154,4 +157,13 @@ def _serve(jobs: "queue.SimpleQueue[_Job]") -> None:
                 job = jobs.get_nowait()
             except queue.Empty:
                 job = None
+        _close_old_connections()
+
+
+def _close_old_connections() -> None:
+    """As Django does around a request; a failure to close one is logged, and never ends
+    this thread, which every socket of the process waits on."""
+    try:
         close_old_connections()
+    except Exception as exc:  # noqa: BLE001 - the next statement opens a new one
+        log.error("database connection not checked: %s", type(exc).__name__)
