@@ -370,12 +370,13 @@ def test_it_reaches_the_floors_on_the_fourth_held_out_sets(name: str) -> None:
         assert scores[category]["recall"] >= recall, (name, category, scores[category])
 
 
-# The fifth held-out sets, as scored once at the end of the fifth round (0.96-0.97
-# precision, 0.85-0.87 recall).
-HELDOUT5_FLOORS = {ALL: (0.94, 0.83)}
+# The fifth and sixth held-out sets, as scored once with the rules of the fifth round
+# (0.93-0.97 precision, 0.85-0.87 recall).
+HELDOUT5_FLOORS = {ALL: (0.92, 0.83)}
 
 
-@pytest.mark.parametrize("name", ["en_heldout5", "de_heldout5"])
+@pytest.mark.parametrize("name", ["en_heldout5", "de_heldout5", "en_heldout6",
+                                  "de_heldout6"])
 def test_it_reaches_the_floors_on_the_fifth_held_out_sets(name: str) -> None:
     scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
     for category, (precision, recall) in HELDOUT5_FLOORS.items():
