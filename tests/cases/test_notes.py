@@ -65,6 +65,8 @@ def test_it_opts_in(cast: Cast) -> None:
     html = text(client.get(notes_url(cast.meeting)))
     assert 'name="text"' in html and 'spellcheck="false"' in html
     assert "Only you can read these notes." in html
+    # What the check is worth, said where she writes.
+    assert "It finds most of them, not all: a second pair of eyes, not a guarantee." in html
 
 
 def test_it_opts_in_by_post_only(cast: Cast) -> None:
