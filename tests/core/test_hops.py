@@ -8,7 +8,17 @@ import pytest
 from balintroom.core.hops import HopQueue, in_database_thread
 
 
-@pytest.mark.asyncio
+async def queued_while_busy(hops: HopQueue[int, int], items: range) -> list[asyncio.Task[int]]:
+    """Submit `items` while the database thread is busy, as a burst finds it: they gather."""
+    busy = threading.Event()
+    holding = in_database_thread(lambda _arg: busy.wait(10), None)
+    answers = [asyncio.ensure_future(hops.submit(item)) for item in items]
+    await asyncio.sleep(0.05)
+    busy.set()
+    await asyncio.wait_for(holding, 10)
+    return answers
+
+
 async def test_a_burst_goes_in_batches_of_at_most_most_and_the_first_are_answered_first(
 ) -> None:
     batches: list[list[int]] = []
@@ -21,14 +31,7 @@ async def test_a_burst_goes_in_batches_of_at_most_most_and_the_first_are_answere
             assert last_may_run.wait(10)
         return [item * 10 for item in items]
 
-    hops: HopQueue[int, int] = HopQueue(run, most=4)
-    # The thread is busy while the burst is queued: it gathers.
-    busy = threading.Event()
-    holding = in_database_thread(lambda _arg: busy.wait(10), None)
-    answers = [asyncio.ensure_future(hops.submit(item)) for item in range(10)]
-    await asyncio.sleep(0.05)
-    busy.set()
-    await holding
+    answers = await queued_while_busy(HopQueue(run, most=4), range(10))
 
     # Answered while the thread still holds the last batch.
     assert await asyncio.wait_for(answers[4], 5) == 40
@@ -38,20 +41,13 @@ async def test_a_burst_goes_in_batches_of_at_most_most_and_the_first_are_answere
     assert batches == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
 
 
-@pytest.mark.asyncio
 async def test_a_failing_batch_fails_its_own_callers_only() -> None:
     def run(items: list[int]) -> list[int]:
         if 3 in items:
             raise RuntimeError("database away")
         return items
 
-    hops: HopQueue[int, int] = HopQueue(run, most=2)
-    busy = threading.Event()
-    holding = in_database_thread(lambda _arg: busy.wait(10), None)
-    answers = [asyncio.ensure_future(hops.submit(item)) for item in range(6)]
-    await asyncio.sleep(0.05)
-    busy.set()
-    await holding
+    answers = await queued_while_busy(HopQueue(run, most=2), range(6))
     results = await asyncio.gather(*answers, return_exceptions=True)
     # Batches [0, 1], [2, 3], [4, 5]: only the one with 3 failed.
     assert results[:2] == [0, 1] and results[4:] == [4, 5]

@@ -1,9 +1,10 @@
-"""Word lists for the offline identifier check (`identifiers.py`), read from `data/`.
+"""Word lists for the offline identifier check (`identifiers.py` and its rule modules),
+read from `data/`.
 
 The lists are plain text files, one entry per line, kept sorted (format, order and what
 each file is for: data/README.md), so that adding a word is a one-line change a reviewer
 can see and tests/deid/test_word_lists.py can check for order and duplicates. This module
-only reads them, once, at import, and gives them the types identifiers.py expects:
+only reads them, once, at import, and gives them the types the rules expect:
 frozensets for membership tests, tuples where the code concatenates lists or passes them to
 str.endswith. Entries are in their usual written form (NFC); the detector compares
 case-sensitively unless a file says otherwise. Standard library only.
@@ -68,8 +69,8 @@ UNIQUE_ROLES = _tuple("unique_roles.txt")
 NOT_NAMES = _set("not_names.txt")
 
 # --- calendar ------------------------------------------------------------------------------
-# Tuples: identifiers.py concatenates them into one regex alternation (longest first, so
-# the order in the file does not matter).
+# Tuples: the date patterns (`_text.py`) concatenate them into one regex alternation
+# (longest first, so the order in the file does not matter).
 MONTHS_EN = _tuple("en_months.txt")
 MONTHS_DE = _tuple("de_months.txt")
 MONTH_ABBREVIATIONS = _tuple("month_abbreviations.txt")

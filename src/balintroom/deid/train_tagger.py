@@ -157,12 +157,20 @@ def save(m: tagger.Model, path: Path) -> None:
         gz.write(body.encode("utf-8"))
 
 
+# The rules the tagger was trained beside: identifiers.py and the modules it draws on.
+RULE_MODULES = ("_text.py", "_words.py", "names.py", "ages.py", "dates.py", "contacts.py",
+                "numbers.py", "places.py", "context.py", "identifiers.py")
+
+
 def _rules_commit() -> dict[str, str]:
-    rules = Path(__file__).resolve().parent / "identifiers.py"
-    info = {"rules_sha256": hashlib.sha256(rules.read_bytes()).hexdigest()}
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in RULE_MODULES:
+        digest.update((here / name).read_bytes())
+    info = {"rules_sha256": digest.hexdigest()}
     try:
         info["commit"] = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=rules.parent, capture_output=True, text=True,
+            ["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True,
             check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         info["commit"] = "unknown"

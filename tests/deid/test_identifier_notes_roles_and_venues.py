@@ -1,6 +1,7 @@
-"""Round 5 of the identifier check: rules written for phenomena seen in the fourth blind
-sets, each tested here on invented sentences, hits (category and span) and traps. No
-database."""
+"""Ages after "is" and spelled out, names in hasty lower-case notes and at the start of a
+sentence, clergy and police titles, world cities, roads, pubs, firms and clubs, holidays,
+licence and prison numbers, and roles only one person fits: each tested on invented
+sentences, hits (category and span) and traps. No database."""
 
 from __future__ import annotations
 

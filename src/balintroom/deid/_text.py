@@ -1,0 +1,146 @@
+"""What every rule of the identifier check shares: words as tokens, candidate spans and
+their priorities, and the regex pieces several kinds build on (a word, a day, a month, a
+year, the shapes of a date). A candidate is only a proposal: `identifiers.find_identifiers`
+keeps the strongest of overlapping ones, so nothing here decides what is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from balintroom.deid import identifier_data as data
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    category: str
+    start: int
+    end: int
+    priority: int
+
+
+# Priorities decide between overlapping candidates: structured formats beat word lists.
+_P_EMAIL, _P_URL, _P_ID, _P_DATE, _P_PHONE_LABEL, _P_PHONE = 100, 90, 80, 70, 65, 60
+_P_AGE, _P_ID_DIGITS, _P_PLACE_STRUCT, _P_NAME_TITLE, _P_CITY_PREP = 55, 50, 45, 40, 38
+_P_CITY, _P_NAME, _P_PLACE_PREP = 35, 30, 20
+_P_WEAK = 15  # below every other rule: fills a gap, never displaces a finding
+
+
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0300-\u036f]"  # combining accents: decomposed "Mu\u0308ller" is one word
+_WORD = rf"{_LETTER}(?:{_LETTER}|{_MARK})*"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:['’\-]{_WORD})*")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str  # NFC-normalised, for the word lists
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), unicodedata.normalize("NFC", m.group()))
+            for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def _strip_possessive(tok: _Token) -> _Token:
+    for suffix in ("'s", "’s"):
+        if tok.text.endswith(suffix) and len(tok.text) > 3:
+            return _Token(tok.start, tok.end - 2, tok.text[:-2])
+    return tok
+
+
+def _gap(text: str, a: _Token, b: _Token) -> str:
+    return text[a.end:b.start]
+
+
+# What comes before a word that opens a sentence, a heading, a quotation or a bracket.
+_OPENING_CHARS = frozenset(".!?:;\"“„‘'([•*–—-…")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` opens the text, a sentence, a quotation or a bracket: there a capital
+    letter says nothing about a name."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k == 0 or text[k - 1] in _OPENING_CHARS
+
+
+
+def _alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTHS_FULL = _alternation(data.MONTHS_EN + data.MONTHS_DE)
+_MONTHS_ANY = _alternation(data.MONTHS_EN + data.MONTHS_DE + data.MONTH_ABBREVIATIONS)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# The shapes of a date live here rather than in dates.py because numbers.py needs them
+# too: a reference that is all a date ("12/03/2024", "Wed 15/11") is not an ID number.
+_DATE_RES = [
+    re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),  # ISO
+    re.compile(rf"\b{_DAY}\.\s?{_MON}\.\s?(?:{_YEAR}|\d\d)\b"),  # 12.03.2024, 3.4.24
+    re.compile(rf"\b{_DAY}\.{_MON}\.(?!\d)"),  # 3.4.
+    re.compile(rf"\b{_DAY}/{_MON}/(?:{_YEAR}|\d\d)\b|\b{_MON}/{_DAY}/(?:{_YEAR}|\d\d)\b"),
+    re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}\b"),
+    # 3 March 2024, 14th of February, am 5. Mai, 2 Sept
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b\.?"
+               rf"(?:,?\s+{_YEAR}\b)?"),
+    # March 3rd, March 3, 2024
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!\.\d|:\d)"
+               rf"(?:,?\s+{_YEAR}\b)?"),
+    # März 2022, March 2023
+    re.compile(rf"\b(?:{_MONTHS_FULL})\s+{_YEAR}\b"),
+]
+
+
+_WEEKDAYS = _alternation(tuple(d for d in data.DAYS if d[:1].isupper()))
+_WEEKDAY_ABBR = (r"(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?")
+_ORDINAL_DAY = rf"{_DAY}(?:st|nd|rd|th)\b"
+# what a bare ordinal counts rather than dates: "the 5th time", "the 2nd floor"
+_NOT_A_DAY = (r"(?!\s+(?:time|times|floor|day|week|month|year|session|attempt|child|baby"
+              r"|grade|birthday|anniversary|century|place|round|cycle|dose|line|generation"
+              r"|pregnancy|visit|appointment|of\s+(?:\w+\s+)?(?:the|my|her|his|\d)))")
+_DATE_WORD_RES = [
+    # Tuesday the 9th, Thu 18/4, Sun 28th, Fri 12/7, Dienstag, den 9., Di 21.
+    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
+               rf"|{_DAY}/{_MON}\b(?!/))"),
+    re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+|dem\s+)?{_DAY}\.(?!\d)"),
+    # on the 14th, since the 2nd, by the 30th
+    re.compile(rf"\b(?:the|den)\s+{_ORDINAL_DAY}" + _NOT_A_DAY, re.I),
+    # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Nov 2022, Nov. 2022
+    re.compile(rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday))?"
+               rf"\s+{_YEAR}\b"),
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_YEAR}\b"),
+    # Sept '19, März '21: a month and a two-digit year
+    re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+['’]\d\d\b"),
+    # 4/2021, 04/2021: a month and a year
+    re.compile(rf"(?<![\d/.]){_MON}/{_YEAR}\b(?![/.]\d)"),
+    # "am 1. Weihnachtstag", "2. Pfingstfeiertag 1999": a date without digits of a month
+    re.compile(rf"\b[12]\.\s*(?:Weihnachts|Oster|Pfingst)(?:feier)?tag\b(?:\s+{_YEAR}\b)?"),
+    # 13/09, 29/02 without a year: two digits each, not a score like 10/10 or 24/7
+    re.compile(rf"(?<![\d/.])(?:1[3-9]|2\d|3[01])/0[1-9](?![\d/])|(?<![\d/.])"
+               rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
+               rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
+               rf"|geboren|gestorben|geb\.|verstorben|ET)\s+"
+               rf"{_DAY}/{_MON}(?![\d/])"),
+]
+
+
+def _digit_count(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+# The word just before a position: a cue ("Patientin Anna"), a first name ("Dawn Ashworth").
+_WORD_BEFORE_RE = re.compile(rf"({_WORD})\s+$")
+# Rules that need a digit run only where there is one.
+_DIGIT_RE = re.compile(r"\d")

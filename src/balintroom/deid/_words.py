@@ -1,0 +1,143 @@
+"""What the word lists (`identifier_data.py`) say about one word: a first name, a German
+noun, an ordinary English word, a word no list knows. Names and places both ask these
+questions; a word that is ordinary in the language of the text must not pass for a name
+or a place ("aus Angst", "Hope is fading").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import _WORD, _alternation, _is_capitalised
+
+_MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
+_CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
+_REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
+# "German" is a first name in Faker's Spanish list, and a language first
+_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS - data.NOT_PLACES_EN
+_CUE_WORDS_CF = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
+
+
+def _looks_like_german_noun(word: str, *, suffixes: bool = True) -> bool:
+    if word in data.GERMAN_NOUNS:
+        return True
+    lower = word.casefold()
+    return suffixes and len(lower) > 4 and lower.endswith(data.GERMAN_NOUN_SUFFIXES)
+
+
+def _is_name_word(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that can be a surname or first name (after a title or a cue)."""
+    return (_is_capitalised(word) and word not in data.STOP_CAPITALS
+            and word not in data.NOT_NAMES and word not in _CALENDAR
+            and word.casefold() not in _REGIONS_CASEFOLD
+            and not ("de" in langs and word in data.GERMAN_NOUNS))
+
+
+def _is_first_name(word: str) -> bool:
+    if word in _FIRST_NAMES:
+        return True
+    parts = re.split(r"[-‐]", word)
+    return len(parts) > 1 and all(p in _FIRST_NAMES or p in data.AMBIGUOUS_FIRST_NAMES
+                                  for p in parts) and parts[0] in _FIRST_NAMES
+_NOT_A_NAME_BEFORE_AGE = frozenset({"Year", "Room", "Bed", "Flat", "Zimmer", "Klasse", "Grad",
+                                    "Stage", "Grade", "Level", "Stufe", "Station", "Ward",
+                                    "Platz", "Haus", "House", "Apartment", "Wohnung", "Score"})
+
+
+def _is_known_or_ambiguous_first_name(word: str) -> bool:
+    return _is_first_name(word) or word in data.AMBIGUOUS_FIRST_NAMES
+
+
+
+def _city_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?:-[A-ZÄÖÜ]{_WORD})?(?![\w-])")
+_ANY_CITY_RE = _city_pattern(data.CITIES)
+
+
+# Words no list knows: a capitalised word that is not an ordinary English word (SCOWL) or a
+# German noun (Wiktionary) is a name or a place when the words around it say which.
+
+_NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
+_NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
+                | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS
+                | data.INSTITUTION_HEADS_EN | data.NOT_PLACES_EN | data.EPONYMS
+                | data.WEAK_HONORIFICS)
+
+
+# The noun endings that no name or place has ("-ung", "-heit"; not "-or": "Okafor")
+_SURE_NOUN_SUFFIXES = tuple(s for s in data.GERMAN_NOUN_SUFFIXES if s not in {
+    "anz", "ei", "enz", "gie", "ie", "ien", "ik", "lein", "ling", "linge", "or", "oren", "ur"})
+
+
+def _is_ordinary_word(word: str, langs: frozenset[str]) -> bool:
+    if "en" in langs and word.casefold() in data.COMMON_WORDS_EN:
+        return True
+    return "de" in langs and (word.capitalize() in _NOUNS_DE or (
+        len(word) > 4 and word.casefold().endswith(_SURE_NOUN_SUFFIXES)))
+
+
+def _is_german_compound(word: str, suffix_len: int = 0) -> bool:
+    """ "Endreihenhaus", "Praxisparkplatz": a known noun of five letters or more (and longer
+    than `suffix_len`) after a prefix of three letters or more."""
+    return any(word[k:].capitalize() in _NOUNS_DE
+               for k in range(3, len(word) - max(4, suffix_len)))
+
+
+def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that no list knows: not an ordinary word, title or region."""
+    parts = word.split("-")
+    return (_is_capitalised(word) and word not in _NOT_UNKNOWN
+            and word.casefold() not in _REGIONS_CASEFOLD and word.casefold() not in _CUE_WORDS_CF
+            and not any(_is_ordinary_word(p, langs) for p in parts if p))
+
+
+def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:
+    return (_is_unknown_word(word, langs) and word not in data.TOWNS
+            and word not in data.CITIES and not _ANY_CITY_RE.fullmatch(word)
+            and not word.casefold().endswith(data.MEDICAL_WORD_ENDINGS)
+            and not ("de" in langs and _is_german_compound(word)))
+_INNER_CAPITAL_OK = ("Mc", "Mac", "O'", "O’", "D'", "D’")
+
+
+def _looks_like_a_name(word: str) -> bool:
+    """Capitalised like a name: no capital inside ("WhatsApp", "PsychKG"), except "McKay"."""
+    for part in word.split("-"):
+        if len(part) < 2 or not part[0].isupper():
+            return False
+        if any(c.isupper() for c in part[1:]) and not part.startswith(_INNER_CAPITAL_OK):
+            return False
+    return True
+
+
+def _is_inflected_german_noun(word: str) -> bool:
+    """ "Hauses", "Kindern", "Patienten": a case ending on a noun the lists know."""
+    return any(word.endswith(ending) and len(word) - len(ending) > 2
+               and word[:-len(ending)] in _NOUNS_DE for ending in _GERMAN_CASE_ENDINGS)
+
+
+_GERMAN_CASE_ENDINGS = ("s", "n", "es", "en", "ern", "ns")
+
+
+@functools.lru_cache(maxsize=16384)
+def _unknown_capitalised(word: str, langs: frozenset[str]) -> bool:
+    """A capitalised word that no list knows, shaped like a name (cached: German texts
+    repeat their nouns)."""
+    return (len(word) > 2 and _looks_like_a_name(word) and _is_unknown_name(word, langs)
+            and not _is_known_or_ambiguous_first_name(word)
+            and not ("de" in langs and any(_is_inflected_german_noun(p)
+                                           for p in word.split("-")))
+            and not ("en" in langs and _is_english_derivation(word)))
+
+
+def _is_english_derivation(word: str) -> bool:
+    """ "Supervisee", "Mentees": a person noun made from an English verb."""
+    w = word.casefold().removesuffix("s")
+    return w.endswith("ee") and w[:-1] in data.COMMON_WORDS_EN
+
+
+
+# Cities abroad, for a place of origin ("emigrated to Sydney", "aus Temeswar"); not the
+# eponyms, which name diseases and signs as often as towns.
+_WORLD_CITIES = data.WORLD_CITIES - data.EPONYMS

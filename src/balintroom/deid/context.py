@@ -1,0 +1,247 @@
+"""Other details that identify someone only by what the words around them say: a handle on
+social media, a role only one person has ("the only vet in the valley", "our MP", "der
+Ortsvorsteher"), fame, a tragedy or an event in the papers. It must not flag a role many
+people share ("the kids at our school", "the pharmacist from the high street").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import _P_PLACE_PREP, _P_URL, _alternation, _Candidate
+from balintroom.deid._words import _is_ordinary_word
+
+_ONLY_ONE_EN_RE = re.compile(
+    r"\bthe\s+only\s+(?!(?:one|thing|time|way|reason|option|choice|problem|place|day"
+    r"|question|person|people)\b)(?:[A-Za-z][a-z]*(?:-[a-z]+)?|[A-Z]{2,4})"
+    r"(?:\s+(?:[A-Za-z][a-z]*(?:-[a-z]+)?|[A-Z]{2,4}))"
+    r"{0,2}?\s+(?:in|at|on|of)\s+(?:the\s+|this\s+"
+    r"|our\s+|their\s+|her\s+|his\s+)?(?:village|valley|town|hamlet|island|parish|county"
+    r"|district|area|city|street|road|estate|neighbourhood|dale|glen\b|(?=[A-Z][\w'’-]+))")
+_ONLY_ONE_DE_RE = re.compile(
+    r"\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Ii]hr|[Ss]ein)\s+[Ee]inzige[nrs]?\s+"
+    r"(?:[a-zäöüß][\w-]+\s+)?"  # "der einzige sorbischsprachige Hausarzt"
+    r"(?!(?:Mal|Grund|Weg|Problem|Mensch|Tag|Ort|Person|Frage|Möglichkeit)\b)[A-ZÄÖÜ]\w+\s+"
+    r"(?:im|in|am|an|auf|von|vom|des|der)\s+(?:\w+\s+)?(?:Tal|Dorf|Ort|Stadt|Kreis|Gemeinde"
+    r"|Viertel|Kiez|Insel|Landkreis|Umkreis|Bezirk|Stadtteil|Ortsteil|Straße|Gegend"
+    r"|[A-ZÄÖÜ]\w+)\b")
+_OFFICE_RE = re.compile(
+    r"\b(?:(?:Ober|Orts)?[Bb]ürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin"
+    r"|[Mm]ayor(?:ess)?|Lord\s+Mayor)(?=\s+(?:von|of|in|der\s+Gemeinde|der\s+Stadt)\s+"
+    r"[A-ZÄÖÜ])")
+# "the current mayor", "der amtierende Bürgermeister": the one holder of an office now
+_OFFICE_HOLDER_RE = re.compile(
+    r"\b(?:the\s+(?:current|present|sitting|incumbent|serving)|(?i:der|die|den|dem)\s+"
+    r"(?:amtierende|derzeitige|jetzige|aktuelle)[nr]?)\s+(?:(?:deputy|Lord|stellvertretende[nr]?)"
+    r"\s+)?(?:mayor(?:ess)?|MP|MEP|headteacher|head\s+teacher|headmaster|headmistress"
+    r"|principal|vicar|rector|bishop|imam|rabbi|chief\s+constable|police\s+commissioner"
+    r"|council\s+leader|leader\s+of\s+the\s+council|coroner|Bürgermeister(?:in)?"
+    r"|Oberbürgermeister(?:in)?|Landrat|Landrätin|Ortsvorsteher(?:in)?|Schulleiter(?:in)?"
+    r"|Rektor(?:in)?|Pfarrer(?:in)?|Bischof|Bischöfin|Abgeordnete[nr]?|Polizeipräsident(?:in)?"
+    r"|Vorsitzende[nr]?|Trainer(?:in)?|Kapitän(?:in)?)\b")
+# "was on Top of the Pops", "on the front page of the local paper", "beim Vorentscheid zum
+# Grand Prix aufgetreten": someone the public has seen
+_MEDIA_FAME_RE = re.compile(
+    # a person was seen there, not "it was on the local news", "the Games were on TV"
+    r"\b(?:who|he|she|that|[a-z]*(?:son|daughter|mother|father|mum|dad|wife|husband|brother"
+    r"|sister|man|woman|boy|girl|band|singer|er|or|ist))\s+"
+    r"(?:was|has\s+been|had\s+been|appeared|featured|starred)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?:front\s+page(?:\s+of\s+(?:the\s+)?(?:local\s+|national\s+)?(?:paper|newspaper|news))?"
+    r"|(?:local\s+|national\s+)?(?:TV|television|telly|news|papers|radio)\b(?!\s+(?:licen|set|"
+    r"remote))|Top\s+of\s+the\s+Pops|Crimewatch|X\s+Factor|Britain['’]s\s+Got\s+Talent"
+    r"|Eurovision|Big\s+Brother|Love\s+Island)"
+    r"|\b(?:beim|im|in\s+der|bei\s+der|auf\s+der)\s+(?:Vorentscheid|Grand\s+Prix|Eurovision"
+    r"|ESC|Fernsehen|Titelseite|Tagesschau|Lokalzeitung|Zeitung|Bild-Zeitung|Castingshow)"
+    r"(?:\s+[\wäöüß]+){0,3}?\s+(?:aufgetreten|gewesen|gesungen|zu\s+sehen|erschienen|abgebildet"
+    r"|gezeigt)\b")
+# "the 2017 fire in the tower block", "beim Hochwasser 2021": an event in the papers
+_EVENT_RE = re.compile(
+    r"\b(?:the|der|des|dem|beim|vom|nach\s+dem)\s+(?:(?:19|20)\d\d\s+(?:tower\s+block\s+)?"
+    r"(?:fire|flood|floods|explosion|bombing|attack|shooting|stabbing|crash|rail\s+crash"
+    r"|derailment|collapse|riots?|disaster|massacre|tragedy|landslide)"
+    r"|(?:Brand|Großbrand|Hochwasser|Flut|Anschlag|Amoklauf|Unglück|Zugunglück|Explosion"
+    r"|Einsturz|Erdrutsch)\s+(?:von\s+)?(?:19|20)\d\d)\b"
+    r"(?:\s+(?:in|at|on|im|in\s+der|am|an\s+der)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:block|tower|estate|school|station|stadium|arena|bridge|factory|mine|club"
+    r"|Schule|Hochhaus|Bahnhof|Brücke|Fabrik|Disco|Stadion))?")
+# What makes one person known to everyone: a title, a record, a tragedy in the papers, a
+# role in a small community.
+_FAME_RE = re.compile(
+    r"\b(?:(?:former|ex-|retired|this\s+year's|last\s+year's|(?i:ehemalige|frühere"
+    r"|diesjährige|letztjährige|amtierende)[nrs]?)\s*)?"
+    r"(?:(?:Olympic|Paralympic)\s+(?:[a-z]+\s+)?(?:[a-z]+(?:er|ist|or)|athlete|champion"
+    r"|medallist|medalist|hopeful|star)|(?:Olympia|Paralympics)-?[\wäöüß]*(?:in|er|ike)"
+    r"|(?:world|European|Commonwealth|national|British|Olympic)\s+champion"
+    r"|(?:Welt|Europa|Olympia)meister(?:in)?|Schützenkönig(?:in)?|Weinkönigin|Maikönigin"
+    r"|Karnevalsprinz(?:essin)?|Kinderprinz(?:essin)?|May\s+Queen|Carnival\s+Queen)\b"
+    r"|\bwon\s+the\s+(?:lottery|jackpot|pools|Euromillions|Lotto)(?:\s+(?:twice|again))?\b"
+    r"|\b(?:\w+\s+)?(?:im\s+Lotto|den\s+Jackpot)\s+gewonnen\b")
+_KIN = (r"(?:son|daughter|twins|child|children|kids|baby|husband|wife|brother|sister|parents"
+        r"|mother|father|boy|girl|Sohn|Tochter|Zwillinge|Kind|Kinder|Baby|Mann|Frau|Bruder"
+        r"|Schwester|Eltern)")
+_TRAGEDY_RE = re.compile(
+    rf"\bwhose\s+(?:\w+\s+)?{_KIN}\s+(?:drowned|was\s+killed|were\s+killed|was\s+murdered"
+    r"|were\s+murdered|went\s+missing|disappeared|was\s+shot|were\s+shot|burned)"
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?\w+)?"
+    rf"|\b(?:deren|dessen)\s+(?:\w+\s+)?{_KIN}\s+(?:[\wäöüß]+\s+){{0,4}}?(?:ertrunken"
+    r"|umgekommen|ermordet|getötet|verunglückt|verschwunden|erschossen|verbrannt)"
+    r"(?:\s+(?:ist|sind|war|waren))?")
+_COMMUNITY = (r"(?:village|town|parish|school|church|street|estate|club|island|valley"
+              r"|community|chapel|surgery|practice)")
+_COMMUNITY_ROLE_RE = re.compile(
+    rf"\b(?:the\s+)(?:retired\s+|former\s+|old\s+)?(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?:of|at|in"
+    rf"|from)\s+our\s+{_COMMUNITY}\b"
+    rf"|\bour\s+{_COMMUNITY}['’]s\s+(?!(?:own|only|first|best|new|old)\b)[a-z]+"
+    r"|\b(?P<rolede>[A-ZÄÖÜ][\wäöüß-]+)\s+(?:unseres|unserer)\s+(?:Ortes|Ort|Dorfes|Dorf"
+    r"|Gemeinde|Stadt|Schule|Kirchengemeinde|Pfarrei|Vereins|Insel|Straße|Siedlung)\b")
+# Cheap tests before the patterns above: a word each of them needs.
+_FAME_HINT_RE = re.compile(r"lymp|champion|meister|könig|prinz|Queen|lotter|jackpot|Lotto|pools"
+                           r"|Euromillions")
+_OFFICE_HOLDER_HINT_RE = re.compile(r"current|present|sitting|incumbent|serving|amtierend"
+                                    r"|derzeitig|jetzig|aktuell")
+_MEDIA_HINT_RE = re.compile(r"news|TV|television|telly|paper|radio|front|Pops|Crimewatch"
+                            r"|Factor|Talent|Eurovision|Brother|Island|Vorentscheid|Grand"
+                            r"|ESC|Fernseh|Titelseite|Tagesschau|Zeitung|Castingshow")
+_YEAR_HINT_RE = re.compile(r"(?:19|20)\d\d")
+_TRAGEDY_HINT_RE = re.compile(r"\b(?:whose|deren|dessen)\b")
+_COMMUNITY_HINT_RE = re.compile(r"\b(?:our|unseres|unserer)\b")
+_NOT_A_ROLE = frozenset({"Kinder", "Schüler", "Eltern", "Leute", "Menschen", "Familien",
+                         "Bewohner", "Mitglieder", "Häuser", "Straßen", "Mitte", "Hälfte"})
+_HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?")
+_HANDLE_CUE_RE = re.compile(
+    r"(?i:\b(?:skype|signal|insta(?:gram)?|tik\s?tok|snapchat|snap|twitter|facebook|fb"
+    r"|threads|discord|telegram|youtube|twitch|reddit|onlyfans|bluesky)(?:[- ](?:name|handle"
+    r"|user(?:name)?|account|profile|id|nick|konto|profil|kanal|channel))?"
+    r"|\b(?:handle|username|user\s+name|screen\s+name|benutzername|nutzername|nickname))"
+    r"(?:\s+(?:is|ist|lautet|called|heißt|als))?\s*[:=]?\s*['\"‚‘“„]?"
+    r"(?P<handle>@?[\w][\w.-]{1,40}[\w])")
+
+
+def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Handles on social media, a role only one person has: "the only vet in the valley"."""
+    if "@" in text:
+        for m in _HANDLE_RE.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
+    for m in _HANDLE_CUE_RE.finditer(text):
+        handle = m.group("handle")
+        if (re.search(r"[._@\d]", handle) or (handle.islower()
+                                              and not _is_ordinary_word(handle, langs))):
+            yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
+    rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE]
+    if _OFFICE_HOLDER_HINT_RE.search(text):
+        rules.append(_OFFICE_HOLDER_RE)
+    if _MEDIA_HINT_RE.search(text):
+        rules.append(_MEDIA_FAME_RE)
+    if _YEAR_HINT_RE.search(text):
+        rules.append(_EVENT_RE)
+    if _FAME_HINT_RE.search(text):
+        rules.append(_FAME_RE)
+    if _TRAGEDY_HINT_RE.search(text):
+        rules.append(_TRAGEDY_RE)
+    for rx in rules:
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
+    if not _COMMUNITY_HINT_RE.search(text):
+        return
+    for m in _COMMUNITY_ROLE_RE.finditer(text):
+        role = m.group("role") or m.group("rolede") or ""
+        if role.endswith("s") and not role.endswith("ss") or role in _NOT_A_ROLE:
+            continue  # "the kids at our school", "die Kinder unserer Schule": many people
+        yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
+
+# Role nouns: a definite description of a role only one person has ("the vicar of the next
+# parish", "der Pfarrer der Nachbargemeinde", "our MP")
+_ROLES_EN = _alternation(data.ROLE_NOUNS_EN)
+_ROLES_DE = (rf"[A-ZÄÖÜ][\wäöüß-]*?(?:{_alternation(data.ROLE_NOUNS_DE)})"
+             rf"|(?:{_alternation(tuple(r.capitalize() for r in data.ROLE_NOUNS_DE))})")
+_UNIQUE_ROLES = _alternation(data.UNIQUE_ROLES)
+_NOT_A_COMPLEMENT_WORD = (r"(?!(?:and|but|or|who|which|that|when|because|so|he|she|they|is"
+                          r"|was|has|had)\b)")
+_ROLE_EN_RE = re.compile(
+    rf"(?:\b(?:is|was|['’]s|became|becomes|used\s+to\s+be)\s+|(?:^|(?<=[.!?:;]\s)))"
+    rf"(?P<desc>(?:[Tt]he|[Oo]ur)\s+(?:(?:only|new|old|former|retired|current|local|deputy"
+    rf"|assistant|head|chief|senior|longtime|long-serving|female|male|first|last|youngest"
+    rf"|oldest)\s+){{0,2}}(?:[a-z]+(?:-[a-z]+)?\s+)?(?:{_ROLES_EN})"
+    rf"(?:\s+(?:of|at|in|for|on|from)\s+(?:the|our|this|that|a)\s+(?:{_NOT_A_COMPLEMENT_WORD}"
+    rf"[a-z0-9]+(?:-[a-z0-9]+)*\s+){{0,4}}{_NOT_A_COMPLEMENT_WORD}[a-z]+(?:-[a-z]+)*)?)\b(?!-)")
+_ROLE_DE_RE = re.compile(
+    rf"(?:\b(?:ist|war|wird|wurde)\s+|(?:^|(?<=[.!?:;]\s)))"
+    rf"(?P<desc>(?:[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s+(?:(?:einzige|neue|alte|frühere"
+    rf"|ehemalige|jetzige|langjährige|stellvertretende|erste|letzte)[nr]?\s+){{0,2}}"
+    rf"(?:{_ROLES_DE})"
+    rf"(?:\s+(?:der|des|vom|von\s+der|von\s+dem|an\s+der|am|im|in\s+der|bei\s+der|beim)"
+    rf"\s+(?:(?:[a-zäöüß]+e[nrms]?|[A-ZÄÖÜ][\wäöüß-]+)\s+){{0,3}}?[A-ZÄÖÜ][\wäöüß-]+"
+    rf"(?:\s+(?:im|in\s+der|am)\s+(?:Ort|Dorf|Viertel|Kiez|Stadtteil))?)?)\b")
+# "The man who lost his whole family in the fire", "Der Mann, der beim Brand ... verloren hat"
+_DISASTER = (r"(?:fire|blaze|crash|collapse|flood|floods|explosion|bombing|attack|shooting"
+             r"|stabbing|derailment|riots?|disaster|massacre|tragedy|landslide|avalanche"
+             r"|earthquake|accident|pile-up|sinking|Brand|Großbrand|Hochwasser|Flut|Anschlag"
+             r"|Amoklauf|Unglück|Zugunglück|Explosion|Einsturz|Erdrutsch|Unfall|Erdbeben"
+             r"|Silvesternacht|Flutkatastrophe|Katastrophe)")
+_SURVIVOR_RE = re.compile(
+    rf"\b(?P<d>(?:[Tt]he\s+(?:only\s+)?(?:man|woman|boy|girl|lad|lady|couple|family|mother"
+    rf"|father|driver|teenager|pilot|survivor)\s+who\s+(?:[\w'’-]+\s+){{1,9}}?{_DISASTER}"
+    rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w-]+)?"
+    rf"|(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:einzige\s+)?(?:Mann|Frau|Junge|Mädchen|Paar|Ehepaar"
+    rf"|Familie|Mutter|Vater|Fahrer|Pilot|Überlebende)\s*,\s+(?:der|die|das)\s+"
+    rf"(?:[\wäöüß'’-]+\s+){{0,10}}?(?:verloren|überlebt|verursacht|gerettet|getötet"
+    rf"|überfahren|erschossen)(?:\s+(?:hat|hatte|haben|ist|war|wurde))?))\b")
+# "Last year's county under-18 boxing champion", "der letztjährige Landesmeister im Boxen"
+_CHAMPION_RE = re.compile(
+    r"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year['’]s|[Rr]eigning|[Ff]ormer|[Cc]urrent"
+    r"|[Dd]efending)\s+(?:[\w-]+\s+){0,4}?champion\b(?!s)"
+    r"|\b(?:[Dd]er|[Dd]ie)\s+(?:(?:letztjährige|diesjährige|amtierende|ehemalige|frühere"
+    r"|jetzige|dreifache|zweifache|mehrfache)\s+)?(?:Landes|Kreis|Bezirks|Stadt|Bundes"
+    r"|Vize|Welt|Europa|Deutsche[rn]?\s+|Vereins|Jugend|Schul)[a-zäöü]*meister(?:in)?\b"
+    r"(?:\s+im\s+[A-ZÄÖÜ][\wäöüß-]+)?")
+_ONLY_ONE_AT_RE = re.compile(
+    r"\b(?:[Tt]he\s+only|[Dd]ie\s+einzige|[Dd]er\s+einzige|[Dd]as\s+einzige)\s+"
+    r"(?:[a-zäöüß-]+\s+){0,2}[A-Za-zÄÖÜäöüß-]+\s+(?:at|in|on|of|for|bei\s+der|beim|im|in\s+der"
+    r"|an\s+der|am|auf\s+der)\s+(?:(?:the|our|this|der|dem|unserer|unserem)\s+)?"
+    r"(?:[\wäöüß-]+\s+){0,3}?(?:station|school|village|town|parish|club|team|watch|brigade"
+    r"|church|street|estate|island|firm|company|practice|surgery|plant|factory|mine|pub"
+    r"|office|council|force|squad|unit|department|college|university|academy|Feuerwehr"
+    r"|Dorf|Ort|Verein|Schule|Gemeinde|Firma|Wache|Mannschaft|Team|Betrieb|Straße|Siedlung"
+    r"|Polizei|Revier|Kompanie|Fabrik|Werk|Kaserne|Insel|Tal)\b(?:\s+(?:im|in\s+der)\s+"
+    r"(?:Dorf|Ort|Viertel|Stadtteil))?")
+_NOT_ONLY_HEADS = frozenset({"one", "thing", "time", "way", "reason", "option", "choice",
+                             "problem", "place", "day", "question", "person", "people", "Mal",
+                             "Grund", "Weg", "Problem", "Mensch", "Tag", "Ort", "Person",
+                             "Frage", "Möglichkeit", "Kind", "child"})
+_ROLE_HINT_RE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s")
+_UNIQUE_ROLE_CF = frozenset(r.casefold() for r in data.UNIQUE_ROLES)
+
+
+def _is_unique_role(desc: str) -> bool:
+    last = desc.split()[-1].casefold()
+    return desc.casefold().endswith(tuple(f" {r}" for r in _UNIQUE_ROLE_CF)) or any(
+        last.endswith(r) for r in _UNIQUE_ROLE_CF if len(r) > 5)
+
+
+def _roles(text: str) -> Iterator[_Candidate]:
+    """ "is the vicar of the next parish", "our MP", "Der Ortsvorsteher", "ist die Landrätin",
+    "the man who lost his family in the fire", "last year's county boxing champion"."""
+    for rx in (_ROLE_EN_RE, _ROLE_DE_RE) if _ROLE_HINT_RE.search(text) else ():
+        for m in rx.finditer(text):
+            desc = m.group("desc")
+            words = desc.split()
+            has_complement = any(w in ("of", "at", "in", "for", "on", "from", "der", "des",
+                                       "vom", "von", "an", "am", "im", "bei", "beim")
+                                 for w in words[2:])
+            ours = words[0].casefold() in ("our", "unser", "unsere")
+            copula = m.start() < m.start("desc")
+            if not copula and not any(w in ("of", "der", "des") for w in words[2:]):
+                has_complement = False  # "The pharmacist from the high street": generic
+            if not (has_complement or _is_unique_role(desc) or (ours and copula)):
+                continue
+            yield _Candidate("other", m.start("desc"), m.end("desc"), _P_PLACE_PREP + 2)
+    for m in _ONLY_ONE_AT_RE.finditer(text):
+        head = m.group().split()[2]
+        if head in _NOT_ONLY_HEADS or (head.endswith("s") and not head.endswith("ss")):
+            continue
+        yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
+    for rx in (_SURVIVOR_RE, _CHAMPION_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)

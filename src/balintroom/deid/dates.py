@@ -1,0 +1,52 @@
+"""Dates more specific than a year: "12.03.2024", "3 March", "Tuesday the 9th",
+"Christmas 2022", "seit dem 2.". It must not flag a bare year, a score ("10/10", "24/7") or
+an ordinal that counts ("the 5th time", "the 2nd floor").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import (
+    _DATE_RES,
+    _DATE_WORD_RES,
+    _DAY,
+    _MON,
+    _P_DATE,
+    _YEAR,
+    _alternation,
+    _Candidate,
+)
+
+
+def _dates(text: str) -> Iterator[_Candidate]:
+    for rx in _DATE_WORD_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+
+# Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"
+_HOLIDAY_YEAR_RE = re.compile(
+    rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday|Friday|Tuesday"
+    rf"|Thursday))?\s+{_YEAR}\b")
+# A German day without a month: "seit dem 2. das Essen", "Verstoß am 9., auf Video"
+_DAY_ONLY_DE_RE = re.compile(
+    rf"\b(?i:seit\s+dem|am|vom|bis\s+zum|ab\s+dem|zum|bis|ab|Mitte|Anfang|Ende)\s+"
+    rf"(?P<day>{_DAY}\.)(?=\s*(?:[,;:)–]|$|\s+(?!(?:mal|male|und|bis|oder|Mal)\b)"
+    r"(?-i:[a-zäöüß])))")
+# "Peggy, 101, Fernlea House, 4/12:": a day and month between commas and a colon
+_DAY_MONTH_LIST_RE = re.compile(rf"(?<=,\s)(?P<d>{_DAY}/{_MON})(?=\s*:)")
+
+
+def _holiday_years_and_bare_days(text: str) -> Iterator[_Candidate]:
+    """ "Rosenmontag 2023", "seit dem 2. das Essen", "Peggy, 101, Fernlea House, 4/12:"."""
+    for m in _HOLIDAY_YEAR_RE.finditer(text):
+        yield _Candidate("date", m.start(), m.end(), _P_DATE)
+    for m in _DAY_ONLY_DE_RE.finditer(text):
+        yield _Candidate("date", m.start("day"), m.end("day"), _P_DATE)
+    for m in _DAY_MONTH_LIST_RE.finditer(text):
+        yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)

@@ -1,0 +1,817 @@
+"""Names of people: after a title or a cue ("Frau Müller", "named Sarah"), a known first
+name with a surname, a name the context shows (an age after it, a nickname, "the
+Pritchards", "spoke to Bev"), names in lower-case notes and at a sentence's start. It must
+not flag a capitalised noun, a holiday, a firm or an institution named after a person
+("Chester Zoo", "Valentine's Day", "Hope is not the word").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import (
+    _P_CITY,
+    _P_NAME,
+    _P_NAME_TITLE,
+    _P_WEAK,
+    _TOKEN_RE,
+    _WORD,
+    _alternation,
+    _at_sentence_start,
+    _Candidate,
+    _gap,
+    _strip_possessive,
+    _Token,
+)
+from balintroom.deid._words import (
+    _ANY_CITY_RE,
+    _CALENDAR,
+    _CUE_WORDS_CF,
+    _NOT_A_NAME_BEFORE_AGE,
+    _NOT_UNKNOWN,
+    _NOUNS_DE,
+    _REGIONS_CASEFOLD,
+    _WORLD_CITIES,
+    _is_first_name,
+    _is_known_or_ambiguous_first_name,
+    _is_name_word,
+    _is_ordinary_word,
+    _is_unknown_name,
+    _looks_like_german_noun,
+    _unknown_capitalised,
+)
+
+_ABBREVIATION_GAP = re.compile(r"\.?\s+|\.")  # "Dr. Weber", "Dr Weber", "Dr.Weber"
+# what may follow an initial written without its full stop: "Mr P, 67", "Frau B und"
+_INITIAL_END_RE = re.compile(r"(?:[,;:)–]|\s+[a-zäöü\d]|\s*$)")
+_AGE_DECADE_WORDS = frozenset({"Anfang", "Mitte", "Ende", "Early", "Mid", "Late"})
+_AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig"
+                            r"|neunzig|twenties|thirties|forties|fifties|sixties|seventies"
+                            r"|eighties|nineties|[2-9]0s?)\b")
+
+
+_FOREIGN_TITLES = frozenset({"Frau", "Herr", "Herrn", "Mr", "Mrs", "Ms", "Mister", "Madame",
+                             "Monsieur", "Signora", "Signor", "Señora", "Señor", "Pani", "Pan"})
+
+
+def _institution_follows(text: str, toks: list[_Token], k: int) -> bool:
+    """Whether toks[k] (and the next) is an institution's or a street's head word: "Chester
+    Zoo", "Sandy Bay Holiday Park", "Rosemary Cottage" are places, not people."""
+    if k >= len(toks) or not toks[k].text[:1].isupper():
+        return False
+    if toks[k].text in _INSTITUTION_HEADS or toks[k].text in data.STREET_WORDS_EN_NUMBERED:
+        return True
+    return k + 1 < len(toks) and _gap(text, toks[k], toks[k + 1]) == " " and (
+        f"{toks[k].text} {toks[k + 1].text}" in _INSTITUTION_HEADS)
+
+
+_INSTITUTION_HEADS = data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
+
+
+def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    honorifics: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+    if "en" in langs:
+        honorifics |= data.HONORIFICS_EN
+        cues |= data.NAME_CUES_EN
+    if "de" in langs:
+        honorifics |= data.HONORIFICS_DE
+        cues |= data.NAME_CUES_DE
+    # "Frau Hoffmann" in an English note, "Mrs Green" in a German one
+    honorifics |= _FOREIGN_TITLES
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        word = tok.text
+        # 1. Title + name: "Frau Müller", "Herr Dr. Weber", "Mrs K.", "Frau Dr. med. Schulz"
+        if word in honorifics and i + 1 < n and _ABBREVIATION_GAP.fullmatch(
+                _gap(text, tok, toks[i + 1])):
+            j = i + 1
+            while (j + 1 < n and toks[j].text in data.TITLE_PARTS
+                   and _ABBREVIATION_GAP.fullmatch(_gap(text, toks[j], toks[j + 1]))):
+                j += 1
+            k = j
+            while (k + 1 < n and (toks[k].text in _NAME_PARTICLES if k == j
+                                  else toks[k].text in _NAME_PARTICLES | {"der", "den"})
+                   and _gap(text, toks[k], toks[k + 1]) == " "):
+                k += 1  # "Frau von Bredow", "Dr van der Merwe"
+            if k > j and toks[k].text[:1].isupper():
+                j = k
+            nxt = _strip_possessive(toks[j])
+            if len(nxt.text) == 1 and nxt.text.isupper() and (
+                    text[nxt.end:nxt.end + 1] == "." or _INITIAL_END_RE.match(text, nxt.end)):
+                dot = text[nxt.end:nxt.end + 1] == "."  # "Frau K.", and "Mr P, 67"
+                yield _Candidate("name", tok.start, nxt.end + dot, _P_NAME_TITLE)
+                i = j + 1
+                continue
+            if nxt.text in _AGE_DECADE_WORDS and _AGE_DECADE_RE.match(text, nxt.end):
+                i = j + 1  # "ein Herr Ende fünfzig": an age, not Herr Ende
+                continue
+            if _is_name_word(nxt.text, langs) or (
+                    _is_name_word(nxt.text, frozenset({"en"})) and nxt.text not in data.PERSON_NOUNS
+                    and word in data.HONORIFICS_DE and not nxt.text.endswith("in")):
+                end = nxt.end
+                if (j + 1 < n and text[nxt.end:toks[j + 1].start] == " "
+                        and _is_name_word(toks[j + 1].text, langs)
+                        and (_is_first_name(nxt.text) or "de" not in langs)):
+                    end = _strip_possessive(toks[j + 1]).end  # "Mr John Smith"
+                yield _Candidate("name", tok.start, end, _P_NAME_TITLE)
+                i = j + 1
+                continue
+        # 2. Weak title + first name or other name word: "Schwester Monika", "Opa Jupp"
+        if ((word in data.WEAK_HONORIFICS or word.capitalize() in data.WEAK_HONORIFICS)
+                and i + 1 < n and _gap(text, tok, toks[i + 1]) == " "
+                and (_is_first_name(toks[i + 1].text) or (
+                    _is_name_word(toks[i + 1].text, langs)
+                    and not _looks_like_german_noun(toks[i + 1].text)
+                    and toks[i + 1].text not in data.NOT_PLACES_EN))):
+            yield _Candidate("name", tok.start, _strip_possessive(toks[i + 1]).end, _P_NAME)
+            i += 2
+            continue
+        # 3. Known first name, with a surname after it: "Anna Schmidt", "James O'Connor"
+        first = _strip_possessive(tok)
+        ambiguous = first.text in data.AMBIGUOUS_FIRST_NAMES
+        if _is_first_name(first.text) or ambiguous:
+            end = first.end
+            strong = not ambiguous
+            if (i + 1 < n and first.end == tok.end and _gap(text, tok, toks[i + 1]) == " "
+                    and f"{first.text} {toks[i + 1].text}" in data.HOLIDAYS):
+                i += 2  # "April Fools", "Valentine's Day": a holiday, not a person
+                continue
+            if (i + 1 < n and first.end == tok.end and _gap(text, tok, toks[i + 1]) == " "
+                    and _is_name_word(toks[i + 1].text, langs)
+                    and not _is_first_name(toks[i + 1].text)
+                    and not ("en" in langs and toks[i + 1].text in data.NOT_PLACES_EN)):
+                end = _strip_possessive(toks[i + 1]).end
+                strong = True
+            if ambiguous and not strong:
+                strong = _ambiguous_name_has_cue(text, toks, i, langs, cues)
+            if strong and first.end == tok.end and i + 1 < n and _gap(
+                    text, tok, toks[i + 1]) == " " and (_institution_follows(text, toks, i + 1) or (
+                    toks[i + 1].text[:1].isupper() and i + 2 < n
+                    and _gap(text, toks[i + 1], toks[i + 2]) == " "
+                    and _institution_follows(text, toks, i + 2))):
+                i += 2  # "Chester Zoo", "Sandy Bay Holiday Park": a place
+                continue
+            if strong:
+                kind = "name"
+                if (end > first.end and text[end:end + 1] not in ("'", "’")
+                        and _PLACE_BEFORE_NAME_RE.search(text, max(0, first.start - 5),
+                                                         first.start)
+                        and not _is_ordinary_word(text[toks[i + 1].start:end], langs)):
+                    kind = "place"
+                priority = _P_NAME if kind == "name" else _P_CITY + 1
+                if kind == "name" and end > first.end and (
+                        text[toks[i + 1].start:end] in data.TOWNS):
+                    priority = _P_CITY + 1  # "Arthur Bellingham": a surname, as towns are
+                yield _Candidate(kind, first.start, end, priority)
+                i += 2 if end > first.end else 1
+                continue
+        # 4. Cue + capitalised word: "Patientin Anna", "named Sarah", "Er heißt Jürgen"
+        if ((word in cues or word.casefold() in cues) and i + 1 < n
+                and _CUE_GAP_RE.fullmatch(_gap(text, tok, toks[i + 1]))
+                and _is_name_word(toks[i + 1].text, langs)
+                and not _looks_like_german_noun(toks[i + 1].text)
+                and not ("de" in langs and toks[i + 1].text in _NOUNS_DE
+                         and word.lower() not in _NAMING_CUES
+                         and _gap(text, tok, toks[i + 1]) == " "
+                         and not _is_first_name(toks[i + 1].text))
+                and toks[i + 1].text not in data.NOT_PLACES_EN):
+            nxt = _strip_possessive(toks[i + 1])
+            yield _Candidate("name", nxt.start, nxt.end, _P_NAME)
+            i += 2
+            continue
+        i += 1
+
+
+# Cues that give a name rather than a relation: after them even a noun is a name
+# ("heißt Freude"); after "Sohn" a noun is a job ("der Sohn Polizist").
+_NAMING_CUES = frozenset({"named", "called", "heißt", "hieß", "genannt", "namens"})
+
+
+_CASE_NAMES_RE = re.compile(
+    rf"(?<![\w-])(?P<a>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)\s+(?:v\.?|vs\.?|\./\.|gegen)\s+"
+    rf"(?P<b>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)(?![\w-])")
+
+
+def _case_names(text: str) -> Iterator[_Candidate]:
+    """ "Hartley v Hartley", "Hartmann ./. Hartmann": the parties of a court case."""
+    for m in _CASE_NAMES_RE.finditer(text):
+        for g in ("a", "b"):
+            if m.group(g) not in data.STOP_CAPITALS:
+                yield _Candidate("name", m.start(g), m.end(g), _P_NAME_TITLE)
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom", "di", "da", "du", "del", "della",
+                             "le", "la", "ten", "ter", "af"})
+_CUE_GAP_RE = re.compile(r" ['‘’\"„“”]?")
+# "Kofi, 17, brought in", "Ilayda Yıldırım, 9,": a capitalised word with an age after it
+_NAME_WITH_AGE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?\s)?"
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)['’“”]?,?\s*(?:,\s*|\(\s*)"
+    r"(?:\d{1,3}|(?:ninety|[a-z]*neunzig|hundert|a\s+hundred|one\s+hundred)[a-z-]*)"
+    r"(?:\s*(?:,|\)|-|–|\s+(?:and|und|next|nächste)\b)|\s*$)")
+_INITIALS_WITH_AGE_RE = re.compile(r"\b[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ]\.(?=,\s*\d{1,3}\b)")
+_LEADING_NAME_RE = re.compile(rf"(?:^|(?<=[.!?:;]\s))(?P<name>[A-Z]{_WORD})(?=\s\()")
+_ARTICLE_BEFORE_RE = re.compile(
+    r"\b(?:der|die|das|dem|den|des|the|a|an|aus|in|im|from|of|von|vom)\s+$", re.I)
+_BRACKETED_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{_WORD}\s\((?P<inner>[A-ZÄÖÜ]{_WORD})\)"
+    rf"|\((?P<first>[A-ZÄÖÜ]{_WORD})\)\s(?P<last>[A-ZÄÖÜ]{_WORD}))")
+_PAREN_NAME_RE = re.compile(rf"\((?P<name>[A-ZÄÖÜ]{_WORD})\)")
+# "visits the Pritchards", but not "from the Dales", "in the Highlands" (regions)
+_FAMILY_PLURAL_RE = re.compile(
+    r"(?<!\bfrom )(?<!\bin )(?<!\bto )(?<!\binto )(?<!\bnear )(?<!\bacross )"
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{2,}s)\b")
+_CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+_TITLE_OF_BEFORE_RE = re.compile(r"[A-Z][\w'’]*\s+of\s+$")
+
+
+def _is_plain_name(word: str, langs: frozenset[str]) -> bool:
+    return (_is_name_word(word, langs) and not _looks_like_german_noun(word)
+            and word not in data.NOT_PLACES_EN and word not in data.PERSON_NOUNS
+            and word not in data.HONORIFICS_EN and word not in data.HONORIFICS_DE
+            and word not in _NOT_A_NAME_BEFORE_AGE and word not in data.TOWNS
+            and word not in data.CITIES and word.casefold() not in _CUE_WORDS_CF
+            and word not in data.INSTITUTION_HEADS_EN and word not in data.EPONYMS)
+
+
+def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Names the context shows: an age after it, a nickname in brackets, "the Pritchards"."""
+    for m in _NAME_WITH_AGE_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        first = words[0]
+        if not _is_known_or_ambiguous_first_name(first.group()):
+            first = words[-1]
+            if not _is_known_or_ambiguous_first_name(first.group()):
+                # "Kasia, 34", "Ilayda Yıldırım, 9": a word no list knows, then an age
+                unknown = [w for w in words if _is_unknown_name(w.group(), langs)]
+                if (len(unknown) < len(words) and not _is_first_name(words[0].group())
+                        or _ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())):
+                    continue  # "Pflegende Tochter, 58", "aus der Rhön, 87"
+                first = words[0] if unknown[0] is words[0] else unknown[-1]
+        yield _Candidate("name", m.start("name") + first.start(), m.end("name"), _P_NAME)
+    for m in _INITIALS_WITH_AGE_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for rx in (_LEADING_NAME_RE, _PAREN_NAME_RE):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if _is_known_or_ambiguous_first_name(name) or (
+                    rx is _LEADING_NAME_RE and _is_unknown_name(name, langs)):
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    # "Olu (Oluwaseun)", "'Dolly' (Doris) Kettleborough": a name in brackets, a surname after
+    for m in _BRACKETED_NAME_RE.finditer(text):
+        if m.group("inner") and _is_unknown_name(m.group("inner"), langs):
+            yield _Candidate("name", m.start("inner"), m.end("inner"), _P_NAME)
+        last = m.group("last")
+        if (last and _is_known_or_ambiguous_first_name(m.group("first"))
+                and _is_unknown_name(last, langs)):
+            yield _Candidate("name", m.start("last"), m.end("last"), _P_NAME)
+    if "en" in langs:
+        for m in _FAMILY_PLURAL_RE.finditer(text):
+            word = m.group("name")
+            if (_is_plain_name(word, langs) and word[:-1] not in _CALENDAR
+                    and not _CAPITAL_NEXT_RE.match(text, m.end())  # "the Crisis Team"
+                    and not _TITLE_OF_BEFORE_RE.search(text, max(0, m.start() - 20),
+                                                       m.start())):  # "Top of the Pops"
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+
+
+# "calls herself "Bunny"", "nickname at school was "Stretch"", "shouts for "Joanie"",
+# "(call him Wojtek", "nennt sich online "Häschen"", "("sag Wojtek")": a name someone is
+# called by; in quotes any capitalised word, without them a word no list knows
+_NICKNAME_RE = re.compile(
+    r"(?i:\bcall(?:s|ed|ing)?\s+(?:herself|himself|themselves|him|her|them)"
+    r"|\b(?:known|referred\s+to)\s+as|\bgoes\s+by|\bnicknamed|\bnick-?name\b[^.;:\"“”„]{0,30}?"
+    r"\b(?:is|was)|\b(?:shouts?|shouted|shouting|calls|calling|cries|cried|crying|screams?"
+    r"|screamed|screaming|asks|asked|asking|begs|begged|looks|looked|looking)\s+for"
+    r"|\bnenn(?:t|en|e)\s+(?:sich|ihn|sie|ihm)|\bgenannt|\bSpitzname\b[^.;:\"“”„]{0,30}?"
+    r"\b(?:ist|war|lautet)|\b(?:ruft|rief|rufen|schreit|schrie|fragt|fragte)\s+nach"
+    r"|(?<=[(\"„“])\s?(?:sag|sagt|sagen|call|nenn)(?:\s+(?:ihn|sie|mich|him|her))?)"
+    r"(?:\s+(?:online|now|still|only|always|at\s+school|auch|immer|nur|jetzt|gern|heute"
+    r"|dort|there))*"
+    r"\s*[,:]?\s*(?P<q>[\"'“„‘‚»«])?(?P<name>[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)")
+_INITIAL_AFTER_RE = re.compile(
+    r"\b(?:with|saw|see|seeing|met|told|asked|mit|für|bei)\s+(?P<name>[A-ZÄÖÜ]\.)"
+    r"(?=\s*[:;,)]|\s+[a-zäöü]|\s*$)")
+
+
+_NICKNAME_HINT_RE = re.compile(
+    r"(?i:call|known|referred|goes\s|nick|shout|cries|cried|crying|scream|ask|begs|begged"
+    r"|look|nenn|genannt|spitzname|ruft|rief|rufen|schreit|schrie|fragt|sag)")
+
+
+def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _NICKNAME_RE.finditer(text) if _NICKNAME_HINT_RE.search(text) else ():
+        name = m.group("name")
+        if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _FOREIGN_TITLES
+                or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE):
+            continue
+        if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _INITIAL_AFTER_RE.finditer(text):
+        yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+
+
+def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
+                    langs: frozenset[str]) -> Iterator[_Candidate]:
+    """A word once found as a name is a name wherever else it stands: "Dolly" twice."""
+    words = set()
+    for c in names:
+        if c.priority != _P_NAME:
+            continue  # "Herr Fischer, früher Fischer": only what a cue or a first name found
+        for w in _TOKEN_RE.findall(text[c.start:c.end]):
+            if (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
+                    and w not in data.HONORIFICS_DE and w not in data.TITLE_PARTS
+                    and w not in data.WEAK_HONORIFICS and _is_name_word(w, langs)):
+                words.add(w)
+    if not words:
+        return
+    spans = {(c.start, c.end) for c in names}
+    for t in toks:
+        base = _strip_possessive(t)
+        if base.text in words and (base.start, base.end) not in spans:
+            yield _Candidate("name", base.start, base.end, _P_NAME)
+
+
+_AGE_IN_BRACKETS = re.compile(r"\s*\(\d{1,3}\)")
+
+
+def _ambiguous_name_has_cue(text: str, toks: list[_Token], i: int, langs: frozenset[str],
+                            cues: frozenset[str]) -> bool:
+    """ "Grace asked", "Max (8)", "her daughter Hope", "Jade, 5,", "Amelie and Rosa",
+    "Grace & her twin", "Hope's mum", "Poppy in 4C": a person, not a word."""
+    tok = toks[i]
+    if _AGE_IN_BRACKETS.match(text, tok.end) or _PERSON_AFTER_AMBIGUOUS_RE.match(text, tok.end):
+        return True
+    if i > 0 and toks[i - 1].text in cues and _gap(text, toks[i - 1], tok) == " ":
+        return True
+    # "Amelie and Rosa", "Rosa und Amelie": beside a first name no one mistakes
+    for k in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= k < len(toks) and k != i and _AND_GAP_RE.fullmatch(
+                _gap(text, toks[min(i, k)], toks[max(i, k)])) and _is_first_name(
+                _strip_possessive(toks[k]).text):
+            return True
+    if "en" in langs and i + 1 < len(toks) and _gap(text, tok, toks[i + 1]) == " ":
+        verb = toks[i + 1].text
+        if verb in data.PAST_TENSE_EN or verb in _PRESENT_VERBS_EN or (
+                verb.islower() and len(verb) > 4 and verb.endswith("ed")):
+            return True
+        if tok.text not in _CALENDAR and (_is_verb_en(verb) or (
+                verb in _AUX_VERBS_EN and i + 2 < len(toks)
+                and _gap(text, toks[i + 1], toks[i + 2]) == " "
+                and _is_participle_en(toks[i + 2].text))):
+            return True  # "Will swears", "Hope is booked", not "Hope is the only thing"
+    # "Met Faith at the food bank", "Ruby and her brother": a first name in the middle of a
+    # sentence, where an ordinary word would not be capitalised
+    word = _strip_possessive(tok).text
+    return (not _at_sentence_start(text, tok.start) and word not in _CALENDAR
+            and text[tok.end:tok.end + 2] not in (".-", "./")  # "Pat.-ID"
+            and word not in data.CAPITALISED_WORDS and not _ANY_CITY_RE.fullmatch(word)
+            and not ("de" in langs and word in _NOUNS_DE)
+            and not _DETERMINER_BEFORE_RE.search(text, max(0, tok.start - 8), tok.start)
+            and not (i > 0 and _in_title_case_run(text, toks, i - 1)))
+
+
+# "wie ein Wolf", "the Will", "im Ernst": after an article a capitalised word is a noun
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ee]in|[Ee]ine[mnrs]?|[Dd]er|[Dd]ie|[Dd]as|[Dd]e[mns]"
+    r"|[Kk]ein|[Kk]eine[mnrs]?|[Ii]m|[Aa]m|[Vv]om|[Zz]um|[Zz]ur|[Bb]eim|[Ii]ns)\s+$")
+
+
+def _in_title_case_run(text: str, toks: list[_Token], k: int) -> bool:
+    """Whether toks[k] is a capitalised word just before the next token, as in "Chester
+    Zoo" or "Top of the Pops", not a sentence's first word ("Met Faith at ...")."""
+    tok = toks[k]
+    if not tok.text[:1].isupper() or _gap(text, tok, toks[k + 1]) != " ":
+        return False
+    return not (_at_sentence_start(text, tok.start) and (
+        tok.text in data.STOP_CAPITALS or tok.text.casefold() in data.COMMON_WORDS_EN))
+
+
+_AUX_VERBS_EN = frozenset({"is", "was", "has", "had", "will", "would", "can", "could"})
+
+
+def _is_participle_en(word: str) -> bool:
+    # not "-ing": "Hope is fading" is no person, "Hope is booked" is one
+    return word in data.PAST_TENSE_EN or (word.islower() and len(word) > 4 and word.endswith(
+        "ed")) or word in ("not", "never", "still", "now")
+
+
+def _is_verb_en(word: str) -> bool:
+    """ "swears", "needs", "carries": the third person of a verb after a subject."""
+    if word in _PRESENT_VERBS_EN:
+        return True
+    if not word.islower() or len(word) < 4:
+        return False
+    # "swears", "needs", "carries": the third person of a verb the word list knows
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        base = word[:-1]
+        return (base in data.COMMON_WORDS_EN or (word.endswith("es") and word[:-2] in
+                data.COMMON_WORDS_EN) or (word.endswith("ies") and word[:-3] + "y" in
+                data.COMMON_WORDS_EN))
+    return False
+
+
+_AND_GAP_RE = re.compile(r"\s*&\s*|\s+(?:and|und)\s+")
+_PRESENT_VERBS_EN = frozenset({
+    "says", "wants", "thinks", "refuses", "insists", "keeps", "cries", "screams", "hates",
+    "tells", "asks", "sleeps", "won't", "can't", "doesn't", "didn't", "wasn't", "isn't"})
+_PERSON_AFTER_AMBIGUOUS_RE = re.compile(
+    r"(?:,\s*\d{1,2}\s*[,;)]"  # "Jade, 5, picked up"
+    r"|\s*(?:&|and|und)\s+(?:her|his|ihre?|seine?)\s+(?:twin|sister|brother|mum|mother|dad"
+    r"|father|son|daughter|Zwillingsschwester|Zwillingsbruder|Schwester|Bruder|Mutter|Vater"
+    r"|Sohn|Tochter)\b"  # "Grace & her twin"
+    r"|['’]s\s+(?:mum|mother|dad|father|son|daughter|brother|sister|friend|teacher|nan"
+    r"|gran|husband|wife|boyfriend|girlfriend|partner|baby|kids)\b"
+    r"|\s+(?:in|from|aus\s+der)\s+(?:(?:Year|Class|Klasse)\s+)?\d{1,2}\s?[a-zA-Z]\b"
+    r"|\s*\((?:real\s+name|eigentlich|née|geb\.)\b"
+    # "Dawn from the ground-floor flat", "Ernst aus dem Betreuten Wohnen", "Rose in bay 3"
+    r"|\s+(?:from\s+(?:the|next\s+door|upstairs|downstairs|down\s+the)|aus\s+(?:dem|der|den)"
+    r"|vom|von\s+(?:der|nebenan|gegenüber)|(?:in|im)\s+(?:[Bb]ay|[Bb]ed|[Rr]oom|[Cc]ubicle"
+    r"|[Bb]ett|Zimmer)\s+\d)\b"
+    # "Heather, our longest-serving resident,": a person described after a comma
+    r"|,\s+(?:our|my|his|her|their|unsere?|meine?|seine?|ihre?)\s+[\w-]+)")
+
+
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:told|asked|spoke\s+to|talked\s+to|speak\s+to|talk\s+to|rang|phoned|called|visited"
+    r"|met|about|with|saw|see|meet|visit)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    r"(?!\s+[A-Z]|['’]|\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale"
+    r"|criteria|procedure|operation)\b)")
+_PERSON_AFTER_RE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+(?:said|says|told|asked"
+    r"|rang|called|phoned|thinks|wants|cried|shouted|died|sagt|sagte|meint|fragt|fragte"
+    r"|weint|rief)\b|['’]s\s+(?:son|daughter|mum|mother|dad|father|wife|husband|brother"
+    r"|sister|partner|kids|children|baby|boyfriend|girlfriend|friend|mate|teacher|carer"
+    r"|nan|gran|grandma|grandad|aunt|uncle|cousin|twin|ex|stepdad|stepmum)\b)")
+# "the Hartley-Smythe twins", "the Okafor family": a surname before a family word
+_FAMILY_GROUP_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<name>[A-Z]{_WORD}(?:-[A-Z]{_WORD})?)\s+(?:twins|triplets|brothers"
+    r"|sisters|siblings|family|families|children|kids|boys|girls|household|couple|clan"
+    r"|parents|grandparents|death|funeral|inquest|case|baby|boy|girl|lad)\b")
+# "Whitfield-Jones", "Brandt-Hoffmann": two capitalised words no list knows, hyphenated
+_DOUBLE_BARRELLED_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}-[A-ZÄÖÜ]{_WORD})(?![\w-])"
+    r"(?!\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|procedure"
+    r"|operation|model|method|Syndrom|Krankheit|Erkrankung|Test|Modell|Methode)\b)")
+_BOTH = frozenset({"en", "de"})
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ch", "ani", "aqi", "eli", "udi", "ali",
+                    "ghan", "ot", "ic")
+_LOWER_TITLE_INITIAL_RE = re.compile(
+    r"(?<![\w.])(?:mrs|mr|ms|miss|frau|herr|hr|fr)\.?\s+[a-z](?=[.,;:]|\s+\d)")
+_DE_GENITIVE_RE = re.compile(
+    r"\b(?P<name>[A-ZÄÖÜ][a-zäöüß]+)s\s+(?:Mutter|Vater|Mama|Papa|Sohn|Tochter|Mann|Frau"
+    r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
+_INITIAL_SURNAME_RE = re.compile(
+    r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b")
+_LOWER_TITLE_RE = re.compile(
+    r"\b(?:dr|frau|herr|mr|mrs|ms|miss|prof)\.?\s+(?P<name>[a-zäöüß]{2,}(?:-[a-zäöüß]+)?)\b")
+_LOWER_PAIR_RE = re.compile(r"\b(?P<first>[a-zäöüß]{2,})\s+(?P<last>[a-zäöüß]{3,})\b")
+
+
+def _starts_with_noun(word: str) -> bool:
+    """ "Transplantationsteam": a German noun of six letters or more, then more."""
+    return any(word[:k] in _NOUNS_DE for k in range(6, len(word) - 1))
+
+
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+# "in Maria Laach", "at the John Radcliffe": a first name and a word no list knows, where a
+# person cannot stand, is a place named after a person
+_PLACE_BEFORE_NAME_RE = re.compile(r"(?:\b(?:in|nach|aus|bei|near)|\b[Tt]he)\s$")
+
+
+def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Names no list knows, shown by the words around them: "spoke to Bev", "Friedas
+    Mutter", "E. Strobel", and in all lower-case text "rosa okafor", "dr. lamm"."""
+    if "en" in langs:
+        for rx in (_PERSON_BEFORE_RE, _PERSON_AFTER_RE):
+            for m in rx.finditer(text):
+                if _is_unknown_name(m.group("name"), langs):
+                    # "the Maudsley said": with an article, an institution speaks
+                    kind = "place" if _THE_BEFORE_RE.search(
+                        text, max(0, m.start() - 4), m.start()) else "name"
+                    yield _Candidate(kind, m.start("name"), m.end("name"), _P_NAME)
+    if "de" in langs:
+        for m in _DE_GENITIVE_RE.finditer(text):
+            if _is_known_or_ambiguous_first_name(m.group("name")):
+                yield _Candidate("name", m.start(), m.end("name") + 1, _P_NAME)
+    for m in _INITIAL_SURNAME_RE.finditer(text):
+        if _is_unknown_name(m.group("name"), langs):
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for m in _LOWER_TITLE_INITIAL_RE.finditer(text):  # "mrs t, 92"
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    if "en" in langs:
+        for m in _FAMILY_GROUP_RE.finditer(text):
+            name = m.group("name")
+            if all(_is_unknown_name(p, langs) or (p not in _NOT_UNKNOWN and "-" in name
+                                                   and p.casefold() not in _REGIONS_CASEFOLD)
+                   for p in name.split("-")) and name.casefold() not in _REGIONS_CASEFOLD and (
+                    not name.endswith(_DEMONYM_ENDINGS)):  # not "the Swedish couple"
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _DOUBLE_BARRELLED_RE.finditer(text) if "-" in text else ():
+        name = m.group("name")
+        parts = name.split("-")
+        if (name not in data.TOWNS and name not in data.CITIES and name not in data.EPONYMS
+                and name.casefold() not in _REGIONS_CASEFOLD
+                and not _is_first_name(parts[0]) and not _starts_with_noun(parts[-1])
+                and all(_is_unknown_name(p, _BOTH) for p in parts)):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    if any(c.isupper() for c in text):
+        return
+    for m in _LOWER_TITLE_RE.finditer(text):
+        if m.group("name") not in {w.casefold() for w in data.TITLE_PARTS}:
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for m in _LOWER_PAIR_RE.finditer(text):
+        first, last = m.group("first").capitalize(), m.group("last").capitalize()
+        if _is_known_or_ambiguous_first_name(first) and _is_unknown_name(last, langs):
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
+_LOCATION_BEFORE_RE = re.compile(
+    r"\b(?:in|at|from|near|to|into|outside|via|towards|nach|aus|bei|zum|zur|nahe|Richtung"
+    r"|gegenüber|[Tt]he|[Dd]er|[Dd]ie|[Dd]as|[Dd]e[mns]|[Ee]in|[Ee]ine[mnrs]?|[Aa]n?|im|am"
+    r"|vom|ins|beim|on|off|of|für|for|über)\s+$")
+_DOSE_AFTER_RE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ml|g|mmol|IE|IU|units)\b")
+# Words that make a run of capitals an institution, a street or a title, not a person.
+_NOT_PERSON_RUN_WORDS = (data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
+                         | frozenset(data.STREET_WORDS_EN_NUMBERED) | data.GENERIC_SERVICE_WORDS_EN)
+
+
+# Endings of German adjectives, participles and verbs: capitalised at a sentence's start or
+# as nouns ("Kommt aus der Türkei", "Lebenslänglicher fragt"), never a name no list knows.
+_GERMAN_NOT_NAME_ENDINGS = ("lich", "licher", "liche", "ig", "iger", "ige", "isch", "ische",
+                            "ischer", "end", "ender", "ende", "bar", "sam", "haft", "t", "en",
+                            "ter", "tes")
+
+
+def _mid_sentence_names(text: str, toks: list[_Token],
+                        langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Capitalised words no list knows where a capital letter says "name": in the middle of
+    a sentence ("Session on Thursday, Olek brought ..."), or opening one before a verb, a
+    comma or "aus der" ("Olamide, second year", "Shaza aus der Notunterkunft"). A run of
+    capitals ("Precious Adeyemi", "Nguyễn Văn Minh") is one name unless a word of it makes
+    it an institution or a street; after a preposition or an article it is left to the
+    place rules ("in Lydford", "the Maudsley")."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i  # the run of capitalised words toks[i..j]
+        while (j + 1 < n and toks[j + 1].text[:1].isupper() and _gap(text, toks[j], toks[j + 1])
+               == " " and j - i < 3):
+            j += 1
+        run = [_strip_possessive(t) if k == j else t for k, t in enumerate(toks[i:j + 1], i)]
+        start_of_sentence = _at_sentence_start(text, tok.start)
+        if start_of_sentence and len(run) > 1 and (run[0].text in data.STOP_CAPITALS or (
+                run[0].text.casefold() in data.COMMON_WORDS_EN)):
+            run = run[1:]  # "Met Faith", "Phoned Olek": the sentence's first word
+            start_of_sentence = False
+        prev_tok = toks[i - 1] if i > 0 and run[0] is tok else None
+        i = j + 1
+        words = [t.text for t in run]
+        unknown = [_unknown_capitalised(w, langs) for w in words]
+        if not any(unknown) and _NAME_AND_BEFORE_RE.search(text, max(0, run[0].start - 30),
+                                                           run[0].start):
+            # "Ruby and Jasper Vane": beside a name, capitals are a name too
+            before = _NAME_AND_BEFORE_RE.search(text, max(0, run[0].start - 30), run[0].start)
+            assert before is not None
+            if (_is_known_or_ambiguous_first_name(before.group("name"))
+                    and all(_is_name_word(w, langs) for w in words)
+                    and not any(w in _NOT_PERSON_RUN_WORDS for w in words)):
+                unknown = [True] * len(words)
+        if not any(unknown) or any(w in _NOT_PERSON_RUN_WORDS or w in data.STOP_CAPITALS
+                                   for w in words):
+            continue
+        if any(w in data.TOWNS or w in data.CITIES or w.casefold() in _REGIONS_CASEFOLD
+               for w in words) or _REGIONS_CASEFOLD.intersection(
+                [" ".join(words).casefold()]):
+            continue
+        if any(w in data.EPONYMS or w in _ABBREVIATED_CALENDAR or w.startswith(("I'", "I’"))
+               for w in words):
+            continue
+        first, last = run[0], run[-1]
+        if _LOCATION_BEFORE_RE.search(text, max(0, first.start - 12), first.start):
+            continue
+        if text[max(0, first.start - 2):first.start] == "& " or text[
+                last.end:last.end + 2] == " &":
+            continue  # "Hallam & Pryce", "Wendt & Söhne": a firm
+        if _NOT_A_PERSON_AFTER_RE.match(text, last.end):
+            continue  # "Zoloft 50 mg", "Braden 11", "Edwards syndrome"
+        german = "de" in langs
+        nxt = toks[j + 1].text if j + 1 < n and _gap(text, toks[j], toks[j + 1]) == " " else ""
+        if len(run) > 1:
+            # "Precious Adeyemi": a surname no list knows; in German every word must be one
+            if not (unknown[-1] and all(unknown[:-1] if german else (
+                    _is_name_word(w, langs) for w in words[:-1]))):
+                continue
+        elif german or start_of_sentence:
+            if german and words[0].endswith(_GERMAN_NOT_NAME_ENDINGS):
+                continue
+            # where a capital letter says nothing, a person is the subject of a verb, has
+            # a relative clause or an apposition after it, or "aus der Notunterkunft"
+            verb = ("en" in langs and (nxt in data.PAST_TENSE_EN or _is_verb_en(nxt) or (
+                nxt.islower() and len(nxt) > 4 and nxt.endswith("ed")))) or (
+                german and nxt in _GERMAN_PERSON_VERBS)
+            # "Gestern kam Oluwaseun mit ...": the subject after the verb in German
+            verb = verb or (german and prev_tok is not None and prev_tok.text
+                            in _GERMAN_PERSON_VERBS and _gap(text, prev_tok, tok) == " ")
+            if not (verb or _PERSON_AFTER_AMBIGUOUS_RE.match(text, last.end)
+                    or _RELATIVE_AFTER_RE.match(text, last.end)
+                    or (not german and re.match(r",\s+[a-z\d]", text[last.end:last.end + 4]))):
+                continue
+            if start_of_sentence and "en" in langs and _is_english_compound(words[0]):
+                continue  # "Callback requested"
+        yield _Candidate("name", first.start, last.end, _P_WEAK)
+
+
+_NAME_AND_BEFORE_RE = re.compile(rf"(?P<name>[A-ZÄÖÜ]{_WORD})\s*(?:,|&|\band\b|\bund\b)\s*$")
+_ABBREVIATED_CALENDAR = frozenset(data.MONTH_ABBREVIATIONS) | frozenset(
+    {"Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
+_NOT_A_PERSON_AFTER_RE = re.compile(
+    r"\s+\d|\s*\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ml|g|mmol|IE|IU|units)\b"
+    r"|['’]?s?\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|Syndrom"
+    r"|Krankheit|Erkrankung|Score|Skala)\b")
+_RELATIVE_AFTER_RE = re.compile(r",\s+(?:who|whose|der|die|dessen|deren|\d{1,3}\b(?![.,/:]\d))")
+_GERMAN_PERSON_VERBS = frozenset({
+    "kam", "kommt", "ist", "war", "hat", "hatte", "brachte", "bringt", "sagt", "sagte",
+    "will", "wollte", "möchte", "kann", "konnte", "muss", "musste", "soll", "wird", "wurde",
+    "geht", "ging", "fragt", "fragte", "weint", "weinte", "schreibt", "schrieb", "ruft",
+    "rief", "lebt", "lebte", "wohnt", "wohnte", "arbeitet", "erzählt", "erzählte", "schläft",
+    "isst", "trinkt", "trank", "hilft", "half", "sitzt", "saß", "spricht", "sprach", "meint",
+    "meinte", "erscheint", "fehlt", "fehlte", "schickt", "schickte", "weigert", "verweigert"})
+
+
+def _is_english_compound(word: str) -> bool:
+    """ "Callback", "Lifeline": two English words of three letters or more, written as one."""
+    w = word.casefold()
+    return any(w[:k] in data.COMMON_WORDS_EN and w[k:] in data.COMMON_WORDS_EN
+               for k in range(3, len(w) - 2))
+_LOWER_NOTE_CUE = (r"(?:(?<![\w.])(?:new\s+)?(?:pt|pat|pt\.|pat\.|client|klient|klientin"
+                   r"|patient|patientin|bew\.\s?hilfe|bewohner|bewohnerin|hr\.|fr\.|mr|mrs|ms)"
+                   r")")
+# Hasty notes in lower case: "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38"
+_LOWER_CUE_NAME_RE = re.compile(
+    rf"(?i:{_LOWER_NOTE_CUE})\s+(?P<name>[a-zäöüßç][a-zäöüßçğışé]{{1,20}})"
+    r"(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,]|\s+(?:from|vom|von|aus|in)\b)|)")
+_LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
+                               r"[a-zäöüß-]{2,30})\b")
+_NOT_LOWER_NAMES = frozenset({
+    "is", "was", "has", "had", "says", "said", "denies", "reports", "states", "seen", "ist",
+    "war", "hat", "hatte", "sagt", "will", "kam", "kommt", "wird", "mit", "und",
+    "and", "with", "the", "der", "die", "das", "ein", "eine", "a", "an", "re", "nicht",
+    "not", "no", "kein", "keine", "heute", "today", "again", "wieder", "ok", "nr", "f", "m",
+    "w", "male", "female", "männlich", "weiblich", "aged", "age", "alter", "old",
+    "ca", "c", "approx", "etwa", "sehr", "very", "also", "auch", "bei", "in", "im", "am",
+    "mother", "father", "mum", "dad", "mutter", "vater", "sohn", "son", "daughter", "tochter",
+    "dr", "dnas", "dna", "wants", "won't", "can't", "doesn't", "didn't", "wollte", "lebt",
+    "lives", "wohnt", "geht", "goes", "went", "ging", "schläft", "sleeps", "refuses",
+    "verweigert", "schmerz", "schmerzen", "pain", "fall", "sturz", "known", "bekannt",
+    "als", "as", "x", "y", "yo", "yrs", "jahre", "j", "pts", "pats", "ref", "info",
+})
+# All-caps names after an all-caps title: "MRS J. KOWALCZYK", "HERR K. MÜLLER"
+_CAPS_TITLE_NAME_RE = re.compile(
+    r"\b(?:MR|MRS|MS|MISS|DR|HERR|HERRN|FRAU)\.?\s+(?:[A-ZÄÖÜ]\.\s*){0,2}[A-ZÄÖÜ]{2,}"
+    r"(?:[-'’][A-ZÄÖÜ]{2,})?\b")
+# "J. (17)", "pt J. (18)": an initial with an age
+_INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
+
+
+def _is_lower_note(text: str) -> bool:
+    """A hasty note: most words in lower case, no capital after a full stop."""
+    return sum(1 for w in text.split()[:12] if w[:1].isupper()) <= 3
+
+
+def _lower_case_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38", "in toxteth"."""
+    found = False
+    for m in _LOWER_CUE_NAME_RE.finditer(text):
+        name = m.group("name")
+        if name in _NOT_LOWER_NAMES or len(name) < 2:
+            continue
+        cap = name.capitalize()
+        known = (_is_first_name(cap) or cap in data.AMBIGUOUS_FIRST_NAMES
+                 or cap in data.FIRST_NAMES_FAKER or cap in data.FIRST_NAMES_NICKNAMES)
+        ordinary = (name in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                    or _looks_like_german_noun(cap))
+        cue = text[m.start():m.start("name")].strip().casefold()
+        if cue in ("mr", "mrs", "ms", "hr.", "fr.") and not m.group("after"):
+            continue
+        after = m.group("after").strip()
+        if after in (",", "–") and not known:
+            continue  # "Die Klientin erzählt, ...": a verb; "pt ola –" is a name
+        if after and (known or not ordinary) or (known and not ordinary):
+            start = m.start("name")
+            if cue in ("hr.", "fr.", "mr", "mrs", "ms"):
+                start = m.start()
+            found = True
+            yield _Candidate("name", start, m.end("name"), _P_NAME + 1)
+    if not (found or _is_lower_note(text)):
+        return
+    for m in _LOWER_IN_TOWN_RE.finditer(text):
+        town = m.group("town")
+        cap = "-".join(p.capitalize() for p in town.split("-"))
+        if (cap in data.TOWNS or cap in data.CITIES or cap in _WORLD_CITIES) and not (
+                town in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                or cap in data.AMBIGUOUS_CITIES):
+            yield _Candidate("place", m.start("town"), m.end("town"), _P_CITY)
+
+
+def _names_in_capitals_notes_and_sentence_starts(
+        text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "MRS J. KOWALCZYK", "J. (17)", "pt kieran 24", "Dawn was first": names in capitals,
+    an initial with an age, names in hasty lower-case notes and first names that are also
+    words, opening a sentence."""
+    for m in _CAPS_TITLE_NAME_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
+    for m in _INITIAL_AGE_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    yield from _lower_case_names(text, langs)
+    yield from _sentence_start_names(text, toks, langs)
+
+
+# Ambiguous first names that stand bare as the subject of a sentence as abstract nouns:
+# "Hope is not the word", "Faith was all she had". The others ("Dawn was first", "Sunny
+# is anything but", "Crystal texted") are people there.
+_ABSTRACT_NAMES = frozenset({"Hope", "Faith", "Grace", "Joy", "Charity", "Mercy", "Patience",
+                             "Honesty", "Liberty", "Destiny", "Harmony", "Serenity", "Trust",
+                             "Will", "Art", "Rich", "Max", "Chase", "Mark", "Don", "Guy",
+                             "Bill", "Jack", "Iris", "Pat", "Star", "Sky", "Wolf", "Summer",
+                             "Autumn", "Christian", "Ernst", "Rosa", "Jan", "Angel", "Norman",
+                             "Hunter", "Victoria", "Lincoln", "Miles", "Chester", "Orlando",
+                             "Austin", "Madison", "Jackson", "Lawrence", "Florence", "Dean"})
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:['’]s\s+(?!(?:a|an|the|not|no|been|got|gone|going|just|very|so|all|only|never|what"
+    r"|how|back|over|ok|okay|fine|here|there)\b)[a-z]+"
+    r"|\s+(?:is|was|has|had|ist|war|hat|hatte|will|wants|keeps|texted|rang|called|came"
+    r"|comes|says|said|sagt|sagte|kam|kommt|texts|phoned|turned|died|lives|lived)\b"
+    r"|\s+(?:and|und|&)\s+[A-Z][a-z]+|,\s*\d{1,3}\s*[,;)]|\s+\(\d)")
+_GERMAN_NOUN_NAMES_AGE_RE = re.compile(r"\s+(?:ist|war|wird|wurde)\s+\d{1,3}\b(?![.,]\d)"
+                                       r"|,\s*\d{1,3}\s*,|\s+\(\d{1,3}\)")
+
+
+def _sentence_start_names(text: str, toks: list[_Token],
+                          langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "Holly's mum", "Dawn was first", "Crystal texted", "Amber and Jack", "Heide ist 70",
+    "Blessing keeps": a first name that is also a word, opening a sentence."""
+    for tok in toks:
+        if not _at_sentence_start(text, tok.start) or not tok.text[:1].isupper():
+            continue
+        first = _strip_possessive(tok)
+        word = first.text
+        if word in _CALENDAR:
+            continue
+        ambiguous = word in data.AMBIGUOUS_FIRST_NAMES or (
+            word in _ALL_FIRST_NAMES and word.casefold() in data.COMMON_WORDS_EN)
+        german_noun_name = ("de" in langs and word in _DE_NAME_WORDS and word in _NOUNS_DE)
+        if not (ambiguous or german_noun_name):
+            continue
+        if german_noun_name and not ambiguous:
+            if _GERMAN_NOUN_NAMES_AGE_RE.match(text, first.end):
+                yield _Candidate("name", first.start, first.end, _P_NAME)
+            continue
+        m = _SUBJECT_VERB_RE.match(text, first.end)
+        if not m:
+            continue
+        after = m.group()
+        if word in _ABSTRACT_NAMES and not (after.startswith(("'", "’")) or "(" in after
+                                            or after[:1] == "," or "&" in after
+                                            or " and " in after or " und " in after):
+            continue
+        if after.startswith(("'", "’")) and word in _ABSTRACT_NAMES and not re.match(
+                r"['’]s\s+(?:mum|mother|dad|father|son|daughter|brother|sister|friend|nan"
+                r"|gran|husband|wife|partner|baby|kids|children|granddaughter|grandson"
+                r"|carer|appeal|case|file|school|teacher|room|bed|passport|flat)\b", after):
+            continue
+        yield _Candidate("name", first.start, first.end, _P_NAME)
+
+
+# First names that are also words and in no first-name list: "Precious", "Blessing",
+# "Heide" (as a name, German), "Crystal"
+_EXTRA_WORD_NAMES = frozenset({"Precious", "Blessing", "Crystal", "Heide", "Dot", "Happy",
+                               "Comfort", "Gift", "Lucky", "Memory", "Patience", "Mercy",
+                               "Charity", "Honour", "Treasure", "Beauty", "Favour", "Goodness",
+                               "Marvel", "Wisdom", "Sunshine", "Ivy", "Holly"})
+_ALL_FIRST_NAMES = (data.FIRST_NAMES_EN | data.FIRST_NAMES_DE | data.FIRST_NAMES_FAKER
+                    | data.FIRST_NAMES_NICKNAMES | _EXTRA_WORD_NAMES)
+_DE_NAME_WORDS = data.FIRST_NAMES_DE | data.AMBIGUOUS_FIRST_NAMES | _EXTRA_WORD_NAMES
+_WORD_NAME_SURNAME_RE = re.compile(
+    rf"\b(?P<first>{_alternation(_EXTRA_WORD_NAMES)})\s+(?P<last>[A-Z]{_WORD})\b")
+_WORD_NAME_OBJECT_RE = re.compile(
+    rf"\b(?:had|have|has|with|for|von|für|mit|bei|called|named)\s+"
+    rf"(?P<first>{_alternation(_EXTRA_WORD_NAMES)})\b(?=\s+(?:since|seit|for|and|und|,)|[,.;])")
+
+
+def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "Precious Ndlovu", "have had Precious since she was three days old"."""
+    for m in _WORD_NAME_SURNAME_RE.finditer(text):
+        last = m.group("last")
+        if _is_ordinary_word(last, langs) or last in _NOT_UNKNOWN:
+            continue
+        yield _Candidate("name", m.start(), m.end(), _P_NAME + 1)
+    for m in _WORD_NAME_OBJECT_RE.finditer(text):
+        yield _Candidate("name", m.start("first"), m.end("first"), _P_NAME)

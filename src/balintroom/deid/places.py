@@ -1,0 +1,734 @@
+"""Places smaller than a region: addresses, postcodes, towns and cities, hospitals, schools,
+churches, pubs, firms, roads, and places the context shows ("wohnt im Wedding", "at
+Willowbrook", "village of Kelmscott"). It must not flag a region or country, a noun after
+a preposition ("aus Angst", "in Behandlung") or a generic service ("the Crisis Team").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import (
+    _DIGIT_RE,
+    _P_CITY,
+    _P_CITY_PREP,
+    _P_NAME,
+    _P_PLACE_PREP,
+    _P_PLACE_STRUCT,
+    _WORD,
+    _WORD_BEFORE_RE,
+    _alternation,
+    _at_sentence_start,
+    _Candidate,
+    _gap,
+    _is_capitalised,
+    _Token,
+)
+from balintroom.deid._words import (
+    _ANY_CITY_RE,
+    _CALENDAR,
+    _NOT_A_NAME_BEFORE_AGE,
+    _NOT_UNKNOWN,
+    _NOUNS_DE,
+    _REGIONS_CASEFOLD,
+    _WORLD_CITIES,
+    _city_pattern,
+    _is_first_name,
+    _is_german_compound,
+    _is_known_or_ambiguous_first_name,
+    _is_name_word,
+    _is_ordinary_word,
+    _is_unknown_name,
+    _is_unknown_word,
+    _looks_like_a_name,
+    _looks_like_german_noun,
+    _unknown_capitalised,
+)
+
+_CITY_RE = _city_pattern(data.CITIES - data.AMBIGUOUS_CITIES)
+_PREPOSITIONS = {"en": ("in", "from", "near", "outside"), "de": ("in", "aus", "nach", "bei")}
+
+_DE_STREET_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*?)"
+    r"(?P<suffix>straße|strasse|str\.|gasse|allee|weg|platz|ring|damm|ufer|chaussee|steig"
+    r"|pfad|markt|berg|hof|garten|wall|graben)"
+    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
+_DE_STREET_TWO_WORDS_RE = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ]{_WORD}er\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Damm|Tor"
+    r"|Chaussee|Landstraße|Markt)(?![\w-])(?:\s*\d{1,4}\s?[a-z]?\b)?")
+_EN_STREET_NUMBERED_RE = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z]{_WORD}(?:'s)?\s+){{1,3}}"
+    rf"(?:{_alternation(data.STREET_WORDS_EN_NUMBERED)})(?![\w])")
+_EN_STREET_RE = re.compile(
+    rf"\b(?:[A-Z]{_WORD}(?:'s)?\s+){{1,2}}(?:{_alternation(data.STREET_WORDS_EN_FREE)})\b")
+_DE_POSTCODE_RE = re.compile(
+    rf"(?<![\d.,/-])\d{{5}}\s+(?P<town>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
+    rf"(?:\s+(?:am|an der|im|in der|ob der)\s+[A-ZÄÖÜ]{_WORD}|\s+\([A-ZÄÖÜ]{_WORD}\))?)")
+_AT_CH_POSTCODE_RE = re.compile(rf"(?<![\d.,/-])[1-9]\d{{3}}\s+(?P<town>[A-ZÄÖÜ]{_WORD})")
+_UK_POSTCODE_RE = re.compile(
+    rf"(?:\b[A-Z]{_WORD},?\s+)?\b[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
+_UK_POSTCODE_ONLY_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_US_ZIP_RE = re.compile(
+    rf"(?:\b[A-Z]{_WORD},?\s+)?\b(?P<state>[A-Z]{{2}})\s+\d{{5}}(?:-\d{{4}})?\b")
+_BAD_TOWN_RE = re.compile(rf"\bBad\s+[A-ZÄÖÜ]{_WORD}(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ]{_WORD})?")
+_SAINT = r"(?:St\.?|Sankt|Saint|Santa)"
+_DE_INSTITUTION_COMPOUND_RE = re.compile(
+    rf"(?:\b{_SAINT}\s+)?(?<![\w-])(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*)-"
+    rf"(?:{_alternation(data.INSTITUTION_SUFFIXES_DE)})\b"
+    rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}[-\s]?(?:{_alternation(data.INSTITUTION_SUFFIXES_DE)})\b"
+    rf"|\b{_SAINT}\s+[A-ZÄÖÜ]{_WORD}"
+    rf"(?:{_alternation(tuple(s.lower() for s in data.INSTITUTION_SUFFIXES_DE))})\b")
+# "St Aidan's", "St. Elisabeth", "the Royal Berkshire", "Our Lady of Lourdes", "Holy Trinity"
+_NAMED_FOR_RE = re.compile(
+    rf"\b{_SAINT}[ .]\s*[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*(?:['’]s?)?(?![\w-])"
+    rf"|\bSt\.-[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
+    rf"|\bRoyal\s+[A-Z]{_WORD}(?:\s+(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b)?"
+    rf"|\b(?:HMP|HMYOI|JVA)\s+[A-ZÄÖÜ]{_WORD}"
+    r"|\bOur\s+Lady(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?|\bHoly\s+(?:Trinity|Cross|Family|Spirit"
+    r"|Rood|Name|Innocents|Redeemer|Ghost)\b|\bSacred\s+Heart\b|\bChrist\s+Church\b")
+_DE_INSTITUTION_RE = re.compile(
+    rf"\b(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
+    rf"(?P<rest>\s+(?:(?:[Aa]m|[Aa]n der|[Ii]m|[Ii]n der|[Aa]uf der|zum|zur|rechts der"
+    rf"|links der|plus)\s+"
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
+    r"(?P<pause>\s*(?:[:,;)–]|\s-\s|$))?")
+_EN_INSTITUTION_RE = re.compile(
+    rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
+    rf"(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b")
+
+
+def _places(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _NAMED_FOR_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    if "de" in langs:
+        yield from _german_places(text)
+    if "en" in langs:
+        yield from _english_places(text)
+    for m in _CITY_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_CITY)
+    yield from _towns(text, toks)
+    yield from _after_prepositions(text, toks, langs)
+
+
+_TOWN_MAX_WORDS = max(len(t.split()) for t in data.TOWNS)
+
+
+def _towns(text: str, toks: list[_Token]) -> Iterator[_Candidate]:
+    """Towns of the GeoNames list, one to a few words: "Wunsiedel", "Much Wenlock"."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].text[:1].isupper():
+            i += 1
+            continue
+        for k in range(min(_TOWN_MAX_WORDS, n - i), 0, -1):
+            last = toks[i + k - 1]
+            if k > 1 and any(_gap(text, toks[j], toks[j + 1]) != " " for j in range(i, i + k - 1)):
+                continue
+            name = " ".join(t.text for t in toks[i:i + k])
+            if name in data.TOWNS:
+                yield _Candidate("place", toks[i].start, last.end, _P_CITY)
+                i += k - 1
+                break
+        i += 1
+
+
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:[Ee]ine?[mnrs]?|[Kk]eine?[mnrs]?|[Jj]ede[mnrs]?)\s+$")
+
+
+def _is_two_noun_compound(word: str, min_tail: int = 4) -> bool:
+    """ "Übergangswohnheim", "Schulhof": a common noun (with its joining "-s-", "-n-")
+    before another of `min_tail` letters or more, a kind of thing rather than a name."""
+    for k in range(3, len(word) - min_tail + 1):
+        head, tail = word[:k], word[k:].capitalize()
+        if tail in _NOUNS_DE and (head in _NOUNS_DE or head + "e" in _NOUNS_DE or (
+                head[-1:] in ("s", "n") and head[:-1] in _NOUNS_DE) or (
+                head.endswith("en") and head[:-2] in _NOUNS_DE)):
+            return True
+    return False
+
+
+def _german_places(text: str) -> Iterator[_Candidate]:
+    for m in _DE_STREET_RE.finditer(text):
+        word = text[m.start():m.end("suffix")]
+        if unicodedata.normalize("NFC", word) in data.NOT_STREETS_DE:
+            continue
+        suffix = m.group("suffix")
+        if m.group("number") is None and suffix not in data.STREET_SUFFIXES_DE_FREE:
+            continue
+        if m.group("number") is None and _looks_like_german_noun(m.group("name"),
+                                                                 suffixes=False):
+            continue  # "Dorfstraße" is an address, "Angstweg" would not be
+        if m.group("number") is None and _INDEFINITE_BEFORE_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue  # "in einer Waschstraße": a kind of place, not an address
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_STREET_TWO_WORDS_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_POSTCODE_RE.finditer(text):
+        town = m.group("town").split()[0]
+        if town not in data.GERMAN_NOUNS and town not in data.STOP_CAPITALS:
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _AT_CH_POSTCODE_RE.finditer(text):
+        if _ANY_CITY_RE.fullmatch(m.group("town")):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _BAD_TOWN_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_INSTITUTION_COMPOUND_RE.finditer(text):
+        prefix = m.group("prefix")
+        if prefix and (prefix.split("-")[0] in data.GENERIC_INSTITUTION_PREFIXES
+                       or prefix in data.STOP_CAPITALS):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _DE_INSTITUTION_RE.finditer(text):
+        name = m.group("name")
+        if name in data.TITLE_PARTS or name in data.HONORIFICS_DE:
+            continue
+        if name is not None and not (
+                name in data.INSTITUTION_NAME_WORDS or _ANY_CITY_RE.fullmatch(name)
+                or m.group().split()[1].rstrip(".") in ("St", "Sankt")
+                # "Wohngruppe Sonnenhof:", "Kleingartenanlage Frohsinn,": a noun as a name
+                or (m.group("pause") is not None and name not in data.STOP_CAPITALS
+                    and name not in _CALENDAR and not name.endswith(("ung", "heit", "keit")))
+                or (name not in data.STOP_CAPITALS and name not in _CALENDAR
+                    and not _looks_like_german_noun(name, suffixes=False)
+                    and not name.casefold().endswith(("ung", "heit", "keit", "schaft")))):
+            continue
+        end = m.end() if m.group("pause") is None else m.start("pause")
+        yield _Candidate("place", m.start(), end, _P_PLACE_STRUCT)
+
+
+def _english_places(text: str) -> Iterator[_Candidate]:
+    for m in _EN_STREET_NUMBERED_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_STREET_RE.finditer(text):
+        start = _skip_leading_stop_words(text, m.start(), m.end())
+        if start is not None:
+            yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+    for m in _UK_POSTCODE_RE.finditer(text):
+        start = m.start()
+        first = text[start:].split(None, 1)[0].rstrip(",")
+        if (first in data.STOP_CAPITALS or first in data.NOT_PLACES_EN
+                or first in data.STREET_WORDS_EN_NUMBERED):  # "9 Sorrel Close, BS3 4EA"
+            start = m.start() + len(text[m.start():].split(None, 1)[0]) + 1
+            start += len(text[start:]) - len(text[start:].lstrip())
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        code = _UK_POSTCODE_ONLY_RE.search(text, m.start(), m.end())
+        if code and code.start() > start:  # after a street: "9 Sorrel Close, BS3 4EA"
+            yield _Candidate("place", code.start(), code.end(), _P_PLACE_STRUCT - 1)
+    for m in _US_ZIP_RE.finditer(text):
+        if m.group("state") in data.US_STATE_CODES:
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_INSTITUTION_RE.finditer(text):
+        words = re.findall(rf"{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and", m.group("names"))
+        # drop leading "The", "of", ...; keep the name only if something specific is left
+        k = 0
+        while k < len(words) and (words[k] in data.STOP_CAPITALS or words[k] in (
+                "of", "&", "and")):
+            k += 1
+        rest = words[k:]
+        if not rest or all(w in data.GENERIC_SERVICE_WORDS_EN for w in rest):
+            continue
+        start = m.start() + m.group("names").find(rest[0]) if k else m.start()
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+
+
+def _skip_leading_stop_words(text: str, start: int, end: int) -> int | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k, w in enumerate(words[:-1]):
+        if w.group() not in data.STOP_CAPITALS:
+            return start + words[k].start()
+    return None
+
+
+def _is_place_word(word: str, langs: frozenset[str]) -> bool:
+    if not _is_capitalised(word) or word in data.STOP_CAPITALS or word in _CALENDAR:
+        return False
+    if not _looks_like_a_name(word):
+        return False  # "nach PsychKG", "per WhatsApp": an act or a brand
+    if word.casefold() in _REGIONS_CASEFOLD or word in data.NOT_PLACES_EN:
+        return False
+    if _is_first_name(word) or word in data.AMBIGUOUS_FIRST_NAMES and not _ANY_CITY_RE.fullmatch(
+            word):
+        return False
+    if word in data.HONORIFICS_EN or word in data.HONORIFICS_DE or word in data.NOT_NAMES:
+        return False
+    # German capitalises every noun: "aus Angst", "in Behandlung", "nach Hause".
+    if "de" in langs and word in data.GERMAN_NOUNS_WIKTIONARY:
+        return bool(_ANY_CITY_RE.fullmatch(word))
+    if "de" in langs and word not in data.TOWNS and not _ANY_CITY_RE.fullmatch(word) and (
+            (word.endswith("n") and word[:-1] in _NOUNS_DE)  # "in Hausschuhen" (dative)
+            or _is_german_compound(word)):  # "nach Radunfall"
+        return False
+    return not (_looks_like_german_noun(word) and not _ANY_CITY_RE.fullmatch(word))
+
+
+def _after_prepositions(text: str, toks: list[_Token],
+                        langs: frozenset[str]) -> Iterator[_Candidate]:
+    preps = {p for lang in langs for p in _PREPOSITIONS[lang]}
+    city_preps = preps | ({"at", "to"} if "en" in langs else set())
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text.casefold() not in city_preps or _gap(text, tok, toks[i + 1]) != " ":
+            continue
+        nxt = toks[i + 1]
+        city = _ANY_CITY_RE.match(text, nxt.start)
+        if city:  # "family court at Reading": a city whose name is also a word
+            yield _Candidate("place", city.start(), city.end(), _P_CITY_PREP)
+            continue
+        if tok.text.casefold() not in preps:
+            continue
+        if not _is_place_word(nxt.text, langs):
+            continue
+        if any(" ".join(t.text for t in toks[i + 1:i + 1 + k]).casefold() in _REGIONS_CASEFOLD
+               for k in (2, 3)):
+            continue  # "from South Africa", "aus Bosnien und Herzegowina"
+        if tok.text.casefold() == "bei":
+            continue  # "bei" introduces people and firms more often than towns
+        end = nxt.end
+        if "en" in langs:  # "New Haven", "Milton Keynes": up to three words
+            j = i + 2
+            while (j < len(toks) and j < i + 4 and _gap(text, toks[j - 1], toks[j]) == " "
+                   and _is_place_word(toks[j].text, langs)):
+                end = toks[j].end
+                j += 1
+        yield _Candidate("place", nxt.start, end, _P_PLACE_PREP)
+
+
+_PLZ_RE = re.compile(r"\b(?:PLZ|Postleitzahl)\s*:?\s*(?P<code>\d{5})\b")
+_DE_STREET_ARTICLE = (r"(?:Am|Im|An\s+der|An\s+den|Auf\s+der|Auf\s+dem|Auf\s+den|In\s+der"
+                      r"|In\s+den|Zum|Zur|Hinter\s+der|Hinter\s+dem|Unter\s+den|Vor\s+dem|Beim)")
+_HOUSE_NUMBER = (r"\d{1,3}\s?[a-z]?(?![\w.,]\d)(?=\s*(?:[,;.)–-]|$|\s+\d{5}\b"
+                 r"|\s+(?:in|mit|und|seit|bei|allein|alleine|zusammen|zur\s+Miete)\b))")
+_DE_STREET_NO_SUFFIX_RE = re.compile(
+    rf"\b{_DE_STREET_ARTICLE}\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)\s+{_HOUSE_NUMBER}"
+    rf"|(?<=\bwohnt\s)(?:am|im|an\s+der|auf\s+der|in\s+der)\s+(?P<name2>[A-ZÄÖÜ]{_WORD})\s+"
+    rf"{_HOUSE_NUMBER}")
+_STREET_BEFORE_POSTCODE_RE = re.compile(
+    rf"(?<![\w-])(?P<street>[A-ZÄÖÜ]{_WORD}(?:[- ][A-ZÄÖÜ]{_WORD})?)\s+\d{{1,4}}\s?[a-z]?,\s*"
+    rf"\d{{5}}\s+[A-ZÄÖÜ]")
+_DE_STREET_AFTER_ARTICLE_RE = re.compile(
+    rf"\b(?:am|im|vom|zum|zur|beim|aus\s+dem|in\s+der|in\s+die|aus\s+der|von\s+der|Am|Im)\s+"
+    rf"(?P<street>[A-ZÄÖÜ]{_WORD}(?:weg|straße|strasse|gasse|allee|platz|ring|damm|kamp|ufer"
+    r"|steig|pfad|stieg|twiete|graben|wall|chaussee|markt|anger|winkel|redder|viertel|kiez"
+    r"|siedlung))\b")
+_DE_QUARTER_RE = re.compile(
+    rf"\b(?P<adj>[A-ZÄÖÜ]{_WORD}(?:en|er|es|e))\s+(?:Viertel|Kiez|Siedlung|Quartier|Heide)\b")
+_DE_INSTITUTION_SUFFIX = (r"(?:grundschule|realschule|hauptschule|gesamtschule|förderschule"
+                          r"|schule|gymnasium|kirche|kapelle|klinik|heim|stift|kita|hospital"
+                          r"|krankenhaus|kindergarten|spital|hospiz)")
+_DE_INSTITUTION_WORD_RE = re.compile(
+    rf"(?<![\w-])(?P<word>(?P<prefix>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*?)-?"
+    rf"(?P<suffix>(?i:{_DE_INSTITUTION_SUFFIX})))(?![\w-])")
+_DE_VENUE_RE = re.compile(
+    rf"\b(?:Café|Cafe|Kneipe|Bistro|Gasthof|Gasthaus|Gaststätte|Hotel|Pension|Apotheke"
+    rf"|Bäckerei|Metzgerei)\s+(?P<name>[A-ZÄÖÜ]{_WORD})")
+_EN_STREET_AFTER_PREP_RE = re.compile(
+    rf"\b(?:on|in|off|along)\s+(?P<street>[A-Z]{_WORD}\s+(?:Row|Close|Drive|Way|Walk|Parade"
+    r"|Square|Court|Place|Hill))\b")
+# "vom Gruberhof", "in den Birkenhof", "zur Talmühle": a farm, a mill or a hut by its name
+_DE_FARM_RE = re.compile(
+    rf"\b(?:vom|zum|im|am|beim|den|dem|auf\s+dem|aus\s+dem|zur|der)\s+"
+    rf"(?P<name>(?P<prefix>[A-ZÄÖÜ]{_WORD}?)(?:hof|mühle|hütte|alm|gut))\b")
+# "Gebäudereinigung Pröll GmbH", "Hallam & Sons Ltd", "Wendt & Söhne": a firm by its form
+_FIRM_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s]+(?:&\s+)?[A-ZÄÖÜ]{_WORD}){{0,3}})"
+    r"(?:\s*&\s*(?:Co\.?|Söhne|Sons|Partner|Töchter))?"
+    r"(?:\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|gGmbH|mbH|AG|KG|OHG|GbR|e\.\s?V\.|eG|Ltd\.?"
+    r"|Limited|plc|PLC|LLP|Inc\.?|LLC)|\s*&\s*(?:Co\.?|Söhne|Sons|Töchter))(?![\w])")
+# "the Queen Elizabeth emergency department", "the Princess Royal maternity unit"
+_DEPARTMENT_AFTER_RE = re.compile(
+    rf"\b(?P<name>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{0,2}})\s+(?=(?:emergency\s+department"
+    r"|A&E|maternity\s+(?:unit|ward)|children['’]s\s+ward|outpatients?|day\s+unit"
+    r"|stroke\s+unit|neonatal\s+unit|intensive\s+care|ICU|SCBU|psychiatric\s+unit)\b)")
+_DEPARTMENT_HINT_RE = re.compile(r"emergency|A&E|maternity|ward|outpatient|unit|intensive"
+                                 r"|ICU|SCBU")
+_FIRM_HINT_RE = re.compile(r"GmbH|\bAG\b|\bKG\b|OHG|GbR|e\.\s?V\.|\beG\b|Ltd|Limited|plc|PLC"
+                           r"|LLP|Inc\b|LLC")
+_HOF_RE = re.compile(rf"\b(?:Hof|Gut|Gehöft)\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
+_ADDRESS_CUE_RE = re.compile(
+    r"(?i:\b(?:address|adresse|anschrift)\b)(?:\s+(?:as|als|is|ist|lautet|war|was))?\s*:?\s*"
+    r"['\"‚‘“„]?(?P<parts>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
+    r"(?:,\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}){0,3})")
+_VILLAGE_PREFIX_RE = re.compile(
+    r"\b(?:(?P<strong>Nether|Much|Steeple|Bishops|Kings|Castle|Market)|(?P<weak>Little|Great"
+    r"|Upper|Lower|Long|Old|East|West|North|South|High|Low))\s+(?P<name>[A-Z][a-z]+)\b")
+_EN_AT_RE = re.compile(r"(?:\b(?:at|into)|(?<=\s)@)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+                      r"(?:\s[A-Z][a-z]+)?)\b(?!['’])")
+_EN_LOWER_INSTITUTION_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
+    r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
+    r"|church|chapel|mosque|temple|synagogue|General(?:\s+Hospital)?|flat|cottage|bungalow"
+    r"|farmhouse|station|depot|site|factory|warehouse|campus|branch|yard|mill|barracks)\b")
+_DE_LIVES_RE = re.compile(
+    r"\b(?:wohnt|wohnen|wohnte|lebt|leben|lebte|wohnhaft|gezogen|zieht|umgezogen)\s+"
+    r"(?:jetzt\s+|noch\s+|heute\s+)?(?:im|in|in\s+der|am|auf\s+dem)\s+(?P<name>[A-ZÄÖÜ]"
+    rf"{_WORD})\b")
+# "OX4 family", "a flat in SE15": the district half of a UK postcode, areas of two letters
+# (not CO2, SO4, PO4, CA125, PE, ST: chemistry and clinical shorthand)
+_UK_OUTWARD_RE = re.compile(
+    r"(?<![\w/-])(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
+    r"|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LD"
+    r"|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PH|PL|PR|RG|RH|RM|SA|SE|SG|SK|SL"
+    r"|SM|SN|SP|SR|SS|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)"
+    r"[1-9]\d?[A-Z]?(?![\w/-]|[.,]\d)")
+# "village of Kelmscott", "the hamlet of Nether Row", "im Ortsteil Buer"
+_SETTLEMENT_OF_RE = re.compile(
+    r"\b(?:village|town|hamlet|parish|suburb|borough|estate|Dorf|Ortsteil|Stadtteil|Ortschaft"
+    rf"|Weiler|Gemeinde)(?:\s+of)?\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:[- ][A-ZÄÖÜ]{_WORD})?)")
+# "Landwirt bei Oberkirchbach", "der Hof bei Burgwedel": "bei" and a town's ending
+_TOPONYM_ENDINGS = ("bach", "dorf", "hausen", "heim", "ingen", "stedt", "stätt", "feld", "burg",
+                    "berg", "rode", "hagen", "kirchen", "hofen", "weiler", "walde", "wald", "tal",
+                    "stadt", "furt", "brück", "brücken", "leben", "wedel", "büttel", "beck",
+                    "horst", "born", "brunn", "grün", "reuth", "ow", "itz", "witz", "au", "see")
+_NEAR_RE = re.compile(rf"\b(?:bei|nahe|Nähe\s+von|unweit\s+von)\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
+# "nursery (Little Acorns)", "die Kita (Pusteblume)": an institution, its name in brackets
+_INSTITUTION_BRACKET_RE = re.compile(
+    r"\b(?:nursery|school|surgery|practice|care\s+home|home|hospital|hospice|church|club"
+    r"|centre|unit|ward|hostel|Kita|Kindergarten|Schule|Praxis|Klinik|Heim|Pflegeheim"
+    r"|Wohngruppe|Station|Kirche|Verein|Hort)\s+\((?P<name>[A-ZÄÖÜ][\w'’-]*"
+    r"(?:\s[A-ZÄÖÜ][\w'’-]*){0,3})\)")
+# "the Old Rectory", "the Priory", "at The Limes": houses and homes with names of their own
+_HOUSE_NAME_RE = re.compile(
+    r"\b(?:the|The)\s+(?P<name>Old\s+(?:Rectory|Vicarage|Manse|Mill|Forge|Smithy|Bakery|Dairy"
+    r"|Barn|Chapel|School(?:\s+House)?|Post\s+Office|Coach\s+House|Granary|Stables|Farmhouse"
+    r"|Schoolhouse|Station|Maltings|Brewery|Police\s+House)|Priory|Grange|Maltings|Limes"
+    r"|Cedars|Beeches|Laurels|Elms|Willows|Firs|Hollies|Pines|Larches|Poplars|Chestnuts"
+    r"|Sycamores|Rowans)\b")
+# "lives on Garnet St", "off Mill Rd": a street abbreviated after a preposition
+_EN_STREET_ABBR_RE = re.compile(
+    rf"\b(?:on|in|off|along|at)\s+(?P<street>(?:[A-Z]{_WORD}\s+){{1,2}}(?:St|Rd|Ave|Ln|Cres"
+    r"|Terr|Dr|Gdns|Pl|Sq|Ct|Cl)\b\.?)(?!\s*[A-Z][a-z])")
+# "the Northern General", "the Royal London": a hospital without the word "Hospital"
+_THE_GENERAL_RE = re.compile(
+    r"\bthe\s+(?P<name>(?!(?:Attorney|Surgeon|Secretary|Director|Inspector|Postmaster"
+    r"|Solicitor|Governor|Consul|Adjutant|Auditor|Registrar|Paymaster|Major|Lieutenant"
+    r"|Brigadier)\s)[A-Z][a-z]+\s+General)\b")
+# "Mount Zion church", "New Life church": two or three capitalised words before a place word
+_EN_MULTI_INSTITUTION_RE = re.compile(
+    rf"\b(?P<name>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{1,2}})\s+(?:church|chapel|mosque|temple"
+    r"|synagogue|surgery|practice|nursery|school|academy|care\s+home|nursing\s+home|hospice"
+    r"|estate)\b")
+# "in der Charité", "aus der Charité": a feminine name no list knows is an institution
+_DE_IN_DER_RE = re.compile(rf"\b(?:in|aus|an|von|zu|nach)\s+der\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b"
+                           r"(?!\s*-|['’])")
+# "Charité-Transplantationsteam", "Eppendorf-Ambulanz": a name, then a hospital word
+_DE_NAME_HOSPITAL_COMPOUND_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD})-(?:[A-ZÄÖÜ]\w*)?(?i:team|station|ambulanz|klinik"
+    r"|zentrum|abteilung|notaufnahme|psychiatrie|chirurgie|ärzte|arzt|ärztin|kardiologie"
+    r"|onkologie|neurologie|pädiatrie|intensiv|intensivstation|pflege|sozialdienst)\b")
+# "Addenbrooke's transplant team", "transferred to Addenbrooke's"
+_EN_POSSESSIVE_INSTITUTION_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>[A-Z]{_WORD})['’]s?(?=\s+(?:[a-z]+\s+){{0,2}}(?:team|ward|unit"
+    r"|clinic|department|A&E|ICU|staff|consultants|doctors|nurses)\b)"
+    rf"|\b(?:to|at|from|into)\s+(?P<name2>[A-Z]{_WORD})['’]s\b")
+_AFTER_PLACE_RE = re.compile(
+    r",\s+(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)?)(?=\s*(?:[,.;:)–-]|$))")
+
+
+_SENTENCE_END_BEFORE_RE = re.compile(r"[.!?:;]\s{1,3}$")
+_AT_SIGN_RE = re.compile(rf"(?<=\s)@\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
+
+
+def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Places the words around them show: "PLZ 44137", "Am Mühlbach 3a", "at Willowbrook",
+    "Eichendorffschule", "wohnt im Wedding", "Nether Wallop", "Sunnybank surgery"."""
+    for m in _ADDRESS_CUE_RE.finditer(text):
+        pos = m.start("parts")
+        for part in m.group("parts").split(","):
+            lead = len(part) - len(part.lstrip())
+            words = part.split()
+            if words and not all(w in _NOT_UNKNOWN for w in words):
+                yield _Candidate("place", pos + lead, pos + len(part.rstrip()), _P_PLACE_PREP)
+            pos += len(part) + 1
+    for m in _AT_SIGN_RE.finditer(text) if "@" in text else ():  # "Frau Engel @ Lindenhof"
+        name = m.group("name")
+        if (name not in _NOT_UNKNOWN and not _is_known_or_ambiguous_first_name(name)
+                and not ("en" in langs and _is_ordinary_word(name, frozenset({"en"})))):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+    for m in _INSTITUTION_BRACKET_RE.finditer(text) if "(" in text else ():
+        if not all(w in _NOT_UNKNOWN for w in m.group("name").split()):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
+    if "de" in langs:
+        for m in _NEAR_RE.finditer(text):
+            name = m.group("name")
+            if (name.casefold().endswith(_TOPONYM_ENDINGS) and _is_unknown_word(name, langs)
+                    and not _is_first_name(name) and len(name) > 5):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_IN_DER_RE.finditer(text):
+            if _is_unknown_name(m.group("name"), langs) and not _is_first_name(m.group("name")):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_NAME_HOSPITAL_COMPOUND_RE.finditer(text) if "-" in text else ():
+            if _is_unknown_name(m.group("name"), langs) and not _is_first_name(m.group("name")):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
+        for m in _PLZ_RE.finditer(text):
+            yield _Candidate("place", m.start("code"), m.end("code"), _P_PLACE_STRUCT)
+        for m in _DE_STREET_NO_SUFFIX_RE.finditer(text):
+            name = m.group("name") or m.group("name2")
+            if name not in _CALENDAR and name not in _NOT_A_NAME_BEFORE_AGE:
+                start = m.start() if m.group("name") else m.start("name2")
+                yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        for m in _STREET_BEFORE_POSTCODE_RE.finditer(text):
+            if m.group("street").split()[0] not in data.STOP_CAPITALS:
+                yield _Candidate("place", m.start(), m.start() + len(
+                    m.group().split(",")[0]), _P_PLACE_STRUCT)
+        for m in _DE_STREET_AFTER_ARTICLE_RE.finditer(text):
+            street = m.group("street")
+            suffix = re.search(r"(?:weg|straße|strasse|gasse|allee|platz|ring|damm|kamp|ufer"
+                               r"|steig|pfad|stieg|twiete|graben|wall|chaussee|markt|anger"
+                               r"|winkel|redder|viertel|kiez|siedlung)$", street)
+            assert suffix is not None
+            if (street not in _NOUNS_DE and street not in data.NOT_STREETS_DE
+                    and not _is_german_compound(street, len(suffix.group()))):
+                yield _Candidate("place", m.start("street"), m.end("street"), _P_PLACE_STRUCT)
+        for m in _DE_QUARTER_RE.finditer(text):
+            if m.group("adj") not in data.STOP_CAPITALS and m.group("adj") not in _NOUNS_DE:
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_INSTITUTION_WORD_RE.finditer(text):
+            word, prefix = m.group("word"), m.group("prefix")
+            if (word in _NOUNS_DE or len(prefix) < 3 or prefix in data.STOP_CAPITALS
+                    or prefix.split("-")[0] in data.GENERIC_INSTITUTION_PREFIXES
+                    or word in data.NOT_STREETS_DE
+                    or _is_two_noun_compound(word, len(m.group("suffix")) + 1)):
+                continue
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_FARM_RE.finditer(text):
+            name = m.group("name")
+            prefix = m.group("prefix")
+            if name not in _NOUNS_DE and (not _is_two_noun_compound(name, 3) or (
+                    prefix in data.TOWNS or _unknown_capitalised(prefix, langs))):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT)
+        for m in _HOF_RE.finditer(text):
+            if _is_unknown_word(m.group("name"), langs):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _DE_LIVES_RE.finditer(text):
+            name = m.group("name")
+            if (_is_unknown_word(name, langs) and not _is_first_name(name)
+                    and not _is_german_compound(name)):
+                yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+        for m in _DE_VENUE_RE.finditer(text):
+            if _is_name_word(m.group("name"), frozenset({"en"})):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _FIRM_RE.finditer(text) if "&" in text or _FIRM_HINT_RE.search(text) else ():
+        words = [w for w in re.split(r"[-\s&]+", m.group("name")) if w]
+        while words and (words[0] in data.STOP_CAPITALS or words[0] in _NOT_UNKNOWN):
+            words = words[1:]
+        if words:
+            start = m.start("name") + m.group("name").find(words[0])
+            yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+    if "en" in langs:
+        for m in _DEPARTMENT_AFTER_RE.finditer(text) if _DEPARTMENT_HINT_RE.search(text) else ():
+            words = m.group("name").split()
+            if words[0] in data.STOP_CAPITALS or (
+                    _is_ordinary_word(words[0], langs) and _at_sentence_start(text, m.start())):
+                words = words[1:]  # "Admitted Queen Elizabeth ...": a verb opening it
+            if words and not all(_is_ordinary_word(w, langs) for w in words):
+                start = m.end("name") - len(" ".join(words))
+                yield _Candidate("place", start, m.end("name"), _P_PLACE_STRUCT)
+    for m in _SETTLEMENT_OF_RE.finditer(text):
+        words = re.split(r"[- ]", m.group("name"))
+        if not any(w in _NOT_UNKNOWN or w.casefold() in _REGIONS_CASEFOLD for w in words) and (
+                "de" not in langs or not any(_is_ordinary_word(w, langs) for w in words)):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+    if "en" in langs:
+        for m in _EN_STREET_AFTER_PREP_RE.finditer(text):
+            yield _Candidate("place", m.start("street"), m.end("street"), _P_PLACE_STRUCT)
+        rules = [_EN_STREET_ABBR_RE, _HOUSE_NAME_RE]
+        if _DIGIT_RE.search(text):
+            rules.append(_UK_OUTWARD_RE)
+        if "General" in text:
+            rules.append(_THE_GENERAL_RE)
+        for rx in rules:
+            for m in rx.finditer(text):
+                g = "name" if rx is _HOUSE_NAME_RE or rx is _THE_GENERAL_RE else (
+                    "street" if rx is _EN_STREET_ABBR_RE else 0)
+                if rx is _EN_STREET_ABBR_RE and m.group(g).split()[0] in _NOT_UNKNOWN:
+                    continue
+                yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
+        for m in _EN_MULTI_INSTITUTION_RE.finditer(text):
+            words = m.group("name").split()
+            if words[0] in data.STOP_CAPITALS or (
+                    _is_ordinary_word(words[0], langs)
+                    and (m.start() == 0 or _SENTENCE_END_BEFORE_RE.search(
+                        text, max(0, m.start() - 4), m.start()))):
+                words = words[1:]  # "Phoned Elmhurst surgery": a verb opening the sentence
+            if len(words) > 1 and any(_is_unknown_word(w, langs) or _is_first_name(w)
+                                      for w in words) and not any(
+                    w in _NOT_UNKNOWN for w in words):
+                start = m.end("name") - len(" ".join(words))
+                yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
+        for m in (_EN_POSSESSIVE_INSTITUTION_RE.finditer(text)
+                  if "'" in text or "’" in text else ()):
+            g = "name" if m.group("name") else "name2"
+            name = m.group(g)
+            if _is_unknown_name(name, langs) and not _is_known_or_ambiguous_first_name(name):
+                yield _Candidate("place", m.start(g), m.end(), _P_PLACE_STRUCT)
+        for m in _VILLAGE_PREFIX_RE.finditer(text):
+            name = m.group("name")
+            if name in _NOT_UNKNOWN or m.group().casefold() in _REGIONS_CASEFOLD:
+                continue
+            after_prep = re.search(r"\b(?:at|in|from|to|into|near)\s+$",
+                                   text[max(0, m.start() - 6):m.start()])
+            if m.group("strong") or after_prep or _is_unknown_word(name, langs):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+        for m in _EN_AT_RE.finditer(text):
+            words = m.group("name").split()
+            if len(words) > 1 and (words[1] in _NOT_UNKNOWN or _is_first_name(words[1])
+                                   or not _is_unknown_word(words[1], langs)):
+                words = words[:1]  # "at Willowbrook Tuesday"; but "at Stoke Mandeville"
+            # "at Willowbrook", "Whitney @ Hollybank"
+            if (any(_is_unknown_word(w, langs) for w in words) and words[0] not in _NOT_UNKNOWN
+                    and not _is_known_or_ambiguous_first_name(words[0])):
+                end = m.start("name") + len(" ".join(words))
+                yield _Candidate("place", m.start("name"), end, _P_PLACE_PREP)
+        for m in _EN_LOWER_INSTITUTION_RE.finditer(text):
+            name = m.group("name")
+            if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
+                yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT - 1)
+
+
+def _places_after_places(text: str, places: list[_Candidate],
+                         langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "27 Quarry Lane, Headingley", "Holy Trinity, Boltby": the locality after an address."""
+    for c in places:
+        if c.priority < _P_PLACE_STRUCT - 1:
+            continue
+        m = _AFTER_PLACE_RE.match(text, c.end)
+        if m and (all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                      for w in re.split(r"[- ]", m.group("name")))
+                  or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))
+                  or m.group("name") in _WORLD_CITIES):  # "..., Upper Slaughter"
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+# A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
+_WORLD_CITY_RE = re.compile(
+    rf"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Vv]ia|[Aa]us|[Nn]ach|[Bb]ei|[Vv]on)\s+"
+    rf"(?P<city>[A-ZÄÖÜÇŞİ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)")
+# Roads: "the A47", "off the M6", "an der B96", "M6 J9", "Junction 9", "A1(M)". One-digit
+# A/B/C codes are vitamins and language levels ("B12", "B1"), so a road needs two digits
+# or "M" (motorway), and an article or a junction beside it.
+_ROAD_RE = re.compile(
+    r"(?:\b(?:the|der|die|an\s+der|auf\s+der|über\s+die|Richtung)\s+)"
+    r"(?P<road>(?:[AB]\d{2,4}|M\d{1,3}|A\d{1,3}\(M\))(?:\s+(?:J|[Jj]unction\s+)\d{1,2})?)\b"
+    r"|\b(?P<junction>(?:[AM]\d{1,4}\s+)?(?:J\d{1,2}|Junction\s+\d{1,2}))\b")
+# English pubs and eateries: "the Rose and Crown", "the Red Lion", "the Olympus Grill",
+# "the King's Arms"
+_PUB_NOUNS = (r"(?:Crown|Anchor|Bell|Hounds|Groom|Hare|Feathers|Plough|Harrow|Lion|Swan|Bull"
+              r"|Ship|Castle|Garter|Compasses|Magpie|Stump|Hart|Stag|Oak|Boar|Dragon|Horse"
+              r"|Horseshoes|Greyhound|Fox|Goose|Cock|Pheasant|Partridge|Wheatsheaf|Rose"
+              r"|Thistle|Mitre|Sun|Moon|Star|Kettle|Barge|Tun|Cross\s+Keys)")
+_VENUE_EN_RE = re.compile(
+    rf"\b[Tt]he\s+(?:[A-Z]{_WORD}\s+){{1,2}}(?:and|&)\s+{_PUB_NOUNS}\b"
+    rf"|\b[Tt]he\s+(?:Red|White|Black|Golden|Royal|Green|Blue|Old|King['’]s|Queen['’]s"
+    rf"|Bishop['’]s|Nag['’]s|Duke['’]s)\s+(?:{_PUB_NOUNS}|Head|Arms|Cow|Ox|Lamb|Hind)\b"
+    rf"|\b[Tt]he\s+(?:[A-Z]{_WORD}['’]?s?\s+){{1,2}}(?:Arms|Inn|Tavern|Grill|Diner|Bistro"
+    r"|Brasserie|Kebab|Chippy|Takeaway|Café|Cafe|Lounge|Social\s+Club|Hotel|Bakery)\b")
+# German pubs: "im Goldenen Hirschen", "zur Alten Post", "Gasthaus Krone"
+_VENUE_DE_RE = re.compile(
+    rf"\b(?:im|zum|zur|beim|vom|ins)\s+(?P<venue>(?:Goldenen|Grünen|Roten|Schwarzen|Weißen"
+    rf"|Blauen|Alten|Wilden|Lustigen|Fröhlichen|Letzten|Dicken|Scharfen|Güldenen"
+    rf"|Silbernen|Drei|Weissen)\s+[A-ZÄÖÜ]{_WORD})")
+# Heads that always carry a name, a noun included ("Pflegedienst Sonnenschein", "Villa
+# Kunterbunt", "Hochhaus Am Wiesenhang", "Gasthaus Krone", "Kanzlei Brandt")
+_NAMED_HEAD_DE_RE = re.compile(
+    rf"\b(?:Pflegedienst(?:es)?|Villa|Gasthaus|Gasthof|Wirtshaus|Hotel|Pension|Hochhaus"
+    rf"|[A-ZÄÖÜ]?[a-zäöüß]*[Ss]iedlung|Hallenbad|Freibad|Kanzlei|Fachklinik|Jugendhilfe"
+    rf"einrichtung|Einrichtung|Wohnprojekt|Kinderdorf|Sportverein|Turnverein|Verein)\s+"
+    rf"(?P<name>(?:(?:Am|An\s+der|Im|Zum|Zur|Auf\s+der|Auf\s+dem)\s+)?[A-ZÄÖÜ]{_WORD}"
+    rf"(?:-[A-ZÄÖÜ]{_WORD})*)")
+# "Stadtpark Nord", "Hallenbad Süd", "Friedhof West": a facility and a quarter
+_COMPASS_RE = re.compile(
+    r"\b[A-ZÄÖÜ][a-zäöüß]*(?:park|parks|bad|bads|friedhof|friedhofs|markt|zentrum|zentrums"
+    r"|bahnhof|bahnhofs|klinikum|klinikums|schule|platz|center|centers)\s+"
+    r"(?:Nord|Süd|Ost|West|Mitte)\b")
+# Clubs: "FC Viktoria Kirchrode", "SV Werder", "TSV 1860", "Hibernian FC", "Wanderers FC"
+_CLUB_RE = re.compile(
+    rf"\b(?:FC|SV|TSV|SC|VfB|VfL|TuS|SpVgg|SG|BSC|TuRa|DJK|FSV|ESV|SSV|TV|SuS)\s+"
+    rf"(?:\d{{2,4}}\s+)?[A-ZÄÖÜ]{_WORD}(?:\s+[A-ZÄÖÜ]{_WORD}){{0,2}}"
+    rf"|\b[A-Z]{_WORD}(?:\s+[A-Z]{_WORD})?\s+(?:FC|AFC|RFC|CC)\b")
+# Firms of two surnames: "Crane & Lowe", "Brandt & Lohse"
+_FIRM_PAIR_RE = re.compile(r"(?<![\w&])(?P<a>[A-ZÄÖÜ][a-zäöüß]{2,})\s+&\s+"
+                           r"(?P<b>[A-ZÄÖÜ][a-zäöüß]{2,})\b")
+_NOT_FIRM_PAIRS = frozenset({"Marks", "Procter", "Johnson", "Dolce", "Simon", "Tom", "Ant",
+                             "Fortnum", "Crabtree", "Mr", "Mrs", "Herr", "Frau", "Barnes"})
+# A trade and a surname: "von Hochbau Krämer", "bei Logistik Sander"
+_TRADE_FIRM_RE = re.compile(
+    rf"\b(?:von|bei|für|Firma|Gelände\s+von|Baustelle\s+von)\s+(?P<firm>(?:Hochbau|Tiefbau"
+    rf"|Bau|Logistik|Transporte|Spedition|Elektro|Sanitär|Heizungsbau|Metallbau|Dachdeckerei"
+    rf"|Malerbetrieb|Gebäudereinigung|Reinigung|Gartenbau|Garten-\s+und\s+Landschaftsbau"
+    rf"|Fliesen|Autohaus|Immobilien|Getränke|Schrott|Abbruch|Umzüge|Catering|Security"
+    rf"|Sicherheitsdienst|Zeitarbeit|Montage|Holzbau|Stahlbau|Bäckerei|Metzgerei)\s+"
+    rf"[A-ZÄÖÜ]{_WORD})")
+# "Kreuzkirchengemeinde", "Lutherkirche", "Ghanaische Methodistengemeinde"
+_CONGREGATION_RE = re.compile(
+    r"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:ische|ese|ene)\s+[A-ZÄÖÜ][a-zäöüß]*gemeinde"
+    r"|(?P<pre>[A-ZÄÖÜ][a-zäöüß]{2,})kirch(?:en)?gemeinde)\b")
+_GENERIC_CHURCH_PREFIXES = frozenset({"Nachbar", "Heimat", "Dorf", "Stadt", "Land", "Orts",
+                                      "Pfarr", "Frei", "Landes", "Evangelische", "Gemeinde"})
+# Single-word institutions known by name alone (psychiatric hospitals, prisons, memorials)
+_FAMOUS_INSTITUTION_RE = re.compile(
+    rf"(?<![\w-])(?:{_alternation(data.FAMOUS_INSTITUTIONS)})(?![\w-])")
+# English parks and greens: "Hollins Park", "Clapham Common" (the first word unknown)
+_EN_PARK_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:Park|Common|Green|Heath"
+                         r"|Fields|Rec|Recreation\s+Ground)\b")
+
+_TITLE_WORDS_CASED = data.HONORIFICS_EN | data.HONORIFICS_DE | data.TITLE_PARTS
+
+
+def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """Places known by a name of their own: a city abroad after "to"/"aus", a road or a
+    junction ("the A47", "M6 J9"), a pub, a club, a firm, a congregation, a famous
+    institution, a park ("the Red Lion", "FC Viktoria Kirchrode", "Hollins Park")."""
+    for m in _WORLD_CITY_RE.finditer(text):
+        city = m.group("city")
+        if city not in _WORLD_CITIES:
+            city = city.split()[0].split("-")[0]
+            if city not in _WORLD_CITIES:
+                continue
+        start = m.start("city")
+        yield _Candidate("place", start, start + len(city), _P_NAME + 1)
+    for m in _ROAD_RE.finditer(text):
+        road = "road" if m.group("road") else "junction"
+        yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
+    for m in _VENUE_EN_RE.finditer(text):
+        yield _Candidate("place", m.start() + 4, m.end(), _P_PLACE_STRUCT)
+    for m in _VENUE_DE_RE.finditer(text):
+        yield _Candidate("place", m.start("venue"), m.end("venue"), _P_PLACE_STRUCT)
+    for m in _NAMED_HEAD_DE_RE.finditer(text):
+        name = m.group("name").split()[-1]
+        if name in data.STOP_CAPITALS or name in _CALENDAR or name in data.HONORIFICS_DE:
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for rx in (_COMPASS_RE, _CLUB_RE, _TRADE_FIRM_RE):
+        for m in rx.finditer(text):
+            g: str | int = "firm" if "firm" in rx.groupindex else 0
+            yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
+    if "&" in text:
+        for m in _FIRM_PAIR_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if a in _NOT_FIRM_PAIRS or (a.casefold() in data.COMMON_WORDS_EN
+                                        and b.casefold() in data.COMMON_WORDS_EN):
+                continue
+            if _is_first_name(a) or a in data.AMBIGUOUS_FIRST_NAMES:
+                continue  # "Amber & Jack": two people
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _CONGREGATION_RE.finditer(text):
+        pre = m.group("pre")
+        if pre and (pre in _GENERIC_CHURCH_PREFIXES or pre.endswith("e")):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _FAMOUS_INSTITUTION_RE.finditer(text):
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1)[:1].isupper() and (
+                not _at_sentence_start(text, before.start(1))
+                or before.group(1) in _TITLE_WORDS_CASED
+                or _is_known_or_ambiguous_first_name(before.group(1))):
+            continue  # "Dawn Ashworth": a surname
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _EN_PARK_RE.finditer(text):
+        name = m.group("name")
+        if (name.casefold() in data.COMMON_WORDS_EN or name in _NOT_UNKNOWN
+                or name in data.EPONYMS or _is_first_name(name)):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_PREP + 2)
