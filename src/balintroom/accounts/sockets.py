@@ -65,7 +65,7 @@ _PEOPLE: HopQueue[str, User | AnonymousUser] = HopQueue(people_of_sessions)
 class SocketSessionMiddleware:
     """In place of Channels' SessionMiddleware (under its CookieMiddleware): the socket's
     session, to read. A socket never writes its session, so nothing needs to wrap every
-    message it sends to save it, as Channels' wrapper does (a sixteenth of the server's
+    message it sends to save it, as Channels' wrapper does (a twentieth of the server's
     time in a burst of room changes: bench/run.py with BENCH_PROFILE=1)."""
 
     def __init__(self, inner: Any) -> None:
