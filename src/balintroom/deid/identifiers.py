@@ -168,20 +168,6 @@ def _after_cue(text: str, start: int) -> bool:
     return m is not None and unicodedata.normalize("NFC", m.group(1)).casefold() in _CUE_WORDS
 
 
-# The statistical tagger (tagger.py) fills gaps: its spans rank below every rule, so a rule
-# wins any overlap, and they pass the same known-names filter. Off: rules only.
-TAGGER_ENABLED = False  # on: see deid/model/README.md (CV gain small, precision at the limit)
-_P_TAGGER = 0
-
-
-def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
-    from balintroom.deid import tagger
-
-    language = next(iter(langs)) if len(langs) == 1 else None
-    return [_Candidate(cat, start, end, _P_TAGGER)
-            for cat, start, end in tagger.find_spans(text, language)]
-
-
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
@@ -232,8 +218,6 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_world_cities_roads_and_named_venues(text, langs))
     candidates.extend(places)
     candidates.extend(_other(text, langs))
-    if TAGGER_ENABLED:
-        candidates.extend(_tagger_candidates(text, langs))
     known = _known_name_words(known_names)
     if known:
         # Before resolving: a group member's name must not hide an overlapping finding.
