@@ -3,11 +3,7 @@ that are also words, nicknames, surnames after family words, institutions known 
 ages without "years old", dates in short forms, numbers without a label, and details that
 single out one person. Each test also holds the traps that must stay unflagged."""
 
-from balintroom.deid.identifiers import find_identifiers
-
-
-def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in find_identifiers(text, language)]
+from .findings import found
 
 
 def test_first_names_that_are_words_count_where_the_context_shows_a_person() -> None:

@@ -1,11 +1,7 @@
 """The kinds of identifier of issue 17: check digits, ages in words, institutions, dates in
 words and weekday forms, addresses and towns, names the context shows. No database."""
 
-from balintroom.deid.identifiers import find_identifiers
-
-
-def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in find_identifiers(text, language)]
+from .findings import found
 
 
 def test_nhs_numbers_count_only_with_a_valid_check_digit() -> None:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from balintroom.deid.identifiers import find_identifiers
-
-
-def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in find_identifiers(text, language)]
+from .findings import found
 
 
 def has(text: str, category: str, span: str, language: str | None = None) -> bool:

@@ -4,11 +4,7 @@ language, round ages in words, labelled and hyphenated numbers, firms, farms and
 departments, and roles or events only one person fits. The sentences are invented for these
 tests, not taken from the test sets; each test also holds traps that must stay unflagged."""
 
-from balintroom.deid.identifiers import find_identifiers
-
-
-def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in find_identifiers(text, language)]
+from .findings import found
 
 
 def test_a_first_name_that_is_a_word_is_a_person_in_mid_sentence() -> None:
