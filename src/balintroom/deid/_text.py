@@ -95,6 +95,9 @@ _DATE_RES = [
     # 3 March 2024, 14th of February, am 5. Mai, 2 Sept
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b\.?"
                rf"(?:,?\s+{_YEAR}\b)?"),
+    # the same in a hasty note: "17 june", "am 5. märz" (not "2 may")
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?!may\b|mai\b)(?i:{_MONTHS_ANY})"
+               rf"\b(?!-)"),
     # March 3rd, March 3, 2024
     re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_DAY}(?:st|nd|rd|th)?\b(?!\.\d|:\d)"
                rf"(?:,?\s+{_YEAR}\b)?"),
@@ -111,6 +114,8 @@ _NOT_A_DAY = (r"(?!\s+(?:time|times|floor|day|week|month|year|session|attempt|ch
               r"|grade|birthday|anniversary|century|place|round|cycle|dose|line|generation"
               r"|pregnancy|visit|appointment|of\s+(?:\w+\s+)?(?:the|my|her|his|\d)))")
 _DATE_WORD_RES = [
+    # "thurs 6th", "tues 12th": a weekday in lower case with an ordinal
+    re.compile(rf"\b(?i:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?{_ORDINAL_DAY}"),
     # Tuesday the 9th, Thu 18/4, Sun 28th, Fri 12/7, Dienstag, den 9., Di 21.
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
                rf"|{_DAY}/{_MON}\b(?!/))"),
@@ -128,7 +133,8 @@ _DATE_WORD_RES = [
     # "am 1. Weihnachtstag", "2. Pfingstfeiertag 1999": a date without digits of a month
     re.compile(rf"\b[12]\.\s*(?:Weihnachts|Oster|Pfingst)(?:feier)?tag\b(?:\s+{_YEAR}\b)?"),
     # 13/09, 29/02 without a year: two digits each, not a score like 10/10 or 24/7
-    re.compile(rf"(?<![\d/.])(?:1[3-9]|2\d|3[01])/0[1-9](?![\d/])|(?<![\d/.])"
+    re.compile(rf"(?<![\d/.])(?!24/7\b)(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"
+               rf"|(?<![\d/.])"
                rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
                rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
                rf"|geboren|gestorben|geb\.|verstorben|ET)\s+"

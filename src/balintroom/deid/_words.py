@@ -71,6 +71,15 @@ _SURE_NOUN_SUFFIXES = tuple(s for s in data.GERMAN_NOUN_SUFFIXES if s not in {
     "anz", "ei", "enz", "gie", "ie", "ien", "ik", "lein", "ling", "linge", "or", "oren", "ur"})
 
 
+def _zipf(word: str, langs: frozenset[str]) -> float:
+    """How often `word` (lower case) is written, in the likelier of the languages (Zipf
+    scale; 0 below 3.0, where the lists stop). The lists are case-folded: "weiß" is
+    there as "weiss"."""
+    word = word.casefold()
+    return max(data.WORD_FREQUENCIES_EN.get(word, 0.0) if "en" in langs else 0.0,
+               data.WORD_FREQUENCIES_DE.get(word, 0.0) if "de" in langs else 0.0)
+
+
 def _is_ordinary_word(word: str, langs: frozenset[str]) -> bool:
     if "en" in langs and word.casefold() in data.COMMON_WORDS_EN:
         return True
@@ -124,7 +133,8 @@ _GERMAN_CASE_ENDINGS = ("s", "n", "es", "en", "ern", "ns")
 def _unknown_capitalised(word: str, langs: frozenset[str]) -> bool:
     """A capitalised word that no list knows, shaped like a name (cached: German texts
     repeat their nouns)."""
-    return (len(word) > 2 and _looks_like_a_name(word) and _is_unknown_name(word, langs)
+    # no name is longer than 80 letters; the compound test is quadratic in the length
+    return (2 < len(word) <= 80 and _looks_like_a_name(word) and _is_unknown_name(word, langs)
             and not _is_known_or_ambiguous_first_name(word)
             and not ("de" in langs and any(_is_inflected_german_noun(p)
                                            for p in word.split("-")))

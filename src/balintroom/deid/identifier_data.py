@@ -100,6 +100,19 @@ GERMAN_NOUNS = _set("de_nouns.txt")
 GERMAN_NOUNS_WIKTIONARY = _set("de_nouns_wiktionary.txt")
 # generated from SCOWL (wbritish, wamerican): lower-case English words, compared lower-cased
 COMMON_WORDS_EN = _set("en_common_words.txt")
+
+
+def _frequencies(name: str) -> dict[str, float]:
+    """ "word 4.2" lines: how often a word is written (Zipf scale: 6 is "the", 3 a word
+    seen once in a million)."""
+    return {w: float(z) for w, z in (e.split(" ") for e in _tuple(name))}
+
+
+# generated from wordfreq (data CC BY-SA 4.0): how common a case-folded word is ("weiss"
+# for "weiß"), from 3.0 up. A word below 3.0 that no other list knows is one nobody writes
+# but as a name.
+WORD_FREQUENCIES_EN = _frequencies("en_word_frequencies.txt")
+WORD_FREQUENCIES_DE = _frequencies("de_word_frequencies.txt")
 # A tuple because str.endswith takes one.
 GERMAN_NOUN_SUFFIXES = _tuple("de_noun_suffixes.txt")
 STOP_CAPITALS = _set("stop_capitals.txt")

@@ -41,6 +41,7 @@ from balintroom.deid._words import (
     _is_unknown_name,
     _looks_like_german_noun,
     _unknown_capitalised,
+    _zipf,
 )
 
 _ABBREVIATION_GAP = re.compile(r"\.?\s+|\.")  # "Dr. Weber", "Dr Weber", "Dr.Weber"
@@ -68,6 +69,11 @@ def _institution_follows(text: str, toks: list[_Token], k: int) -> bool:
 
 
 _INSTITUTION_HEADS = data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
+
+
+# German abbreviations that look like first names: "Pat." (Patient), "Zi." (Zimmer)
+_GERMAN_ABBREVIATIONS = frozenset({"Pat", "Zi"})
+_ABBREVIATION_DOT_RE = re.compile(r"\.\s+(?:[a-zäöüß]|\d)")
 
 
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -133,6 +139,10 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             continue
         # 3. Known first name, with a surname after it: "Anna Schmidt", "James O'Connor"
         first = _strip_possessive(tok)
+        if "de" in langs and first.text in _GERMAN_ABBREVIATIONS and _ABBREVIATION_DOT_RE.match(
+                text, first.end):
+            i += 1  # "Pat. will keine Tabletten", "Zi. 12": Patient, Zimmer
+            continue
         ambiguous = first.text in data.AMBIGUOUS_FIRST_NAMES
         if _is_first_name(first.text) or ambiguous:
             end = first.end
@@ -179,7 +189,9 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                          and word.lower() not in _NAMING_CUES
                          and _gap(text, tok, toks[i + 1]) == " "
                          and not _is_first_name(toks[i + 1].text))
-                and toks[i + 1].text not in data.NOT_PLACES_EN):
+                and toks[i + 1].text not in data.NOT_PLACES_EN
+                and not (toks[i + 1].text in _GERMAN_ABBREVIATIONS
+                         and _ABBREVIATION_DOT_RE.match(text, toks[i + 1].end))):
             nxt = _strip_possessive(toks[i + 1])
             yield _Candidate("name", nxt.start, nxt.end, _P_NAME)
             i += 2
@@ -459,6 +471,7 @@ _DOUBLE_BARRELLED_RE = re.compile(
     r"(?!\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|procedure"
     r"|operation|model|method|Syndrom|Krankheit|Erkrankung|Test|Modell|Methode)\b)")
 _BOTH = frozenset({"en", "de"})
+_GERMAN = frozenset({"de"})
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ch", "ani", "aqi", "eli", "udi", "ali",
                     "ghan", "ot", "ic")
 _LOWER_TITLE_INITIAL_RE = re.compile(
@@ -468,8 +481,6 @@ _DE_GENITIVE_RE = re.compile(
     r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
 _INITIAL_SURNAME_RE = re.compile(
     r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b")
-_LOWER_TITLE_RE = re.compile(
-    r"\b(?:dr|frau|herr|mr|mrs|ms|miss|prof)\.?\s+(?P<name>[a-zäöüß]{2,}(?:-[a-zäöüß]+)?)\b")
 _LOWER_PAIR_RE = re.compile(r"\b(?P<first>[a-zäöüß]{2,})\s+(?P<last>[a-zäöüß]{3,})\b")
 
 
@@ -522,12 +533,11 @@ def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     if any(c.isupper() for c in text):
         return
-    for m in _LOWER_TITLE_RE.finditer(text):
-        if m.group("name") not in {w.casefold() for w in data.TITLE_PARTS}:
-            yield _Candidate("name", m.start(), m.end(), _P_NAME)
     for m in _LOWER_PAIR_RE.finditer(text):
         first, last = m.group("first").capitalize(), m.group("last").capitalize()
-        if _is_known_or_ambiguous_first_name(first) and _is_unknown_name(last, langs):
+        # "rosa okafor", not "will keinen": a surname is no everyday word
+        if (_is_known_or_ambiguous_first_name(first) and _is_unknown_name(last, langs)
+                and _zipf(m.group("last"), langs) < 4.0):
             yield _Candidate("name", m.start(), m.end(), _P_NAME)
 _LOCATION_BEFORE_RE = re.compile(
     r"\b(?:in|at|from|near|to|into|outside|via|towards|nach|aus|bei|zum|zur|nahe|Richtung"
@@ -614,12 +624,20 @@ def _mid_sentence_names(text: str, toks: list[_Token],
                 continue
             # where a capital letter says nothing, a person is the subject of a verb, has
             # a relative clause or an apposition after it, or "aus der Notunterkunft"
-            verb = ("en" in langs and (nxt in data.PAST_TENSE_EN or _is_verb_en(nxt) or (
+            verb = ("en" in langs and (nxt in data.PAST_TENSE_EN or _is_verb_en(nxt)
+                                       or nxt in _AUX_VERBS_EN or (
                 nxt.islower() and len(nxt) > 4 and nxt.endswith("ed")))) or (
-                german and nxt in _GERMAN_PERSON_VERBS)
+                # at a sentence's start not "Dabei sitzt", "Keiner ist": everyday words
+                german and not (start_of_sentence and _zipf(words[0].casefold(), _BOTH) >= 4.5)
+                and (nxt in _GERMAN_PERSON_VERBS or (
+                    # "Shirin bekommt": any verb after a sentence's first word, if that
+                    # word is rare (not "Seitdem", "Keiner")
+                    start_of_sentence and _is_verb_de(nxt)
+                    and _zipf(words[0].casefold(), _BOTH) < 3.0)))
             # "Gestern kam Oluwaseun mit ...": the subject after the verb in German
-            verb = verb or (german and prev_tok is not None and prev_tok.text
-                            in _GERMAN_PERSON_VERBS and _gap(text, prev_tok, tok) == " ")
+            verb = verb or (german and prev_tok is not None and _gap(text, prev_tok, tok) == " "
+                            and (prev_tok.text in _GERMAN_PERSON_VERBS or (
+                                prev_tok.text in _GERMAN_AUX and _is_verb_de(nxt))))
             if not (verb or _PERSON_AFTER_AMBIGUOUS_RE.match(text, last.end)
                     or _RELATIVE_AFTER_RE.match(text, last.end)
                     or (not german and re.match(r",\s+[a-z\d]", text[last.end:last.end + 4]))):
@@ -646,33 +664,64 @@ _GERMAN_PERSON_VERBS = frozenset({
     "meinte", "erscheint", "fehlt", "fehlte", "schickt", "schickte", "weigert", "verweigert"})
 
 
+# A name between "habe" and its participle ("Ich habe Kübra eingebracht") is the object
+# of a verb.
+_GERMAN_AUX = frozenset({"habe", "hab", "haben"})
+
+
+def _is_verb_de(word: str) -> bool:
+    """ "lacht", "bekommt", "eingebracht": a German verb form after (or before) a person."""
+    if word in _GERMAN_PERSON_VERBS:
+        return True
+    # common enough to be a word, not so common as to be "nicht", "seit", "jetzt"
+    return (word.islower() and len(word) > 4 and word.endswith(("t", "te", "ten"))
+            and 3.0 <= _zipf(word, _GERMAN) < 5.3
+            and word.capitalize() not in _NOUNS_DE)
+
+
 def _is_english_compound(word: str) -> bool:
     """ "Callback", "Lifeline": two English words of three letters or more, written as one."""
     w = word.casefold()
     return any(w[:k] in data.COMMON_WORDS_EN and w[k:] in data.COMMON_WORDS_EN
                for k in range(3, len(w) - 2))
-_LOWER_NOTE_CUE = (r"(?:(?<![\w.])(?:new\s+)?(?:pt|pat|pt\.|pat\.|client|klient|klientin"
-                   r"|patient|patientin|bew\.\s?hilfe|bewohner|bewohnerin|hr\.|fr\.|mr|mrs|ms)"
-                   r")")
-# Hasty notes in lower case: "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38"
-_LOWER_CUE_NAME_RE = re.compile(
-    rf"(?i:{_LOWER_NOTE_CUE})\s+(?P<name>[a-zäöüßç][a-zäöüßçğışé]{{1,20}})"
-    r"(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,]|\s+(?:from|vom|von|aus|in)\b)|)")
+# Hasty notes in lower case: a title, a relative or a role, then a name in lower case
+# ("hr. becker", "fr. dr. kovač", "mrs achterberg", "sohn dennis", "baby zuri", "amhp jo").
+# After a title whatever is not an everyday word is a name; after a relative or a role only
+# a first name, or a word nobody writes but as a name.
+_LOWER_TITLES = (frozenset(w.casefold() for w in data.HONORIFICS_EN | data.HONORIFICS_DE
+                           | data.TITLE_PARTS)
+                 | {"hrn", "pfr", "bro", "fr", "revd", "prim", "insp", "sr"}) - {
+                     "di", "ds", "dc", "lady", "lord", "sir", "fam", "familie", "nurse",
+                     "doctor", "judge", "canon", "miss", "richter", "richterin"}
+# Titles that are abbreviations: what follows them is a name unless it is an everyday word.
+_STRONG_LOWER_TITLES = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "hr", "hrn", "herr", "herrn", "fr", "frau", "pfr", "sgt",
+    "pc", "cllr", "rev", "revd", "bro", "sr", "prof", "mag", "prim", "insp", "khk", "pok"})
+# In a lower-case note, a first name after "re", "bzgl.", "für": "bzgl. jonas", "für mia".
+_LOWER_ABOUT = frozenset({"re", "bzgl", "für", "for", "with", "mit", "and", "und"})
+_LOWER_RELATIONS = (frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE
+                              | data.WEAK_HONORIFICS)
+                    | {"pt", "pat", "carer", "sw", "amhp", "mum", "dad", "nan", "gran",
+                       "nachbar", "nachbarin", "beistand", "beiständin", "betreuer",
+                       "betreuerin", "trainer", "trainerin", "coach", "lehrer", "lehrerin",
+                       "teacher", "kind", "neighbour", "friend", "schüler", "schülerin",
+                       "pupil", "bew.hilfe", "bew. hilfe", "klient", "klientin"}
+                    | _LOWER_ABOUT) - _NAMING_CUES
+_LOWER_CUE_WORDS = _alternation(_LOWER_TITLES | _LOWER_RELATIONS | {"med", "jur", "phil"})
+_LOWER_CUE_RE = re.compile(
+    rf"(?<![\w.@])(?P<cues>(?:{_LOWER_CUE_WORDS})\.?(?:\s+(?:{_LOWER_CUE_WORDS})\.?)*)"
+    r"\s+(?P<name>[a-zäöüßçćčđšžłńśźżąęóőűíéáñ][a-zäöüßçćčđšžłńśźżąęóőűíéáñğış'’-]*)"
+    r"(?![\w@/.]\w)(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,](?=\s))|)")
+# Abbreviated titles with their full stop: after them even a common word is a name
+# ("hr. weiß", "fr. koch").
+_DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro."})
+_NOT_LOWER_NAMES = frozenset({
+    "re", "nr", "f", "m", "w", "yo", "yrs", "j", "pts", "pats", "ref", "info", "ok", "x",
+    "y", "ca", "c", "dna", "dnas", "seen", "pt", "pat", "sw", "mum", "dad", "u", "v"})
+
+
 _LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
                                r"[a-zäöüß-]{2,30})\b")
-_NOT_LOWER_NAMES = frozenset({
-    "is", "was", "has", "had", "says", "said", "denies", "reports", "states", "seen", "ist",
-    "war", "hat", "hatte", "sagt", "will", "kam", "kommt", "wird", "mit", "und",
-    "and", "with", "the", "der", "die", "das", "ein", "eine", "a", "an", "re", "nicht",
-    "not", "no", "kein", "keine", "heute", "today", "again", "wieder", "ok", "nr", "f", "m",
-    "w", "male", "female", "männlich", "weiblich", "aged", "age", "alter", "old",
-    "ca", "c", "approx", "etwa", "sehr", "very", "also", "auch", "bei", "in", "im", "am",
-    "mother", "father", "mum", "dad", "mutter", "vater", "sohn", "son", "daughter", "tochter",
-    "dr", "dnas", "dna", "wants", "won't", "can't", "doesn't", "didn't", "wollte", "lebt",
-    "lives", "wohnt", "geht", "goes", "went", "ging", "schläft", "sleeps", "refuses",
-    "verweigert", "schmerz", "schmerzen", "pain", "fall", "sturz", "known", "bekannt",
-    "als", "as", "x", "y", "yo", "yrs", "jahre", "j", "pts", "pats", "ref", "info",
-})
 # All-caps names after an all-caps title: "MRS J. KOWALCZYK", "HERR K. MÜLLER"
 _CAPS_TITLE_NAME_RE = re.compile(
     r"\b(?:MR|MRS|MS|MISS|DR|HERR|HERRN|FRAU)\.?\s+(?:[A-ZÄÖÜ]\.\s*){0,2}[A-ZÄÖÜ]{2,}"
@@ -686,30 +735,71 @@ def _is_lower_note(text: str) -> bool:
     return sum(1 for w in text.split()[:12] if w[:1].isupper()) <= 3
 
 
+def _is_lower_first_name(word: str) -> bool:
+    cap = "-".join(p.capitalize() for p in word.split("-"))
+    return cap in _ALL_FIRST_NAMES or cap in data.AMBIGUOUS_FIRST_NAMES
+
+
+def _is_lower_unknown(word: str, langs: frozenset[str]) -> bool:
+    """A lower-case word nobody writes but as a name: rare, in no word list, and
+    pronounceable (not "ecg", "nbm")."""
+    cap = word.capitalize()
+    return (len(word) > 2 and any(v in word for v in "aeiouyäöü") and _zipf(word, langs) < 3.0
+            and not ("en" in langs and word in data.COMMON_WORDS_EN)
+            and not ("de" in langs and (cap in _NOUNS_DE or _looks_like_german_noun(cap)))
+            and not word.endswith(data.MEDICAL_WORD_ENDINGS)
+            # "vater ausgeladen", "mutter überfordert": a German participle or adjective
+            and not ("de" in langs and word.endswith(("en", "t", "lich", "ig", "isch"))))
+
+
+def _nth_word_offset(words: str, n: int) -> int:
+    return [m.start() for m in re.finditer(r"\S+", words)][n]
+
+
+def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "hr. becker", "mrs achterberg", "mr k", "sohn dennis", "pt olu", "amhp jo"."""
+    lower_note = _is_lower_note(text)
+    for m in _LOWER_CUE_RE.finditer(text):
+        name = m.group("name").rstrip("'’-")
+        if name in _NOT_LOWER_NAMES or name.lower() != name:
+            continue
+        cues = m.group("cues").split()
+        words = [c.rstrip(".") for c in cues]
+        zipf = _zipf(name, langs)
+        first_name = _is_lower_first_name(name)
+        if any(c in _DOTTED_TITLES for c in cues) or (
+                any(w in _STRONG_LOWER_TITLES for w in words) and cues != ["fr"]):
+            # "hr. weiß" but not "frau macht"
+            common = 6.0 if any(c in _DOTTED_TITLES for c in cues) else 4.5
+            if len(name) == 1 or zipf < common or (first_name and zipf < 5.0):
+                # the name with its titles, not the relative before them ("nachbarin")
+                title = next(k for k, (c, w) in enumerate(zip(cues, words, strict=True))
+                             if c in _DOTTED_TITLES or w in _STRONG_LOWER_TITLES)
+                start = m.start() + _nth_word_offset(m.group("cues"), title)
+                yield _Candidate("name", start, m.start("name") + len(name), _P_NAME + 1)
+            continue
+        if all(w in _LOWER_ABOUT for w in words):
+            if lower_note and first_name and zipf < 4.2:
+                yield _Candidate("name", m.start("name"), m.start("name") + len(name),
+                                 _P_NAME + 1)
+            continue
+        # "pt hope (yes really)", "pat. ernst 78": an age or a bracket after it
+        aged = bool(m.group("after"))
+        if len(name) > 1 and (
+                (first_name and (aged or zipf < 5.0))
+                or _is_lower_unknown(name, langs)
+                or (aged and m.group("after").strip()[:1] not in ",–" and zipf < 4.5
+                    and not _is_ordinary_word(name, langs))):  # not "pt fatigue 3 weeks"
+            yield _Candidate("name", m.start("name"), m.start("name") + len(name),
+                             _P_NAME + 1)
+
+
 def _lower_case_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
-    """ "pt kieran 24", "pat. ernst 78", "new pt ola", "fr. yilmaz 38", "in toxteth"."""
+    """ "pt kieran 24", "hr. becker", "sohn dennis", and towns in such notes: "in toxteth"."""
     found = False
-    for m in _LOWER_CUE_NAME_RE.finditer(text):
-        name = m.group("name")
-        if name in _NOT_LOWER_NAMES or len(name) < 2:
-            continue
-        cap = name.capitalize()
-        known = (_is_first_name(cap) or cap in data.AMBIGUOUS_FIRST_NAMES
-                 or cap in data.FIRST_NAMES_FAKER or cap in data.FIRST_NAMES_NICKNAMES)
-        ordinary = (name in data.COMMON_WORDS_EN or cap in _NOUNS_DE
-                    or _looks_like_german_noun(cap))
-        cue = text[m.start():m.start("name")].strip().casefold()
-        if cue in ("mr", "mrs", "ms", "hr.", "fr.") and not m.group("after"):
-            continue
-        after = m.group("after").strip()
-        if after in (",", "–") and not known:
-            continue  # "Die Klientin erzählt, ...": a verb; "pt ola –" is a name
-        if after and (known or not ordinary) or (known and not ordinary):
-            start = m.start("name")
-            if cue in ("hr.", "fr.", "mr", "mrs", "ms"):
-                start = m.start()
-            found = True
-            yield _Candidate("name", start, m.end("name"), _P_NAME + 1)
+    for candidate in _lower_cue_names(text, langs):
+        found = True
+        yield candidate
     if not (found or _is_lower_note(text)):
         return
     for m in _LOWER_IN_TOWN_RE.finditer(text):
@@ -750,6 +840,11 @@ _SUBJECT_VERB_RE = re.compile(
     r"|\s+(?:is|was|has|had|ist|war|hat|hatte|will|wants|keeps|texted|rang|called|came"
     r"|comes|says|said|sagt|sagte|kam|kommt|texts|phoned|turned|died|lives|lived)\b"
     r"|\s+(?:and|und|&)\s+[A-Z][a-z]+|,\s*\d{1,3}\s*[,;)]|\s+\(\d)")
+_NEXT_WORD_RE = re.compile(r" ([a-zäöüß]+)\b")
+# "Holly – school refusal", "Heide – die Pflegekraft": a case label opens with the name;
+# "Dawn, the night receptionist,": a name with an apposition
+_LABEL_NAME_AFTER_RE = re.compile(
+    r"\s+[–—-]\s+(?=\S)|,\s+(?:the|die|der|das)(?:\s+[\w-]+){1,3}\s*[,;.]")
 _GERMAN_NOUN_NAMES_AGE_RE = re.compile(r"\s+(?:ist|war|wird|wurde)\s+\d{1,3}\b(?![.,]\d)"
                                        r"|,\s*\d{1,3}\s*,|\s+\(\d{1,3}\)")
 
@@ -771,11 +866,20 @@ def _sentence_start_names(text: str, toks: list[_Token],
         if not (ambiguous or german_noun_name):
             continue
         if german_noun_name and not ambiguous:
-            if _GERMAN_NOUN_NAMES_AGE_RE.match(text, first.end):
+            if _GERMAN_NOUN_NAMES_AGE_RE.match(text, first.end) or _LABEL_NAME_AFTER_RE.match(
+                    text, first.end):
                 yield _Candidate("name", first.start, first.end, _P_NAME)
             continue
-        m = _SUBJECT_VERB_RE.match(text, first.end)
+        m = _SUBJECT_VERB_RE.match(text, first.end) or _LABEL_NAME_AFTER_RE.match(
+            text, first.end)
         if not m:
+            nxt = _NEXT_WORD_RE.match(text, first.end)
+            # "Ernst lacht": in German the verb says it (in English "Summer holidays"
+            # looks like a verb)
+            verb = nxt is not None and "de" in langs and _is_verb_de(nxt.group(1))
+            if not verb or word in _ABSTRACT_NAMES:
+                continue
+            yield _Candidate("name", first.start, first.end, _P_NAME)
             continue
         after = m.group()
         if word in _ABSTRACT_NAMES and not (after.startswith(("'", "’")) or "(" in after

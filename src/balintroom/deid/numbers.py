@@ -165,9 +165,31 @@ _COURT_NO_RE = re.compile(r"\b(?:COP|CoP)\s?\d{5,8}[A-Z]?\b|\b(?:Buchnr\.?|Buchn
                           r"\s*:?\s*(?P<num>[A-Z]?\d{2,6}(?:/\d{2,4})?[A-Z]{0,2})\b", re.I)
 
 
+# Codes of capitals and four digits or more: "K1129384", "SN-208873", "99/481726M",
+# "YWD-4821"; not "COVID-19", "PHQ-9", "B12" (too few digits) nor a dose ("1000IU").
+_CODE_RE = re.compile(r"(?<![\w./-])(?=[A-Z0-9/-]*?\d(?:[/-]?\d){3})(?=[A-Z0-9/-]*?[A-Z])"
+                      r"[A-Z0-9]+(?:[/-][A-Z0-9]+)*(?![\w/-]|\.\w)")
+_UNITS = ("MG", "ML", "IU", "IE", "KG", "MCG", "MMOL", "KM", "BC", "AD", "KCAL", "MB", "GB")
+# "2024-0087311": a year and a running number (not "2019-2020"); "7734561-423"
+_SERIAL_RE = re.compile(r"(?<![\w./-])(?:(?:19|20)\d\d-(?!(?:19|20)\d\d\b)\d{3,}"
+                        r"|[1-9]\d{5,}-\d{2,})(?![\w/-]|\.\d)")
+# Swiss AHV number (756.1234.5678.97), Australian Medicare number (2950 12345 1)
+_AHV_MEDICARE_RE = re.compile(r"\b756\.\d{4}\.\d{4}\.\d{2}\b|\b[2-6]\d{3} \d{5} \d\b")
+
+
 def _unlabelled_licence_prison_and_court_numbers(text: str) -> Iterator[_Candidate]:
     """A UK driving licence, a prison number, a Court of Protection or prisoner's book
-    number: shapes distinct enough to need no label."""
+    number, a code of capitals and digits: shapes distinct enough to need no label."""
+    for m in _CODE_RE.finditer(text):
+        code = m.group()
+        letters = re.sub(r"[\d/-]", "", code)
+        # four digits only with a separator: "YWD-4821", not the form "DS1500"
+        if (letters not in _UNITS and (_digit_count(code) > 4 or "-" in code or "/" in code)
+                and not any(rx.fullmatch(code) for rx in _DATE_RES)):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID_DIGITS)
+    for rx in (_SERIAL_RE, _AHV_MEDICARE_RE):
+        for m in rx.finditer(text):  # above a phone number: "2024-0087311" is one reference
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID)
     for rx in (_UK_LICENCE_RE, _PRISON_NO_RE):
         for m in rx.finditer(text):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)

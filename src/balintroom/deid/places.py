@@ -46,6 +46,7 @@ from balintroom.deid._words import (
     _looks_like_a_name,
     _looks_like_german_noun,
     _unknown_capitalised,
+    _zipf,
 )
 
 _CITY_RE = _city_pattern(data.CITIES - data.AMBIGUOUS_CITIES)
@@ -90,7 +91,7 @@ _NAMED_FOR_RE = re.compile(
     r"|\bOur\s+Lady(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?|\bHoly\s+(?:Trinity|Cross|Family|Spirit"
     r"|Rood|Name|Innocents|Redeemer|Ghost)\b|\bSacred\s+Heart\b|\bChrist\s+Church\b")
 _DE_INSTITUTION_RE = re.compile(
-    rf"\b(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
+    rf"(?<![\w-])(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
     rf"(?P<rest>\s+(?:(?:[Aa]m|[Aa]n der|[Ii]m|[Ii]n der|[Aa]uf der|zum|zur|rechts der"
     rf"|links der|plus)\s+"
     rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
@@ -105,6 +106,7 @@ def _places(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_C
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     if "de" in langs:
         yield from _german_places(text)
+        yield from _german_place_compounds(toks)
     if "en" in langs:
         yield from _english_places(text)
     for m in _CITY_RE.finditer(text):
@@ -114,6 +116,41 @@ def _places(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_C
 
 
 _TOWN_MAX_WORDS = max(len(t.split()) for t in data.TOWNS)
+
+
+# The endings of German place names and of buildings named for someone: "Huberhof",
+# "Marienkirche", "Hansaplatz", "Leopoldstadt", "Mainkofen".
+_GERMAN_PLACE_ENDINGS = ("kirche", "kapelle", "hof", "platz", "markt", "stadt", "burg", "ingen",
+                         "hausen", "dorf", "kofen", "hofen", "berg", "bach", "feld", "felde",
+                         "heim", "münster", "brück", "brücken", "furt", "stedt", "leben", "rode",
+                         "wald", "hain", "winkel", "viertel", "siedlung", "weiler", "kamp")
+
+
+_GERMAN = frozenset({"de"})
+
+
+def _german_place_compounds(toks: list[_Token]) -> Iterator[_Candidate]:
+    """A word no list knows that ends like a place ("-hof", "-kirche", "-ingen") after a
+    part that is no German noun: "Huberhof", "Marienkirche" (not "Pflegeheimplatz",
+    "Wochenmarkt")."""
+    for tok in toks:
+        word = tok.text
+        if len(word) < 7 or not _is_capitalised(word) or "-" in word:
+            continue
+        ending = next((e for e in _GERMAN_PLACE_ENDINGS if word.endswith(e)), None)
+        if ending is None:
+            continue
+        prefix = word[:-len(ending)]
+        if (len(prefix) < 3 or word in _NOUNS_DE or prefix in _NOUNS_DE
+                or prefix.rstrip("s") in _NOUNS_DE or prefix.rstrip("n") in _NOUNS_DE
+                or _zipf(word.casefold(), _GERMAN) >= 3.0
+                or _zipf(prefix.casefold(), _GERMAN) >= 4.0
+                or word in data.STOP_CAPITALS or word in _NOT_UNKNOWN
+                # "Praxisparkplatz", "Übergangswohnheim": a noun longer than the ending
+                or any(word[k:].capitalize() in _NOUNS_DE
+                       for k in range(3, len(word) - len(ending)))):
+            continue
+        yield _Candidate("place", tok.start, tok.end, _P_PLACE_PREP)
 
 
 def _towns(text: str, toks: list[_Token]) -> Iterator[_Candidate]:
@@ -183,9 +220,14 @@ def _german_places(text: str) -> Iterator[_Candidate]:
                        or prefix in data.STOP_CAPITALS):
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
-    for m in _DE_INSTITUTION_RE.finditer(text):
+    pos = 0
+    while found := _DE_INSTITUTION_RE.search(text, pos):
+        m, pos = found, found.end()
         name = m.group("name")
         if name in data.TITLE_PARTS or name in data.HONORIFICS_DE:
+            continue
+        if name in data.INSTITUTION_WORDS_DE and re.match(r"\s+[A-ZÄÖÜ]", text[m.end():]):
+            pos = m.start("name")  # "Unterkunft Haus Lindenhof": the name is after "Haus"
             continue
         if name is not None and not (
                 name in data.INSTITUTION_NAME_WORDS or _ANY_CITY_RE.fullmatch(name)
@@ -201,7 +243,36 @@ def _german_places(text: str) -> Iterator[_Candidate]:
         yield _Candidate("place", m.start(), end, _P_PLACE_STRUCT)
 
 
+# A name before a place word in lower case: "the Golden Dragon takeaway", "the Parkgate
+# retail park", "Bondi Junction station" (not "the Polish shop", "the NHS hospital").
+_EN_LOWER_HEADS = ("takeaway", "restaurant", "café", "cafe", "pub", "bar", "hotel", "shop",
+                   "store", "bakery", "pharmacy", "chemist", "chemists", "surgery", "practice",
+                   "school", "academy", "nursery", "church", "chapel", "mosque", "temple",
+                   "estate", "retail park", "shopping centre", "station", "care home",
+                   "nursing home", "hostel", "refuge", "prison", "hospice", "factory",
+                   "garage", "campus", "youth service", "youth club",
+                   "leisure centre", "library", "mill", "colliery", "camp")
+_EN_NAME_LOWER_HEAD_RE = re.compile(
+    rf"(?<![\w'’.-])(?P<name>[A-Z]{_WORD}(?:['’]s)?(?:\s+[A-Z]{_WORD}(?:['’]s)?){{0,2}})"
+    rf"\s+(?:{_alternation(_EN_LOWER_HEADS)})\b")
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ic", "ch", "ani", "ali", "ot")
+
+
+def _names_before_lower_heads(text: str) -> Iterator[_Candidate]:
+    for m in _EN_NAME_LOWER_HEAD_RE.finditer(text):
+        words = m.group("name").split()
+        if _at_sentence_start(text, m.start()) and len(words) == 1:
+            continue  # "Pharmacy shop", "Sunday school" at the start: nothing says a name
+        if any(w in data.STOP_CAPITALS or w in _CALENDAR or w.isupper()
+               or w.endswith(_DEMONYM_ENDINGS) or w in data.GENERIC_SERVICE_WORDS_EN
+               or w in data.EPONYMS or w.casefold() in _REGIONS_CASEFOLD
+               for w in words):
+            continue
+        yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT - 2)
+
+
 def _english_places(text: str) -> Iterator[_Candidate]:
+    yield from _names_before_lower_heads(text)
     for m in _EN_STREET_NUMBERED_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _EN_STREET_RE.finditer(text):

@@ -1,0 +1,161 @@
+"""Names after a title, a relative or a role in hasty lower-case notes, first names opening a
+case label, institutions named before their kind of place, dates in lower case, and codes
+of capitals and digits: each tested on invented sentences, hits and traps. No database."""
+
+from __future__ import annotations
+
+import pytest
+
+from .findings import found
+
+
+def flags(text: str, category: str, language: str | None = None) -> list[str]:
+    return [t for c, t in found(text, language) if c == category]
+
+
+# --- names after a cue in a hasty note -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("hv hr. brandtner, rr hoch, kommt nicht zur kontrolle", "de", "hr. brandtner"),
+    ("tel. mit fr. dr. osterloh wegen befund", "de", "fr. dr. osterloh"),
+    ("nachbarin fr. kessler hat den schlüssel", "de", "fr. kessler"),
+    ("befunde von hr. weiß bitte faxen", "de", "hr. weiß"),
+    ("frau oyelaran sitzt seit tagen im dunkeln", "de", "frau oyelaran"),
+    ("rang mrs pennycuick re her meds", "en", "mrs pennycuick"),
+    ("pharmacy says mr k collected early again", "en", "mr k"),
+    ("sgt wilcox called re the welfare check", "en", "sgt wilcox"),
+])
+def test_a_name_after_a_title_in_lower_case(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("vollmacht hat sohn torsten, nicht die tochter", "de", "torsten"),
+    ("ehefrau renate kommt nicht mehr", "de", "renate"),
+    ("hv – baby amara 3/52, feeding well", "en", "amara"),
+    ("son declan holds the lpa", "en", "declan"),
+    ("amhp bex leading the assessment", "en", "bex"),
+    ("pt obinna back from abuja, bp up", "en", "obinna"),
+])
+def test_a_name_after_a_relative_or_a_role(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("frau macht sich sorgen um ihn", "de"),
+    ("vater ausgeladen, mutter kommt", "de"),
+    ("sohn will nicht mehr kommen", "de"),
+    ("pt fatigue 3 weeks, bloods done", "en"),
+    ("son says she is fine, daughter disagrees", "en"),
+    ("mum will ring back tomorrow", "en"),
+    ("re ecg: nsr, reassured", "en"),
+    ("baby born at 38 weeks, well", "en"),
+])
+def test_everyday_words_after_a_cue_are_no_names(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []
+
+
+# --- first names opening a case label, names that are the subject --------------------------
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Ivy – refuses the stairs since the fall", "en", "Ivy"),
+    ("Hazel, the night porter, always knows first.", "en", "Hazel"),
+    ("Adaeze has told me what she told nobody.", "en", "Adaeze"),
+    ("Heide – die Nachbarin, die alles regelt", "de", "Heide"),
+    ("Yusra bekommt seit Montag ihr Methadon.", "de", "Yusra"),
+    ("Ich habe Jolina eingebracht, eine Schülerin aus der 8b.", "de", "Jolina"),
+])
+def test_a_first_name_the_sentence_is_about(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Seitdem war er nicht mehr da.", "de"),
+    ("Keiner ist zufrieden mit dem Plan.", "de"),
+    ("Dabei sitzt er jedes Mal daneben.", "de"),
+    ("Pat. will keine Tabletten mehr.", "de"),
+    ("Bewohnerin Zi. 12 verweigert das Duschen.", "de"),
+])
+def test_function_words_and_abbreviations_are_no_names(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "title"), [
+    ("Fr. Benedict came to anoint her.", "en", "Fr. Benedict"),
+    ("HHJ Okonjo wants the report by Friday.", "en", "HHJ Okonjo"),
+    ("Antrag für Hrn. Wojcik ist gestellt.", "de", "Hrn. Wojcik"),
+    ("KHK Brandl rief wegen der Aussage an.", "de", "KHK Brandl"),
+    ("Trainer Hölzl bittet um ein Gespräch.", "de", "Trainer Hölzl"),
+    ("Herr Dr. jur. Sommerfeld ist jetzt im Heim.", "de", "Herr Dr. jur. Sommerfeld"),
+])
+def test_clergy_police_coach_and_academic_titles(text: str, lang: str, title: str) -> None:
+    assert title in flags(text, "name", lang)
+
+
+# --- institutions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("Booked at the Nightingale Wing for the birth.", "en", "Nightingale Wing"),
+    ("Referred on to Heron Recovery Service.", "en", "Heron Recovery Service"),
+    ("Works for Dunmore Logistics on nights.", "en", "Dunmore Logistics"),
+    ("Everyone knows them from the Lucky Star takeaway.", "en", "Lucky Star"),
+    ("She moved into the Frauenhaus Morgenrot.", "de", "Frauenhaus Morgenrot"),
+    ("Stammgast im Gasthof zum Hirschen seit Jahren.", "de", "Gasthof zum Hirschen"),
+    ("Der Imam der Selimiye-Moschee rief an.", "de", "Selimiye-Moschee"),
+    ("wohnt in der Unterkunft Haus Birkenhain", "de", "Haus Birkenhain"),
+])
+def test_a_named_institution(text: str, lang: str, place: str) -> None:
+    assert place in flags(text, "place", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Referred to the National Health Service.", "en"),
+    ("She buys bread at the Polish shop.", "en"),
+    ("He went to Catholic school and hated it.", "en"),
+    ("Works nights in the Intensive Care Unit.", "en"),
+    ("Er arbeitet im Asia-Imbiss am Bahnhof.", "de"),
+    ("Kennzeichen auf dem Video vom Praxisparkplatz.", "de"),
+])
+def test_generic_places_are_no_institutions(text: str, lang: str) -> None:
+    assert flags(text, "place", lang) == []
+
+
+# --- dates and codes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "date"), [
+    ("tribunal 23 october, needs a letter", "en", "23 october"),
+    ("fu wed 9th at the clinic", "en", "wed 9th"),
+    ("bloods 17/5 ok", "en", "17/5"),
+])
+def test_dates_in_a_hasty_note(text: str, lang: str, date: str) -> None:
+    assert date in flags(text, "date", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("She needs care 24/7 now.", "en"),
+    ("Taking 2 may help a little.", "en"),
+    ("GCS 14/15 on arrival.", "en"),
+])
+def test_scores_and_phrases_are_no_dates(text: str, lang: str) -> None:
+    assert flags(text, "date", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Home Office reference, M4471902, on every letter.", "en", "M4471902"),
+    ("pupil RB-330912 flagged to the DSL", "en", "RB-330912"),
+    ("Irish PPS 7654321WA for the card", "en", "7654321WA"),
+    ("Fallnummer im Haus: 2023-0049120.", "de", "2023-0049120"),
+    ("AHV 756.1234.5678.97 liegt bei.", "de", "756.1234.5678.97"),
+])
+def test_codes_of_capitals_and_digits(text: str, lang: str, code: str) -> None:
+    assert code in flags(text, "id_number", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("COVID-19 twice, PHQ-9 of 14, B12 low.", "en"),
+    ("Vitamin D 1000IU daily.", "en"),
+    ("DS1500 form signed today.", "en"),
+    ("Von 2019-2020 war sie in Therapie.", "de"),
+])
+def test_short_codes_doses_and_year_ranges_are_no_ids(text: str, lang: str) -> None:
+    assert flags(text, "id_number", lang) == []
