@@ -159,3 +159,47 @@ def test_codes_of_capitals_and_digits(text: str, lang: str, code: str) -> None:
 ])
 def test_short_codes_doses_and_year_ranges_are_no_ids(text: str, lang: str) -> None:
     assert flags(text, "id_number", lang) == []
+
+
+# --- ages, nicknames in quotes, names with an age in brackets ----------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "age"), [
+    ("Our oldest resident, almost 101, still plays cards.", "en", "101"),
+    ("The age on the form says 97, she says 79.", "en", "97"),
+    ("Geboren am 3. März 1931, also 94, und noch nie krank.", "de", "94"),
+])
+def test_a_bare_age_in_a_sentence_about_age(text: str, lang: str, age: str) -> None:
+    assert age in flags(text, "age_over_89", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Aged 85, HR 95 and sats 97%.", "en"),
+    ("Born in 1930, lives in room 102.", "en"),
+    ("Im Alter von 85, Puls 96, Zimmer 102.", "de"),
+])
+def test_measures_beside_an_age_are_no_ages(text: str, lang: str) -> None:
+    assert flags(text, "age_over_89", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ('Everyone on the estate calls him "Tank"; he hates it.', "en", "Tank"),
+    ('She signs her texts "Bibi", never her name.', "en", "Bibi"),
+    ("Der Junge, den in der Siedlung alle „Floh“ nennen, kam wieder.", "de", "Floh"),
+    ("Mutter sagt, Emre (4 J.) schläft schlecht.", "de", "Emre"),
+    ("hasty: kayden (yr 8) disclosed at break", "en", "kayden"),
+    ("J. kam heute ohne Mutter.", "de", "J."),
+    ("Ich habe statt über Herrn Westerwald über mich gesprochen.", "de", "Herrn Westerwald"),
+])
+def test_nicknames_in_quotes_ages_in_brackets_initials(text: str, lang: str,
+                                                       name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Kollegin nannte die Familie „Multiproblemfamilie“.", "de"),
+    ("Sie nennt sich jeden Morgen „die Versagerin“.", "de"),
+    ('The client calls her "Miss" like a schoolboy.', "en"),
+    ("Der Sohn (12 J.) kommt mit.", "de"),
+])
+def test_verdicts_and_titles_in_quotes_are_no_names(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []

@@ -121,11 +121,32 @@ def _ages_in_words(text: str) -> Iterator[_Candidate]:
             yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
 
 
+# A bare number from 90 in a sentence that speaks of age: "Our oldest patient, nearly 100",
+# "Age on the referral says 104", "Geboren 1930, also 95" - not "HR 95" or "Zimmer 102".
+# (a full stop after a digit ends no sentence: "am 2. Februar")
+_SENTENCE_RE = re.compile(r"(?:[^.!?;]|(?<=\d)\.|\.(?=\d))+(?:[.!?;]|$)|[.!?;]")
+_AGE_WORD_RE = re.compile(
+    r"\b(?i:ages?|aged|oldest|birthday|born|centenarian|geboren|geb\.|Geburtstag|Alter"
+    r"|älteste[nr]?|Jahrgang|Lebensjahr|hundertste[nr]?)(?!\w)")
+_BARE_OLD_RE = re.compile(rf"(?<![\w.,/:-]){_OLD}(?![\w.,/:-]\d|\w)" + _NOT_A_UNIT
+                          + r"(?!\s*(?:/|-\d|Jahre\s+(?:lang|her)|years\s+ago))")
+_MEASURE_BEFORE_RE = re.compile(
+    r"(?i:HR|BP|RR|sats|SpO2|SaO2|pulse|Puls|BZ|BMI|MMSE|IQ|score|Punkte|page|Seite|Zimmer"
+    r"|room|bed|Bett|ward|Station|bus|Linie|Nr|No|Haus|flat|Wohnung|Platz|about|von|of"
+    r"|in|im|seit|since|bis|until|bei|at)\.?\s*[:#]?\s*$")
+
+
 def _ages(text: str) -> Iterator[_Candidate]:
     for rx in _AGE_RES:
         group = "age" if "age" in rx.groupindex else 0
         for m in rx.finditer(text):
             yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
+    for sentence in _SENTENCE_RE.finditer(text):
+        if not _AGE_WORD_RE.search(sentence.group()):
+            continue
+        for m in _BARE_OLD_RE.finditer(text, sentence.start(), sentence.end()):
+            if not _MEASURE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE - 1)
 
 
 def _ages_after_persons(text: str, toks: list[_Token],

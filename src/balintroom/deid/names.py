@@ -35,6 +35,7 @@ from balintroom.deid._words import (
     _REGIONS_CASEFOLD,
     _WORLD_CITIES,
     _is_first_name,
+    _is_german_compound,
     _is_known_or_ambiguous_first_name,
     _is_name_word,
     _is_ordinary_word,
@@ -117,6 +118,8 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 i = j + 1  # "ein Herr Ende fünfzig": an age, not Herr Ende
                 continue
             if _is_name_word(nxt.text, langs) or (
+                    # "Herrn Sauerland", "Mrs Kent": a region's name after a title is a name
+                    word in _FOREIGN_TITLES and nxt.text.casefold() in _REGIONS_CASEFOLD) or (
                     _is_name_word(nxt.text, frozenset({"en"})) and nxt.text not in data.PERSON_NOUNS
                     and word in data.HONORIFICS_DE and not nxt.text.endswith("in")):
                 end = nxt.end
@@ -307,8 +310,17 @@ _NICKNAME_RE = re.compile(
     r"|dort|there))*"
     r"\s*[,:]?\s*(?P<q>[\"'“„‘‚»«])?(?P<name>[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)")
 _INITIAL_AFTER_RE = re.compile(
-    r"\b(?:with|saw|see|seeing|met|told|asked|mit|für|bei)\s+(?P<name>[A-ZÄÖÜ]\.)"
-    r"(?=\s*[:;,)]|\s+[a-zäöü]|\s*$)")
+    r"\b(?:with|saw|see|seeing|met|told|asked|discussed|mit|für|bei|über)\s+"
+    r"(?P<name>[A-ZÄÖÜ]\.)(?=\s*[:;,()]|\s+[a-zäöü]|\s*$)"
+    # "J. kam heute ohne Mutter": an initial as the subject of a sentence
+    r"|(?:^|(?<=[.!?:]\s))(?P<subject>[A-ZÄÖÜ]\.)(?=\s+(?:kam|kommt|ist|war|hat|hatte|sagt"
+    r"|sagte|will|wollte|weint|is|was|has|had|says|said|came|comes|wants|told|rang|called"
+    r"|cried)\b)")
+# A name with an age or a school year in brackets: "Tamo (2 J.)", "jono (yr 10)",
+# "lea-sophie (kl. 5)"
+_NAME_WITH_BRACKETED_AGE_RE = re.compile(
+    r"(?<![\w.-])(?P<name>[^\W\d_][\w'’-]*[^\W\d_])\s*\((?i:\d{1,2}\s*(?:J\.?|Jahre|y|yo|yrs?"
+    r"|m|mo|months|Monate)|(?:yr|year|kl|klasse|class)\.?\s*\d{1,2}[a-d]?)\)")
 
 
 _NICKNAME_HINT_RE = re.compile(
@@ -316,7 +328,41 @@ _NICKNAME_HINT_RE = re.compile(
     r"|look|nenn|genannt|spitzname|ruft|rief|rufen|schreit|schrie|fragt|sag)")
 
 
+# A name in quotes in a sentence about what someone is called: "den alle „Prinz“ nennen",
+# "signs her emails "Mags"", ""Moz" - her nickname", "refers to himself as "Tiny"".
+_QUOTED_NAME_RE = re.compile(
+    r"[\"“„‘‚»«](?P<name>(?:the\s+|der\s+|die\s+)?[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)"
+    r"[\"”“’‘«»]")
+_NAMING_SENTENCE_RE = re.compile(
+    r"(?i:\bnenn(?:t|en|e)\b|\bnannte|\bgenannt|\bspitzname|\bnick-?name|\bsign(?:s|ed)\b"
+    r"|\bunterschr(?:ieb|eibt|ieben)|\bunterschrieben|\bsagen\s+\S+\s+zu\s+(?:ihm|ihr)"
+    r"|\b(?:refers?|referred)\s+to\s+(?:himself|herself|themselves)\s+as"
+    r"|\bknown\s+as|\bcalls?\s+(?:himself|herself|him|her))")
+
+
+def _quoted_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    for m in _QUOTED_NAME_RE.finditer(text):
+        words = m.group("name").split()
+        name = words[-1]
+        if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _CALENDAR
+                or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE
+                or "-" in name and any(p in _NOUNS_DE for p in name.split("-"))):
+            continue
+        # a German noun is a nickname when it is short ("Knolle", "Prinz"), not a verdict
+        # ("Versagerin", "der Schläger", "Drehtürpatienten")
+        if "de" in langs and (words[0] in ("der", "die") or (
+                name in _NOUNS_DE or _looks_like_german_noun(name)
+                or _is_german_compound(name)) and len(name) > 6):
+            continue
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?;") if i >= 0]
+        sentence = text[sentence_start:min(ends) if ends else len(text)]
+        if _NAMING_SENTENCE_RE.search(sentence):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+
+
 def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    yield from _quoted_names(text, langs)
     for m in _NICKNAME_RE.finditer(text) if _NICKNAME_HINT_RE.search(text) else ():
         name = m.group("name")
         if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _FOREIGN_TITLES
@@ -325,6 +371,13 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
+        g = "name" if m.group("name") else "subject"
+        yield _Candidate("name", m.start(g), m.end(g), _P_NAME)
+    for m in _NAME_WITH_BRACKETED_AGE_RE.finditer(text):
+        name = m.group("name")
+        if name.casefold() in _CUE_WORDS_CF or name in data.STOP_CAPITALS or (
+                _zipf(name, langs) >= 4.5 and not _is_lower_first_name(name.casefold())):
+            continue  # "Sohn (12 J.)", "the boy (yr 10)"
         yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
 
 
