@@ -65,6 +65,11 @@ def _gap(text: str, a: _Token, b: _Token) -> str:
 _OPENING_CHARS = frozenset(".!?:;\"“„‘'([•*–—-…")
 
 
+def _is_lower_note(text: str) -> bool:
+    """A hasty note: most words in lower case, no capital after a full stop."""
+    return sum(1 for w in text.split()[:12] if w[:1].isupper()) <= 3
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     """Whether `pos` opens the text, a sentence, a quotation or a bracket: there a capital
     letter says nothing about a name."""

@@ -49,6 +49,7 @@ from balintroom.deid.places import (
     _context_places,
     _places,
     _places_after_places,
+    _places_in_lower_case_notes,
     _world_cities_roads_and_named_venues,
 )
 
@@ -216,6 +217,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_context_places(text, langs))
     places.extend(_places_after_places(text, places, langs))
     places.extend(_world_cities_roads_and_named_venues(text, langs))
+    places.extend(_places_in_lower_case_notes(text, langs))
     candidates.extend(places)
     candidates.extend(_other(text, langs))
     known = _known_name_words(known_names)

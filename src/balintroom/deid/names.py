@@ -22,6 +22,7 @@ from balintroom.deid._text import (
     _at_sentence_start,
     _Candidate,
     _gap,
+    _is_lower_note,
     _strip_possessive,
     _Token,
 )
@@ -74,7 +75,7 @@ _INSTITUTION_HEADS = data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
 
 # German abbreviations that look like first names: "Pat." (Patient), "Zi." (Zimmer)
 _GERMAN_ABBREVIATIONS = frozenset({"Pat", "Zi"})
-_ABBREVIATION_DOT_RE = re.compile(r"\.\s+(?:[a-zäöüß]|\d)")
+_ABBREVIATION_DOT_RE = re.compile(r"\.\s+\S")
 
 
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -770,7 +771,8 @@ _LOWER_CUE_RE = re.compile(
 _DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro."})
 _NOT_LOWER_NAMES = frozenset({
     "re", "nr", "f", "m", "w", "yo", "yrs", "j", "pts", "pats", "ref", "info", "ok", "x",
-    "y", "ca", "c", "dna", "dnas", "seen", "pt", "pat", "sw", "mum", "dad", "u", "v"})
+    "y", "ca", "c", "dna", "dnas", "seen", "pt", "pat", "sw", "mum", "dad", "u", "v", "til",
+    "till", "abt", "tmrw", "pls"})
 
 
 _LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
@@ -781,11 +783,6 @@ _CAPS_TITLE_NAME_RE = re.compile(
     r"(?:[-'’][A-ZÄÖÜ]{2,})?\b")
 # "J. (17)", "pt J. (18)": an initial with an age
 _INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
-
-
-def _is_lower_note(text: str) -> bool:
-    """A hasty note: most words in lower case, no capital after a full stop."""
-    return sum(1 for w in text.split()[:12] if w[:1].isupper()) <= 3
 
 
 def _is_lower_first_name(word: str) -> bool:
@@ -897,7 +894,13 @@ _NEXT_WORD_RE = re.compile(r" ([a-zäöüß]+)\b")
 # "Holly – school refusal", "Heide – die Pflegekraft": a case label opens with the name;
 # "Dawn, the night receptionist,": a name with an apposition
 _LABEL_NAME_AFTER_RE = re.compile(
-    r"\s+[–—-]\s+(?=\S)|,\s+(?:the|die|der|das)(?:\s+[\w-]+){1,3}\s*[,;.]")
+    r"\s+[–—-]\s+(?=\S)|,\s+(?:the|die|der|das)(?:\s+[\w-]+){1,3}\s*[,;.]"
+    r"|,\s+(?:who|whose|dessen|deren)\b"
+    r"|,\s+(?:the|die|der|das)\s+[\w-]+\s+(?:who|that|whose|der|die|das|mit|with)\b")
+# A case label that opens with the person: "Bill and the unpaid gas bill", "Joy without joy"
+_LABEL_OPENING_RE = re.compile(
+    r"\s+(?:and|und|without|ohne|vs\.?|gegen)\s+(?:the|die|der|das|den|his|her|sein\w*|ihr\w*"
+    r"|\w+)\b[^.!?]*$")
 _GERMAN_NOUN_NAMES_AGE_RE = re.compile(r"\s+(?:ist|war|wird|wurde)\s+\d{1,3}\b(?![.,]\d)"
                                        r"|,\s*\d{1,3}\s*,|\s+\(\d{1,3}\)")
 
@@ -924,7 +927,8 @@ def _sentence_start_names(text: str, toks: list[_Token],
                 yield _Candidate("name", first.start, first.end, _P_NAME)
             continue
         m = _SUBJECT_VERB_RE.match(text, first.end) or _LABEL_NAME_AFTER_RE.match(
-            text, first.end)
+            text, first.end) or (first.start == len(text) - len(text.lstrip())
+                                 and len(text) < 80 and _LABEL_OPENING_RE.match(text, first.end))
         if not m:
             nxt = _NEXT_WORD_RE.match(text, first.end)
             # "Ernst lacht": in German the verb says it (in English "Summer holidays"
@@ -963,8 +967,38 @@ _WORD_NAME_OBJECT_RE = re.compile(
     rf"(?P<first>{_alternation(_EXTRA_WORD_NAMES)})\b(?=\s+(?:since|seit|for|and|und|,)|[,.;])")
 
 
+_LOWER_SAINT_BEFORE_RE = re.compile(r"\b(?:st|sankt|saint)\.?\s+$")
+_LOWER_WORD_RE = re.compile(r"(?<![\w@.#/-])[a-zäöüßçéèáíóúñšžčćğış][\w'’-]*(?![\w@/-]|\.\w)")
+# First names that are no word of either language (the generated lists were made so)
+_UNAMBIGUOUS_FIRST_NAMES = frozenset(
+    n for n in data.FIRST_NAMES - data.AMBIGUOUS_FIRST_NAMES
+    if n.casefold() not in data.COMMON_WORDS_EN and n not in _NOUNS_DE
+    and n not in data.TOWNS and n not in data.CITIES)
+
+
+def _lower_case_first_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "kazim works nights", "ask ravi to remove", "nkosi ok. ate lunch": a first name in
+    lower case that is no word of either language, and no common one."""
+    for m in _LOWER_WORD_RE.finditer(text):
+        word = m.group().rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        cap = "-".join(p.capitalize() for p in word.split("-"))
+        if (len(word) <= 2 or cap not in _UNAMBIGUOUS_FIRST_NAMES or cap in _CALENDAR
+                or cap in data.HOLIDAYS or _zipf(word, _BOTH) >= 4.5
+                or word in _NOT_LOWER_NAMES):
+            continue
+        saint = _LOWER_SAINT_BEFORE_RE.search(text, max(0, m.start() - 7), m.start())
+        if saint:  # "st anne's", "st. vinzenz": a church, a school, a hospice
+            end = m.end() if text[m.end() - 2:m.end()] in ("'s", "’s") else m.start() + len(word)
+            yield _Candidate("place", saint.start(), end, _P_WEAK)
+        else:
+            yield _Candidate("name", m.start(), m.start() + len(word), _P_WEAK)
+
+
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "Precious Ndlovu", "have had Precious since she was three days old"."""
+    yield from _lower_case_first_names(text, langs)
     for m in _WORD_NAME_SURNAME_RE.finditer(text):
         last = m.group("last")
         if _is_ordinary_word(last, langs) or last in _NOT_UNKNOWN:

@@ -18,6 +18,7 @@ from balintroom.deid._text import (
     _P_NAME,
     _P_PLACE_PREP,
     _P_PLACE_STRUCT,
+    _P_WEAK,
     _WORD,
     _WORD_BEFORE_RE,
     _alternation,
@@ -25,7 +26,9 @@ from balintroom.deid._text import (
     _Candidate,
     _gap,
     _is_capitalised,
+    _is_lower_note,
     _Token,
+    _tokens,
 )
 from balintroom.deid._words import (
     _ANY_CITY_RE,
@@ -803,3 +806,53 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
                 or name in data.EPONYMS or _is_first_name(name)):
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_PREP + 2)
+
+
+# Words a note in lower case leaves in lower case even in a name ("klinikum links der weser",
+# "realschule am kanal", "the red lion")
+_LOWER_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "at", "on", "in", "and", "to", "from", "w", "re", "by", "for",
+    "am", "im", "der", "die", "das", "den", "dem", "des", "zum", "zur", "links", "rechts",
+    "ob", "auf", "bei", "von", "vom", "zu", "und", "aus", "mit", "nach"})
+_LOWER_POSTCODE_RE = re.compile(
+    r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s?\d[a-z]\d\b")
+
+
+def _capitalised_copy(text: str) -> str:
+    """The note as it would be written with capitals, letter for letter in place: the
+    first letter of each word but the small ones, postcodes in capitals."""
+    chars = list(text)
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+        first = text[m.start()]
+        if m.group().casefold() not in _LOWER_FUNCTION_WORDS and len(first.upper()) == 1:
+            chars[m.start()] = first.upper()
+    for m in _LOWER_POSTCODE_RE.finditer(text):
+        chars[m.start():m.end()] = [c.upper() if len(c.upper()) == 1 else c for c in m.group()]
+    return "".join(chars)
+
+
+def _places_in_lower_case_notes(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    """ "hv 14 elm rd, bexhill tn39 3ab", "jva tegel", "lime ward": the place rules read a
+    hasty note as if it had its capitals; what they find fills gaps only."""
+    if not (text.lstrip()[:1].islower() and _is_lower_note(text)):
+        return
+    copy = _capitalised_copy(text)
+    toks = _tokens(copy)
+    found = [c for rule in (_german_places, _english_places) if (
+        "de" in langs if rule is _german_places else "en" in langs) for c in rule(copy)]
+    found.extend(_towns(copy, toks))
+    found.extend(_Candidate("place", m.start(), m.end(), _P_CITY)
+                 for m in _CITY_RE.finditer(copy))
+    for c in found:
+        span = text[c.start:c.end]
+        if c.category != "place" or span == copy[c.start:c.end]:
+            continue
+        # a house number or a postcode, a town of the lists, or a word nobody writes but as
+        # a name: not "klinikum hat", "lime ward", "jugendamt informieren"
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", span)
+                 if w.casefold() not in _LOWER_FUNCTION_WORDS]
+        if (_DIGIT_RE.search(span) or copy[c.start:c.end] in data.TOWNS
+                or copy[c.start:c.end] in data.CITIES
+                or any(_zipf(w, langs) < 3.5 and not _is_ordinary_word(w, langs)
+                       for w in words)):
+            yield _Candidate("place", c.start, c.end, _P_WEAK)
