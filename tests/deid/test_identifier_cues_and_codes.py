@@ -203,3 +203,58 @@ def test_nicknames_in_quotes_ages_in_brackets_initials(text: str, lang: str,
 ])
 def test_verdicts_and_titles_in_quotes_are_no_names(text: str, lang: str) -> None:
     assert flags(text, "name", lang) == []
+
+
+# --- notes written without capitals -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "kind", "span"), [
+    ("lives alone 7 rowan rd, hastings tn34 1aa", "en", "place", "7 rowan rd"),
+    ("besuch jva moabit 2.5., buchnr. 1187/22", "de", "place", "moabit"),
+    ("schulsozialarbeit gesamtschule wellinghofen – termin", "de", "place",
+     "gesamtschule wellinghofen"),
+    ("ask anjali in it to remove the copy", "en", "name", "anjali"),
+    ("hospice bed at st christopher's from mon 4th", "en", "place", "st christopher's"),
+    ("mrs brown brought a brown envelope, declined", "en", "name", "mrs brown"),
+    ("herr sommer im sommer immer schlechter", "de", "name", "herr sommer"),
+    ("alzheimer bestätigt, hr. A. weiß es noch nicht", "de", "name", "hr. A."),
+    ("fam. ekinci, hochfeld, meldung ans JA raus", "de", "name", "fam. ekinci"),
+    ("mr k 93 fell again, daughter can't cope", "en", "age_over_89", "93"),
+    ("wv mit dr. öztürk di 12.", "de", "date", "di 12."),
+    ("chi 0101901234 - still on the waiting list", "en", "id_number", "0101901234"),
+])
+def test_what_a_note_without_capitals_gives_away(text: str, lang: str, kind: str,
+                                                 span: str) -> None:
+    assert span in flags(text, kind, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("das klinikum hat nicht zurückgerufen", "de"),
+    ("olu on the acute ward, high risk", "en"),
+    ("kita meldet blaue flecken, jugendamt informiert", "de"),
+    ("on leave til the 21st, duty team instead", "en"),
+    ("bzgl. ramadan medikationsplan anpassen", "de"),
+])
+def test_ordinary_words_in_such_notes_stay_clear(text: str, lang: str) -> None:
+    assert [c for c, _ in found(text, lang) if c in ("name", "place")] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "span"), [
+    ("Seventh placement in two years, Kingsbridge", "en", "place", "Kingsbridge"),
+    ("Summer is 24 and has been admitted eleven times.", "en", "name", "Summer"),
+    ("The pupil I presented, Reed, is in Year 8.", "en", "name", "Reed"),
+    ("My student DeShawn told me he sleeps in the car.", "en", "name", "DeShawn"),
+    ("Frau Schäfer, geborene Iwanowa, kam 1994.", "de", "name", "Iwanowa"),
+    ("Überweisung geschrieben, Pat. Schmied weigert sich.", "de", "name", "Schmied"),
+])
+def test_names_and_places_the_context_shows(text: str, lang: str, kind: str,
+                                            span: str) -> None:
+    assert span in flags(text, kind, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Summer is 2 weeks away and she dreads it.", "en"),
+    ("Pat. Angst vor der OP, Aufklärung erfolgt.", "de"),
+    ("Frau Gold, Juwelierswitwe, lebt allein.", "de"),
+])
+def test_words_the_context_does_not_make_names(text: str, lang: str) -> None:
+    assert [t for c, t in found(text, lang) if c == "name" and t not in ("Frau Gold",)] == []

@@ -125,6 +125,8 @@ _DATE_WORD_RES = [
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
                rf"|{_DAY}/{_MON}\b(?!/))"),
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+|dem\s+)?{_DAY}\.(?!\d)"),
+    # "wv di 12.", "fr 3.": a German weekday in lower case with a day
+    re.compile(rf"\b(?:mo|di|mi|do|fr|sa)\.?\s+{_DAY}\.(?!\d)"),
     # on the 14th, since the 2nd, by the 30th
     re.compile(rf"\b(?:the|den)\s+{_ORDINAL_DAY}" + _NOT_A_DAY, re.I),
     # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Nov 2022, Nov. 2022
@@ -142,7 +144,8 @@ _DATE_WORD_RES = [
                rf"|(?<![\d/.])"
                rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
                rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
-               rf"|geboren|gestorben|geb\.|verstorben|ET)\s+"
+               rf"|geboren|gestorben|geb\.|verstorben|ET|visit|appt|review|seen|(?:wk|week)\s+of"
+               rf"|Termin|termin|WV)\s+"
                rf"{_DAY}/{_MON}(?![\d/])"),
 ]
 

@@ -107,7 +107,7 @@ def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:
             and word not in data.CITIES and not _ANY_CITY_RE.fullmatch(word)
             and not word.casefold().endswith(data.MEDICAL_WORD_ENDINGS)
             and not ("de" in langs and _is_german_compound(word)))
-_INNER_CAPITAL_OK = ("Mc", "Mac", "O'", "O’", "D'", "D’")
+_INNER_CAPITAL_OK = ("Mc", "Mac", "O'", "O’", "D'", "D’", "De", "La", "Da", "Ja", "Ke")
 
 
 def _looks_like_a_name(word: str) -> bool:

@@ -33,7 +33,7 @@ _AGE_RES = [
     re.compile(rf"\b(?:both|beide|each|jeweils)\s+(?P<age>{_OLD})\b" + _NOT_A_UNIT
                + r"(?!\s*[.,]\d)", re.I),
     # "103 Jahre, fragt", "Frau K., 93 years;": years without "old", then a pause
-    re.compile(rf"\b{_OLD}\s+(?:Jahre|years)(?=\s*(?:[,;:)–]|\s-\s|$))"),
+    re.compile(rf"\b{_OLD}\s+(?i:Jahre|years)(?=\s*(?:[,;:)–!]|\s-\s|$))"),
     # "97 and sharper than me", "95, lives alone": a bare number opening the text
     re.compile(rf"^\s*{_OLD}(?=\s*(?:,|;|\s(?:and|und)\s|\s[-–]\s))"),
     # "über 90, keine Angehörigen": "over" and an age opening a clause, then a pause
@@ -76,7 +76,8 @@ _AGE_WORD_RES = [
     re.compile(rf"\b(?:{_DE_OLD_WORDS})\b" + _WORD_AGE_NOT_A_COUNT, re.I),
     re.compile(r"\b(?:nonagenarian|(?:super)?centenarian|Hundertjährige\w*|Neunzigjährige\w*)",
                re.I),
-    re.compile(r"\bin\s+(?:her|his|their)\s+(?:early|mid|late)[- ]?(?:nineties|90s)\b", re.I),
+    re.compile(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[- ]?)?(?:nineties|90s)\b",
+               re.I),
     # "late nineties, bedbound": but not the decade, "since the late nineties"
     re.compile(r"(?<!\bthe\s)(?<!\bthe\s\s)\b(?:early|mid|late)[- ]?(?:nineties|90s)\b"
                r"(?!\s*(?:music|band|songs?|when|,\s*when))", re.I),
@@ -101,7 +102,9 @@ _AGE_WORD_RES = [
     re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"),]\s)|(?<=\s[-–]\s)){_OLD}"
                r"(?=\s*(?:,|;|\s[-–]\s))"),
 ]
-_AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*){_OLD}\b" + _NOT_A_UNIT + r"(?!\s*[.,]\d)")
+# "Frau K., 93", "Frau K. (93)", and in a hasty note "mr k 93 fell again"
+_AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*|\s){_OLD}\b" + _NOT_A_UNIT
+                               + r"(?!\s*[.,/]\d)")
 # "wife 95", "Ehemann 90", "a widower of 93": a person word, then the age without a comma
 _AGE_AFTER_PERSON_WORD = re.compile(
     rf"\s+(?:of\s+|von\s+)?{_OLD}\b" + _NOT_A_UNIT

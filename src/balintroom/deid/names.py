@@ -76,6 +76,8 @@ _INSTITUTION_HEADS = data.INSTITUTION_HEADS_EN | data.INSTITUTION_WORDS_DE
 # German abbreviations that look like first names: "Pat." (Patient), "Zi." (Zimmer)
 _GERMAN_ABBREVIATIONS = frozenset({"Pat", "Zi"})
 _ABBREVIATION_DOT_RE = re.compile(r"\.\s+\S")
+_PAT_SURNAME_RE = re.compile(
+    rf"\.\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)\s+(?P<verb>[a-zäöüß]+)")
 
 
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -145,7 +147,13 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
         first = _strip_possessive(tok)
         if "de" in langs and first.text in _GERMAN_ABBREVIATIONS and _ABBREVIATION_DOT_RE.match(
                 text, first.end):
-            i += 1  # "Pat. will keine Tabletten", "Zi. 12": Patient, Zimmer
+            # "Pat. will keine Tabletten", "Zi. 12": Patient, Zimmer; "Pat. Schmied weigert
+            # sich": then a surname, even one that is a noun
+            m = _PAT_SURNAME_RE.match(text, first.end)
+            if (first.text == "Pat" and m and m.group("name") not in data.STOP_CAPITALS
+                    and _is_verb_de(m.group("verb"))):
+                yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+            i += 1
             continue
         ambiguous = first.text in data.AMBIGUOUS_FIRST_NAMES
         if _is_first_name(first.text) or ambiguous:
@@ -205,7 +213,8 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
 
 # Cues that give a name rather than a relation: after them even a noun is a name
 # ("heißt Freude"); after "Sohn" a noun is a job ("der Sohn Polizist").
-_NAMING_CUES = frozenset({"named", "called", "heißt", "hieß", "genannt", "namens"})
+_NAMING_CUES = frozenset({"named", "called", "heißt", "hieß", "genannt", "namens", "geborene",
+                          "geborener", "née", "nee"})
 
 
 _CASE_NAMES_RE = re.compile(
@@ -698,9 +707,28 @@ def _mid_sentence_names(text: str, toks: list[_Token],
                 continue
             if start_of_sentence and "en" in langs and _is_english_compound(words[0]):
                 continue  # "Callback requested"
-        yield _Candidate("name", first.start, last.end, _P_WEAK)
+        kind = "name"
+        if len(run) == 1 and words[0].casefold().endswith(_ENGLISH_PLACE_ENDINGS) and not (
+                _is_known_or_ambiguous_first_name(words[0])):
+            kind = "place"  # "drove past Greenholme", "seventh placement, Redbridge"
+        yield _Candidate(kind, first.start, last.end, _P_WEAK)
 
 
+# How English and Australian place names end ("Redbridge", "Greenholme", "Marrickville")
+_ENGLISH_PLACE_ENDINGS = ("bridge", "holme", "ville", "borough", "bury", "chester", "minster",
+                          "mouth", "stead", "thorpe", "wick", "worth", "field", "ford", "ham",
+                          "hampton", "ington", "ton", "by", "dale", "cliffe", "combe", "hurst",
+                          "burn", "brook", "moor", "port", "church", "well", "side")
+# "Summer is 24": an abstract word does not have an age
+_AGE_AFTER_IS_RE = re.compile(
+    r"\s+(?:is|was|ist|war)\s+\d{1,3}\b(?![.,/:]\d|\s*%|\s+(?:weeks?|days?|months?|hours?"
+    r"|minutes?|Wochen|Tage|Monate|Stunden|Minuten)\b)")
+# "The pupil I presented, Reed, is in Year 8": a name in apposition to a person
+_APPOSED_NAME_RE = re.compile(
+    r"\b(?:pupil|patient|client|boy|girl|man|woman|son|daughter|mother|father|resident"
+    r"|student|probationer|child|baby|teenager|lad|lass|Schüler|Schülerin|Patient|Patientin"
+    r"|Klient|Klientin|Junge|Mädchen|Sohn|Tochter|Bewohner|Bewohnerin)"
+    r"(?:\s+[\w']+){0,3},\s+(?P<name>[A-ZÄÖÜ][^\W\d_]+),")
 _NAME_AND_BEFORE_RE = re.compile(rf"(?P<name>[A-ZÄÖÜ]{_WORD})\s*(?:,|&|\band\b|\bund\b)\s*$")
 _ABBREVIATED_CALENDAR = frozenset(data.MONTH_ABBREVIATIONS) | frozenset(
     {"Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -745,7 +773,7 @@ def _is_english_compound(word: str) -> bool:
 _LOWER_TITLES = (frozenset(w.casefold() for w in data.HONORIFICS_EN | data.HONORIFICS_DE
                            | data.TITLE_PARTS)
                  | {"hrn", "pfr", "bro", "fr", "revd", "prim", "insp", "sr"}) - {
-                     "di", "ds", "dc", "lady", "lord", "sir", "fam", "familie", "nurse",
+                     "di", "ds", "dc", "lady", "lord", "sir", "familie", "nurse",
                      "doctor", "judge", "canon", "miss", "richter", "richterin"}
 # Titles that are abbreviations: what follows them is a name unless it is an everyday word.
 _STRONG_LOWER_TITLES = frozenset({
@@ -764,11 +792,15 @@ _LOWER_RELATIONS = (frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAM
 _LOWER_CUE_WORDS = _alternation(_LOWER_TITLES | _LOWER_RELATIONS | {"med", "jur", "phil"})
 _LOWER_CUE_RE = re.compile(
     rf"(?<![\w.@])(?P<cues>(?:{_LOWER_CUE_WORDS})\.?(?:\s+(?:{_LOWER_CUE_WORDS})\.?)*)"
-    r"\s+(?P<name>[a-zäöüßçćčđšžłńśźżąęóőűíéáñ][a-zäöüßçćčđšžłńśźżąęóőűíéáñğış'’-]*)"
+    r"\s+(?P<name>[a-zäöüßçćčđšžłńśźżąęóőűíéáñ][a-zäöüßçćčđšžłńśźżąęóőűíéáñğış'’-]*"
+    r"|[A-ZÄÖÜ]\.)"
     r"(?![\w@/.]\w)(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,](?=\s))|)")
 # Abbreviated titles with their full stop: after them even a common word is a name
 # ("hr. weiß", "fr. koch").
-_DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro."})
+_DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro.", "dr.", "fam."})
+# After these even a common word is a surname ("mrs brown", "herr sommer"); after "frau"
+# ("wife") and "dr" it must be rarer ("frau macht").
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "mx", "herr", "herrn"})
 _NOT_LOWER_NAMES = frozenset({
     "re", "nr", "f", "m", "w", "yo", "yrs", "j", "pts", "pats", "ref", "info", "ok", "x",
     "y", "ca", "c", "dna", "dnas", "seen", "pt", "pat", "sw", "mum", "dad", "u", "v", "til",
@@ -787,7 +819,8 @@ _INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
 
 def _is_lower_first_name(word: str) -> bool:
     cap = "-".join(p.capitalize() for p in word.split("-"))
-    return cap in _ALL_FIRST_NAMES or cap in data.AMBIGUOUS_FIRST_NAMES
+    return (cap in _ALL_FIRST_NAMES or cap in data.AMBIGUOUS_FIRST_NAMES) and not (
+        cap in _CALENDAR or cap in data.HOLIDAYS)  # "Ramadan" is a first name too
 
 
 def _is_lower_unknown(word: str, langs: frozenset[str]) -> bool:
@@ -811,7 +844,8 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     lower_note = _is_lower_note(text)
     for m in _LOWER_CUE_RE.finditer(text):
         name = m.group("name").rstrip("'’-")
-        if name in _NOT_LOWER_NAMES or name.lower() != name:
+        initial = len(name) == 2 and name.endswith(".")  # "hr. A.", "frau B."
+        if name in _NOT_LOWER_NAMES or (name.lower() != name and not initial):
             continue
         cues = m.group("cues").split()
         words = [c.rstrip(".") for c in cues]
@@ -820,7 +854,8 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if any(c in _DOTTED_TITLES for c in cues) or (
                 any(w in _STRONG_LOWER_TITLES for w in words) and cues != ["fr"]):
             # "hr. weiß" but not "frau macht"
-            common = 6.0 if any(c in _DOTTED_TITLES for c in cues) else 4.5
+            common = 6.0 if any(c in _DOTTED_TITLES or c in _SURNAME_TITLES
+                                for c in cues) else 4.5
             if len(name) == 1 or zipf < common or (first_name and zipf < 5.0):
                 # the name with its titles, not the relative before them ("nachbarin")
                 title = next(k for k, (c, w) in enumerate(zip(cues, words, strict=True))
@@ -939,7 +974,8 @@ def _sentence_start_names(text: str, toks: list[_Token],
             yield _Candidate("name", first.start, first.end, _P_NAME)
             continue
         after = m.group()
-        if word in _ABSTRACT_NAMES and not (after.startswith(("'", "’")) or "(" in after
+        if word in _ABSTRACT_NAMES and not (_AGE_AFTER_IS_RE.match(text, first.end)
+                                            or after.startswith(("'", "’")) or "(" in after
                                             or after[:1] == "," or "&" in after
                                             or " and " in after or " und " in after):
             continue
@@ -999,6 +1035,14 @@ def _lower_case_first_names(text: str, langs: frozenset[str]) -> Iterator[_Candi
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "Precious Ndlovu", "have had Precious since she was three days old"."""
     yield from _lower_case_first_names(text, langs)
+    for m in _APPOSED_NAME_RE.finditer(text):
+        name = m.group("name")
+        if not (name in data.STOP_CAPITALS or name in _CALENDAR or name in _NOT_UNKNOWN
+                or name.casefold() in _REGIONS_CASEFOLD
+                or ("de" in langs and not _is_first_name(name) and (
+                    name in _NOUNS_DE or _looks_like_german_noun(name)
+                    or _is_german_compound(name)))):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _WORD_NAME_SURNAME_RE.finditer(text):
         last = m.group("last")
         if _is_ordinary_word(last, langs) or last in _NOT_UNKNOWN:

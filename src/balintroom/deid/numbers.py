@@ -32,6 +32,10 @@ _ID_LABELS = (
     r"|Kennzeichen|Licen[cs]e\s+Plate|Registration(?:\s+(?:No\.?|Number))?|Reg\.?\s+No\.?"
     r"|Social\s+Security(?:\s+(?:No\.?|Number))?|SSN|Member\s+(?:ID|No\.?|Number)"
     r"|Mitgliedsnummer|Kunden(?:nummer|-?Nr\.?)|Customer\s+(?:No\.?|Number)"
+    # national health and identity numbers by their names: CHI (Scotland), NHI (New
+    # Zealand), SIN (Canada), PPSN (Ireland), Aadhaar (India), SVNR (Austria), AHV
+    r"|CHI|NHI|SIN|PPSN?|Aadhaar|Medicare(?:\s+(?:No\.?|Number))?|Medicaid|SVNR|AHV"
+    r"|UPN|PNC|CRN|IMEI|BSN|Rx|SA\s+ID|ID\s+(?:No\.?|Number)"
 )
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
