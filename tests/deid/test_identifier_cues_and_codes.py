@@ -258,3 +258,24 @@ def test_names_and_places_the_context_shows(text: str, lang: str, kind: str,
 ])
 def test_words_the_context_does_not_make_names(text: str, lang: str) -> None:
     assert [t for c, t in found(text, lang) if c == "name" and t not in ("Frau Gold",)] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("Tama Rewiti, 41, Ōtāhuhu – custody again", "en", "Ōtāhuhu"),
+    ("Widow of the blacksmith, Llanybydder", "en", "Llanybydder"),
+    ("She wants to go home to Port Maria before the winter.", "en", "Port Maria"),
+    ("He was banned from The Mitre on the corner.", "en", "The Mitre"),
+    ("Referred to Elmwood Food Bank for the week.", "en", "Elmwood Food Bank"),
+])
+def test_places_of_a_case_label_venues_and_prefixed_towns(text: str, lang: str,
+                                                          place: str) -> None:
+    assert place in flags(text, "place", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Woman, 82, from the Lake District, still drives.", "en"),
+    ("Mr Hall and Mrs Hall are both my patients.", "en"),
+    ("The mother, Adaeze, said nothing at all.", "en"),
+])
+def test_regions_and_people_are_no_such_places(text: str, lang: str) -> None:
+    assert flags(text, "place", lang) == []

@@ -708,10 +708,29 @@ def _mid_sentence_names(text: str, toks: list[_Token],
             if start_of_sentence and "en" in langs and _is_english_compound(words[0]):
                 continue  # "Callback requested"
         kind = "name"
-        if len(run) == 1 and words[0].casefold().endswith(_ENGLISH_PLACE_ENDINGS) and not (
-                _is_known_or_ambiguous_first_name(words[0])):
-            kind = "place"  # "drove past Greenholme", "seventh placement, Redbridge"
+        if len(run) == 1 and not _is_known_or_ambiguous_first_name(words[0]) and (
+                words[0].casefold().endswith(_ENGLISH_PLACE_ENDINGS)
+                or _is_place_segment_of_label(text, first.start, last.end)):
+            kind = "place"  # "drove past Greenholme", "Hemi Walker, 34, Ōtara – custody"
         yield _Candidate(kind, first.start, last.end, _P_WEAK)
+
+
+_SEGMENT_BEFORE_RE = re.compile(r"(?:^|[,–—(]\s*)(?P<segment>[^,–—()]*?)\s*[,–—]\s*$")
+_SEGMENT_AFTER_RE = re.compile(r"\s*(?:[,–—)]|\s-\s|\.?\s*$)")
+_WHO_SEGMENT_RE = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s*){1,3}|.*\d.*")
+
+
+def _is_place_segment_of_label(text: str, start: int, end: int) -> bool:
+    """In a case label, a word standing alone between commas or dashes after the person
+    ("Hemi Walker, 34, Ōtara – gang patch", "Widow of Jones the Milk, Llanrhystud") is where
+    the person lives."""
+    if len(text) > 120 or not _SEGMENT_AFTER_RE.match(text, end):
+        return False
+    before = _SEGMENT_BEFORE_RE.search(text, 0, start)
+    if before is None or before.end() != start:
+        return False
+    at_end = _SEGMENT_AFTER_RE.match(text, end).end() == len(text)  # type: ignore[union-attr]
+    return at_end or bool(_WHO_SEGMENT_RE.fullmatch(before.group("segment")))
 
 
 # How English and Australian place names end ("Redbridge", "Greenholme", "Marrickville")

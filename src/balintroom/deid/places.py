@@ -274,6 +274,9 @@ def _names_before_lower_heads(text: str) -> Iterator[_Candidate]:
         yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT - 2)
 
 
+_FOREIGN_TITLES_PLACES = frozenset({"Frau", "Herr", "Herrn", "Mrs", "Mr", "Ms"})
+
+
 def _english_places(text: str) -> Iterator[_Candidate]:
     yield from _names_before_lower_heads(text)
     for m in _EN_STREET_NUMBERED_RE.finditer(text):
@@ -306,6 +309,8 @@ def _english_places(text: str) -> Iterator[_Candidate]:
         rest = words[k:]
         if not rest or all(w in data.GENERIC_SERVICE_WORDS_EN for w in rest):
             continue
+        if any(w in data.HONORIFICS_EN or w in _FOREIGN_TITLES_PLACES for w in rest):
+            continue  # "Mr Hall and Mrs Hall": people
         start = m.start() + m.group("names").find(rest[0]) if k else m.start()
         yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
 
@@ -698,6 +703,15 @@ _VENUE_EN_RE = re.compile(
     rf"|Bishop['’]s|Nag['’]s|Duke['’]s)\s+(?:{_PUB_NOUNS}|Head|Arms|Cow|Ox|Lamb|Hind)\b"
     rf"|\b[Tt]he\s+(?:[A-Z]{_WORD}['’]?s?\s+){{1,2}}(?:Arms|Inn|Tavern|Grill|Diner|Bistro"
     r"|Brasserie|Kebab|Chippy|Takeaway|Café|Cafe|Lounge|Social\s+Club|Hotel|Bakery)\b")
+# "banned from The Crown", "at The Priory": a capital "The" inside a sentence, after a
+# word of place, starts a name
+_THE_VENUE_RE = re.compile(
+    rf"\b(?:at|in|from|outside|near|behind|to|into|opposite)\s+(?P<venue>The(?:\s+[A-Z]{_WORD}"
+    rf"(?:['’]s)?){{1,3}}(?:\s+of\s+[A-Z]{_WORD})?)")
+# Places known by a prefix: "Port Antonio", "San Fernando", "Mt Druitt", "Fort Harrison"
+_PLACE_PREFIX_RE = re.compile(
+    rf"(?<![\w.])(?:Port|Fort|Mount|Mt\.?|San|Santa|Santo|São|Glen|Cape|Lake)\s+[A-Z]{_WORD}"
+    rf"(?:\s+[A-Z]{_WORD})?(?!\s+(?:syndrome|disease|Hospital|Clinic)\b)")
 # German pubs: "im Goldenen Hirschen", "zur Alten Post", "Gasthaus Krone"
 _VENUE_DE_RE = re.compile(
     rf"\b(?:im|zum|zur|beim|vom|ins)\s+(?P<venue>(?:Goldenen|Grünen|Roten|Schwarzen|Weißen"
@@ -767,6 +781,14 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
     for m in _VENUE_EN_RE.finditer(text):
         yield _Candidate("place", m.start() + 4, m.end(), _P_PLACE_STRUCT)
+    for m in _THE_VENUE_RE.finditer(text):
+        words = m.group("venue").split()
+        if not any(w in data.STOP_CAPITALS or w in _CALENDAR or w in data.EPONYMS
+                   or w.casefold() in _REGIONS_CASEFOLD for w in words[1:]):
+            yield _Candidate("place", m.start("venue"), m.end("venue"), _P_PLACE_PREP)
+    for m in _PLACE_PREFIX_RE.finditer(text):
+        if m.group().casefold() not in _REGIONS_CASEFOLD:  # not "the Lake District"
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _VENUE_DE_RE.finditer(text):
         yield _Candidate("place", m.start("venue"), m.end("venue"), _P_PLACE_STRUCT)
     for m in _NAMED_HEAD_DE_RE.finditer(text):
