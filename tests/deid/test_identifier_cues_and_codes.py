@@ -279,3 +279,28 @@ def test_places_of_a_case_label_venues_and_prefixed_towns(text: str, lang: str,
 ])
 def test_regions_and_people_are_no_such_places(text: str, lang: str) -> None:
     assert flags(text, "place", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Aoife, Finglas – three kids under five", "en", "Aoife"),
+    ("Bronagh – Year 11 – pregnant", "en", "Bronagh"),
+    ("Rusty the lurcher – owner can't pay", "en", "Rusty"),
+    ("Mr Moss and his dog Buddy – hospice", "en", "Buddy"),
+    ("Vasilis und die Schulden beim Onkel", "de", "Vasilis"),
+    ("Kater Mucki, die Halterin kann nicht mehr", "de", "Mucki"),
+])
+def test_a_label_that_opens_with_the_person_or_the_pet(text: str, lang: str,
+                                                       name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Dementia, aged 84, carer burnout", "en"),
+    ("Widower, 87, grief and the allotment", "en"),
+    ("Handover: bay 3, family to be rung", "en"),
+    ("Bipolare Störung, Lamotrigin, 38. SSW", "de"),
+    ("Demenz – die Tochter ist überfordert", "de"),
+    ("Trauer und die Frage nach Schuld", "de"),
+])
+def test_a_label_that_opens_with_a_topic(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []

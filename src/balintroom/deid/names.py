@@ -1051,9 +1051,44 @@ def _lower_case_first_names(text: str, langs: frozenset[str]) -> Iterator[_Candi
             yield _Candidate("name", m.start(), m.start() + len(word), _P_WEAK)
 
 
+# A case label that opens with the person: "Sinéad, Ballymun – heroin", "Carys – Year 11",
+# "Vasilis und die Schulden", "Rusty the lurcher"
+_LABEL_START_NAME_RE = re.compile(
+    rf"^\s*(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)(?:\s*\([^)]{{1,12}}\))?"
+    r"(?=\s*(?:[,–—]|\s-\s)|\s+(?:und|and)\s+(?:die|der|das|den|the|his|her|sein\w*"
+    r"|ihr\w*)\b|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
+    r"|labrador|spaniel|terrier|collie|greyhound|pony)\b)")
+
+
+def _label_start_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    m = _LABEL_START_NAME_RE.match(text) if len(text) < 120 else None
+    if m is None:
+        return
+    words = m.group("name").split()
+    first = words[0]
+    if (first in data.STOP_CAPITALS or first in _CALENDAR or first in _NOT_UNKNOWN
+            or first in data.EPONYMS or first.casefold() in _REGIONS_CASEFOLD
+            or first in data.TOWNS or first in data.CITIES or first.isupper()
+            or ("de" in langs and (first in _NOUNS_DE or _looks_like_german_noun(first)
+                                   or _is_german_compound(first))
+                and not _is_known_or_ambiguous_first_name(first))
+            or first.endswith(_DEMONYM_ENDINGS) and not _is_first_name(first)):
+        return
+    # a first name, a pet's name, or a word nobody writes but as a name - not "Dementia,
+    # aged 94", "Widower, 87", "Polnischer Bauarbeiter"
+    if not m.group("pet") and not _is_known_or_ambiguous_first_name(first) and (
+            _zipf(first, _BOTH) >= 3.0 or _is_ordinary_word(first, langs)
+            or first.casefold().endswith(data.MEDICAL_WORD_ENDINGS) or "-" in first
+            or ("en" in langs and _is_english_compound(first))
+            or ("de" in langs and (len(words) > 1 or len(first) > 12))):
+        return  # "Handover", "Bipolare Störung", "Gefangenenpersonalblatt"
+    yield _Candidate("name", m.start("name"), m.end("name"), _P_WEAK)
+
+
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "Precious Ndlovu", "have had Precious since she was three days old"."""
     yield from _lower_case_first_names(text, langs)
+    yield from _label_start_names(text, langs)
     for m in _APPOSED_NAME_RE.finditer(text):
         name = m.group("name")
         if not (name in data.STOP_CAPITALS or name in _CALENDAR or name in _NOT_UNKNOWN
