@@ -304,3 +304,12 @@ def test_a_label_that_opens_with_the_person_or_the_pet(text: str, lang: str,
 ])
 def test_a_label_that_opens_with_a_topic(text: str, lang: str) -> None:
     assert flags(text, "name", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Refugee from Georgia, 45, wants to go back.", "en"),
+    ("The family came via Jordan two years ago.", "en"),
+    ("Woman from India, 39, IVF abroad.", "en"),
+])
+def test_a_country_after_from_is_no_first_name(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []

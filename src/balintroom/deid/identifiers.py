@@ -36,6 +36,7 @@ from balintroom.deid.dates import _dates, _holiday_years_and_bare_days
 from balintroom.deid.names import (
     _case_names,
     _context_names,
+    _is_region_after_a_preposition,
     _mid_sentence_names,
     _names,
     _names_in_capitals_notes_and_sentence_starts,
@@ -209,6 +210,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_repeated_names(text, toks, names, langs))
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
+    names = [c for c in names if not _is_region_after_a_preposition(text, c)]
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))

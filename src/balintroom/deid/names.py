@@ -1085,6 +1085,17 @@ def _label_start_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]
     yield _Candidate("name", m.start("name"), m.end("name"), _P_WEAK)
 
 
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:from|in|to|via|near|across|aus|nach|in|von|über|bei)\s+$", re.I)
+
+
+def _is_region_after_a_preposition(text: str, candidate: _Candidate) -> bool:
+    """ "from Georgia", "via Jordan", "aus Jordanien": a country is no one's name there."""
+    return (text[candidate.start:candidate.end].casefold() in _REGIONS_CASEFOLD
+            and _PLACE_PREPOSITION_BEFORE_RE.search(
+                text, max(0, candidate.start - 8), candidate.start) is not None)
+
+
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "Precious Ndlovu", "have had Precious since she was three days old"."""
     yield from _lower_case_first_names(text, langs)
