@@ -951,10 +951,6 @@ _LABEL_NAME_AFTER_RE = re.compile(
     r"\s+[–—-]\s+(?=\S)|,\s+(?:the|die|der|das)(?:\s+[\w-]+){1,3}\s*[,;.]"
     r"|,\s+(?:who|whose|dessen|deren)\b"
     r"|,\s+(?:the|die|der|das)\s+[\w-]+\s+(?:who|that|whose|der|die|das|mit|with)\b")
-# A case label that opens with the person: "Bill and the unpaid gas bill", "Joy without joy"
-_LABEL_OPENING_RE = re.compile(
-    r"\s+(?:and|und|without|ohne|vs\.?|gegen)\s+(?:the|die|der|das|den|his|her|sein\w*|ihr\w*"
-    r"|\w+)\b[^.!?]*$")
 _GERMAN_NOUN_NAMES_AGE_RE = re.compile(r"\s+(?:ist|war|wird|wurde)\s+\d{1,3}\b(?![.,]\d)"
                                        r"|,\s*\d{1,3}\s*,|\s+\(\d{1,3}\)")
 
@@ -981,8 +977,7 @@ def _sentence_start_names(text: str, toks: list[_Token],
                 yield _Candidate("name", first.start, first.end, _P_NAME)
             continue
         m = _SUBJECT_VERB_RE.match(text, first.end) or _LABEL_NAME_AFTER_RE.match(
-            text, first.end) or (first.start == len(text) - len(text.lstrip())
-                                 and len(text) < 80 and _LABEL_OPENING_RE.match(text, first.end))
+            text, first.end)
         if not m:
             nxt = _NEXT_WORD_RE.match(text, first.end)
             # "Ernst lacht": in German the verb says it (in English "Summer holidays"
@@ -1052,11 +1047,11 @@ def _lower_case_first_names(text: str, langs: frozenset[str]) -> Iterator[_Candi
 
 
 # A case label that opens with the person: "Sinéad, Ballymun – heroin", "Carys – Year 11",
-# "Vasilis und die Schulden", "Rusty the lurcher"
+# "Bill and the unpaid gas bill", "Vasilis und die Schulden", "Rusty the lurcher"
 _LABEL_START_NAME_RE = re.compile(
     rf"^\s*(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)(?:\s*\([^)]{{1,12}}\))?"
-    r"(?=\s*(?:[,–—]|\s-\s)|\s+(?:und|and)\s+(?:die|der|das|den|the|his|her|sein\w*"
-    r"|ihr\w*)\b|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
+    r"(?=\s*(?:[,–—]|\s-\s)|\s+(?:und|and|without|ohne|vs\.?|gegen)\s+(?:die|der|das|den"
+    r"|the|his|her|sein\w*|ihr\w*)\b|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
     r"|labrador|spaniel|terrier|collie|greyhound|pony)\b)")
 
 
