@@ -98,7 +98,7 @@ def test_clergy_police_coach_and_academic_titles(text: str, lang: str, title: st
     ("Booked at the Nightingale Wing for the birth.", "en", "Nightingale Wing"),
     ("Referred on to Heron Recovery Service.", "en", "Heron Recovery Service"),
     ("Works for Dunmore Logistics on nights.", "en", "Dunmore Logistics"),
-    ("Everyone knows them from the Lucky Star takeaway.", "en", "Lucky Star"),
+    ("Everyone knows them from the Lucky Star takeaway.", "en", "Lucky Star takeaway"),
     ("She moved into the Frauenhaus Morgenrot.", "de", "Frauenhaus Morgenrot"),
     ("Stammgast im Gasthof zum Hirschen seit Jahren.", "de", "Gasthof zum Hirschen"),
     ("Der Imam der Selimiye-Moschee rief an.", "de", "Selimiye-Moschee"),

@@ -59,6 +59,12 @@ _ANY_CITY_RE = _city_pattern(data.CITIES)
 # Words no list knows: a capitalised word that is not an ordinary English word (SCOWL) or a
 # German noun (Wiktionary) is a name or a place when the words around it say which.
 
+# How demonyms end: "the Swedish couple", "the Polish shop" name no one
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ch", "ani", "aqi", "eli", "udi", "ali",
+                    "ghan", "ot", "ic")
+# Titles of any language that make a name in either ("Frau Hoffmann" in an English note)
+_FOREIGN_TITLES = frozenset({"Frau", "Herr", "Herrn", "Mr", "Mrs", "Ms", "Mister", "Madame",
+                             "Monsieur", "Signora", "Signor", "Señora", "Señor", "Pani", "Pan"})
 _NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
 _NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
                 | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS

@@ -30,11 +30,12 @@ from balintroom.deid._words import (
     _ANY_CITY_RE,
     _CALENDAR,
     _CUE_WORDS_CF,
+    _DEMONYM_ENDINGS,
+    _FOREIGN_TITLES,
     _NOT_A_NAME_BEFORE_AGE,
     _NOT_UNKNOWN,
     _NOUNS_DE,
     _REGIONS_CASEFOLD,
-    _WORLD_CITIES,
     _is_first_name,
     _is_german_compound,
     _is_known_or_ambiguous_first_name,
@@ -55,8 +56,6 @@ _AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|si
                             r"|eighties|nineties|[2-9]0s?)\b")
 
 
-_FOREIGN_TITLES = frozenset({"Frau", "Herr", "Herrn", "Mr", "Mrs", "Ms", "Mister", "Madame",
-                             "Monsieur", "Signora", "Signor", "Señora", "Señor", "Pani", "Pan"})
 
 
 def _institution_follows(text: str, toks: list[_Token], k: int) -> bool:
@@ -535,10 +534,6 @@ _DOUBLE_BARRELLED_RE = re.compile(
     r"|operation|model|method|Syndrom|Krankheit|Erkrankung|Test|Modell|Methode)\b)")
 _BOTH = frozenset({"en", "de"})
 _GERMAN = frozenset({"de"})
-_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ch", "ani", "aqi", "eli", "udi", "ali",
-                    "ghan", "ot", "ic")
-_LOWER_TITLE_INITIAL_RE = re.compile(
-    r"(?<![\w.])(?:mrs|mr|ms|miss|frau|herr|hr|fr)\.?\s+[a-z](?=[.,;:]|\s+\d)")
 _DE_GENITIVE_RE = re.compile(
     r"\b(?P<name>[A-ZÄÖÜ][a-zäöüß]+)s\s+(?:Mutter|Vater|Mama|Papa|Sohn|Tochter|Mann|Frau"
     r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
@@ -576,8 +571,6 @@ def _unknown_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _INITIAL_SURNAME_RE.finditer(text):
         if _is_unknown_name(m.group("name"), langs):
             yield _Candidate("name", m.start(), m.end(), _P_NAME)
-    for m in _LOWER_TITLE_INITIAL_RE.finditer(text):  # "mrs t, 92"
-        yield _Candidate("name", m.start(), m.end(), _P_NAME)
     if "en" in langs:
         for m in _FAMILY_GROUP_RE.finditer(text):
             name = m.group("name")
@@ -793,10 +786,11 @@ _LOWER_TITLES = (frozenset(w.casefold() for w in data.HONORIFICS_EN | data.HONOR
                            | data.TITLE_PARTS)
                  | {"hrn", "pfr", "bro", "fr", "revd", "prim", "insp", "sr"}) - {
                      "di", "ds", "dc", "lady", "lord", "sir", "familie", "nurse",
-                     "doctor", "judge", "canon", "miss", "richter", "richterin"}
+                     "doctor", "judge", "canon", "richter", "richterin"}
 # Titles that are abbreviations: what follows them is a name unless it is an everyday word.
 _STRONG_LOWER_TITLES = frozenset({
-    "mr", "mrs", "ms", "mx", "dr", "hr", "hrn", "herr", "herrn", "fr", "frau", "pfr", "sgt",
+    "mr", "mrs", "ms", "mx", "miss", "dr", "hr", "hrn", "herr", "herrn", "fr", "frau", "pfr",
+    "sgt",
     "pc", "cllr", "rev", "revd", "bro", "sr", "prof", "mag", "prim", "insp", "khk", "pok"})
 # In a lower-case note, a first name after "re", "bzgl.", "für": "bzgl. jonas", "für mia".
 _LOWER_ABOUT = frozenset({"re", "bzgl", "für", "for", "with", "mit", "and", "und"})
@@ -826,8 +820,6 @@ _NOT_LOWER_NAMES = frozenset({
     "till", "abt", "tmrw", "pls"})
 
 
-_LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
-                               r"[a-zäöüß-]{2,30})\b")
 # All-caps names after an all-caps title: "MRS J. KOWALCZYK", "HERR K. MÜLLER"
 _CAPS_TITLE_NAME_RE = re.compile(
     r"\b(?:MR|MRS|MS|MISS|DR|HERR|HERRN|FRAU)\.?\s+(?:[A-ZÄÖÜ]\.\s*){0,2}[A-ZÄÖÜ]{2,}"
@@ -864,14 +856,20 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _LOWER_CUE_RE.finditer(text):
         name = m.group("name").rstrip("'’-")
         initial = len(name) == 2 and name.endswith(".")  # "hr. A.", "frau B."
-        if name in _NOT_LOWER_NAMES or (name.lower() != name and not initial):
-            continue
+        if (name in _NOT_LOWER_NAMES and len(name) > 1) or (
+                name.lower() != name and not initial):
+            continue  # a single letter may be an initial: "mr w. okafor"
         cues = m.group("cues").split()
         words = [c.rstrip(".") for c in cues]
+        if words == ["miss"] and len(name) > 1 and not initial:
+            continue  # "miss t, 92" - but "miss her", "miss work" are verbs
         zipf = _zipf(name, langs)
         first_name = _is_lower_first_name(name)
-        if any(c in _DOTTED_TITLES for c in cues) or (
-                any(w in _STRONG_LOWER_TITLES for w in words) and cues != ["fr"]):
+        strong = any(c in _DOTTED_TITLES for c in cues) or (
+            any(w in _STRONG_LOWER_TITLES for w in words) and cues != ["fr"])
+        if len(name) == 1 and not strong:
+            continue  # "pt f 34": a sex, not an initial
+        if strong:
             # "hr. weiß" but not "frau macht"
             common = 6.0 if any(c in _DOTTED_TITLES or c in _SURNAME_TITLES
                                 for c in cues) else 4.5
@@ -898,23 +896,6 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                              _P_NAME + 1)
 
 
-def _lower_case_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
-    """ "pt kieran 24", "hr. becker", "sohn dennis", and towns in such notes: "in toxteth"."""
-    found = False
-    for candidate in _lower_cue_names(text, langs):
-        found = True
-        yield candidate
-    if not (found or _is_lower_note(text)):
-        return
-    for m in _LOWER_IN_TOWN_RE.finditer(text):
-        town = m.group("town")
-        cap = "-".join(p.capitalize() for p in town.split("-"))
-        if (cap in data.TOWNS or cap in data.CITIES or cap in _WORLD_CITIES) and not (
-                town in data.COMMON_WORDS_EN or cap in _NOUNS_DE
-                or cap in data.AMBIGUOUS_CITIES):
-            yield _Candidate("place", m.start("town"), m.end("town"), _P_CITY)
-
-
 def _names_in_capitals_notes_and_sentence_starts(
         text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "MRS J. KOWALCZYK", "J. (17)", "pt kieran 24", "Dawn was first": names in capitals,
@@ -924,7 +905,7 @@ def _names_in_capitals_notes_and_sentence_starts(
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
     for m in _INITIAL_AGE_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME)
-    yield from _lower_case_names(text, langs)
+    yield from _lower_cue_names(text, langs)
     yield from _sentence_start_names(text, toks, langs)
 
 

@@ -33,6 +33,8 @@ from balintroom.deid._text import (
 from balintroom.deid._words import (
     _ANY_CITY_RE,
     _CALENDAR,
+    _DEMONYM_ENDINGS,
+    _FOREIGN_TITLES,
     _NOT_A_NAME_BEFORE_AGE,
     _NOT_UNKNOWN,
     _NOUNS_DE,
@@ -130,6 +132,7 @@ _GERMAN_PLACE_ENDINGS = ("kirche", "kapelle", "hof", "platz", "markt", "stadt", 
 
 
 _GERMAN = frozenset({"de"})
+_ENGLISH = frozenset({"en"})
 
 
 def _german_place_compounds(toks: list[_Token]) -> Iterator[_Candidate]:
@@ -247,10 +250,11 @@ def _german_places(text: str) -> Iterator[_Candidate]:
 
 
 # A name before a place word in lower case: "the Golden Dragon takeaway", "the Parkgate
-# retail park", "Bondi Junction station" (not "the Polish shop", "the NHS hospital").
+# retail park", "Mount Zion church" (not "the Polish shop", "the NHS hospital").
 _EN_LOWER_HEADS = ("takeaway", "restaurant", "café", "cafe", "pub", "bar", "hotel", "shop",
                    "store", "bakery", "pharmacy", "chemist", "chemists", "surgery", "practice",
                    "school", "academy", "nursery", "church", "chapel", "mosque", "temple",
+                   "synagogue",
                    "estate", "retail park", "shopping centre", "station", "care home",
                    "nursing home", "hostel", "refuge", "prison", "hospice", "factory",
                    "garage", "campus", "youth service", "youth club",
@@ -258,23 +262,27 @@ _EN_LOWER_HEADS = ("takeaway", "restaurant", "café", "cafe", "pub", "bar", "hot
 _EN_NAME_LOWER_HEAD_RE = re.compile(
     rf"(?<![\w'’.-])(?P<name>[A-Z]{_WORD}(?:['’]s)?(?:\s+[A-Z]{_WORD}(?:['’]s)?){{0,2}})"
     rf"\s+(?:{_alternation(_EN_LOWER_HEADS)})\b")
-_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ican", "ic", "ch", "ani", "ali", "ot")
+
+
+_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _names_before_lower_heads(text: str) -> Iterator[_Candidate]:
     for m in _EN_NAME_LOWER_HEAD_RE.finditer(text):
-        words = m.group("name").split()
-        if _at_sentence_start(text, m.start()) and len(words) == 1:
-            continue  # "Pharmacy shop", "Sunday school" at the start: nothing says a name
+        spans = list(_NON_SPACE_RE.finditer(text, m.start("name"), m.end("name")))
+        if _at_sentence_start(text, m.start("name")) and (
+                spans[0].group() in data.STOP_CAPITALS
+                or _is_ordinary_word(spans[0].group(), _ENGLISH)):
+            spans = spans[1:]  # "Phoned Elmhurst surgery", "Pharmacy shop": a sentence opens
+        if not spans:
+            continue
+        words, start = [w.group() for w in spans], spans[0].start()
         if any(w in data.STOP_CAPITALS or w in _CALENDAR or w.isupper()
                or w.endswith(_DEMONYM_ENDINGS) or w in data.GENERIC_SERVICE_WORDS_EN
                or w in data.EPONYMS or w.casefold() in _REGIONS_CASEFOLD
                for w in words):
             continue
-        yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_STRUCT - 2)
-
-
-_FOREIGN_TITLES_PLACES = frozenset({"Frau", "Herr", "Herrn", "Mrs", "Mr", "Ms"})
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)  # with its kind
 
 
 def _english_places(text: str) -> Iterator[_Candidate]:
@@ -309,7 +317,7 @@ def _english_places(text: str) -> Iterator[_Candidate]:
         rest = words[k:]
         if not rest or all(w in data.GENERIC_SERVICE_WORDS_EN for w in rest):
             continue
-        if any(w in data.HONORIFICS_EN or w in _FOREIGN_TITLES_PLACES for w in rest):
+        if any(w in data.HONORIFICS_EN or w in _FOREIGN_TITLES for w in rest):
             continue  # "Mr Hall and Mrs Hall": people
         start = m.start() + m.group("names").find(rest[0]) if k else m.start()
         yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
@@ -485,11 +493,6 @@ _THE_GENERAL_RE = re.compile(
     r"\bthe\s+(?P<name>(?!(?:Attorney|Surgeon|Secretary|Director|Inspector|Postmaster"
     r"|Solicitor|Governor|Consul|Adjutant|Auditor|Registrar|Paymaster|Major|Lieutenant"
     r"|Brigadier)\s)[A-Z][a-z]+\s+General)\b")
-# "Mount Zion church", "New Life church": two or three capitalised words before a place word
-_EN_MULTI_INSTITUTION_RE = re.compile(
-    rf"\b(?P<name>[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{1,2}})\s+(?:church|chapel|mosque|temple"
-    r"|synagogue|surgery|practice|nursery|school|academy|care\s+home|nursing\s+home|hospice"
-    r"|estate)\b")
 # "in der Charité", "aus der Charité": a feminine name no list knows is an institution
 _DE_IN_DER_RE = re.compile(rf"\b(?:in|aus|an|von|zu|nach)\s+der\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b"
                            r"(?!\s*-|['’])")
@@ -626,18 +629,6 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                 if rx is _EN_STREET_ABBR_RE and m.group(g).split()[0] in _NOT_UNKNOWN:
                     continue
                 yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
-        for m in _EN_MULTI_INSTITUTION_RE.finditer(text):
-            words = m.group("name").split()
-            if words[0] in data.STOP_CAPITALS or (
-                    _is_ordinary_word(words[0], langs)
-                    and (m.start() == 0 or _SENTENCE_END_BEFORE_RE.search(
-                        text, max(0, m.start() - 4), m.start()))):
-                words = words[1:]  # "Phoned Elmhurst surgery": a verb opening the sentence
-            if len(words) > 1 and any(_is_unknown_word(w, langs) or _is_first_name(w)
-                                      for w in words) and not any(
-                    w in _NOT_UNKNOWN for w in words):
-                start = m.end("name") - len(" ".join(words))
-                yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
         for m in (_EN_POSSESSIVE_INSTITUTION_RE.finditer(text)
                   if "'" in text or "’" in text else ()):
             g = "name" if m.group("name") else "name2"
@@ -836,6 +827,8 @@ _LOWER_FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "at", "on", "in", "and", "to", "from", "w", "re", "by", "for",
     "am", "im", "der", "die", "das", "den", "dem", "des", "zum", "zur", "links", "rechts",
     "ob", "auf", "bei", "von", "vom", "zu", "und", "aus", "mit", "nach"})
+_LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
+                               r"[a-zäöüß-]{2,30})\b")
 _LOWER_POSTCODE_RE = re.compile(
     r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s?\d[a-z]\d\b")
 
@@ -856,7 +849,16 @@ def _capitalised_copy(text: str) -> str:
 def _places_in_lower_case_notes(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "hv 14 elm rd, bexhill tn39 3ab", "jva tegel", "lime ward": the place rules read a
     hasty note as if it had its capitals; what they find fills gaps only."""
-    if not (text.lstrip()[:1].islower() and _is_lower_note(text)):
+    if not _is_lower_note(text):
+        return
+    for m in _LOWER_IN_TOWN_RE.finditer(text):  # "in toxteth", "aus izmir"
+        town = m.group("town")
+        cap = "-".join(p.capitalize() for p in town.split("-"))
+        if (cap in data.TOWNS or cap in data.CITIES or cap in _WORLD_CITIES) and not (
+                town in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                or cap in data.AMBIGUOUS_CITIES):
+            yield _Candidate("place", m.start("town"), m.end("town"), _P_CITY)
+    if not text.lstrip()[:1].islower():
         return
     copy = _capitalised_copy(text)
     toks = _tokens(copy)
