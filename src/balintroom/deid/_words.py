@@ -16,7 +16,7 @@ _MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
 _CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
 _REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
 # "German" is a first name in Faker's Spanish list, and a language first
-_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS - data.NOT_PLACES_EN
+_FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS - data.NOT_PLACES_EN - data.NOT_NAMES
 _CUE_WORDS_CF = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
 
 
@@ -69,7 +69,7 @@ _NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
 _NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
                 | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS
                 | data.INSTITUTION_HEADS_EN | data.NOT_PLACES_EN | data.EPONYMS
-                | data.WEAK_HONORIFICS)
+                | data.WEAK_HONORIFICS | data.DRUG_NAMES)
 
 
 # The noun endings that no name or place has ("-ung", "-heit"; not "-or": "Okafor")
@@ -106,6 +106,22 @@ def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
     return (_is_capitalised(word) and word not in _NOT_UNKNOWN
             and word.casefold() not in _REGIONS_CASEFOLD and word.casefold() not in _CUE_WORDS_CF
             and not any(_is_ordinary_word(p, langs) for p in parts if p))
+
+
+def _names_no_one(found: str) -> bool:
+    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint": a medicine's name, generic or
+    brand, an eponym, or an author the groups quote - no patient's name or place."""
+    found = found.removesuffix("'s").removesuffix("’s")
+    return found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
+
+
+_CITED_RE = re.compile(rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE)})(?![\w-])")
+
+
+def _inside_a_citation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of an author's name: "Michael" of "Michael Balint"."""
+    return any(m.start() <= start and end <= m.end()
+               for m in _CITED_RE.finditer(text, max(0, start - 30), end + 30))
 
 
 def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:

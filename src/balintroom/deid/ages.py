@@ -98,9 +98,14 @@ _AGE_WORD_RES = [
     re.compile(rf"\b(?:she's|he's|she\s+is|he\s+is|sie\s+ist|er\s+ist|sei|actually|in"
                rf"\s+Wahrheit|eigentlich)\s+(?:{_OLD}|ninety|neunzig)\b" + _NOT_A_UNIT
                + r"(?!\s*[.,]\d)"),
-    # "Glenys, 90, bereaved", "'Nana Pat' - 98 - wants": a bare age between commas or dashes
-    re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"),]\s)|(?<=\s[-–]\s)){_OLD}"
+    # "Glenys, 90, bereaved", "'Nana Pat' - 98 - wants": a bare age between commas or dashes;
+    # "Pat. weibl., neunzig, Sturz" in words
+    re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"),]\s)|(?<=\s[-–]\s))"
+               rf"(?:{_OLD}|(?<!zig,\s)(?<!ty,\s)(?i:ninety|neunzig|hundert|a\s+hundred))"
                r"(?=\s*(?:,|;|\s[-–]\s))"),
+    # "Neunzig ist er geworden", "pat. neunzig geworden"
+    re.compile(r"(?:^|(?<=[.!?:]\s))(?:Ninety|Neunzig|Hundert)(?=\s+(?:ist|wird|war|is|was"
+               r"|she\s+is|he\s+is)\b)|\b(?i:neunzig|hundert)(?=\s+geworden\b)"),
 ]
 # "Frau K., 93", "Frau K. (93)", and in a hasty note "mr k 93 fell again"
 _AGE_AFTER_PERSON = re.compile(rf"\s*(?:,\s*|\(\s*|\s){_OLD}\b" + _NOT_A_UNIT

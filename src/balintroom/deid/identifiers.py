@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from balintroom.deid import identifier_data as data
 from balintroom.deid._text import _DIGIT_RE, _TOKEN_RE, _WORD_BEFORE_RE, _Candidate, _tokens
+from balintroom.deid._words import _inside_a_citation, _names_no_one
 from balintroom.deid.ages import (
     _ages,
     _ages_after_a_copula_and_spelled_out,
@@ -36,6 +37,7 @@ from balintroom.deid.dates import _dates, _holiday_years_and_bare_days
 from balintroom.deid.names import (
     _case_names,
     _context_names,
+    _is_a_public_figure,
     _is_region_after_a_preposition,
     _mid_sentence_names,
     _names,
@@ -170,6 +172,15 @@ def _after_cue(text: str, start: int) -> bool:
     return m is not None and unicodedata.normalize("NFC", m.group(1)).casefold() in _CUE_WORDS
 
 
+# "the clinic in Khayelitsha told me": where a place rule and a name rule read the same
+# word, "in" or "near" before it says which
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Oo]n|near|outside|around|nahe|im|in der)\s+$")
+
+
+def _is_after_a_locative(text: str, start: int) -> bool:
+    return _LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+
+
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
@@ -201,6 +212,12 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_holiday_years_and_bare_days(text))
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
+    places = list(_places(text, toks, langs))
+    places.extend(_context_places(text, langs))
+    places.extend(_world_cities_roads_and_named_venues(text, langs))
+    places.extend(_places_after_places(text, places, langs))
+    places.extend(_places_in_lower_case_notes(text, langs))
+    places = [c for c in places if not _names_no_one(text[c.start:c.end])]
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
     names.extend(_context_names(text, langs))
@@ -210,16 +227,17 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_repeated_names(text, toks, names, langs))
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
-    names = [c for c in names if not _is_region_after_a_preposition(text, c)]
+    place_spans = {(c.start, c.end) for c in places}
+    public = [c for c in names if c.category == "name" and _is_a_public_figure(text, c)]
+    names = [c for c in names if not _is_region_after_a_preposition(text, c)
+             and not _names_no_one(text[c.start:c.end])
+             and not _inside_a_citation(text, c.start, c.end)
+             and not any(p.start <= c.start and c.end <= p.end for p in public)
+             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
     candidates.extend(_roles(text))
-    places = list(_places(text, toks, langs))
-    places.extend(_context_places(text, langs))
-    places.extend(_places_after_places(text, places, langs))
-    places.extend(_world_cities_roads_and_named_venues(text, langs))
-    places.extend(_places_in_lower_case_notes(text, langs))
     candidates.extend(places)
     candidates.extend(_other(text, langs))
     known = _known_name_words(known_names)

@@ -1072,6 +1072,28 @@ def _is_region_after_a_preposition(text: str, candidate: _Candidate) -> bool:
                 text, max(0, candidate.start - 8), candidate.start) is not None)
 
 
+# Someone a patient admires, quotes or is compared with is a public figure: "listens to
+# Dolly Parton", "hört Helene Fischer", "a proper Florence Nightingale type"
+_CULTURE_BEFORE_RE = re.compile(
+    r"\b(?:listen(?:s|ed|ing)?\s+to|quot(?:es|ed|ing)|remind(?:s|ed)?\s+(?:me|us|her|him)\s+of"
+    r"|(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|obsessed\s+with|idoli[sz](?:es|ed)|a\s+proper"
+    r"|hört|hörte|zitiert|zitierte|schwärmt\s+für|(?:großer\s+|riesiger\s+)?Fan\s+von"
+    r"|erinnert\s+(?:mich|uns|sie|ihn)\s+an|Nachfahre[n]?\s+von|descendant\s+of"
+    r"|(?P<like>like|wie))\s+(?:a\s+|an\s+|the\s+|ein(?:e[nm]?)?\s+|die\s+|den\s+)?$")
+
+
+def _is_a_public_figure(text: str, candidate: _Candidate) -> bool:
+    """ "quoting Dolly Parton", "wie Helene Fischer": after "like"/"wie" only a full name
+    ("like Anna" may be her sister)."""
+    m = _CULTURE_BEFORE_RE.search(text, max(0, candidate.start - 40), candidate.start)
+    if m is None:
+        return False
+    found = text[candidate.start:candidate.end]
+    return not m.group("like") or (len(found.split()) > 1
+                                   and found.split()[0] not in data.HONORIFICS_EN
+                                   and found.split()[0] not in data.HONORIFICS_DE)
+
+
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "Precious Ndlovu", "have had Precious since she was three days old"."""
     yield from _lower_case_first_names(text, langs)

@@ -15,6 +15,7 @@ from balintroom.deid._text import (
     _DIGIT_RE,
     _P_CITY,
     _P_CITY_PREP,
+    _P_ID,
     _P_NAME,
     _P_PLACE_PREP,
     _P_PLACE_STRUCT,
@@ -70,10 +71,13 @@ _EN_STREET_NUMBERED_RE = re.compile(
     rf"(?:{_alternation(data.STREET_WORDS_EN_NUMBERED)})(?![\w])")
 _EN_STREET_RE = re.compile(
     rf"\b(?:[A-Z]{_WORD}(?:'s)?\s+){{1,2}}(?:{_alternation(data.STREET_WORDS_EN_FREE)})\b")
+# "A-6020 Innsbruck", "CH-3011 Bern": a country letter before the postcode, as on letters
+_COUNTRY_PREFIX = r"(?P<country>\b(?:A|CH|D|DE|FL|I|L)-)?"
 _DE_POSTCODE_RE = re.compile(
-    rf"(?<![\d.,/-])\d{{5}}\s+(?P<town>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
+    rf"(?<![\d.,/-]){_COUNTRY_PREFIX}\d{{5}}\s+(?P<town>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*"
     rf"(?:\s+(?:am|an der|im|in der|ob der)\s+[A-ZÄÖÜ]{_WORD}|\s+\([A-ZÄÖÜ]{_WORD}\))?)")
-_AT_CH_POSTCODE_RE = re.compile(rf"(?<![\d.,/-])[1-9]\d{{3}}\s+(?P<town>[A-ZÄÖÜ]{_WORD})")
+_AT_CH_POSTCODE_RE = re.compile(
+    rf"(?<![\d.,/-]){_COUNTRY_PREFIX}[1-9]\d{{3}}\s+(?P<town>[A-ZÄÖÜ]{_WORD})")
 _UK_POSTCODE_RE = re.compile(
     rf"(?:\b[A-Z]{_WORD},?\s+)?\b[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
 _UK_POSTCODE_ONLY_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
@@ -214,9 +218,12 @@ def _german_places(text: str) -> Iterator[_Candidate]:
     for m in _DE_POSTCODE_RE.finditer(text):
         town = m.group("town").split()[0]
         if town not in data.GERMAN_NOUNS and town not in data.STOP_CAPITALS:
-            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+            yield _Candidate("place", m.start(), m.end(),
+                             _P_ID + 1 if m.group("country") else _P_PLACE_STRUCT)
     for m in _AT_CH_POSTCODE_RE.finditer(text):
-        if _ANY_CITY_RE.fullmatch(m.group("town")):
+        if m.group("country") and m.group("town") not in data.STOP_CAPITALS:
+            yield _Candidate("place", m.start(), m.end(), _P_ID + 1)  # not a reference
+        elif _ANY_CITY_RE.fullmatch(m.group("town")):
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _BAD_TOWN_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
@@ -444,6 +451,15 @@ _VILLAGE_PREFIX_RE = re.compile(
     r"|Upper|Lower|Long|Old|East|West|North|South|High|Low))\s+(?P<name>[A-Z][a-z]+)\b")
 _EN_AT_RE = re.compile(r"(?:\b(?:at|into)|(?<=\s)@)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
                       r"(?:\s[A-Z][a-z]+)?)\b(?!['’])")
+_EN_ON_RE = re.compile(
+    r"(?:(?:^|[.!?]\s+)On|\b(?:lives?|living|lived|born|grew\s+up|raised|settled|stuck|stranded"
+    r"|crofter|croft|farm|farmer|fisherman|house|cottage|home|surgery|practice|clinic|school"
+    r"|parish|nurse|GP|doctor|everyone|everybody|nobody)\s+on)"
+    r"\s+(?P<name>[A-Z][a-zà-ÿ]{2,})\b(?!['’]|\s+[A-Z0-9])")
+_DE_AUF_RE = re.compile(
+    r"(?<!positiv\s)(?<!negativ\s)\b[Aa]uf\s+(?:der\s+(?:Insel|Hallig)\s+)?(?P<hallig>Hallig\s+)?(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})\b"
+    r"(?!['’]|\s+[A-ZÄÖÜ0-9])")
+_ISLAND_RES = (("en", _EN_ON_RE), ("de", _DE_AUF_RE))
 _EN_LOWER_INSTITUTION_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
     r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
@@ -510,6 +526,9 @@ _AFTER_PLACE_RE = re.compile(
     r",\s+(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)?)(?=\s*(?:[,.;:)–-]|$))")
 
 
+_AND_PLACE_RE = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|or|und|oder|&)\s+)"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüßé]+(?:[- ][A-ZÄÖÜ][a-zäöüßé]+)?)\b")
 _SENTENCE_END_BEFORE_RE = re.compile(r"[.!?:;]\s{1,3}$")
 _AT_SIGN_RE = re.compile(rf"(?<=\s)@\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
 
@@ -657,12 +676,28 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             name = m.group("name")
             if _is_unknown_word(name, langs) and not _is_known_or_ambiguous_first_name(name):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT - 1)
+    for lang, rx in _ISLAND_RES:
+        for m in rx.finditer(text) if lang in langs else ():
+            name = m.group("name")
+            # "crofter on Scalpay", "Auf Spiekeroog leben": an island or a street no list
+            # holds, where someone lives or works; not an app or a medicine ("met on Grindr",
+            # "auf Tilidin"), nor a word anyone writes ("auf Station")
+            if (_zipf(name, langs) == 0.0 and _is_unknown_name(name, langs)
+                    and not _is_known_or_ambiguous_first_name(name)):
+                start = m.start("hallig") if "hallig" in rx.groupindex and m.group("hallig") else (
+                    m.start("name"))
+                yield _Candidate("place", start, m.end("name"), _P_PLACE_PREP)
 
 
 def _places_after_places(text: str, places: list[_Candidate],
                          langs: frozenset[str]) -> Iterator[_Candidate]:
-    """ "27 Quarry Lane, Headingley", "Holy Trinity, Boltby": the locality after an address."""
+    """ "27 Quarry Lane, Headingley", "Holy Trinity, Boltby": the locality after an address;
+    "in Haifa and Toronto": a town the lists know, beside a place, is a place too."""
     for c in places:
+        m = _AND_PLACE_RE.match(text, c.end)
+        if m and (m.group("name") in _WORLD_CITIES or m.group("name") in data.CITIES
+                  or m.group("name") in data.TOWNS):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_CITY_PREP)
         if c.priority < _P_PLACE_STRUCT - 1:
             continue
         m = _AFTER_PLACE_RE.match(text, c.end)
@@ -675,6 +710,10 @@ def _places_after_places(text: str, places: list[_Candidate],
 _WORLD_CITY_RE = re.compile(
     rf"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Vv]ia|[Aa]us|[Nn]ach|[Bb]ei|[Vv]on)\s+"
     rf"(?P<city>[A-ZÄÖÜÇŞİ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)")
+# A city abroad standing alone between the parts of a case label or a heading
+_CITY_SEGMENT_RE = re.compile(
+    rf"(?:^|[,–—(:]\s*|\s-\s)(?P<city>[A-ZÄÖÜ]{_WORD}(?:\s[A-Z]{_WORD})?)"
+    r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])")
 # Roads: "the A47", "off the M6", "an der B96", "M6 J9", "Junction 9", "A1(M)". One-digit
 # A/B/C codes are vitamins and language levels ("B12", "B1"), so a road needs two digits
 # or "M" (motorway), and an article or a junction beside it.
@@ -767,6 +806,11 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
                 continue
         start = m.start("city")
         yield _Candidate("place", start, start + len(city), _P_NAME + 1)
+    for m in _CITY_SEGMENT_RE.finditer(text) if len(text) < 160 else ():
+        city = m.group("city")
+        # "Lagos - Mrs Ngozi Eze", "Case note (Abuja):", "Priya, 29, Kochi to Leicester"
+        if city in _WORLD_CITIES and not _is_known_or_ambiguous_first_name(city):
+            yield _Candidate("place", m.start("city"), m.end("city"), _P_CITY_PREP)
     for m in _ROAD_RE.finditer(text):
         road = "road" if m.group("road") else "junction"
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)

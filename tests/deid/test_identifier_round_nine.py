@@ -1,0 +1,149 @@
+"""Medicines, eponyms, the method's authors and public figures are no patient's name; islands,
+towns beside towns, cities standing alone in a label and postcodes with a country letter are
+places; unique people by their office or record, handles with underscores, ages in words
+between commas, ear tags and foreign codes. Invented sentences, hits and traps. No database."""
+
+from __future__ import annotations
+
+import pytest
+
+from .findings import found
+
+
+def flags(text: str, category: str, language: str | None = None) -> list[str]:
+    return [t for c, t in found(text, language) if c == category]
+
+
+def everything(text: str, language: str | None = None) -> list[str]:
+    return [t for _, t in found(text, language)]
+
+
+# --- what names no one ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "medicine"), [
+    ("Mr Field collecting his sister's Oramorph again", "en", "Oramorph"),
+    ("wants Ritalin for exams, parents both consultants", "en", "Ritalin"),
+    ("requests Suboxone induction, MRN on file", "en", "Suboxone"),
+    ("seit Jahren Novalgin und Tilidin, Pat. will mehr", "de", "Novalgin"),
+    ("Ozempic from a website, collapsed on Tuesday", "en", "Ozempic"),
+])
+def test_a_medicine_is_no_name_or_place(text: str, lang: str, medicine: str) -> None:
+    assert not any(medicine in t for t in everything(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Michael Balint would have called it the apostolic function.", "en"),
+    ("Notiz nach Balint: mein Bild war ein Stein im Schuh.", "de"),
+    ("Winnicott's good-enough mother came up again.", "en"),
+    ("My patient keeps quoting Dolly Parton at me.", "en"),
+    ("Sie hört Helene Fischer und schwärmt für Brad Pitt.", "de"),
+    ("Sister called her a proper Florence Nightingale type.", "en"),
+    ("He said Jesus wouldn't want him on dialysis.", "en"),
+])
+def test_authors_public_figures_and_saints_are_no_patients(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("She looks like Anna, her sister.", "en", "Anna"),
+    ("He listens to his son Kevin, nobody else.", "en", "Kevin"),
+    ("Frau Freud kam heute nicht.", "de", "Frau Freud"),
+])
+def test_a_patient_beside_those_words_is_still_found(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+# --- places -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("Mr Hamish Bell, crofter on Scalpay, 87, won't leave the sheep", "en", "Scalpay"),
+    ("On Eday everybody knows everybody.", "en", "Eday"),
+    ("Auf Spiekeroog leben im Winter keine achthundert Leute.", "de", "Spiekeroog"),
+    ("Patientin auf Hallig Hooge, 91, will nicht aufs Festland", "de", "Hallig Hooge"),
+    ("Her sons live in Haifa and Toronto.", "en", "Toronto"),
+    ("Sister Nomvula at the clinic in Khayelitsha told me about her.", "en", "Khayelitsha"),
+    ("Lagos - Mrs Ngozi Eze wants it done without her husband knowing", "en", "Lagos"),
+    ("Case note (Abuja): tailor, HIV+ since 2011", "en", "Abuja"),
+    ("Priya Nair, 29, Kochi to Leicester, no family here", "en", "Kochi"),
+    ("Bericht an Anichstraße 35, A-6020 Innsbruck", "de", "A-6020 Innsbruck"),
+    ("Pat. faxt aus CH-3011 Bern", "de", "CH-3011 Bern"),
+])
+def test_places_no_list_marks_by_their_kind(text: str, lang: str, place: str) -> None:
+    assert place in flags(text, "place", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("found him on Grindr, met twice", "en"),
+    ("on Duolingo every day, it calms her", "en"),
+    ("Urin positiv auf Benzos, Pat. bestreitet", "de"),
+    ("auf Station seit Montag, auf Entzug", "de"),
+    ("she was on Ozempic again", "en"),
+])
+def test_apps_medicines_and_words_after_on_are_no_places(text: str, lang: str) -> None:
+    assert flags(text, "place", lang) == []
+
+
+# --- unique people, handles -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "other"), [
+    ("My patient is the wife of the local MP.", "en", "the wife of the local MP"),
+    ("the Chief Constable's daughter – eating disorder", "en", "the Chief Constable's daughter"),
+    ("pt is the town's only undertaker, worried", "en", "the town's only undertaker"),
+    ("Mr O., ninety, the last man living on the island", "en",
+     "the last man living on the island"),
+    ("Pat. ist der Sohn des Landrats und lässt es alle spüren.", "de", "der Sohn des Landrats"),
+    ("nach eigener Aussage der älteste Mann im ganzen Tal", "de",
+     "der älteste Mann im ganzen Tal"),
+    ("he gave the name DaddyBear_Leeds as the contact", "en", "DaddyBear_Leeds"),
+    ("Der Lehrer, der im Lotto gewann, und seine Panik", "de", "der im Lotto gewann"),
+])
+def test_someone_singled_out_by_office_record_or_handle(text: str, lang: str,
+                                                       other: str) -> None:
+    assert other in flags(text, "other", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The vicar's wife", "en"),
+    ("the town's people are tired of it", "en"),
+    ("The last week of December is the worst.", "en"),
+    ("the youngest is always hungry on Mondays", "en"),
+    ("the first time in years she laughed", "en"),
+])
+def test_roles_many_hold_and_ordinary_superlatives_are_not_other(text: str,
+                                                                  lang: str) -> None:
+    assert flags(text, "other", lang) == []
+
+
+def test_a_unique_person_does_not_hide_the_place() -> None:
+    text = "Opa ist der letzte Kriegsveteran in Hintertiefenbach, 400 Einwohner"
+    assert "Hintertiefenbach" in flags(text, "place", "de")
+
+
+# --- ages and numbers -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "age"), [
+    ("RD-Einsatz, Pat. weibl., neunzig, Sturz, lag 2 Tage", "de", "neunzig"),
+    ("Neunzig ist er geworden, sagt er", "de", "Neunzig"),
+    ("heute: pat. neunzig geworden, torte, weint.", "de", "neunzig"),
+])
+def test_a_round_age_in_words(text: str, lang: str, age: str) -> None:
+    assert age in flags(text, "age_over_89", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Punkte: achtzig, neunzig, hundert.", "de"),
+    ("seventy, eighty, ninety, all the same to him", "en"),
+    ("Blutdruck hundert, Puls neunzig, SpO2 94 %", "de"),
+])
+def test_counts_in_words_are_no_ages(text: str, lang: str) -> None:
+    assert flags(text, "age_over_89", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Kalb, Ohrmarke DE 09 427 81536 – die Bäuerin weint", "de", "DE 09 427 81536"),
+    ("Codice fiscale RSSMRA41C52A952K, Hausarzt in Bruneck", "de", "RSSMRA41C52A952K"),
+    ("bedingte Strafe, GZ 12 Hv 45/23k, Weisung Therapie", "de", "12 Hv 45/23k"),
+])
+def test_ear_tags_tax_codes_and_austrian_file_numbers(text: str, lang: str,
+                                                      code: str) -> None:
+    assert code in flags(text, "id_number", lang)
