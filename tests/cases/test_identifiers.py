@@ -340,7 +340,9 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
                     {ALL: (0.94, 0.91)}),
     **dict.fromkeys(["en_heldout7", "de_heldout7"], {ALL: (0.93, 0.86)}),
     **dict.fromkeys(["en_heldout8", "de_heldout8"], {ALL: (0.93, 0.86)}),
-    **dict.fromkeys(["en_heldout9", "de_heldout9"], {ALL: (0.87, 0.83)}),
+    **dict.fromkeys(["en_heldout9", "de_heldout9"], {ALL: (0.90, 0.85)}),
+    # written blind, scored once with the rules of round 9 (0.89 / 0.82, 0.96 / 0.84)
+    **dict.fromkeys(["en_heldout10", "de_heldout10"], {ALL: (0.89, 0.83)}),
 }
 
 

@@ -108,7 +108,7 @@ def test_ages_without_years_old() -> None:
 def test_short_dates() -> None:
     assert ("date", "Sept '19") in found("Dx Sept '19, still in denial", "en")
     assert ("date", "4/2021") in found("Erstkontakt 4/2021, seitdem jede Woche", "de")
-    assert ("date", "born 29/2") in found("baby born 29/2, mum thinks it's cursed", "en")
+    assert ("date", "29/2") in found("baby born 29/2, mum thinks it's cursed", "en")
     assert ("date", "Donnerstag, dem 17.") in found("am Donnerstag, dem 17., kam sie", "de")
     assert ("date", "1. Weihnachtstag 1931") in found("Geboren am 1. Weihnachtstag 1931", "de")
     assert found("24/7 care, score 10/10", "en") == []

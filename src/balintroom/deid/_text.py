@@ -143,10 +143,13 @@ _DATE_WORD_RES = [
     re.compile(rf"(?<![\d/.])(?!24/7\b)(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"
                rf"|(?<![\d/.])"
                rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
+               # "02/11": a day written with its nought
+               rf"|(?<![\d/.])0[1-9]/(?:0[1-9]|1[0-2])(?![\d/])"
                rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
                rf"|geboren|gestorben|geb\.|verstorben|ET|visit|appt|review|seen|(?:wk|week)\s+of"
-               rf"|Termin|termin|WV)\s+"
-               rf"{_DAY}/{_MON}(?![\d/])"),
+               rf"|Termin|termin|WV|[Aa]dmitted|[Dd]ischarged|[Aa]dm|[Ll]ist|[Ss]up|[Hh]earing"
+               rf"|[Ss]ession|[Cc]ourt)\s+"
+               rf"(?P<d>{_DAY}/{_MON}|{_MON}/(?:1[3-9]|2\d|3[01]))(?![\d/])"),
 ]
 
 

@@ -69,7 +69,7 @@ _NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
 _NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
                 | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS
                 | data.INSTITUTION_HEADS_EN | data.NOT_PLACES_EN | data.EPONYMS
-                | data.WEAK_HONORIFICS | data.DRUG_NAMES)
+                | data.WEAK_HONORIFICS | data.DRUG_NAMES | data.LANGUAGES)
 
 
 # The noun endings that no name or place has ("-ung", "-heit"; not "-or": "Okafor")
@@ -100,19 +100,26 @@ def _is_german_compound(word: str, suffix_len: int = 0) -> bool:
                for k in range(3, len(word) - max(4, suffix_len)))
 
 
+# "the Anglicans", "Catholics", "Methodists": a faith or a people in the plural names a group
+_GROUP_PLURAL_ENDINGS = tuple(e + "s" for e in _DEMONYM_ENDINGS) + ("ists",)
+
+
 def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
     """A capitalised word that no list knows: not an ordinary word, title or region."""
     parts = word.split("-")
     return (_is_capitalised(word) and word not in _NOT_UNKNOWN
+            and not ("en" in langs and word.endswith(_GROUP_PLURAL_ENDINGS))
             and word.casefold() not in _REGIONS_CASEFOLD and word.casefold() not in _CUE_WORDS_CF
             and not any(_is_ordinary_word(p, langs) for p in parts if p))
 
 
 def _names_no_one(found: str) -> bool:
-    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint": a medicine's name, generic or
-    brand, an eponym, or an author the groups quote - no patient's name or place."""
+    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint", "Tigrinya": a medicine's name,
+    generic or brand, an eponym, an author the groups quote, a language - no patient's
+    name or place."""
     found = found.removesuffix("'s").removesuffix("’s")
-    return found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
+    return (found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
+            or found in data.LANGUAGES)
 
 
 _CITED_RE = re.compile(rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE)})(?![\w-])")

@@ -18,8 +18,11 @@ _NOT_A_UNIT = (
     r"|Prozent|percent|Punkte|points|Tage|days|Wochen|weeks|Monate|months|Minuten|minutes"
     r"|Stunden|hours|Mal|times|x\b))")
 _AGE_RES = [
-    re.compile(rf"\b{_OLD}(?:[- ](?:year|yr)s?[- ]old|\s?(?:y/o|yo|y\.o\.|yrs?\b|J\.))",
+    re.compile(rf"\b{_OLD}(?:[- ](?:year|yr)s?[- ]old|\s?(?:y/o|yo|y\.o\.|yrs?\b|y\b\.?|J\.))",
                re.I),
+    # "her 100th", "for his 95th:": a birthday without the word
+    re.compile(rf"(?<=\b(?:her|his)\s){_OLD}(?:st|nd|rd|th)\b(?!\s+(?:time|visit|day|week"
+               r"|admission|appointment|session|fall|attempt))"),
     re.compile(rf"\b{_OLD}\s?-?\s?(?:jährig|Jährig)\w*"),
     re.compile(rf"\b{_OLD}\s+(?:Jahre|Lebensjahre?)\s+alt\b"),
     re.compile(rf"\b(?:im\s+Alter\s+von|Alter:?|aged?|age\s+of|at\s+the\s+age\s+of)\s+{_OLD}\b"
@@ -144,11 +147,23 @@ _MEASURE_BEFORE_RE = re.compile(
     r"|in|im|seit|since|bis|until|bei|at)\.?\s*[:#]?\s*$")
 
 
+# "dev's nani, copd, 91": the age closing a label; not "sats on air, 94"
+_AGE_AT_END_RE = re.compile(rf"(?<=[^\W\d]),\s(?P<age>{_OLD})\.?\s*$")
+_SEGMENT_START_RE = re.compile(r"[^,;:.!?]*$")
+_MEASURE_WORD_RE = re.compile(
+    r"(?i:\b(?:HR|BP|RR|sats|SpO2|SaO2|O2|air|pulse|Puls|BZ|BMI|MMSE|MoCA|IQ|score|Punkte"
+    r"|weight|wt|Gewicht|temp|glucose|sugar|HbA1c|percent|centile)\b)")
+
+
 def _ages(text: str) -> Iterator[_Candidate]:
     for rx in _AGE_RES:
         group = "age" if "age" in rx.groupindex else 0
         for m in rx.finditer(text):
             yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
+    if (last := _AGE_AT_END_RE.search(text)) is not None:
+        segment = _SEGMENT_START_RE.search(text, 0, last.start())
+        if segment is None or not _MEASURE_WORD_RE.search(segment.group()):
+            yield _Candidate("age_over_89", last.start("age"), last.end("age"), _P_AGE - 1)
     for sentence in _SENTENCE_RE.finditer(text):
         if not _AGE_WORD_RE.search(sentence.group()):
             continue

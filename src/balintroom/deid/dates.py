@@ -24,7 +24,8 @@ from balintroom.deid._text import (
 def _dates(text: str) -> Iterator[_Candidate]:
     for rx in _DATE_WORD_RES:
         for m in rx.finditer(text):
-            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+            g = "d" if "d" in rx.groupindex and m.group("d") else 0  # the date, not its cue
+            yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
     for rx in _DATE_RES:
         for m in rx.finditer(text):
             yield _Candidate("date", m.start(), m.end(), _P_DATE)

@@ -88,6 +88,8 @@ MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
 # Generated from DrugBank, MeSH, MedlinePlus, NHS and Wikipedia via drug-named-entity-recognition:
 # medicines by their generic and brand names ("Oramorph", "Suboxone"), never names or places.
 DRUG_NAMES = _set("drug_names.txt")
+# Generated from ISO 639-2 (Debian iso-codes): languages, an interpreter's and no one's name.
+LANGUAGES = _set("languages.txt")
 # The method's authors and those its groups quote ("Michael Balint", "Winnicott").
 CITED_PEOPLE = _set("cited_people.txt")
 TOWNS = _set("towns_geonames.txt") - EPONYMS

@@ -703,13 +703,17 @@ def _mid_sentence_names(text: str, toks: list[_Token],
         kind = "name"
         if len(run) == 1 and not _is_known_or_ambiguous_first_name(words[0]) and (
                 words[0].casefold().endswith(_ENGLISH_PLACE_ENDINGS)
+                or _MOTION_BEFORE_RE.search(text, max(0, first.start - 10), first.start)
                 or _is_place_segment_of_label(text, first.start, last.end)):
-            kind = "place"  # "drove past Greenholme", "Hemi Walker, 34, Ōtara – custody"
+            # "drove past Greenholme", "came through Calais", "Hemi Walker, 34, Ōtara – custody"
+            kind = "place"
         yield _Candidate(kind, first.start, last.end, _P_WEAK)
 
 
-_SEGMENT_BEFORE_RE = re.compile(r"(?:^|[,–—(]\s*)(?P<segment>[^,–—()]*?)\s*[,–—]\s*$")
-_SEGMENT_AFTER_RE = re.compile(r"\s*(?:[,–—)]|\s-\s|\.?\s*$)")
+_MOTION_BEFORE_RE = re.compile(r"\b(?:past|through|via|towards|outside|near)\s+$")
+_SEGMENT_BEFORE_RE = re.compile(
+    r"(?:^|[,–—(]\s*|\s-\s)(?P<segment>[^,–—()]*?)\s*(?:[,–—]|\s-)\s*$")
+_SEGMENT_AFTER_RE = re.compile(r"\s*(?:[,–—)]|\s-\s|\.?\s*$|\.\s+(?=[A-Z]))")
 _WHO_SEGMENT_RE = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s*){1,3}|.*\d.*")
 
 
@@ -728,6 +732,7 @@ def _is_place_segment_of_label(text: str, start: int, end: int) -> bool:
 
 # How English and Australian place names end ("Redbridge", "Greenholme", "Marrickville")
 _ENGLISH_PLACE_ENDINGS = ("bridge", "holme", "ville", "borough", "bury", "chester", "minster",
+                          "hill", "gate", "wood", "ness", "head", "bank", "haven", "burgh",
                           "mouth", "stead", "thorpe", "wick", "worth", "field", "ford", "ham",
                           "hampton", "ington", "ton", "by", "dale", "cliffe", "combe", "hurst",
                           "burn", "brook", "moor", "port", "church", "well", "side")
@@ -793,20 +798,26 @@ _STRONG_LOWER_TITLES = frozenset({
     "sgt",
     "pc", "cllr", "rev", "revd", "bro", "sr", "prof", "mag", "prim", "insp", "khk", "pok"})
 # In a lower-case note, a first name after "re", "bzgl.", "für": "bzgl. jonas", "für mia".
-_LOWER_ABOUT = frozenset({"re", "bzgl", "für", "for", "with", "mit", "and", "und"})
+_LOWER_ABOUT = frozenset({"re", "bzgl", "für", "for", "with", "mit", "and", "und", "wg",
+                          "wegen"})
+# Roles after which a lower-case initial is a person: "pat. k.", "angekl. r.", "prob. m."
+_INITIAL_ROLES = frozenset({"pat", "pt", "angekl", "prob", "proband", "probandin", "klient",
+                            "klientin", "bauer", "bäuerin", "bew", "gef", "häftl"})
 _LOWER_RELATIONS = (frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE
                               | data.WEAK_HONORIFICS)
                     | {"pt", "pat", "carer", "sw", "amhp", "mum", "dad", "nan", "gran",
                        "nachbar", "nachbarin", "beistand", "beiständin", "betreuer",
                        "betreuerin", "trainer", "trainerin", "coach", "lehrer", "lehrerin",
                        "teacher", "kind", "neighbour", "friend", "schüler", "schülerin",
-                       "pupil", "bew.hilfe", "bew. hilfe", "klient", "klientin"}
+                       "pupil", "bew.hilfe", "bew. hilfe", "klient", "klientin", "angekl",
+                       "prob", "proband", "probandin", "bauer", "bäuerin"}
                     | _LOWER_ABOUT) - _NAMING_CUES
 _LOWER_CUE_WORDS = _alternation(_LOWER_TITLES | _LOWER_RELATIONS | {"med", "jur", "phil"})
 _LOWER_CUE_RE = re.compile(
     rf"(?<![\w.@])(?P<cues>(?:{_LOWER_CUE_WORDS})\.?(?:\s+(?:{_LOWER_CUE_WORDS})\.?)*)"
-    r"\s+(?P<name>[a-zäöüßçćčđšžłńśźżąęóőűíéáñ][a-zäöüßçćčđšžłńśźżąęóőűíéáñğış'’-]*"
-    r"|[A-ZÄÖÜ]\.)"
+    rf"\s+\(?(?!(?:{_LOWER_CUE_WORDS})\.?\s)"  # "gran (mrs ferris)": the title is no name
+    r"(?P<name>[a-zäöüßçćčđšžłńśźżąęóőűíéáñ][a-zäöüßçćčđšžłńśźżąęóőűíéáñğış'’-]*"
+    r"(?:\.(?=[\s,;)]|$)(?!\s*[a-z]\.))?|[A-ZÄÖÜ]\.)"
     r"(?![\w@/.]\w)(?P<after>\s*(?:\(|\d{1,3}\b(?![.,/:]\d)|[–,](?=\s))|)")
 # Abbreviated titles with their full stop: after them even a common word is a name
 # ("hr. weiß", "fr. koch").
@@ -856,10 +867,18 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _LOWER_CUE_RE.finditer(text):
         name = m.group("name").rstrip("'’-")
         initial = len(name) == 2 and name.endswith(".")  # "hr. A.", "frau B."
+        if name.endswith(".") and not initial:
+            name = name[:-1]  # a word at the end of a sentence, not an initial
+        cues = m.group("cues").split()
+        if initial and name.islower():
+            if cues[-1].rstrip(".") in _INITIAL_ROLES:
+                # "pat. k. heute", "angekl. r., 22": a lower-case initial after a role
+                yield _Candidate("name", m.start("name"), m.start("name") + 2, _P_NAME + 1)
+                continue
+            name = name[:-1]  # "mrs k. fell": the letter, as without its full stop
         if (name in _NOT_LOWER_NAMES and len(name) > 1) or (
                 name.lower() != name and not initial):
             continue  # a single letter may be an initial: "mr w. okafor"
-        cues = m.group("cues").split()
         words = [c.rstrip(".") for c in cues]
         if words == ["miss"] and len(name) > 1 and not initial:
             continue  # "miss t, 92" - but "miss her", "miss work" are verbs
@@ -1030,10 +1049,14 @@ def _lower_case_first_names(text: str, langs: frozenset[str]) -> Iterator[_Candi
 # A case label that opens with the person: "Sinéad, Ballymun – heroin", "Carys – Year 11",
 # "Bill and the unpaid gas bill", "Vasilis und die Schulden", "Rusty the lurcher"
 _LABEL_START_NAME_RE = re.compile(
-    rf"^\s*(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)(?:\s*\([^)]{{1,12}}\))?"
+    r"^\s*(?P<pre>(?:Big|Wee|Old|Young|Auld|Lil)\s+(?=[A-Z][a-z]+\b(?!\s+[A-Z])))?"
+    rf"(?P<name>[A-ZÄÖÜ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)(?:\s*\([^)]{{1,12}}\))?"
     r"(?=\s*(?:[,–—]|\s-\s)|\s+(?:und|and|without|ohne|vs\.?|gegen)\s+(?:die|der|das|den"
-    r"|the|his|her|sein\w*|ihr\w*)\b|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
+    r"|the|his|her|sein\w*|ihr\w*)\b|\s+(?:from|at|aka|@)\s+[A-Z]"
+    r"|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
     r"|labrador|spaniel|terrier|collie|greyhound|pony)\b)")
+# "Wren, 11, Year 6": an age right after the opening word says it is a person
+_AGE_AFTER_RE = re.compile(r"\s*(?:,\s*|\()\d{1,2}\b(?![./:])(?!\s*(?:Uhr|h\b|am\b|pm\b))")
 
 
 def _label_start_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -1052,15 +1075,26 @@ def _label_start_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]
         return
     # a first name, a pet's name, or a word nobody writes but as a name - not "Dementia,
     # aged 94", "Widower, 87", "Polnischer Bauarbeiter"
-    if not m.group("pet") and not _is_known_or_ambiguous_first_name(first) and (
+    aged = (len(words) == 1 and _AGE_AFTER_RE.match(text, m.end("name")) is not None
+            and not first.casefold().endswith(_PERSON_NOUN_ENDINGS + data.MEDICAL_WORD_ENDINGS)
+            and first.casefold() not in _ROLES_CF and first not in _ABBREVIATED_CALENDAR
+            # a word written now and then ("Wren", "Hope"), not a technical one ("Tinnitus")
+            and (3.0 <= _zipf(first, _BOTH) < 3.5 or not _is_ordinary_word(first, langs)))
+    if not m.group("pet") and not aged and not _is_known_or_ambiguous_first_name(first) and (
             _zipf(first, _BOTH) >= 3.0 or _is_ordinary_word(first, langs)
             or first.casefold().endswith(data.MEDICAL_WORD_ENDINGS) or "-" in first
             or ("en" in langs and _is_english_compound(first))
             or ("de" in langs and (len(words) > 1 or len(first) > 12))):
         return  # "Handover", "Bipolare Störung", "Gefangenenpersonalblatt"
-    yield _Candidate("name", m.start("name"), m.end("name"), _P_WEAK)
+    yield _Candidate("name", m.start("pre") if m.group("pre") else m.start("name"),
+                     m.end("name"), _P_WEAK)
 
 
+_ROLES_CF = frozenset(r.casefold() for r in data.ROLE_NOUNS_EN + data.ROLE_NOUNS_DE
+                      + tuple(data.PERSON_NOUNS))
+# "Widower, 87", "Crofter, 70", "Student, 19": words for people, not their names
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "an", "ant", "ent", "man", "hand", "ee",
+                        "ess", "ic", "in", "e")
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:from|in|to|via|near|across|aus|nach|in|von|über|bei)\s+$", re.I)
 

@@ -239,6 +239,8 @@ def _german_places(text: str) -> Iterator[_Candidate]:
         name = m.group("name")
         if name in data.TITLE_PARTS or name in data.HONORIFICS_DE:
             continue
+        if name is None and m.group("rest").split()[-1] in _GENERIC_WHERE_DE:
+            continue  # "eine Wohnwagensiedlung am Rand", "das Gasthaus im Dorf"
         if name in data.INSTITUTION_WORDS_DE and re.match(r"\s+[A-ZÄÖÜ]", text[m.end():]):
             pos = m.start("name")  # "Unterkunft Haus Lindenhof": the name is after "Haus"
             continue
@@ -254,6 +256,11 @@ def _german_places(text: str) -> Iterator[_Candidate]:
             continue
         end = m.end() if m.group("pause") is None else m.start("pause")
         yield _Candidate("place", m.start(), end, _P_PLACE_STRUCT)
+
+
+_GENERIC_WHERE_DE = frozenset({"Rand", "Stadtrand", "Ortsrand", "Dorf", "Ort", "Ortskern",
+                               "Zentrum", "Ende", "Eck", "Ecke", "Land", "Stadt", "Viertel",
+                               "Kiez", "Tal", "Berg", "Wald", "Feld"})
 
 
 # A name before a place word in lower case: "the Golden Dragon takeaway", "the Parkgate
@@ -871,8 +878,9 @@ _LOWER_FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "at", "on", "in", "and", "to", "from", "w", "re", "by", "for",
     "am", "im", "der", "die", "das", "den", "dem", "des", "zum", "zur", "links", "rechts",
     "ob", "auf", "bei", "von", "vom", "zu", "und", "aus", "mit", "nach"})
-_LOWER_IN_TOWN_RE = re.compile(r"\b(?:in|bei|aus|nach|from|near)\s+(?P<town>[a-zäöüß]"
-                               r"[a-zäöüß-]{2,30})\b")
+_LOWER_IN_TOWN_RE = re.compile(
+    r"\b(?:in\s+from|back\s+from|in|bei|aus|nach|from|near|to|via)\s+"
+    r"(?P<town>[a-zäöüß][a-zäöüß-]{2,30})\b")
 _LOWER_POSTCODE_RE = re.compile(
     r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s?\d[a-z]\d\b")
 

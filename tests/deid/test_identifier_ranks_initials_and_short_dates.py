@@ -1,0 +1,135 @@
+"""Military and police ranks and family words as titles, lower-case initials after a role,
+names in brackets after a relative, first names opening a label before an age or a place,
+named institutions of kinds the lists lacked, languages, holy days and groups of believers,
+short dates after a word of the record, and ages closing a label. Invented sentences, hits
+and traps. No database."""
+
+from __future__ import annotations
+
+import pytest
+
+from .findings import found
+
+
+def flags(text: str, category: str, language: str | None = None) -> list[str]:
+    return [t for c, t in found(text, language) if c == category]
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("sick parade: Pte Owusu, L/Cpl Barnes, both knees", "en", "Cpl Barnes"),
+    ("Capt Morris rang about the lad", "en", "Capt Morris"),
+    ("Stabsfeldwebel Kruse, Afghanistan 2011", "de", "Stabsfeldwebel Kruse"),
+    ("Wachtmeister Huber, Schusswaffengebrauch", "de", "Wachtmeister Huber"),
+    ("Häftl. Petrović, JVA Stein, Hungerstreik", "de", "Häftl. Petrović"),
+    ("Ehepaar Vogel, beide dement", "de", "Ehepaar Vogel"),
+    ("Akte angefordert, Pflegeeltern Bayer informiert", "de", "Pflegeeltern Bayer"),
+])
+def test_ranks_and_family_words_make_a_name(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("pat. k. heute wieder wg. rücken, will AU", "de", "k."),
+    ("strafsache, angekl. r., 22, geständig", "de", "r."),
+    ("prob. m., 19, freundin (jessi) schwanger", "de", "jessi"),
+    ("sohn (andreas) kommt nur sonntags", "de", "andreas"),
+    ("pt says lives w/ gran (mrs ferris) now", "en", "mrs ferris"),
+    ("mrs k. fell again, hip", "en", "mrs k"),
+])
+def test_lower_case_initials_and_names_in_brackets(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("pat. v. a. pneumonie, rö folgt", "de"),
+    ("pat. z. n. sturz, mobil am rollator", "de"),
+])
+def test_german_abbreviations_after_a_role_are_no_initials(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Wren, 11, Year 6, the kid with the two mums", "Wren"),
+    ("Big Davie - the bouncer at the club", "Big Davie"),
+    ("Petey from Kilburn - detention on Friday", "Petey"),
+])
+def test_a_label_opening_with_the_person(text: str, name: str) -> None:
+    assert name in flags(text, "name", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Farmer, 58, low mood since the herd was culled",
+    "Widower, 87, alone since spring",
+    "Tinnitus, 71, can't hear my jokes",
+    "Endometriosis, 39, dismissed for years",
+])
+def test_a_role_or_a_diagnosis_before_an_age_is_no_name(text: str) -> None:
+    assert flags(text, "name", "en") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Betriebsleiter der Molkerei Alpenblick", "Molkerei Alpenblick"),
+    ("Gast aus der Bar Havanna, K.-o.-Tropfen", "Bar Havanna"),
+    ("KiTa Pusteblume meldet ein Hämatom", "KiTa Pusteblume"),
+    ("RD: Einsatz Hofstelle Brunnhuber, Bauer eingeklemmt", "Hofstelle Brunnhuber"),
+])
+def test_named_firms_farms_and_nurseries(text: str, place: str) -> None:
+    assert place in flags(text, "place", "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Familie Lakatos lebt in einer Wohnwagensiedlung am Rand von Freiburg.",
+    "Der Wirt vom einzigen Gasthaus im Dorf kam letzte Woche.",
+])
+def test_an_institution_described_by_where_it_is_is_no_name(text: str) -> None:
+    assert not any(p.endswith(("am Rand", "im Dorf")) for p in flags(text, "place", "de"))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("hospital cleaner, 40s, fibromyalgia, Sylheti speaker", "en"),
+    ("needs a female Tigrinya interpreter for the interview", "en"),
+    ("Rabbi visited Mrs Feldman before Shabbat.", "en"),
+    ("Hospital chaplaincy is mostly Catholics wanting Communion.", "en"),
+])
+def test_languages_holy_days_and_believers_are_no_names(text: str, lang: str) -> None:
+    names = flags(text, "name", lang)
+    assert not any(w in " ".join(names) for w in ("Sylheti", "Tigrinya", "Shabbat",
+                                                  "Catholics"))
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("sup 11/3 - Reece DNA again", "11/3"),
+    ("fam court list 9/5: Re M (a child)", "9/5"),
+    ("Admitted 02/11, discharged 09/11 to the home", "02/11"),
+    ("back to work on 5/17 after the surgery", "5/17"),
+])
+def test_short_dates_after_a_word_of_the_record(text: str, date: str) -> None:
+    assert date in flags(text, "date", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "x 2/7 - better, eating",
+    "fu 3/12 with bloods",
+    "score 3/5 today",
+    "BP 120/80, sats 98",
+])
+def test_durations_scores_and_pressures_are_no_dates(text: str) -> None:
+    assert flags(text, "date", "en") == []
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("dev's nani, copd, 91", "91"),
+    ("Ruth A., MRN 00483921, 95 y. Admitted for falls", "95 y."),
+    ("set up a page for her 100th: photos, cake", "100th"),
+])
+def test_an_age_closing_a_label_or_as_a_birthday(text: str, age: str) -> None:
+    assert age in flags(text, "age_over_89", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "sats on air, 94",
+    "pulse, 96.",
+    "her 95th admission this year",
+])
+def test_measures_and_counts_closing_a_note_are_no_ages(text: str) -> None:
+    assert flags(text, "age_over_89", "en") == []
