@@ -133,3 +133,49 @@ def test_an_age_closing_a_label_or_as_a_birthday(text: str, age: str) -> None:
 ])
 def test_measures_and_counts_closing_a_note_are_no_ages(text: str) -> None:
     assert flags(text, "age_over_89", "en") == []
+
+
+# --- boats, rigs, addresses abroad, German compounds and roles -----------------------------
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("Galley hand on the Forties Alpha, suicidal text at 3am", "en", "Forties Alpha"),
+    ("Deckhand on the Ocean Harvest, broken wrist, four days at sea", "en", "Ocean Harvest"),
+    ("hand in the winch on the Kirsty Ann", "en", "Kirsty Ann"),
+    ("new address: 3/47 Wattle St, Fitzroy VIC 3065", "en", "3065"),
+    ("Jamal, 1420 W 63rd St, Chicago, housing voucher pending", "en", "1420 W 63rd St"),
+    ("Mrs Brennan, 12 Ardmore Park, Bray, A98 K2V3 - husband", "en", "A98 K2V3"),
+    ("Carys - Year 11, Ysgol Glan Clwyd - pregnant", "en", "Ysgol Glan Clwyd"),
+    ("Bub vom Moar-Hof, Traktorunfall", "de", "Moar-Hof"),
+    ("Gefreiter aus der Generaloberst-Beck-Kaserne", "de", "Generaloberst-Beck-Kaserne"),
+    ("Herrn Ali Haidar, Karl-Marx-Straße 201, 12055 Berlin", "de", "Karl-Marx-Straße 201"),
+    ("Jugendlicher vom Hasenbergl, Messer", "de", "Hasenbergl"),
+])
+def test_boats_rigs_addresses_and_farms(text: str, lang: str, place: str) -> None:
+    assert place in flags(text, "place", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("the fishing boat went down off the Isle of Man", "en"),
+    ("Prisoner A7732DF on the healthcare wing", "en"),
+    ("Bub vom Moar-Hof, Traktorunfall", "de"),
+    ("Er wollte keinen Besuch vom Bürgermeisteramt.", "de"),
+    ("die vom Jugendclub kennen ihn", "de"),
+])
+def test_seas_prison_numbers_and_german_compounds_are_no_places(text: str,
+                                                                lang: str) -> None:
+    assert not any(p in ("Isle", "A7732DF", "Traktorunfall", "Bürgermeisteramt", "Jugendclub")
+                   for p in flags(text, "place", lang))
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Pächter der Tankstelle in Gmund, Herzinfarkt mit 52", "Pächter der Tankstelle"),
+    ("Hr. Mayr, Kapellmeister der Musikkapelle", "Kapellmeister der Musikkapelle"),
+    ("über die Tochter des Hausmeisters wird getuschelt", "die Tochter des Hausmeisters"),
+    ("Frau Lechner – Witwe vom Pfarrer in Hintersee", "Witwe vom Pfarrer"),
+])
+def test_a_role_and_its_place_in_a_german_label(text: str, other: str) -> None:
+    assert other in flags(text, "other", "de")
+
+
+def test_the_groups_own_leader_is_no_one_singled_out() -> None:
+    assert flags("Leiter der Gruppe sagte, wir sollten bleiben.", "other", "de") == []

@@ -218,6 +218,16 @@ _ROLE_DE_RE = re.compile(
     rf"(?:\s+(?:der|des|vom|von\s+der|von\s+dem|an\s+der|am|im|in\s+der|bei\s+der|beim)"
     rf"\s+(?:(?:[a-zäöüß]+e[nrms]?|[A-ZÄÖÜ][\wäöüß-]+)\s+){{0,3}}?[A-ZÄÖÜ][\wäöüß-]+"
     rf"(?:\s+(?:im|in\s+der|am)\s+(?:Ort|Dorf|Viertel|Kiez|Stadtteil))?)?)\b")
+# In a German label, the role with its place and no article: "Pächter der Tankstelle in
+# Gmund", "Kapellmeister der Musikkapelle", "Spieß der 3. Kompanie"; and a relative of a
+# role's holder: "Tochter des Hausmeisters", "Witwe vom Pfarrer"
+_OUR_OWN_SETTING_DE = frozenset({"Gruppe", "Balintgruppe", "Sitzung", "Runde", "Supervision",
+                                 "Fortbildung", "Weiterbildung"})
+_ROLE_DE_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[,–(:]\s)|(?<=\s-\s))(?P<desc>(?:{_ROLES_DE}|Spieß)\s+(?:der|des|vom|von\s+der)\s+"
+    rf"(?:\d+\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)"
+    rf"|\b(?P<kin>(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?(?:Sohn|Tochter|Frau|Ehefrau|Mann|Ehemann|Witwe|Witwer|Mutter|Vater|Enkel"
+    rf"|Enkelin)\s+(?:des|vom|unseres)\s+(?:{_ROLES_DE})s?)\b")
 # "The man who lost his whole family in the fire", "Der Mann, der beim Brand ... verloren hat"
 _DISASTER = (r"(?:fire|blaze|crash|collapse|flood|floods|explosion|bombing|attack|shooting"
              r"|stabbing|derailment|riots?|disaster|massacre|tragedy|landslide|avalanche"
@@ -286,6 +296,11 @@ def _roles(text: str) -> Iterator[_Candidate]:
         if head in _NOT_ONLY_HEADS or (head.endswith("s") and not head.endswith("ss")):
             continue
         yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
+    for m in _ROLE_DE_LABEL_RE.finditer(text):
+        g = "desc" if m.group("desc") else "kin"
+        if g == "desc" and m.group(g).split()[-1] in _OUR_OWN_SETTING_DE:
+            continue  # "Leiter der Gruppe": the Balint group's own leader
+        yield _Candidate("other", m.start(g), m.end(g), _P_PLACE_PREP + 2)
     for rx in (_SURVIVOR_RE, _CHAMPION_RE):
         for m in rx.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)

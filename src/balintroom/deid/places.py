@@ -61,7 +61,9 @@ _PREPOSITIONS = {"en": ("in", "from", "near", "outside"), "de": ("in", "aus", "n
 _DE_STREET_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*?)"
     r"(?P<suffix>straße|strasse|str\.|gasse|allee|weg|platz|ring|damm|ufer|chaussee|steig"
-    r"|pfad|markt|berg|hof|garten|wall|graben)"
+    r"|pfad|markt|berg|hof|garten|wall|graben"
+    # "Karl-Marx-Straße 201": the street word after a hyphen keeps its capital
+    r"|-(?:Straße|Strasse|Str\.|Gasse|Allee|Weg|Platz|Ring|Damm|Ufer|Chaussee))"
     r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
 _DE_STREET_TWO_WORDS_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ]{_WORD}er\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Damm|Tor"
@@ -466,7 +468,23 @@ _EN_ON_RE = re.compile(
 _DE_AUF_RE = re.compile(
     r"(?<!positiv\s)(?<!negativ\s)\b[Aa]uf\s+(?:der\s+(?:Insel|Hallig)\s+)?(?P<hallig>Hallig\s+)?(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})\b"
     r"(?!['’]|\s+[A-ZÄÖÜ0-9])")
-_ISLAND_RES = (("en", _EN_ON_RE), ("de", _DE_AUF_RE))
+def _is_short_headed_compound(word: str) -> bool:
+    """ "Bürgermeisteramt", "Jugendclub", "Nachbartal": a German noun of three letters or
+    more after a word the lists know (with its linking letters)."""
+    for k in range(3, len(word) - 2):
+        prefix, head = word[:k], word[k:].capitalize()
+        if head in _NOUNS_DE and any(
+                prefix.removesuffix(link).capitalize() in _NOUNS_DE
+                or _zipf(prefix.removesuffix(link), _GERMAN) >= 3.5
+                for link in ("", "s", "n", "en", "e", "er")):
+            return True
+    return False
+
+
+# "Jugendlicher vom Hasenbergl", "Herr Fuchs vom Lindenhof" (not "im Ahrtal": a region)
+_DE_VOM_RE = re.compile(
+    r"\b(?:vom|aus\s+dem)\s+(?P<name>[A-ZÄÖÜ][a-zäöüß]{3,})\b(?![-’'])")
+_ISLAND_RES = (("en", _EN_ON_RE), ("de", _DE_AUF_RE), ("de", _DE_VOM_RE))
 _EN_LOWER_INSTITUTION_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)\s+(?:estate|surgery|practice|nursery|school|academy|hospital"
     r"|hospice|care\s+home|nursing\s+home|clinic|centre|medical\s+centre|health\s+centre"
@@ -690,7 +708,9 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             # holds, where someone lives or works; not an app or a medicine ("met on Grindr",
             # "auf Tilidin"), nor a word anyone writes ("auf Station")
             if (_zipf(name, langs) == 0.0 and _is_unknown_name(name, langs)
-                    and not _is_known_or_ambiguous_first_name(name)):
+                    and not _is_known_or_ambiguous_first_name(name)
+                    and not ("de" in langs and (_looks_like_german_noun(name)
+                                                or _is_short_headed_compound(name)))):
                 start = m.start("hallig") if "hallig" in rx.groupindex and m.group("hallig") else (
                     m.start("name"))
                 yield _Candidate("place", start, m.end("name"), _P_PLACE_PREP)
@@ -709,6 +729,7 @@ def _places_after_places(text: str, places: list[_Candidate],
             continue
         m = _AFTER_PLACE_RE.match(text, c.end)
         if m and (all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                      and not ("de" in langs and _is_german_compound(w))  # "Traktorunfall"
                       for w in re.split(r"[- ]", m.group("name")))
                   or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))
                   or m.group("name") in _WORLD_CITIES):  # "..., Upper Slaughter"
@@ -747,8 +768,31 @@ _THE_VENUE_RE = re.compile(
     rf"(?:['’]s)?){{1,3}}(?:\s+of\s+[A-Z]{_WORD})?)")
 # Places known by a prefix: "Port Antonio", "San Fernando", "Mt Druitt", "Fort Harrison"
 _PLACE_PREFIX_RE = re.compile(
-    rf"(?<![\w.])(?:Port|Fort|Mount|Mt\.?|San|Santa|Santo|São|Glen|Cape|Lake)\s+[A-Z]{_WORD}"
+    rf"(?<![\w.])(?:Port|Fort|Mount|Mt\.?|San|Santa|Santo|São|Glen|Cape|Lake"
+    # and institutions known by a prefix: a Welsh school or hospital, a mosque, a café
+    rf"|Ysgol|Ysbyty|Masjid|Café|Cafe|Résidence|Villa|Casa|Camp)\s+[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
     rf"(?:\s+[A-Z]{_WORD})?(?!\s+(?:syndrome|disease|Hospital|Clinic)\b)")
+# Offshore platforms and fishing boats: "on the Forties Alpha", "the Piper Bravo"; and
+# where the text is about the sea, "skipper of the Ocean Reaper", "on the Kirsty Ann"
+_RIG_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<rig>[A-Z]{_WORD}\s+(?:Alpha|Bravo|Charlie|Delta|Echo|Foxtrot|Central))\b")
+_VESSEL_RE = re.compile(
+    rf"\b(?:on|aboard|off|of|from|was|named|called)\s+the\s+(?P<boat>[A-Z]{_WORD}"
+    rf"(?:\s+[A-Z]{_WORD})?)\b(?!['’]s|\s+(?:Sea|Ocean|Channel|Firth|Minch|Bay|Island|Isles?)\b)")
+_SEA_HINT_RE = re.compile(
+    r"(?i)\b(?:boat|trawler|vessel|ship|skipper|deckhand|crew|fishing|fisherman|fishermen|winch"
+    r"|galley|harbour|harbor|went\s+down|sank|at\s+sea|lifeboat|Kutter|Schiff)\b")
+# "Fitzroy VIC 3065": an Australian town, its state and postcode
+_AU_POSTCODE_RE = re.compile(
+    rf"\b(?P<town>[A-Z]{_WORD}(?:\s[A-Z]{_WORD})?)\s+(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT)\s+"
+    r"(?P<code>\d{4})\b")
+# "1420 W 63rd St": an American numbered street
+_US_NUMBERED_STREET_RE = re.compile(
+    r"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:St|Street|Ave|Avenue|Rd|Road"
+    r"|Blvd|Pl|Place|Dr|Drive)\b\.?")
+# An Irish Eircode: "A98 K2V3", "D02 X285"
+_EIRCODE_RE = re.compile(r"\b[AC-FHKNPRTV-Y]\d[\dW]\s(?=[A-Z0-9]{4}\b)(?=\w*\d)(?=\w*[A-Z])"
+                         r"[AC-FHKNPRTV-Y0-9]{4}\b")
 # German pubs: "im Goldenen Hirschen", "zur Alten Post", "Gasthaus Krone"
 _VENUE_DE_RE = re.compile(
     rf"\b(?:im|zum|zur|beim|vom|ins)\s+(?P<venue>(?:Goldenen|Grünen|Roten|Schwarzen|Weißen"
@@ -831,6 +875,22 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
     for m in _PLACE_PREFIX_RE.finditer(text):
         if m.group().casefold() not in _REGIONS_CASEFOLD:  # not "the Lake District"
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _RIG_RE.finditer(text):
+        yield _Candidate("place", m.start("rig"), m.end("rig"), _P_PLACE_STRUCT)
+    for m in _VESSEL_RE.finditer(text) if _SEA_HINT_RE.search(text) else ():
+        words = m.group("boat").split()
+        if not any(w in data.STOP_CAPITALS or w in _CALENDAR or w in _NOT_UNKNOWN
+                   or w in data.HONORIFICS_EN or w.casefold() in _REGIONS_CASEFOLD
+                   or w in ("Isle", "Isles") for w in words):
+            yield _Candidate("place", m.start("boat"), m.end("boat"), _P_NAME + 1)
+    if _DIGIT_RE.search(text):
+        for m in _AU_POSTCODE_RE.finditer(text):
+            if m.group("town").split()[0] not in data.STOP_CAPITALS:
+                yield _Candidate("place", m.start("town"), m.end("town"), _P_PLACE_STRUCT)
+            yield _Candidate("place", m.start("code"), m.end("code"), _P_ID + 1)
+        for rx in (_US_NUMBERED_STREET_RE, _EIRCODE_RE):
+            for m in rx.finditer(text):
+                yield _Candidate("place", m.start(), m.end(), _P_ID + 1)
     for m in _VENUE_DE_RE.finditer(text):
         yield _Candidate("place", m.start("venue"), m.end("venue"), _P_PLACE_STRUCT)
     for m in _NAMED_HEAD_DE_RE.finditer(text):
