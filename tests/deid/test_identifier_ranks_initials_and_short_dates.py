@@ -179,3 +179,29 @@ def test_a_role_and_its_place_in_a_german_label(text: str, other: str) -> None:
 
 def test_the_groups_own_leader_is_no_one_singled_out() -> None:
     assert flags("Leiter der Gruppe sagte, wir sollten bleiben.", "other", "de") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mrs Ó Súilleabháin, Ballinaclash, leg ulcers x2", "Ballinaclash"),
+    ("Shug (Hugh McLaughlin), Easterhouse, DOB on file", "Easterhouse"),
+    ("Mrs Pritchard, Cae Mawr - the sheep and the drinking", "Cae Mawr"),
+    ("Mrs Gwen Morgan Llanybydder - the one with the Welsh cakes", "Llanybydder"),
+    ("owner Mr Carew, Ty Newydd farm, PTS discussed", "Ty Newydd farm"),
+    ("Bridie, 89, Inis Meáin, the ferry problem", "Inis Meáin"),
+])
+def test_celtic_places_and_places_standing_after_the_person(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("NHI ZAC4471, Mere Tautahi, Whakatāne - GDM, missed appointments", "Mere Tautahi"),
+    ("Tom Ballantyne came in with his mother", "Tom Ballantyne"),
+])
+def test_a_person_after_a_number_or_a_name_like_a_place_stays_a_name(text: str,
+                                                                     name: str) -> None:
+    assert name in flags(text, "name", "en")
+
+
+def test_a_german_noun_is_no_welsh_place() -> None:
+    assert flags("Treffen in Winterthur-Seen, Anmeldung online.", "place", "de") == [
+        "Winterthur-Seen"]

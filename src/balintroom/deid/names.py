@@ -701,6 +701,10 @@ def _mid_sentence_names(text: str, toks: list[_Token],
             if start_of_sentence and "en" in langs and _is_english_compound(words[0]):
                 continue  # "Callback requested"
         kind = "name"
+        if len(run) == 2 and not any(_is_known_or_ambiguous_first_name(w) for w in words) and (
+                _is_place_segment_of_label(text, first.start, last.end)
+                and _TITLED_SEGMENT_BEFORE_RE.search(text, 0, first.start)):
+            kind = "place"  # "Mrs Pritchard, Cae Mawr - the sheep"
         if len(run) == 1 and not _is_known_or_ambiguous_first_name(words[0]) and (
                 words[0].casefold().endswith(_ENGLISH_PLACE_ENDINGS)
                 or _MOTION_BEFORE_RE.search(text, max(0, first.start - 10), first.start)
@@ -710,11 +714,16 @@ def _mid_sentence_names(text: str, toks: list[_Token],
         yield _Candidate(kind, first.start, last.end, _P_WEAK)
 
 
+_TITLED_SEGMENT_BEFORE_RE = re.compile(
+    r"(?:^|[,–—]\s*|\s-\s)(?:Mrs?|Ms|Miss|Dr|Frau|Herr|Hr|Fr)\.?\s[^,–—]*[,–—]\s*$")
 _MOTION_BEFORE_RE = re.compile(r"\b(?:past|through|via|towards|outside|near)\s+$")
 _SEGMENT_BEFORE_RE = re.compile(
-    r"(?:^|[,–—(]\s*|\s-\s)(?P<segment>[^,–—()]*?)\s*(?:[,–—]|\s-)\s*$")
+    r"(?:^|[,–—]\s*|\s-\s)(?P<segment>[^,–—]*?)\s*(?:[,–—]|\s-)\s*$")
 _SEGMENT_AFTER_RE = re.compile(r"\s*(?:[,–—)]|\s-\s|\.?\s*$|\.\s+(?=[A-Z]))")
-_WHO_SEGMENT_RE = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s*){1,3}|.*\d.*")
+# the person: up to four capitalised words ("Mrs Ó Súilleabháin"), perhaps with what they
+# are called in brackets ("Shug (Hugh McLaughlin)"), or anything with a digit (an age)
+_WHO_SEGMENT_RE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*\s*){1,4}(?:\([^()]*\))?|.*\d.*")
 
 
 def _is_place_segment_of_label(text: str, start: int, end: int) -> bool:

@@ -274,7 +274,8 @@ _EN_LOWER_HEADS = ("takeaway", "restaurant", "café", "cafe", "pub", "bar", "hot
                    "estate", "retail park", "shopping centre", "station", "care home",
                    "nursing home", "hostel", "refuge", "prison", "hospice", "factory",
                    "garage", "campus", "youth service", "youth club",
-                   "leisure centre", "library", "mill", "colliery", "camp")
+                   "leisure centre", "library", "mill", "colliery", "camp", "farm", "croft",
+                   "smallholding", "caravan park", "caravan site", "halls")
 _EN_NAME_LOWER_HEAD_RE = re.compile(
     rf"(?<![\w'’.-])(?P<name>[A-Z]{_WORD}(?:['’]s)?(?:\s+[A-Z]{_WORD}(?:['’]s)?){{0,2}})"
     rf"\s+(?:{_alternation(_EN_LOWER_HEADS)})\b")
@@ -770,8 +771,16 @@ _THE_VENUE_RE = re.compile(
 _PLACE_PREFIX_RE = re.compile(
     rf"(?<![\w.])(?:Port|Fort|Mount|Mt\.?|San|Santa|Santo|São|Glen|Cape|Lake"
     # and institutions known by a prefix: a Welsh school or hospital, a mosque, a café
-    rf"|Ysgol|Ysbyty|Masjid|Café|Cafe|Résidence|Villa|Casa|Camp)\s+[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
+    rf"|Ysgol|Ysbyty|Masjid|Café|Cafe|Résidence|Villa|Casa|Camp"
+    # and Welsh farms and hamlets: "Tŷ Gwyn", "Cae Mawr", "Pant Glas"
+    rf"|Tŷ|Cae|Pant|Nant|Cwm|Maes|Coed|Cnwch|Plas|Hafod|Llys|Fferm)\s+[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
     rf"(?:\s+[A-Z]{_WORD})?(?!\s+(?:syndrome|disease|Hospital|Clinic)\b)")
+# Celtic place names by how they begin: "Llanybydder", "Ballinaclash", "Inverkeithing",
+# "Auchtermuchty", "Inishmore", "Pen-y-Bryn"
+_CELTIC_PLACE_RE = re.compile(
+    r"(?<![\w-])(?:Llan|Bally|Ballin|Inver|Auchter|Auchen|Inish|Tre[fv])[a-zâêîôûŵŷ]{3,}"
+    r"(?:-[a-z]+-[A-Z][a-z]+)?\b|(?<![\w-])(?:Pen|Bryn|Pont|Aber)-y-[A-Z][a-z]+\b"
+    r"|(?<![\w-])Inis\s+[A-Z][a-zá-ú]+\b")
 # Offshore platforms and fishing boats: "on the Forties Alpha", "the Piper Bravo"; and
 # where the text is about the sea, "skipper of the Ocean Reaper", "on the Kirsty Ann"
 _RIG_RE = re.compile(
@@ -875,6 +884,8 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
     for m in _PLACE_PREFIX_RE.finditer(text):
         if m.group().casefold() not in _REGIONS_CASEFOLD:  # not "the Lake District"
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _CELTIC_PLACE_RE.finditer(text) if "en" in langs else ():
+        yield _Candidate("place", m.start(), m.end(), _P_NAME + 1)
     for m in _RIG_RE.finditer(text):
         yield _Candidate("place", m.start("rig"), m.end("rig"), _P_PLACE_STRUCT)
     for m in _VESSEL_RE.finditer(text) if _SEA_HINT_RE.search(text) else ():
