@@ -209,7 +209,9 @@ _ROLE_EN_RE = re.compile(
     rf"|assistant|head|chief|senior|longtime|long-serving|female|male|first|last|youngest"
     rf"|oldest)\s+){{0,2}}(?:[a-z]+(?:-[a-z]+)?\s+)?(?:{_ROLES_EN})"
     rf"(?:\s+(?:of|at|in|for|on|from)\s+(?:the|our|this|that|a)\s+(?:{_NOT_A_COMPLEMENT_WORD}"
-    rf"[a-z0-9]+(?:-[a-z0-9]+)*\s+){{0,4}}{_NOT_A_COMPLEMENT_WORD}[a-z]+(?:-[a-z]+)*)?)\b(?!-)")
+    rf"[a-z0-9]+(?:-[a-z0-9]+)*\s+){{0,4}}{_NOT_A_COMPLEMENT_WORD}[a-z]+(?:-[a-z]+)*"
+    # "the vicar of Little Hembury": the place stays a finding of its own
+    rf"|(?=\s+(?:of|at|in)\s+[A-Z][\w'’-]+))?)\b(?!-)")
 _ROLE_DE_RE = re.compile(
     rf"(?:\b(?:ist|war|wird|wurde)\s+|(?:^|(?<=[.!?:;]\s)))"
     rf"(?P<desc>(?:[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s+(?:(?:einzige|neue|alte|frühere"
@@ -274,6 +276,9 @@ def _is_unique_role(desc: str) -> bool:
         last.endswith(r) for r in _UNIQUE_ROLE_CF if len(r) > 5)
 
 
+_NAMED_PLACE_AFTER_RE = re.compile(r"\s+(of|at|in)\s+[A-Z]")
+
+
 def _roles(text: str) -> Iterator[_Candidate]:
     """ "is the vicar of the next parish", "our MP", "Der Ortsvorsteher", "ist die Landrätin",
     "the man who lost his family in the fire", "last year's county boxing champion"."""
@@ -288,6 +293,9 @@ def _roles(text: str) -> Iterator[_Candidate]:
             copula = m.start() < m.start("desc")
             if not copula and not any(w in ("of", "der", "des") for w in words[2:]):
                 has_complement = False  # "The pharmacist from the high street": generic
+            place_after = _NAMED_PLACE_AFTER_RE.match(text, m.end("desc"))
+            if place_after and (copula or place_after.group(1) == "of"):
+                has_complement = True  # "the vicar of Little Hembury", "is the GP in Tain"
             if not (has_complement or _is_unique_role(desc) or (ours and copula)):
                 continue
             yield _Candidate("other", m.start("desc"), m.end("desc"), _P_PLACE_PREP + 2)

@@ -230,7 +230,9 @@ def _case_names(text: str) -> Iterator[_Candidate]:
 
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom", "di", "da", "du", "del", "della",
-                             "le", "la", "ten", "ter", "af"})
+                             "le", "la", "ten", "ter", "af",
+                             # Irish and Scottish Gaelic: "Mrs Ó Súilleabháin", "Ní Mhurchú"
+                             "Ó", "Ní", "Nic", "Ua", "Mac"})
 _CUE_GAP_RE = re.compile(r" ['‘’\"„“”]?")
 # "Kofi, 17, brought in", "Ilayda Yıldırım, 9,": a capitalised word with an age after it
 _NAME_WITH_AGE_RE = re.compile(
