@@ -205,3 +205,31 @@ def test_a_person_after_a_number_or_a_name_like_a_place_stays_a_name(text: str,
 def test_a_german_noun_is_no_welsh_place() -> None:
     assert flags("Treffen in Winterthur-Seen, Anmeldung online.", "place", "de") == [
         "Winterthur-Seen"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("FIFO dad of three, Tasmania, drinking", "en"),
+    ("the man who keeps asking for the Powys physio", "en"),
+    ("recovery café Tuesday - one from Fife", "en"),
+    ("old boy, 89 next birthday, Dupuytren's, carves sticks", "en"),
+    ("call Medicaid re the spend-down", "en"),
+    ("lost 3 kg since Jan. review in March", "en"),
+    ("Y11 mocks Jan. three of us signed off", "en"),
+])
+def test_states_eponyms_schemes_and_months_are_no_names_or_places(text: str,
+                                                                  lang: str) -> None:
+    assert [c for c, _ in found(text, lang) if c in ("name", "place")] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jan came in with his wife", "Jan"),
+    ("Kerry, 34, back again with the same pain", "Kerry"),
+])
+def test_a_first_name_that_is_a_month_or_a_county_is_still_a_name(text: str,
+                                                                   name: str) -> None:
+    assert name in flags(text, "name", "en")
+
+
+def test_greifswald_and_south_tyrol_by_their_common_names() -> None:
+    assert "Greifswald" in flags("Frühgeburt, Neo in Greifswald", "place", "de")
+    assert "Kaltern" in flags("er hat Arbeit bei einer Kellerei in Kaltern", "place", "de")

@@ -80,7 +80,8 @@ HOLIDAYS = _set("holidays.txt")
 # --- places --------------------------------------------------------------------------------
 CITIES = _set("cities.txt")
 AMBIGUOUS_CITIES = _set("ambiguous_cities.txt")
-REGIONS = _set("regions.txt")
+# by hand, and generated from ISO 3166-2 (states, provinces, counties): never flagged
+REGIONS = _set("regions.txt") | _set("regions_iso.txt")
 # Generated from GeoNames (CC BY 4.0): smaller towns, flagged wherever they stand.
 # Medical eponyms ("Huntington", "Lyme"): never a town or a name.
 EPONYMS = _set("eponyms.txt")

@@ -37,6 +37,7 @@ from balintroom.deid.dates import _dates, _holiday_years_and_bare_days
 from balintroom.deid.names import (
     _case_names,
     _context_names,
+    _is_a_month,
     _is_a_public_figure,
     _is_region_after_a_preposition,
     _mid_sentence_names,
@@ -230,6 +231,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     place_spans = {(c.start, c.end) for c in places}
     public = [c for c in names if c.category == "name" and _is_a_public_figure(text, c)]
     names = [c for c in names if not _is_region_after_a_preposition(text, c)
+             and not _is_a_month(text, c)
              and not _names_no_one(text[c.start:c.end])
              and not _inside_a_citation(text, c.start, c.end)
              and not any(p.start <= c.start and c.end <= p.end for p in public)

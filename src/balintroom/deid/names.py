@@ -1110,6 +1110,20 @@ _PLACE_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:from|in|to|via|near|across|aus|nach|in|von|über|bei)\s+$", re.I)
 
 
+_MONTH_CUE_BEFORE_RE = re.compile(
+    r"\b(?:since|in|till|until|by|from|before|after|mid|early|late|end\s+of|mocks|seit|bis|im"
+    r"|ab|Anfang|Mitte|Ende)\s+$", re.I)
+_MONTH_CUE_AFTER_RE = re.compile(r"\.?\s*(?:['’]?\d{2}\b|\d{4}\b)")
+
+
+def _is_a_month(text: str, candidate: _Candidate) -> bool:
+    """ "since Jan.", "mocks Jan", "Jan 2024": the month, not Jan the man."""
+    if text[candidate.start:candidate.end].rstrip(".") not in data.MONTH_ABBREVIATIONS:
+        return False
+    return bool(_MONTH_CUE_BEFORE_RE.search(text, max(0, candidate.start - 12), candidate.start)
+                or _MONTH_CUE_AFTER_RE.match(text, candidate.end))
+
+
 def _is_region_after_a_preposition(text: str, candidate: _Candidate) -> bool:
     """ "from Georgia", "via Jordan", "aus Jordanien": a country is no one's name there."""
     return (text[candidate.start:candidate.end].casefold() in _REGIONS_CASEFOLD
