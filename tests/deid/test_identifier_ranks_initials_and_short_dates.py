@@ -233,3 +233,55 @@ def test_a_first_name_that_is_a_month_or_a_county_is_still_a_name(text: str,
 def test_greifswald_and_south_tyrol_by_their_common_names() -> None:
     assert "Greifswald" in flags("Frühgeburt, Neo in Greifswald", "place", "de")
     assert "Kaltern" in flags("er hat Arbeit bei einer Kellerei in Kaltern", "place", "de")
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Katze Pünktchen und die Frau, die nicht zahlen kann", "de", "Pünktchen"),
+    ("Pferd Donnerwetter, Kolik, Besitzerin verschuldet", "de", "Donnerwetter"),
+    ("the collie Meg died on Sunday", "en", "Meg"),
+])
+def test_a_pet_after_its_kind(text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("der Hund Angst hat, sagt sie", "de"),
+    ("Konsil\nPat.: Kaiser, Reinhold, Fall-Nr. 40021873", "de"),
+    ("Pat. klagt über Schwindel seit Montag.", "de"),
+    ("resident who sings Vera Lynn and asks if the war is over", "en"),
+    ("Liebe Frau Pastorin, danke für die Worte", "de"),
+    ("tochter kommt di + fr. heute mi.", "de"),
+])
+def test_words_that_only_look_like_names(text: str, lang: str) -> None:
+    names = flags(text, "name", lang)
+    assert not any(n in ("Angst", "Pat", "Taylor Swift", "Vera", "Lynn", "Frau Pastorin",
+                         "fr. heute") for n in names)
+
+
+def test_someone_talked_about_is_still_a_person() -> None:
+    assert "Anna Smith" in flags("I spoke about Anna Smith today", "name", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "found_text", "category"), [
+    ("cat 2, 92F, long lie, 14 hrs on the floor", "en", "92", "age_over_89"),
+    ("konsil chir.: pat. 91j, delir", "de", "91", "age_over_89"),
+    ("Ehepaar Strobel, beide über 90, ein Zimmer", "de", "90", "age_over_89"),
+    ("Biscuit, 17yo cat, owner 90", "en", "90", "age_over_89"),
+    ("Case 2023/4471 - Leah and the baby", "en", "2023/4471", "id_number"),
+    ("Bewährungshilfe, Az. 4 BRs 88/22", "de", "4 BRs 88/22", "id_number"),
+    ("ROSC at the gym. ePCR 5521903. he died later", "en", "5521903", "id_number"),
+    ("s47 strat mtg 3/10. school raised bruises", "en", "3/10", "date"),
+    ("fußfessel seit 2. feber, wohnt bei der oma", "de", "2. feber", "date"),
+])
+def test_ages_numbers_and_dates_in_clinical_shorthand(text: str, lang: str, found_text: str,
+                                                      category: str) -> None:
+    assert found_text in flags(text, category, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("temp 101F, rigors, started on fluids", "en"),
+    ("FY2 nights, the reg was lovely", "en"),
+    ("ST3 registrar said to wait", "en"),
+])
+def test_temperatures_and_doctors_grades_are_no_ages_or_places(text: str, lang: str) -> None:
+    assert [c for c, _ in found(text, lang) if c in ("age_over_89", "place")] == []

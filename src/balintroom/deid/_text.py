@@ -148,7 +148,7 @@ _DATE_WORD_RES = [
                rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
                rf"|geboren|gestorben|geb\.|verstorben|ET|visit|appt|review|seen|(?:wk|week)\s+of"
                rf"|Termin|termin|WV|[Aa]dmitted|[Dd]ischarged|[Aa]dm|[Ll]ist|[Ss]up|[Hh]earing"
-               rf"|[Ss]ession|[Cc]ourt)\s+"
+               rf"|[Ss]ession|[Cc]ourt|mtg|[Mm]eeting|conf|[Cc]onference)\s+"
                rf"(?P<d>{_DAY}/{_MON}|{_MON}/(?:1[3-9]|2\d|3[01]))(?![\d/])"),
 ]
 

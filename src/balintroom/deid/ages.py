@@ -32,8 +32,13 @@ _AGE_RES = [
                + _NOT_A_UNIT + r"(?!\s*[.,]\d)", re.I),
     # "F 92 fall", "M, 94": sex and age, the shorthand of a referral (not ICD "F92")
     re.compile(rf"(?<![\w.'’-])[MFW],?\s+(?P<age>{_OLD})\b" + _NOT_A_UNIT + r"(?!\s*[.,/]\d)"),
-    # "(both 93)", "beide 91"
-    re.compile(rf"\b(?:both|beide|each|jeweils)\s+(?P<age>{_OLD})\b" + _NOT_A_UNIT
+    # "pt 94F", "92M": the age, then the sex, as triage writes it (not "temp 101F")
+    re.compile(rf"(?<![\w.])(?<!temp\s)(?<!Temp\s)(?<!T\s)(?P<age>{_OLD})\s?[MFW](?![\w°])"),
+    # "pat. 91j", "91 j."
+    re.compile(rf"\b(?P<age>{_OLD})\s?j\.?(?!\w)"),
+    # "(both 93)", "beide 91", "beide über 90"
+    re.compile(rf"\b(?:both|beide|each|jeweils)\s+(?:(?:über|over)\s+)?(?P<age>{_OLD})\b"
+               + _NOT_A_UNIT
                + r"(?!\s*[.,]\d)", re.I),
     # "103 Jahre, fragt", "Frau K., 93 years;": years without "old", then a pause
     re.compile(rf"\b{_OLD}\s+(?i:Jahre|years)(?=\s*(?:[,;:)–!]|\s-\s|$))"),

@@ -38,12 +38,13 @@ from balintroom.deid.names import (
     _case_names,
     _context_names,
     _is_a_month,
-    _is_a_public_figure,
     _is_region_after_a_preposition,
+    _is_the_patient_abbreviated,
     _mid_sentence_names,
     _names,
     _names_in_capitals_notes_and_sentence_starts,
     _nicknames,
+    _public_figure_end,
     _repeated_names,
     _unknown_names,
     _word_names,
@@ -229,12 +230,14 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
     place_spans = {(c.start, c.end) for c in places}
-    public = [c for c in names if c.category == "name" and _is_a_public_figure(text, c)]
+    public = [(c.start, end) for c in names if c.category == "name"
+              and (end := _public_figure_end(text, c)) is not None]
     names = [c for c in names if not _is_region_after_a_preposition(text, c)
              and not _is_a_month(text, c)
+             and not _is_the_patient_abbreviated(text, c, langs)
              and not _names_no_one(text[c.start:c.end])
              and not _inside_a_citation(text, c.start, c.end)
-             and not any(p.start <= c.start and c.end <= p.end for p in public)
+             and not any(start <= c.start and c.end <= end for start, end in public)
              and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))

@@ -334,6 +334,14 @@ _NAME_WITH_BRACKETED_AGE_RE = re.compile(
     r"|m|mo|months|Monate)|(?:yr|year|kl|klasse|class)\.?\s*\d{1,2}[a-d]?)\)")
 
 
+_PET_NAME_RE = re.compile(
+    r"\b(?:Katze|Kater|Hund|Hündin|Pferd|Stute|Wallach|Pony|Kuh|Kalb|Hamster|Kaninchen|Hase"
+    r"|Papagei|Wellensittich|Meerschweinchen|Ziege|Esel|Hofhund|Schäferhund|Dackel|Labrador"
+    r"|dog|cat|puppy|kitten|horse|mare|gelding|pony|cow|calf|budgie|parrot|rabbit|hamster"
+    r"|collie|spaniel|terrier|lurcher|greyhound|labrador|kelpie|staffie|Staffie)"
+    r"\s+(?:namens\s+|named\s+|called\s+)?[„“\"'‘]?(?P<name>[A-ZÄÖÜ][a-zäöüß]+)\b(?![-'’])")
+# "der Hund Angst hat": a verb after it makes the word a noun of the sentence
+_PET_VERB_AFTER_RE = re.compile(r"\s+(?:hat|hatte|haben|ist|war|sind|macht|machen)\b")
 _NICKNAME_HINT_RE = re.compile(
     r"(?i:call|known|referred|goes\s|nick|shout|cries|cried|crying|scream|ask|begs|begged"
     r"|look|nenn|genannt|spitzname|ruft|rief|rufen|schreit|schrie|fragt|sag)")
@@ -380,6 +388,16 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                 or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE):
             continue
         if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _PET_NAME_RE.finditer(text):
+        name = m.group("name")
+        # "Katze Pünktchen", "Pferd Donnerwetter", "the collie Meg": pets are named with
+        # nouns as often as with names; not "Hund Angst hat"
+        if not (name in data.STOP_CAPITALS or name in _CALENDAR or name in _NOT_UNKNOWN
+                or name.casefold() in _REGIONS_CASEFOLD or name in data.TOWNS
+                or name in data.CITIES or _PET_VERB_AFTER_RE.match(text, m.end())
+                or ("en" in langs and "de" not in langs
+                    and name.casefold() in data.COMMON_WORDS_EN)):
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
         g = "name" if m.group("name") else "subject"
@@ -839,7 +857,12 @@ _SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "mx", "herr", "herrn"})
 _NOT_LOWER_NAMES = frozenset({
     "re", "nr", "f", "m", "w", "yo", "yrs", "j", "pts", "pats", "ref", "info", "ok", "x",
     "y", "ca", "c", "dna", "dnas", "seen", "pt", "pat", "sw", "mum", "dad", "u", "v", "til",
-    "till", "abt", "tmrw", "pls"})
+    "till", "abt", "tmrw", "pls",
+    # a role in the address, not a name: "herr doktor", "frau pastorin"
+    "doktor", "doctor", "professor", "pastor", "pastorin", "kommissar", "kommissarin",
+    # "fr." is Friday too: "tochter kommt di + fr. heute", "fr. nachmittag"
+    "heute", "morgen", "gestern", "nachmittag", "vormittag", "abend", "mittag", "früh",
+    "nacht", "ab", "bis", "um"})
 
 
 # All-caps names after an all-caps title: "MRS J. KOWALCZYK", "HERR K. MÜLLER"
@@ -1124,6 +1147,15 @@ def _is_a_month(text: str, candidate: _Candidate) -> bool:
                 or _MONTH_CUE_AFTER_RE.match(text, candidate.end))
 
 
+def _is_the_patient_abbreviated(text: str, candidate: _Candidate,
+                                langs: frozenset[str]) -> bool:
+    """ "Pat.: Kaiser, Reinhold", "Pat. klagt": in German notes "Pat." is the patient, and a
+    form's "Pat.:" is a label in either language (but "I saw Pat." may be Pat)."""
+    if text[candidate.start:candidate.end] != "Pat" or text[candidate.end:candidate.end + 1] != ".":
+        return False
+    return langs == frozenset({"de"}) or text[candidate.end + 1:candidate.end + 2] == ":"
+
+
 def _is_region_after_a_preposition(text: str, candidate: _Candidate) -> bool:
     """ "from Georgia", "via Jordan", "aus Jordanien": a country is no one's name there."""
     return (text[candidate.start:candidate.end].casefold() in _REGIONS_CASEFOLD
@@ -1138,19 +1170,27 @@ _CULTURE_BEFORE_RE = re.compile(
     r"|(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|obsessed\s+with|idoli[sz](?:es|ed)|a\s+proper"
     r"|hört|hörte|zitiert|zitierte|schwärmt\s+für|(?:großer\s+|riesiger\s+)?Fan\s+von"
     r"|erinnert\s+(?:mich|uns|sie|ihn)\s+an|Nachfahre[n]?\s+von|descendant\s+of"
-    r"|(?P<like>like|wie))\s+(?:a\s+|an\s+|the\s+|ein(?:e[nm]?)?\s+|die\s+|den\s+)?$")
+    # weaker cues: only before a full name ("like Anna" may be her sister)
+    r"|(?P<like>like|wie|reads|sings|singing|sang|liest|singt|glaubt,?))"
+    r"\s+(?:a\s+|an\s+|the\s+|ein(?:e[nm]?)?\s+|die\s+|den\s+)?$")
+_SURNAME_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
 
 
-def _is_a_public_figure(text: str, candidate: _Candidate) -> bool:
-    """ "quoting Dolly Parton", "wie Helene Fischer": after "like"/"wie" only a full name
-    ("like Anna" may be her sister)."""
+def _public_figure_end(text: str, candidate: _Candidate) -> int | None:
+    """Where the public figure a name candidate starts ends: "quoting Dolly Parton", "wie
+    Helene Fischer" (after "like"/"wie" only a full name: "like Anna" may be her sister);
+    None if the candidate is no public figure."""
     m = _CULTURE_BEFORE_RE.search(text, max(0, candidate.start - 40), candidate.start)
     if m is None:
-        return False
-    found = text[candidate.start:candidate.end]
-    return not m.group("like") or (len(found.split()) > 1
-                                   and found.split()[0] not in data.HONORIFICS_EN
-                                   and found.split()[0] not in data.HONORIFICS_DE)
+        return None
+    end = candidate.end
+    if (surname := _SURNAME_AFTER_RE.match(text, end)) is not None:
+        end = surname.end()  # "sings Vera Lynn": "Vera" and "Lynn" are found apart
+    words = text[candidate.start:end].split()
+    if m.group("like") and (len(words) < 2 or words[0] in data.HONORIFICS_EN
+                            or words[0] in data.HONORIFICS_DE):
+        return None
+    return end
 
 
 def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:

@@ -498,7 +498,8 @@ _DE_LIVES_RE = re.compile(
 # "OX4 family", "a flat in SE15": the district half of a UK postcode, areas of two letters
 # (not CO2, SO4, PO4, CA125, PE, ST: chemistry and clinical shorthand)
 _UK_OUTWARD_RE = re.compile(
-    r"(?<![\w/-])(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
+    # not a doctor's grade: "FY2 nights", "CT1", "ST3 registrar"
+    r"(?<![\w/-])(?!(?:FY|CT)[12]\b|ST[1-8]\b)(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
     r"|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LD"
     r"|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PH|PL|PR|RG|RH|RM|SA|SE|SG|SK|SL"
     r"|SM|SN|SP|SR|SS|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)"
