@@ -285,3 +285,16 @@ def test_ages_numbers_and_dates_in_clinical_shorthand(text: str, lang: str, foun
 ])
 def test_temperatures_and_doctors_grades_are_no_ages_or_places(text: str, lang: str) -> None:
     assert [c for c, _ in found(text, lang) if c in ("age_over_89", "place")] == []
+
+
+def test_apgar_scores_are_no_dates_but_a_birthday_is() -> None:
+    assert flags("geburt gestern, apgar 9/10/10, mutter erschöpft", "date", "de") == []
+    assert "9/10/10" in flags("born 9/10/10 at home", "date", "en")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Irish-language class, Gaelscoil na Mara: Caoimhe cries", "Gaelscoil na Mara"),
+    ("Lorcan, 7, selective mutism, Scoil Bhríde", "Scoil Bhríde"),
+])
+def test_irish_schools(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")

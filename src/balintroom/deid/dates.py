@@ -28,7 +28,12 @@ def _dates(text: str) -> Iterator[_Candidate]:
             yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
     for rx in _DATE_RES:
         for m in rx.finditer(text):
+            if _APGAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Apgar 9/10/10": three scores, not a day
             yield _Candidate("date", m.start(), m.end(), _P_DATE)
+
+
+_APGAR_BEFORE_RE = re.compile(r"(?i:apgar)\s*(?:score\s*)?:?\s*$")
 
 # Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"
 _HOLIDAY_YEAR_RE = re.compile(

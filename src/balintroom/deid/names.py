@@ -1128,7 +1128,7 @@ _ROLES_CF = frozenset(r.casefold() for r in data.ROLE_NOUNS_EN + data.ROLE_NOUNS
                       + tuple(data.PERSON_NOUNS))
 # "Widower, 87", "Crofter, 70", "Student, 19": words for people, not their names
 _PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "an", "ant", "ent", "man", "hand", "ee",
-                        "ess", "ic", "in", "e")
+                        "ess", "ic", "in", "e", "ive", "al", "ous")  # "Schizoaffective, 35"
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:from|in|to|via|near|across|aus|nach|in|von|über|bei)\s+$", re.I)
 

@@ -774,7 +774,9 @@ _PLACE_PREFIX_RE = re.compile(
     # and institutions known by a prefix: a Welsh school or hospital, a mosque, a café
     rf"|Ysgol|Ysbyty|Masjid|Café|Cafe|Résidence|Villa|Casa|Camp"
     # and Welsh farms and hamlets: "Tŷ Gwyn", "Cae Mawr", "Pant Glas"
-    rf"|Tŷ|Cae|Pant|Nant|Cwm|Maes|Coed|Cnwch|Plas|Hafod|Llys|Fferm)\s+[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
+    rf"|Tŷ|Cae|Pant|Nant|Cwm|Maes|Coed|Cnwch|Plas|Hafod|Llys|Fferm"
+    # and Irish schools: "Scoil Bhríde", "Gaelscoil na Mara"
+    rf"|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Meánscoil)\s+(?:na\s+|an\s+)?[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
     rf"(?:\s+[A-Z]{_WORD})?(?!\s+(?:syndrome|disease|Hospital|Clinic)\b)")
 # Celtic place names by how they begin: "Llanybydder", "Ballinaclash", "Inverkeithing",
 # "Auchtermuchty", "Inishmore", "Pen-y-Bryn"
