@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .findings import found
-
-
-def flags(text: str, category: str, language: str | None = None) -> list[str]:
-    return [t for c, t in found(text, language) if c == category]
-
+from .findings import flags, found
 
 # --- names after a cue in a hasty note -------------------------------------------------------
 

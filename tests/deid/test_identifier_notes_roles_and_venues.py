@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from .findings import found
+from .findings import flags, found
 
 
 def has(text: str, category: str, span: str, language: str | None = None) -> bool:
     return (category, span) in found(text, language)
 
-
-def flags(text: str, category: str, language: str | None = None) -> list[str]:
-    return [t for c, t in found(text, language) if c == category]
 
 
 # --- ages -----------------------------------------------------------------------------------

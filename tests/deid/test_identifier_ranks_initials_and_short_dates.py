@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .findings import found
-
-
-def flags(text: str, category: str, language: str | None = None) -> list[str]:
-    return [t for c, t in found(text, language) if c == category]
+from .findings import flags, found
 
 
 @pytest.mark.parametrize(("text", "lang", "name"), [
