@@ -143,3 +143,41 @@ def test_counts_in_words_are_no_ages(text: str, lang: str) -> None:
 def test_ear_tags_tax_codes_and_austrian_file_numbers(text: str, lang: str,
                                                       code: str) -> None:
     assert code in flags(text, "id_number", lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "other", "place"), [
+    ("Die einzige Hebamme auf Pellworm – jetzt selbst schwanger", "de", "Die einzige Hebamme",
+     "Pellworm"),
+    ("Der Wirt vom Goldenen Hirschen, Leberwerte katastrophal", "de", "Der Wirt",
+     "Goldenen Hirschen"),
+    ("Mr Gillespie, Portrush, the man who found the body on the beach", "en",
+     "the man who found the body on the beach", "Portrush"),
+])
+def test_a_unique_person_and_the_place_that_names_them_are_both_found(
+        text: str, lang: str, other: str, place: str) -> None:
+    assert other in flags(text, "other", lang)
+    assert place in flags(text, "place", lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "other"), [
+    ("the boy who survived the quarry fall last summer, back at school", "en",
+     "the boy who survived the quarry fall last summer"),
+    ("Femi (the boy on the news after the flats fire) - now 15", "en", "the boy on the news"),
+    ("Der Junge, der beim Brand als Einziger rauskam", "de",
+     "Der Junge, der beim Brand als Einziger rauskam"),
+    ("Die Frau aus der Fernsehsendung über Messies, jetzt Patientin", "de",
+     "Die Frau aus der Fernsehsendung über Messies"),
+])
+def test_someone_known_for_what_happened_to_them(text: str, lang: str, other: str) -> None:
+    assert other in flags(text, "other", lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("the man who came in with chest pain", "en"),
+    ("the mum who found it hard to cope", "en"),
+    ("The man who won't take his sertraline", "en"),
+    ("Der Bäcker vom Markt hat zu", "de"),
+    ("In unserer Kirchengemeinde St. Laurentius gibt es einen Organisten", "de"),
+])
+def test_ordinary_relative_clauses_are_not_other(text: str, lang: str) -> None:
+    assert flags(text, "other", lang) == []

@@ -244,6 +244,27 @@ _SURVIVOR_RE = re.compile(
     rf"|Familie|Mutter|Vater|Fahrer|Pilot|Überlebende)\s*,\s+(?:der|die|das)\s+"
     rf"(?:[\wäöüß'’-]+\s+){{0,10}}?(?:verloren|überlebt|verursacht|gerettet|getötet"
     rf"|überfahren|erschossen)(?:\s+(?:hat|hatte|haben|ist|war|wurde))?))\b")
+# Someone known for what happened to them or what they did: "the man who found the body on
+# the beach", "the nurse stabbed at the health centre", "the boy on the news", "Der Junge,
+# der beim Brand als Einziger rauskam", "die Frau aus der Fernsehsendung"
+_PERSON_WORD_EN = (r"(?:(?:young|old|little)\s+)?(?:man|woman|boy|girl|lad|lass|lady|couple"
+                   r"|family|kid|teenager|child|mother|father|mum|dad|nurse|driver|twins"
+                   r"|triplets|baby|student|farmer|fisherman|pilot|soldier|cyclist|biker)")
+_EVENT_PERSON_RE = re.compile(
+    rf"\b[Tt]he\s+{_PERSON_WORD_EN}\s+(?:who|that)\s+(?:found\s+(?:the\s+bod(?:y|ies)|him|her|them)"
+    r"|survived|won(?!['’]t)|drove|fell|jumped"
+    r"|killed|shot|stabbed|crashed|rescued|saved|pulled|set\s+fire|went\s+missing|escaped"
+    r"|walked\s+away|was\s+(?:on|in)\s+the\s+(?:news|papers?|telly|TV))\b(?:\s+[\w'’-]+){0,5}"
+    rf"|\b[Tt]he\s+{_PERSON_WORD_EN}\s+(?:stabbed|born|found|shot|killed|rescued|attacked"
+    r"|pulled)\s+(?:at|in|on|from|out\s+of)\b(?:\s+[\w'’-]+){1,5}"
+    rf"|\b[Tt]he\s+{_PERSON_WORD_EN}\s+(?:on|in|from)\s+the\s+(?:news|papers?|telly|TV"
+    r"|front\s+page)\b"
+    r"|\b(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:Junge|Mädchen|Mann|Frau|Bub|Kind|Fahrer|Familie"
+    r"|Zwillinge|Jugendliche)\s*,\s*(?:der|die|das)\s+[^,.;–]{0,60}?(?:überlebt|gefunden"
+    r"|gewonnen|gerettet|rauskam|herauskam|entkommen|zu\s+sehen|im\s+Fernsehen|in\s+der"
+    r"\s+Zeitung)\b(?:\s+(?:hat|hatte|ist|war|wurde))?"
+    r"|\b(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:Junge|Mädchen|Mann|Frau|Bub|Kind|Familie)\s+aus\s+"
+    r"(?:der|dem)\s+(?:Fernsehsendung|Fernsehen|Zeitung|Reportage|Doku)\b(?:\s+[\wäöüß-]+){0,2}")
 # "Last year's county under-18 boxing champion", "der letztjährige Landesmeister im Boxen"
 _CHAMPION_RE = re.compile(
     r"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year['’]s|[Rr]eigning|[Ff]ormer|[Cc]urrent"
@@ -276,6 +297,7 @@ def _is_unique_role(desc: str) -> bool:
         last.endswith(r) for r in _UNIQUE_ROLE_CF if len(r) > 5)
 
 
+_GERMAN_ONLY = frozenset({"de"})
 _NAMED_PLACE_AFTER_RE = re.compile(r"\s+(of|at|in)\s+[A-Z]")
 
 
@@ -291,7 +313,10 @@ def _roles(text: str) -> Iterator[_Candidate]:
                                  for w in words[2:])
             ours = words[0].casefold() in ("our", "unser", "unsere")
             copula = m.start() < m.start("desc")
-            if not copula and not any(w in ("of", "der", "des") for w in words[2:]):
+            if not copula and not any(w in ("of", "der", "des") for w in words[2:]) and not any(
+                    w in ("von", "vom") and nxt[:1].isupper()
+                    and not _is_ordinary_word(nxt, _GERMAN_ONLY)  # "vom Goldenen Hirschen"
+                    for w, nxt in zip(words[2:], words[3:], strict=False)):
                 has_complement = False  # "The pharmacist from the high street": generic
             place_after = _NAMED_PLACE_AFTER_RE.match(text, m.end("desc"))
             if place_after and (copula or place_after.group(1) == "of"):
@@ -309,6 +334,6 @@ def _roles(text: str) -> Iterator[_Candidate]:
         if g == "desc" and m.group(g).split()[-1] in _OUR_OWN_SETTING_DE:
             continue  # "Leiter der Gruppe": the Balint group's own leader
         yield _Candidate("other", m.start(g), m.end(g), _P_PLACE_PREP + 2)
-    for rx in (_SURVIVOR_RE, _CHAMPION_RE):
+    for rx in (_SURVIVOR_RE, _CHAMPION_RE, _EVENT_PERSON_RE):
         for m in rx.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)

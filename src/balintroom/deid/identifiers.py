@@ -183,6 +183,31 @@ def _is_after_a_locative(text: str, start: int) -> bool:
     return _LOCATIVE_BEFORE_RE.search(text, max(0, start - 12), start) is not None
 
 
+_PREPOSITION_AT_END_RE = re.compile(
+    r"\s+(?:in|im|auf|at|of|on|von|vom|am|an|der|des|the|bei|beim|in\s+der)\s*$")
+
+
+def _trimmed_before_places(text: str, others: list[_Candidate],
+                           places: list[_Candidate]) -> Iterator[_Candidate]:
+    """ "Die einzige Hebamme auf Pellworm": the unique role stays a finding beside the place
+    it names, instead of hiding it (overlapping findings keep only one)."""
+    for c in others:
+        inside = [p for p in places if c.start < p.start < c.end]
+        if inside:
+            cut = min(p.start for p in inside)
+            head = _PREPOSITION_AT_END_RE.sub("", text[c.start:cut].rstrip())
+            words = head.split()
+            if len(words) < 2 or words[-1].casefold() in _FUNCTION_WORDS:
+                continue  # "In unserer Kirchengemeinde St. Laurentius": the place says it
+            c = _Candidate(c.category, c.start, c.start + len(head), c.priority)
+        yield c
+
+
+_FUNCTION_WORDS = frozenset({"unserer", "unser", "unsere", "unserem", "our", "the", "der",
+                             "die", "das", "dem", "den", "ein", "eine", "einer", "a", "an",
+                             "my", "his", "her", "their", "meiner", "seiner", "ihrer", "in"})
+
+
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
@@ -242,9 +267,10 @@ def find_identifiers(text: str, language: str | None = None, *,
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
-    candidates.extend(_roles(text))
+
     candidates.extend(places)
-    candidates.extend(_other(text, langs))
+    others = [*_other(text, langs), *_roles(text)]
+    candidates.extend(_trimmed_before_places(text, others, places))
     known = _known_name_words(known_names)
     if known:
         # Before resolving: a group member's name must not hide an overlapping finding.
