@@ -294,3 +294,8 @@ def test_apgar_scores_are_no_dates_but_a_birthday_is() -> None:
 ])
 def test_irish_schools(text: str, place: str) -> None:
     assert place in flags(text, "place", "en")
+
+
+def test_a_label_opening_with_someone_and_their_role() -> None:
+    assert "Siobhán" in flags("Siobhán the HCA who found him", "name", "en")
+    assert flags("Handover the manager took, no one else", "name", "en") == []

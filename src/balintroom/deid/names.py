@@ -1088,7 +1088,11 @@ _LABEL_START_NAME_RE = re.compile(
     r"(?=\s*(?:[,–—]|\s-\s)|\s+(?:und|and|without|ohne|vs\.?|gegen)\s+(?:die|der|das|den"
     r"|the|his|her|sein\w*|ihr\w*)\b|\s+(?:from|at|aka|@)\s+[A-Z]"
     r"|\s+the\s+(?P<pet>dog|cat|puppy|kitten|horse|rabbit|lurcher|parrot|hamster"
-    r"|labrador|spaniel|terrier|collie|greyhound|pony)\b)")
+    r"|labrador|spaniel|terrier|collie|greyhound|pony)\b"
+    # or a role, as a village names its people: "Dai the postman", "Siobhán the HCA"
+    rf"|\s+the\s+(?:{_alternation(tuple(r for r in data.ROLE_NOUNS_EN if r.islower()))}|HCA"
+    r"|postie|milkman|binman|cleaner|porter|bouncer|taxi\s+driver|bus\s+driver"
+    r"|lorry\s+driver)\b)")
 # "Wren, 11, Year 6": an age right after the opening word says it is a person
 _AGE_AFTER_RE = re.compile(r"\s*(?:,\s*|\()\d{1,2}\b(?![./:])(?!\s*(?:Uhr|h\b|am\b|pm\b))")
 
