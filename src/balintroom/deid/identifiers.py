@@ -208,6 +208,23 @@ _FUNCTION_WORDS = frozenset({"unserer", "unser", "unsere", "unserem", "our", "th
                              "my", "his", "her", "their", "meiner", "seiner", "ihrer", "in"})
 
 
+def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate],
+                    langs: frozenset[str]) -> list[_Candidate]:
+    """The name candidates less what names no patient: a country after "from", a month, the
+    abbreviation "Pat.", a medicine, an eponym, an author the groups quote, a public figure,
+    and a word after "in"/"on" that a place rule read too ("the clinic in Khayelitsha")."""
+    place_spans = {(c.start, c.end) for c in places}
+    public = [(c.start, end) for c in names if c.category == "name"
+              and (end := _public_figure_end(text, c)) is not None]
+    return [c for c in names if not _is_region_after_a_preposition(text, c)
+            and not _is_a_month(text, c)
+            and not _is_the_patient_abbreviated(text, c, langs)
+            and not _names_no_one(text[c.start:c.end])
+            and not _inside_a_citation(text, c.start, c.end)
+            and not any(start <= c.start and c.end <= end for start, end in public)
+            and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
+
+
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
@@ -254,20 +271,10 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_repeated_names(text, toks, names, langs))
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
-    place_spans = {(c.start, c.end) for c in places}
-    public = [(c.start, end) for c in names if c.category == "name"
-              and (end := _public_figure_end(text, c)) is not None]
-    names = [c for c in names if not _is_region_after_a_preposition(text, c)
-             and not _is_a_month(text, c)
-             and not _is_the_patient_abbreviated(text, c, langs)
-             and not _names_no_one(text[c.start:c.end])
-             and not _inside_a_citation(text, c.start, c.end)
-             and not any(start <= c.start and c.end <= end for start, end in public)
-             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
+    names = _patients_names(text, names, places, langs)
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
-
     candidates.extend(places)
     others = [*_other(text, langs), *_roles(text)]
     candidates.extend(_trimmed_before_places(text, others, places))
