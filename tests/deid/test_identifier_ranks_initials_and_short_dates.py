@@ -299,3 +299,26 @@ def test_irish_schools(text: str, place: str) -> None:
 def test_a_label_opening_with_someone_and_their_role() -> None:
     assert "Siobhán" in flags("Siobhán the HCA who found him", "name", "en")
     assert flags("Handover the manager took, no one else", "name", "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "found_text", "category"), [
+    ("Mr B – chest pain, 4th ECG, all normal", "en", "Mr B", "name"),
+    ("Mrs T (89) – wants to stop every tablet", "en", "Mrs T", "name"),
+    ("D., 15, school refuser, dad inside", "en", "D.", "name"),
+    ("A. – 4th session, avoided eye contact", "en", "A.", "name"),
+    ("frau, 90+, alleine, heute gestürzt", "de", "90+", "age_over_89"),
+    ("Tante Frieda, hundertjährig, will wählen", "de", "hundertjährig", "age_over_89"),
+    ("JVA, Gefangener 1473/22, Hungerstreik", "de", "1473/22", "id_number"),
+    ("the Aadhaar copy (4421 8890 1763) was stapled on", "en", "4421 8890 1763", "id_number"),
+])
+def test_initials_ages_and_numbers_as_notes_write_them(text: str, lang: str, found_text: str,
+                                                       category: str) -> None:
+    assert found_text in flags(text, category, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("E. coli in the urine again", "en"),
+    ("ihre Handynummer (0152 2980 4411), für alle Fälle", "de"),
+])
+def test_a_species_and_a_mobile_number_are_no_name_or_id(text: str, lang: str) -> None:
+    assert [c for c, _ in found(text, lang) if c in ("name", "id_number")] == []

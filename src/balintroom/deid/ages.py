@@ -80,7 +80,9 @@ _AGE_WORD_RES = [
                rf"|\b(?:neunzigst|hundertst|(?:{_DE_ONES})undneunzigst|hundert(?:und)?"
                rf"(?:{_DE_ORDINALS}))(?:e|en|er|es)?\s+Geburtstag\w*", re.I),
     re.compile(rf"\b(?:{_EN_OLD_WORDS})(?:[- ]years?[- ]old)?" + _WORD_AGE_NOT_A_COUNT, re.I),
-    re.compile(rf"\b(?:{_DE_OLD_WORDS}|neunzig)[- ]?jährig\w*", re.I),
+    re.compile(rf"\b(?:{_DE_OLD_WORDS}|neunzig|hundert)[- ]?jährig\w*", re.I),
+    # "frau, 90+, alleine"
+    re.compile(rf"(?<![\w.]){_OLD}\+(?!\d)"),
     re.compile(rf"\b(?:{_DE_OLD_WORDS})\b" + _WORD_AGE_NOT_A_COUNT, re.I),
     re.compile(r"\b(?:nonagenarian|(?:super)?centenarian|Hundertjährige\w*|Neunzigjährige\w*)",
                re.I),

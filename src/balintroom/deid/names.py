@@ -49,7 +49,7 @@ from balintroom.deid._words import (
 
 _ABBREVIATION_GAP = re.compile(r"\.?\s+|\.")  # "Dr. Weber", "Dr Weber", "Dr.Weber"
 # what may follow an initial written without its full stop: "Mr P, 67", "Frau B und"
-_INITIAL_END_RE = re.compile(r"(?:[,;:)–]|\s+[a-zäöü\d]|\s*$)")
+_INITIAL_END_RE = re.compile(r"(?:\s*[,;:)–—(]|\s-\s|\s+[a-zäöü\d]|\s*$)")
 _AGE_DECADE_WORDS = frozenset({"Anfang", "Mitte", "Ende", "Early", "Mid", "Late"})
 _AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig"
                             r"|neunzig|twenties|thirties|forties|fifties|sixties|seventies"
@@ -326,7 +326,11 @@ _INITIAL_AFTER_RE = re.compile(
     # "J. kam heute ohne Mutter": an initial as the subject of a sentence
     r"|(?:^|(?<=[.!?:]\s))(?P<subject>[A-ZÄÖÜ]\.)(?=\s+(?:kam|kommt|ist|war|hat|hatte|sagt"
     r"|sagte|will|wollte|weint|is|was|has|had|says|said|came|comes|wants|told|rang|called"
-    r"|cried)\b)")
+    r"|cried)\b)"
+    # "D., 15, school refuser", "A. – 4th session", "T. again": an initial opening a label
+    # (not "E. coli")
+    r"|^\s*(?P<label>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?=\s*(?:,\s*\d|\s[–-]\s|\(\d)"
+    r"|\s+(?!coli|aureus|difficile|pneumoniae|faecalis|albicans)[a-z]{3,}\b)")
 # A name with an age or a school year in brackets: "Tamo (2 J.)", "jono (yr 10)",
 # "lea-sophie (kl. 5)"
 _NAME_WITH_BRACKETED_AGE_RE = re.compile(
@@ -400,7 +404,7 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                     and name.casefold() in data.COMMON_WORDS_EN)):
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
-        g = "name" if m.group("name") else "subject"
+        g = "name" if m.group("name") else "subject" if m.group("subject") else "label"
         yield _Candidate("name", m.start(g), m.end(g), _P_NAME)
     for m in _NAME_WITH_BRACKETED_AGE_RE.finditer(text):
         name = m.group("name")

@@ -40,6 +40,8 @@ _ID_LABELS = (
     r"|Ohrmarke|Ear\s+tag|Codice\s+fiscale|GZ|Gesch(?:äfts|\.-?)zahl"
     # ambulance records and a case by its number
     r"|ePCR|PCR\s+(?:No\.?|Number)|Einsatz-?(?:Nr\.?|nummer)|Case"
+    # a prisoner by number: "Gefangener 1473/22", "Inhaftierter 2218/19"
+    r"|Gefangene[rn]?|Inhaftierte[rn]?|Häftling"
 )
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
@@ -80,6 +82,9 @@ _ID_RES = [
     # "ZW21C00388", "L01X00T47": letters and digits mixed, four digits or more
     re.compile(r"(?<![\w-])(?=[A-Z0-9]{8,16}(?![\w-]))(?=(?:[A-Z]*\d){4})"
                r"[A-Z]{1,3}\d+[A-Z]+[A-Z0-9]*(?![\w-])"),
+    # an Aadhaar-like number of three groups of four digits: "4421 8890 1763"
+    # (it never starts with 0 or 1, a phone number does: "0152 2980 4411")
+    re.compile(r"(?<![\d ])[2-9]\d{3} \d{4} \d{4}(?![\d]| \d)"),
     # IPv4 addresses
     re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
                r"(?!\d|\.\d)"),
