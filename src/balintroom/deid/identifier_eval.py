@@ -30,7 +30,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "en_heldout5", "de_heldout5", "en_heldout6", "de_heldout6", "en_heldout7",
             "de_heldout7", "en_heldout8", "de_heldout8", "en_heldout9", "de_heldout9",
             "en_heldout10", "de_heldout10", "en_heldout11", "de_heldout11", "en_heldout12",
-            "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14")
+            "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14",
+            "en_heldout15", "de_heldout15")
 ALL = "all"
 
 
