@@ -16,6 +16,10 @@ _MONTH_WORDS = frozenset(data.MONTHS_EN) | frozenset(data.MONTHS_DE)
 _CALENDAR = _MONTH_WORDS | data.DAYS | data.HOLIDAYS
 _REGIONS_CASEFOLD = frozenset(r.casefold() for r in data.REGIONS)
 # "German" is a first name in Faker's Spanish list, and a language first
+# The languages a rule may read a text in, as `langs` sets
+_ENGLISH = frozenset({"en"})
+_GERMAN = frozenset({"de"})
+_BOTH = frozenset({"en", "de"})
 _FIRST_NAMES = data.FIRST_NAMES - _CALENDAR - data.EPONYMS - data.NOT_PLACES_EN - data.NOT_NAMES
 _CUE_WORDS_CF = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
 

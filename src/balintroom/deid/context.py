@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from balintroom.deid import identifier_data as data
 from balintroom.deid._text import _P_PLACE_PREP, _P_URL, _alternation, _Candidate
-from balintroom.deid._words import _is_ordinary_word
+from balintroom.deid._words import _GERMAN, _is_ordinary_word
 
 _ONLY_ONE_EN_RE = re.compile(
     r"\bthe\s+only\s+(?!(?:one|thing|time|way|reason|option|choice|problem|place|day"
@@ -228,7 +228,8 @@ _OUR_OWN_SETTING_DE = frozenset({"Gruppe", "Balintgruppe", "Sitzung", "Runde", "
 _ROLE_DE_LABEL_RE = re.compile(
     rf"(?:^|(?<=[,–(:]\s)|(?<=\s-\s))(?P<desc>(?:{_ROLES_DE}|Spieß)\s+(?:der|des|vom|von\s+der)\s+"
     rf"(?:\d+\.\s+)?[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)"
-    rf"|\b(?P<kin>(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?(?:Sohn|Tochter|Frau|Ehefrau|Mann|Ehemann|Witwe|Witwer|Mutter|Vater|Enkel"
+    rf"|\b(?P<kin>(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+)?(?:Sohn|Tochter|Frau|Ehefrau|Mann"
+    rf"|Ehemann|Witwe|Witwer|Mutter|Vater|Enkel"
     rf"|Enkelin)\s+(?:des|vom|unseres)\s+(?:{_ROLES_DE})s?)\b")
 # "The man who lost his whole family in the fire", "Der Mann, der beim Brand ... verloren hat"
 _DISASTER = (r"(?:fire|blaze|crash|collapse|flood|floods|explosion|bombing|attack|shooting"
@@ -297,7 +298,6 @@ def _is_unique_role(desc: str) -> bool:
         last.endswith(r) for r in _UNIQUE_ROLE_CF if len(r) > 5)
 
 
-_GERMAN_ONLY = frozenset({"de"})
 _NAMED_PLACE_AFTER_RE = re.compile(r"\s+(of|at|in)\s+[A-Z]")
 
 
@@ -315,7 +315,7 @@ def _roles(text: str) -> Iterator[_Candidate]:
             copula = m.start() < m.start("desc")
             if not copula and not any(w in ("of", "der", "des") for w in words[2:]) and not any(
                     w in ("von", "vom") and nxt[:1].isupper()
-                    and not _is_ordinary_word(nxt, _GERMAN_ONLY)  # "vom Goldenen Hirschen"
+                    and not _is_ordinary_word(nxt, _GERMAN)  # "vom Goldenen Hirschen"
                     for w, nxt in zip(words[2:], words[3:], strict=False)):
                 has_complement = False  # "The pharmacist from the high street": generic
             place_after = _NAMED_PLACE_AFTER_RE.match(text, m.end("desc"))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from balintroom.deid import identifier_data as data
 from balintroom.deid._text import _DIGIT_RE, _TOKEN_RE, _WORD_BEFORE_RE, _Candidate, _tokens
-from balintroom.deid._words import _inside_a_citation, _names_no_one
+from balintroom.deid._words import _BOTH, _inside_a_citation, _names_no_one
 from balintroom.deid.ages import (
     _ages,
     _ages_after_a_copula_and_spelled_out,
@@ -91,7 +91,7 @@ def _languages(language: str | None) -> frozenset[str]:
         code = language.replace("_", "-").split("-")[0].lower()
         if code in ("en", "de"):
             return frozenset({code})
-    return frozenset({"en", "de"})
+    return _BOTH
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:

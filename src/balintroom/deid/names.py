@@ -28,10 +28,13 @@ from balintroom.deid._text import (
 )
 from balintroom.deid._words import (
     _ANY_CITY_RE,
+    _BOTH,
     _CALENDAR,
     _CUE_WORDS_CF,
     _DEMONYM_ENDINGS,
+    _ENGLISH,
     _FOREIGN_TITLES,
+    _GERMAN,
     _NOT_A_NAME_BEFORE_AGE,
     _NOT_UNKNOWN,
     _NOUNS_DE,
@@ -54,8 +57,6 @@ _AGE_DECADE_WORDS = frozenset({"Anfang", "Mitte", "Ende", "Early", "Mid", "Late"
 _AGE_DECADE_RE = re.compile(r"\s+(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig"
                             r"|neunzig|twenties|thirties|forties|fifties|sixties|seventies"
                             r"|eighties|nineties|[2-9]0s?)\b")
-
-
 
 
 def _institution_follows(text: str, toks: list[_Token], k: int) -> bool:
@@ -122,7 +123,7 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             if _is_name_word(nxt.text, langs) or (
                     # "Herrn Sauerland", "Mrs Kent": a region's name after a title is a name
                     word in _FOREIGN_TITLES and nxt.text.casefold() in _REGIONS_CASEFOLD) or (
-                    _is_name_word(nxt.text, frozenset({"en"})) and nxt.text not in data.PERSON_NOUNS
+                    _is_name_word(nxt.text, _ENGLISH) and nxt.text not in data.PERSON_NOUNS
                     and word in data.HONORIFICS_DE and not nxt.text.endswith("in")):
                 end = nxt.end
                 if (j + 1 < n and text[nxt.end:toks[j + 1].start] == " "
@@ -556,8 +557,6 @@ _DOUBLE_BARRELLED_RE = re.compile(
     rf"(?<![\w-])(?P<name>[A-ZÄÖÜ]{_WORD}-[A-ZÄÖÜ]{_WORD})(?![\w-])"
     r"(?!\s+(?:syndrome|disease|disorder|palsy|sign|test|score|scale|criteria|procedure"
     r"|operation|model|method|Syndrom|Krankheit|Erkrankung|Test|Modell|Methode)\b)")
-_BOTH = frozenset({"en", "de"})
-_GERMAN = frozenset({"de"})
 _DE_GENITIVE_RE = re.compile(
     r"\b(?P<name>[A-ZÄÖÜ][a-zäöüß]+)s\s+(?:Mutter|Vater|Mama|Papa|Sohn|Tochter|Mann|Frau"
     r"|Bruder|Schwester|Oma|Opa|Eltern|Kinder|Freund|Freundin|Lehrerin|Lehrer)\b")
@@ -1161,7 +1160,7 @@ def _is_the_patient_abbreviated(text: str, candidate: _Candidate,
     form's "Pat.:" is a label in either language (but "I saw Pat." may be Pat)."""
     if text[candidate.start:candidate.end] != "Pat" or text[candidate.end:candidate.end + 1] != ".":
         return False
-    return langs == frozenset({"de"}) or text[candidate.end + 1:candidate.end + 2] == ":"
+    return langs == _GERMAN or text[candidate.end + 1:candidate.end + 2] == ":"
 
 
 def _is_region_after_a_preposition(text: str, candidate: _Candidate) -> bool:

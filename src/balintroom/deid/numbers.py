@@ -70,7 +70,8 @@ _ID_RES = [
     _HYPHEN_REF_RE,
     # German court file numbers: "XVII 418/22", "5 XVI 27/23", "3 F 123/22"
     # and the Austrian "12 Hv 45/23k"
-    re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2}|[A-Z]{2}[a-z]{1,2})\s+\d{1,5}/\d{2,4}[a-z]?\b"),
+    re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2}|[A-Z]{2}[a-z]{1,2})\s+"
+               r"\d{1,5}/\d{2,4}[a-z]?\b"),
     # the Italian codice fiscale: "RSSMRA41C52A952K"
     re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b"),
     # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817";

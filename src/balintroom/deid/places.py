@@ -35,7 +35,9 @@ from balintroom.deid._words import (
     _ANY_CITY_RE,
     _CALENDAR,
     _DEMONYM_ENDINGS,
+    _ENGLISH,
     _FOREIGN_TITLES,
+    _GERMAN,
     _NOT_A_NAME_BEFORE_AGE,
     _NOT_UNKNOWN,
     _NOUNS_DE,
@@ -105,7 +107,8 @@ _DE_INSTITUTION_RE = re.compile(
     rf"(?<![\w-])(?:{_alternation(data.INSTITUTION_WORDS_DE)})"
     rf"(?P<rest>\s+(?:(?:[Aa]m|[Aa]n der|[Ii]m|[Ii]n der|[Aa]uf der|zum|zur|rechts der"
     rf"|links der|plus)\s+"
-    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
+    rf"[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})*"
+    rf"|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
     r"(?P<pause>\s*(?:[:,;)–]|\s-\s|$))?")
 _EN_INSTITUTION_RE = re.compile(
     rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
@@ -137,8 +140,6 @@ _GERMAN_PLACE_ENDINGS = ("kirche", "kapelle", "hof", "platz", "markt", "stadt", 
                          "wald", "hain", "winkel", "viertel", "siedlung", "weiler", "kamp")
 
 
-_GERMAN = frozenset({"de"})
-_ENGLISH = frozenset({"en"})
 
 
 def _german_place_compounds(toks: list[_Token]) -> Iterator[_Candidate]:
@@ -467,7 +468,8 @@ _EN_ON_RE = re.compile(
     r"|parish|nurse|GP|doctor|everyone|everybody|nobody)\s+on)"
     r"\s+(?P<name>[A-Z][a-zà-ÿ]{2,})\b(?!['’]|\s+[A-Z0-9])")
 _DE_AUF_RE = re.compile(
-    r"(?<!positiv\s)(?<!negativ\s)\b[Aa]uf\s+(?:der\s+(?:Insel|Hallig)\s+)?(?P<hallig>Hallig\s+)?(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})\b"
+    r"(?<!positiv\s)(?<!negativ\s)\b[Aa]uf\s+(?:der\s+(?:Insel|Hallig)\s+)?"
+    r"(?P<hallig>Hallig\s+)?(?P<name>[A-ZÄÖÜ][a-zäöüß]{2,})\b"
     r"(?!['’]|\s+[A-ZÄÖÜ0-9])")
 def _is_short_headed_compound(word: str) -> bool:
     """ "Bürgermeisteramt", "Jugendclub", "Nachbartal": a German noun of three letters or
@@ -499,7 +501,8 @@ _DE_LIVES_RE = re.compile(
 # (not CO2, SO4, PO4, CA125, PE, ST: chemistry and clinical shorthand)
 _UK_OUTWARD_RE = re.compile(
     # not a doctor's grade: "FY2 nights", "CT1", "ST3 registrar"
-    r"(?<![\w/-])(?!(?:FY|CT)[12]\b|ST[1-8]\b)(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
+    r"(?<![\w/-])(?!(?:FY|CT)[12]\b|ST[1-8]\b)"
+    r"(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
     r"|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LD"
     r"|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PH|PL|PR|RG|RH|RM|SA|SE|SG|SK|SL"
     r"|SM|SN|SP|SR|SS|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)"
@@ -574,7 +577,7 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _AT_SIGN_RE.finditer(text) if "@" in text else ():  # "Frau Engel @ Lindenhof"
         name = m.group("name")
         if (name not in _NOT_UNKNOWN and not _is_known_or_ambiguous_first_name(name)
-                and not ("en" in langs and _is_ordinary_word(name, frozenset({"en"})))):
+                and not ("en" in langs and _is_ordinary_word(name, _ENGLISH))):
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
     for m in _INSTITUTION_BRACKET_RE.finditer(text) if "(" in text else ():
         if not all(w in _NOT_UNKNOWN for w in m.group("name").split()):
@@ -637,7 +640,7 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                     and not _is_german_compound(name)):
                 yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
         for m in _DE_VENUE_RE.finditer(text):
-            if _is_name_word(m.group("name"), frozenset({"en"})):
+            if _is_name_word(m.group("name"), _ENGLISH):
                 yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _FIRM_RE.finditer(text) if "&" in text or _FIRM_HINT_RE.search(text) else ():
         words = [w for w in re.split(r"[-\s&]+", m.group("name")) if w]
@@ -776,7 +779,8 @@ _PLACE_PREFIX_RE = re.compile(
     # and Welsh farms and hamlets: "Tŷ Gwyn", "Cae Mawr", "Pant Glas"
     rf"|Tŷ|Cae|Pant|Nant|Cwm|Maes|Coed|Cnwch|Plas|Hafod|Llys|Fferm"
     # and Irish schools: "Scoil Bhríde", "Gaelscoil na Mara"
-    rf"|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Meánscoil)\s+(?:na\s+|an\s+)?[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
+    rf"|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Meánscoil)\s+(?:na\s+|an\s+)?"
+    rf"[A-Z]{_WORD}(?:-[A-Z]{_WORD})?"
     rf"(?:\s+[A-Z]{_WORD})?(?!\s+(?:syndrome|disease|Hospital|Clinic)\b)")
 # Celtic place names by how they begin: "Llanybydder", "Ballinaclash", "Inverkeithing",
 # "Auchtermuchty", "Inishmore", "Pen-y-Bryn"
