@@ -353,6 +353,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     **dict.fromkeys(["en_heldout14", "de_heldout14"], {ALL: (0.93, 0.84)}),
     # written blind, scored once with the rules of round 14 (0.92 / 0.83, 0.94 / 0.89)
     **dict.fromkeys(["en_heldout15", "de_heldout15"], {ALL: (0.90, 0.81)}),
+    # written blind, scored once with the rules of round 14 and the tagger (0.89 / 0.87,
+    # 0.94 / 0.90); the rules alone 0.91 / 0.84 and 0.96 / 0.89
+    "en_heldout16": {ALL: (0.89, 0.82)},
+    "de_heldout16": {ALL: (0.94, 0.87)},
 }
 
 
@@ -362,7 +366,8 @@ def test_every_labelled_set_has_its_floor() -> None:
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_it_reaches_the_floors_on_every_labelled_set(name: str) -> None:
-    scores = evaluate(TESTSET_DIR / f"{name}.jsonl")
+    # The rules alone: the tagger learned these sets, with it they would hide a regression.
+    scores = evaluate(TESTSET_DIR / f"{name}.jsonl", with_tagger=False)
     for category, (precision, recall) in FLOORS[name].items():
         assert scores[category]["precision"] >= precision, (name, category, scores[category])
         assert scores[category]["recall"] >= recall, (name, category, scores[category])

@@ -224,7 +224,7 @@ def test_what_a_note_without_capitals_gives_away(text: str, lang: str, kind: str
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("das klinikum hat nicht zurückgerufen", "de"),
-    ("olu on the acute ward, high risk", "en"),
+    ("pt on the acute ward, high risk", "en"),
     ("kita meldet blaue flecken, jugendamt informiert", "de"),
     ("on leave til the 21st, duty team instead", "en"),
     ("bzgl. ramadan medikationsplan anpassen", "de"),

@@ -26,6 +26,7 @@ _P_EMAIL, _P_URL, _P_ID, _P_DATE, _P_PHONE_LABEL, _P_PHONE = 100, 90, 80, 70, 65
 _P_AGE, _P_ID_DIGITS, _P_PLACE_STRUCT, _P_NAME_TITLE, _P_CITY_PREP = 55, 50, 45, 40, 38
 _P_CITY, _P_NAME, _P_PLACE_PREP = 35, 30, 20
 _P_WEAK = 15  # below every other rule: fills a gap, never displaces a finding
+_P_TAGGER = 10  # the statistical tagger (tagger.py): below even the weakest rule
 
 
 _LETTER = r"[^\W\d_]"

@@ -8,7 +8,9 @@ A predicted finding matches a gold span of the same category if the two overlap.
     fp  predictions that overlap no gold span of their category
     precision = matched predictions / all predictions; recall = tp / (tp + fn)
 
-Run `python -m balintroom.deid.identifier_eval` for a table of the shipped sets.
+Run `python -m balintroom.deid.identifier_eval [--errors] [--rules-only] [file ...]` for a
+table of the shipped sets (`--rules-only`: without the statistical tagger, which was
+trained on them).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "de_heldout7", "en_heldout8", "de_heldout8", "en_heldout9", "de_heldout9",
             "en_heldout10", "de_heldout10", "en_heldout11", "de_heldout11", "en_heldout12",
             "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14",
-            "en_heldout15", "de_heldout15")
+            "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16")
 ALL = "all"
 
 
@@ -73,11 +75,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(path: str | Path, language: str | None = "auto") -> dict[str, Score]:
+def evaluate(path: str | Path, language: str | None = "auto", *,
+             with_tagger: bool = True) -> dict[str, Score]:
     """Scores per category (plus "all") for the test set at `path`.
 
     `language` is passed to `find_identifiers`; "auto" takes it from the file name
     ("en.jsonl", "en_heldout.jsonl" -> "en"), None checks for both languages.
+    `with_tagger=False` scores the rules alone: the tagger was trained on these sets, so
+    with it their scores say little about unseen text.
     """
     path = Path(path)
     if language == "auto":
@@ -89,7 +94,8 @@ def evaluate(path: str | Path, language: str | None = "auto") -> dict[str, Score
         raw_spans = item["spans"]
         assert isinstance(raw_spans, list)
         gold = [(str(s["category"]), int(s["start"]), int(s["end"])) for s in raw_spans]
-        predicted = [(f.category, f.start, f.end) for f in find_identifiers(text, language)]
+        predicted = [(f.category, f.start, f.end)
+                     for f in find_identifiers(text, language, with_tagger=with_tagger)]
         for cat, start, end in gold:
             found = any(c == cat and _overlaps((start, end), (s, e)) for c, s, e in predicted)
             for bucket in (counts.setdefault(cat, _Counts()), total):
@@ -111,7 +117,8 @@ def evaluate(path: str | Path, language: str | None = "auto") -> dict[str, Score
     return result
 
 
-def errors(path: str | Path, language: str | None = "auto") -> list[str]:
+def errors(path: str | Path, language: str | None = "auto", *,
+           with_tagger: bool = True) -> list[str]:
     """Human-readable misses and false alarms, for tuning by hand."""
     path = Path(path)
     if language == "auto":
@@ -122,7 +129,8 @@ def errors(path: str | Path, language: str | None = "auto") -> list[str]:
         raw_spans = item["spans"]
         assert isinstance(raw_spans, list)
         gold = [(str(s["category"]), int(s["start"]), int(s["end"])) for s in raw_spans]
-        predicted = [(f.category, f.start, f.end) for f in find_identifiers(text, language)]
+        predicted = [(f.category, f.start, f.end)
+                     for f in find_identifiers(text, language, with_tagger=with_tagger)]
         for cat, s, e in gold:
             if not any(c == cat and _overlaps((s, e), (ps, pe)) for c, ps, pe in predicted):
                 lines.append(f"MISS {cat:<12} {text[s:e]!r:<30} in {text!r}")
@@ -144,12 +152,13 @@ def format_table(language: str, scores: dict[str, Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     show_errors = "--errors" in args
+    with_tagger = "--rules-only" not in args
     paths = [Path(a) for a in args if not a.startswith("--")] or [
         TESTSET_DIR / f"{name}.jsonl" for name in TESTSETS]
     for path in paths:
-        print(format_table(path.stem, evaluate(path)))
+        print(format_table(path.stem, evaluate(path, with_tagger=with_tagger)))
         if show_errors:
-            print("\n".join(errors(path)))
+            print("\n".join(errors(path, with_tagger=with_tagger)))
         print()
     return 0
 

@@ -2,8 +2,9 @@
 
 Before a presenter saves a case label or a private note, the app shows what in the text
 might identify the person (the HIPAA Safe Harbor list is the checklist); the presenter may
-then edit the text or keep it. Nothing here leaves the process: regular expressions and
-the small word lists in `identifier_data.py`, standard library only, no Django.
+then edit the text or keep it. Nothing here leaves the process: regular expressions, the
+word lists in `identifier_data.py` and a small statistical tagger trained offline
+(`tagger.py`), standard library only, no Django.
 
     >>> [(f.category, f.text) for f in find_identifiers("Frau K., 93, aus Dorfen")]
     [('name', 'Frau K.'), ('age_over_89', '93'), ('place', 'Dorfen')]
@@ -23,7 +24,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from balintroom.deid import identifier_data as data
-from balintroom.deid._text import _DIGIT_RE, _TOKEN_RE, _WORD_BEFORE_RE, _Candidate, _tokens
+from balintroom.deid import tagger
+from balintroom.deid._text import (
+    _DIGIT_RE,
+    _P_TAGGER,
+    _TOKEN_RE,
+    _WORD_BEFORE_RE,
+    _Candidate,
+    _tokens,
+)
 from balintroom.deid._words import _BOTH, _inside_a_citation, _names_no_one
 from balintroom.deid.ages import (
     _ages,
@@ -225,12 +234,19 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
 
 
+def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
+    language = next(iter(langs)) if len(langs) == 1 else None
+    return [_Candidate(category, start, end, _P_TAGGER)
+            for category, start, end in tagger.find_spans(text, language)]
+
+
 _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
 
 def find_identifiers(text: str, language: str | None = None, *,
-                     known_names: Iterable[str] = ()) -> list[Finding]:
+                     known_names: Iterable[str] = (), with_tagger: bool = True
+                     ) -> list[Finding]:
     """What in `text` may identify a person, sorted by position, never overlapping.
 
     `language` is "en", "de" (a locale such as "de-at" works too) or None for both.
@@ -238,6 +254,10 @@ def find_identifiers(text: str, language: str | None = None, *,
     is only one of them, or part of one, with or without a title, is not a finding -
     unless a cue says it is someone else ("Patientin Anna", "her son Ben"). Letters are
     compared case-insensitively, accents count ("Muller" is not "Müller").
+
+    The statistical tagger (`tagger.py`, deid/model/README.md) fills the rules' gaps in
+    names and places: its spans rank below every rule and pass the same filters as the
+    rules' own. `with_tagger=False` measures the rules alone (the tagger learns from them).
 
         >>> [f.text for f in find_identifiers("Ben und Frau Quist", "de",
         ...                                   known_names=["Ben Berger"])]
@@ -256,6 +276,7 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_holiday_years_and_bare_days(text))
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
+    tagged = _tagger_candidates(text, langs) if with_tagger else []
     places = list(_places(text, toks, langs))
     places.extend(_context_places(text, langs))
     places.extend(_world_cities_roads_and_named_venues(text, langs))
@@ -271,11 +292,15 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_repeated_names(text, toks, names, langs))
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
+    names.extend(c for c in tagged if c.category == "name")
     names = _patients_names(text, names, places, langs)
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
     candidates.extend(places)
+    # Not among `places`: a guess must not cut an "other" finding short.
+    candidates.extend(c for c in tagged if c.category == "place"
+                      and not _names_no_one(text[c.start:c.end]))
     others = [*_other(text, langs), *_roles(text)]
     candidates.extend(_trimmed_before_places(text, others, places))
     known = _known_name_words(known_names)

@@ -2,8 +2,10 @@
 
 At the start the process says it is alive, and finds dead the processes that went before
 it without stopping cleanly (after a crash, their sockets' rows are closed at once); then
-its heartbeat runs. At a clean stop, once the server has closed its sockets, whatever
-rows are still open are closed, and the rooms are told.
+its heartbeat runs. The identifier tagger's model is read then too, in a thread: the
+label check runs on the event loop, and no room should wait half a second for the file.
+At a clean stop, once the server has closed its sockets, whatever rows are still open are
+closed, and the rooms are told.
 """
 
 import asyncio
@@ -13,6 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from channels.db import database_sync_to_async
+
+from balintroom.deid import tagger
 
 from .broadcast import Broadcast, broadcasts_held
 from .hub import hub
@@ -49,6 +53,7 @@ async def lifespan(scope: dict[str, Any], receive: Callable[..., Any],
         message = await receive()
         if message["type"] == "lifespan.startup":
             await _run(process_beat, "process start")
+            await asyncio.to_thread(tagger.model)
             beating = asyncio.ensure_future(_heartbeat())
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
