@@ -198,8 +198,8 @@ def check_identifiers(argv: list[str]) -> int:
         description="Read text (UTF-8) from standard input and print each possible identifier "
                     "as a JSON line {category, start, end, text}; offsets are character "
                     "positions in the input. Offline, no Django setup.")
-    parser.add_argument("--language", choices=["en", "de"], default=None,
-                        help="the text's language (default: check for both)")
+    parser.add_argument("--language", choices=["en", "de", "fr", "el"], default=None,
+                        help="the text's language (default: check for all of them)")
     args = parser.parse_args(argv)
     from balintroom.deid.identifiers import find_identifiers
 

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from balintroom.deid import french, greek, tagger
 from balintroom.deid import identifier_data as data
-from balintroom.deid import tagger
 from balintroom.deid._text import (
     _DIGIT_RE,
     _P_TAGGER,
@@ -95,12 +95,20 @@ class Finding:
 
 
 
+def _code(language: str | None) -> str | None:
+    return language.replace("_", "-").split("-")[0].lower() if language else None
+
+
 def _languages(language: str | None) -> frozenset[str]:
-    if language:
-        code = language.replace("_", "-").split("-")[0].lower()
-        if code in ("en", "de"):
-            return frozenset({code})
-    return _BOTH
+    code = _code(language)
+    return frozenset({code}) if code in ("en", "de") else _BOTH
+
+
+# French and Greek have rules of their own, beside the English and German ones (which
+# still read such text: titles, numbers and addresses cross borders). With no language
+# given (a case label, written in whatever its author speaks) all of them run.
+_OWN_RULES: dict[str | None, tuple[Callable[[str], Iterable[_Candidate]], ...]] = {
+    "fr": (french.find,), "el": (greek.find,), None: (french.find, greek.find)}
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
@@ -268,6 +276,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     langs = _languages(language)
     toks = _tokens(text)
     candidates: list[_Candidate] = []
+    own = [c for rules in _OWN_RULES.get(_code(language), ()) for c in rules(text)]
     if "." in text or "@" in text:
         candidates.extend(_emails_and_urls(text))
     if _DIGIT_RE.search(text):
@@ -276,12 +285,14 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_holiday_years_and_bare_days(text))
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
+    candidates.extend(c for c in own if c.category not in ("name", "place"))
     tagged = _tagger_candidates(text, langs) if with_tagger else []
     places = list(_places(text, toks, langs))
     places.extend(_context_places(text, langs))
     places.extend(_world_cities_roads_and_named_venues(text, langs))
     places.extend(_places_after_places(text, places, langs))
     places.extend(_places_in_lower_case_notes(text, langs))
+    places.extend(c for c in own if c.category == "place")
     places = [c for c in places if not _names_no_one(text[c.start:c.end])]
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
@@ -293,6 +304,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs))
     names.extend(c for c in tagged if c.category == "name")
+    names.extend(c for c in own if c.category == "name")
     names = _patients_names(text, names, places, langs)
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
