@@ -99,14 +99,38 @@ def _code(language: str | None) -> str | None:
     return language.replace("_", "-").split("-")[0].lower() if language else None
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_A-Z]{2,}(?![\w'’])")
+
+
+def _reads_as_english_or_german(text: str) -> bool:
+    """Whether most lower-case words are English or German ones; a text too short to tell
+    counts as such, as every text did before French and Greek had rules."""
+    words = [w for w in _LOWER_WORD_RE.findall(text) if w.islower()]
+    if len(words) < 3:
+        return True
+    known = sum(1 for w in words if data.WORD_FREQUENCIES_EN.get(w, 0.0) >= 3.5
+                or data.WORD_FREQUENCIES_DE.get(w, 0.0) >= 3.5)
+    return known >= 0.6 * len(words)
+
+
 def _languages(language: str | None) -> frozenset[str]:
     code = _code(language)
     return frozenset({code}) if code in ("en", "de") else _BOTH
 
 
-# French and Greek have rules of their own, beside the English and German ones (which
-# still read such text: titles, numbers and addresses cross borders). With no language
-# given (a case label, written in whatever its author speaks) all of them run.
+def _is_foreign(text: str, language: str | None) -> bool:
+    """French or Greek, said or seen: there the English and German rules that read
+    lower-case words or sentence starts as names ("son mari", "Cinq") and the tagger,
+    which learned English and German, stay out; their other rules still run."""
+    code = _code(language)
+    if code in ("en", "de"):
+        return False
+    return code is not None or not _reads_as_english_or_german(text)
+
+
+# French and Greek have rules of their own; the English and German rules that need no
+# language (titles, numbers, addresses, e-mails) read such text too. With no language
+# given (a case label, written in whatever its author speaks) both run.
 _OWN_RULES: dict[str | None, tuple[Callable[[str], Iterable[_Candidate]], ...]] = {
     "fr": (french.find,), "el": (greek.find,), None: (french.find, greek.find)}
 
@@ -242,8 +266,17 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
 
 
+def _english_or_german(text: str) -> str:
+    """The likelier of the two, by the words more common in one than in the other."""
+    lean = 0.0
+    for word in _LOWER_WORD_RE.findall(text.casefold()):
+        lean += data.WORD_FREQUENCIES_EN.get(word, 0.0) - data.WORD_FREQUENCIES_DE.get(word, 0.0)
+    return "en" if lean >= 0 else "de"
+
+
 def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
-    language = next(iter(langs)) if len(langs) == 1 else None
+    # The tagger learned each text with its language: told none, it would guess wildly.
+    language = next(iter(langs)) if len(langs) == 1 else _english_or_german(text)
     return [_Candidate(category, start, end, _P_TAGGER)
             for category, start, end in tagger.find_spans(text, language)]
 
@@ -274,6 +307,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     if not text:
         return []
     langs = _languages(language)
+    foreign = _is_foreign(text, language)
     toks = _tokens(text)
     candidates: list[_Candidate] = []
     own = [c for rules in _OWN_RULES.get(_code(language), ()) for c in rules(text)]
@@ -286,7 +320,7 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
     candidates.extend(c for c in own if c.category not in ("name", "place"))
-    tagged = _tagger_candidates(text, langs) if with_tagger else []
+    tagged = _tagger_candidates(text, langs) if with_tagger and not foreign else []
     places = list(_places(text, toks, langs))
     places.extend(_context_places(text, langs))
     places.extend(_world_cities_roads_and_named_venues(text, langs))
@@ -301,8 +335,9 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_mid_sentence_names(text, toks, langs))
     names.extend(_nicknames(text, langs))
     names.extend(_repeated_names(text, toks, names, langs))
-    names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
-    names.extend(_word_names(text, langs))
+    if not foreign:
+        names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
+    names.extend(_word_names(text, langs, lower_case=not foreign))
     names.extend(c for c in tagged if c.category == "name")
     names.extend(c for c in own if c.category == "name")
     names = _patients_names(text, names, places, langs)

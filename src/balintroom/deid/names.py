@@ -1200,9 +1200,12 @@ def _public_figure_end(text: str, candidate: _Candidate) -> int | None:
     return end
 
 
-def _word_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
-    """ "Precious Ndlovu", "have had Precious since she was three days old"."""
-    yield from _lower_case_first_names(text, langs)
+def _word_names(text: str, langs: frozenset[str], *, lower_case: bool = True
+                ) -> Iterator[_Candidate]:
+    """ "Precious Ndlovu", "have had Precious since she was three days old"; with
+    `lower_case`, first names in notes typed in lower case too."""
+    if lower_case:
+        yield from _lower_case_first_names(text, langs)
     yield from _label_start_names(text, langs)
     for m in _APPOSED_NAME_RE.finditer(text):
         name = m.group("name")
