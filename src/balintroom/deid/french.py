@@ -40,7 +40,7 @@ SURNAMES = data._set("fr_surnames.txt")
 _SURNAMES_LC = frozenset(n.casefold() for n in SURNAMES)
 REGIONS = data._set("fr_regions.txt")
 # Flagged wherever they stand: none is an ordinary French, English or German word.
-TOWNS = data._set("fr_towns.txt") - data.EPONYMS - REGIONS
+TOWNS = data._set("fr_towns.txt") - data.EPONYMS - REGIONS - data.FIRST_NAMES - FIRST_NAMES
 # Ordinary words or names too ("Tours", "Nice", "Paris" is a first name): after "à", "près de".
 AMBIGUOUS_TOWNS = ((data._set("fr_ambiguous_towns.txt") | data.CITIES | data.WORLD_CITIES
                     | data.TOWNS) - data.EPONYMS - REGIONS - data.DRUG_NAMES)
@@ -52,8 +52,8 @@ data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
 _ALL_FIRST = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 _MAX_TOWN_WORDS = 4  # "Saint-Martin-de-Ré" is one token; "Les Sables-d'Olonne" two
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]*(?:['’\-][A-ZÀ-ÖØ-Þa-zà-öø-ÿœ]+)*"  # Dubois, Saint-Roch, D
 _UP = "A-ZÀ-ÖØ-Þ"
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]*(?:['’\-][A-ZÀ-ÖØ-Þa-zà-öø-ÿœ]+)*"  # Dubois, Saint-Roch, D
 
 
 def _is_word(w: str) -> bool:
@@ -70,11 +70,11 @@ _TITLES = (r"M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoisel
 _LOWER_TITLES = r"mme\.?|mlle\.?|m\.|madame|monsieur|mademoiselle|dr\.?|docteur|pr\.?"
 _PARTICLE = r"(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|Le|La|Van|van|von)\s*)"
 _TITLE_NAME_RE = re.compile(
-    rf"(?<![\w.])(?:{_TITLES})\s+(?P<n>{_PARTICLE}?(?:{_CAP}\.?)(?:\s+{_PARTICLE}?(?P<n2>{_CAP}))?)")
+    rf"(?<![\w.])(?:{_TITLES})\s+(?P<n>{_PARTICLE}?(?:[{_UP}]\.|{_CAP})(?:\s+{_PARTICLE}?(?P<n2>{_CAP}))?)")
 _LOWER_TITLE_NAME_RE = re.compile(
     rf"(?<![\w.])(?:{_LOWER_TITLES})\s+(?P<n>[a-zà-öø-ÿœ][a-zà-öø-ÿœ'\-]{{2,}})")
 # Not a person after a title: "Père Noël", "Monsieur le Maire" is cut by the capital rule.
-_NOT_AFTER_TITLE = frozenset({"Noël", "Fouettard", "Lachaise"})
+_NOT_AFTER_TITLE = frozenset({"Noël", "Fouettard", "Lachaise", "Google", "House", "Who"})
 _MONTHS = ("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet",
            "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre")
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -85,7 +85,9 @@ def _titled_names(text: str) -> Iterator[_Candidate]:
     for m in _TITLE_NAME_RE.finditer(text):
         words = m.group("n").split()
         first = words[0].rstrip(".")
-        if first in _NOT_AFTER_TITLE or first in _CALENDAR or first in REGIONS:
+        # "M. Parkinson" is a German Morbus; "Dr Google", "Dr House" are no one
+        if (first in _NOT_AFTER_TITLE or first in _CALENDAR or first in REGIONS
+                or first in data.EPONYMS):
             continue
         if m.group().startswith("Me ") and _is_word(first):
             continue  # "Me" is "Maître" only before a name, and an English word elsewhere
@@ -122,7 +124,8 @@ def _first_names(text: str) -> Iterator[_Candidate]:
             yield _Candidate("name", start, start + len(name), _P_NAME)
     toks = _tokens(text)
     for i, tok in enumerate(toks):
-        if tok.text not in _ALL_FIRST:
+        # English and German first names ("John Radcliffe") are the other rules' to judge
+        if tok.text not in _ALL_FIRST or tok.text in data.FIRST_NAMES:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (nxt is not None and text[tok.end:nxt.start] == " " and nxt.text[:1].isupper()
@@ -190,7 +193,7 @@ def _dates(text: str) -> Iterator[_Candidate]:
 _STREET_FREE = (r"rue|avenue|av\.|bd|boulevard|chemin|impasse|allée|quai|route|ruelle"
                 r"|square|place|chaussée|esplanade|promenade|rond-point|sentier|faubourg")
 _STREET_NUMBERED = _STREET_FREE + r"|cours|passage|voie|cité|résidence|lotissement|hameau"
-_STREET_NAME = (rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?{_CAP}"
+_STREET_NAME = (rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?(?=\w\w){_CAP}"
                 rf"(?:(?:\s+|-)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|et|la|le|les)\s*)?{_CAP}){{0,3}}")
 _STREET_RES = [
     # "12 rue des Lilas", "3, avenue Jean-Jaurès", "12 bis rue ...": number and street word
