@@ -98,6 +98,8 @@ def _titled_names(text: str) -> Iterator[_Candidate]:
             end = m.start("n2")
             while text[end - 1].isspace():
                 end -= 1
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2  # "Dr. Weber's patient": an English possessive is no part of the name
         yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
     for m in _LOWER_TITLE_NAME_RE.finditer(text):
         word = m.group("n")
