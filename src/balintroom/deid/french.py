@@ -4,15 +4,328 @@ miss (titles such as "Mme", addresses such as "12 rue des Lilas", "92 ans", "le 
 `find(text)` yields candidates; `identifiers.find_identifiers` runs it for French text
 and for text of no stated language, routes names and places through the same filters as
 the other rules' (medicines, eponyms, the group's own names) and resolves overlaps by
-priority (`_text._P_*`).
+priority (`_text._P_*`). Since these rules also read English and German case labels,
+every pattern leans on something French (a French title, month, street word or
+preposition) or on a list from which English and German words were removed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from balintroom.deid._text import _Candidate
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import (
+    _P_AGE,
+    _P_CITY,
+    _P_CITY_PREP,
+    _P_DATE,
+    _P_ID,
+    _P_NAME,
+    _P_NAME_TITLE,
+    _P_PLACE_STRUCT,
+    _alternation,
+    _at_sentence_start,
+    _Candidate,
+    _tokens,
+)
+
+# --- word lists (data/README.md, section "French") ----------------------------------------
+_FILES = ("fr_first_names.txt", "fr_ambiguous_first_names.txt", "fr_surnames.txt",
+          "fr_towns.txt", "fr_ambiguous_towns.txt", "fr_regions.txt", "fr_words.txt")
+FIRST_NAMES = data._set("fr_first_names.txt")
+# Also ordinary words ("Rose", "Claire", "Aurore"): a name only before a surname or after a cue.
+AMBIGUOUS_FIRST_NAMES = data._set("fr_ambiguous_first_names.txt")
+SURNAMES = data._set("fr_surnames.txt")
+_SURNAMES_LC = frozenset(n.casefold() for n in SURNAMES)
+REGIONS = data._set("fr_regions.txt")
+# Flagged wherever they stand: none is an ordinary French, English or German word.
+TOWNS = data._set("fr_towns.txt") - data.EPONYMS - REGIONS - data.FIRST_NAMES - FIRST_NAMES
+# Ordinary words or names too ("Tours", "Nice", "Paris" is a first name): after "à", "près de".
+AMBIGUOUS_TOWNS = ((data._set("fr_ambiguous_towns.txt") | data.CITIES | data.WORLD_CITIES
+                    | data.TOWNS) - data.EPONYMS - REGIONS - data.DRUG_NAMES)
+WORDS = data._set("fr_words.txt")
+# identifier_data froze its list of files read before this module loaded: add ours, so that
+# the test for orphan files in data/ knows them.
+data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
+
+_ALL_FIRST = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
+_MAX_TOWN_WORDS = 4  # "Saint-Martin-de-Ré" is one token; "Les Sables-d'Olonne" two
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ]*(?:['’\-][A-ZÀ-ÖØ-Þa-zà-öø-ÿœ]+)*"  # Dubois, Saint-Roch, D
+
+
+def _is_word(w: str) -> bool:
+    """An ordinary word in French, English or German (lower-cased)."""
+    lw = w.casefold().replace("’", "'")
+    return (lw in WORDS or lw in data.COMMON_WORDS_EN
+            or data.WORD_FREQUENCIES_DE.get(lw, 0.0) >= 3.0)
+
+
+# --- 1. titles and names -------------------------------------------------------------------
+_TITLES = (r"M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle|Messieurs"
+           r"|Mesdames|Dr\.?|Dre\.?|Docteur|Docteure|Pr\.?|Professeur|Professeure|Maître|Me"
+           r"|Père|Sœur|Soeur|Frère|[Ll]['’]abbé|Abbé")
+_LOWER_TITLES = r"mme\.?|mlle\.?|m\.|madame|monsieur|mademoiselle|dr\.?|docteur|pr\.?"
+_PARTICLE = r"(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|Le|La|Van|van|von)\s*)"
+_TITLE_NAME_RE = re.compile(
+    rf"(?<![\w.])(?:{_TITLES})\s+(?P<n>{_PARTICLE}?(?:[{_UP}]\.|{_CAP})(?:\s+{_PARTICLE}?(?P<n2>{_CAP}))?)")
+_LOWER_TITLE_NAME_RE = re.compile(
+    rf"(?<![\w.])(?:{_LOWER_TITLES})\s+(?P<n>[a-zà-öø-ÿœ][a-zà-öø-ÿœ'\-]{{2,}})")
+# Not a person after a title: "Père Noël", "Monsieur le Maire" is cut by the capital rule.
+_NOT_AFTER_TITLE = frozenset({"Noël", "Fouettard", "Lachaise", "Google", "House", "Who"})
+_MONTHS = ("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+           "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre")
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_CALENDAR = frozenset(w.capitalize() for w in _MONTHS + _WEEKDAYS)
+
+
+def _titled_names(text: str) -> Iterator[_Candidate]:
+    for m in _TITLE_NAME_RE.finditer(text):
+        words = m.group("n").split()
+        first = words[0].rstrip(".")
+        # "M. Parkinson" is a German Morbus; "Dr Google", "Dr House" are no one
+        if (first in _NOT_AFTER_TITLE or first in _CALENDAR or first in REGIONS
+                or first in data.EPONYMS):
+            continue
+        if m.group().startswith("Me ") and _is_word(first):
+            continue  # "Me" is "Maître" only before a name, and an English word elsewhere
+        end = m.end()
+        # "Mme Rose Tristesse": keep a second word only if it is not an ordinary word
+        second = m.group("n2")
+        if second and _is_word(second) and second not in SURNAMES:
+            end = m.start("n2")
+            while text[end - 1].isspace():
+                end -= 1
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2  # "Dr. Weber's patient": an English possessive is no part of the name
+        yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
+    for m in _LOWER_TITLE_NAME_RE.finditer(text):
+        word = m.group("n")
+        if (not _is_word(word) or word in _SURNAMES_LC) and word.capitalize() not in _CALENDAR:
+            yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
+
+
+# "sa fille Rose", "la patiente, Aurore,": someone named after a word for a person
+_CUE_RE = re.compile(
+    r"\b(?:[Ss]a|[Ss]on|[Ll]a|[Ll]e|[Ll]eur|[Mm]a|[Mm]on|[Ll]['’])\s*(?:fille|fils|mère|père"
+    r"|mari|femme|épouse|époux|compagne|compagnon|conjoint|conjointe|sœur|soeur|frère"
+    r"|petite-fille|petit-fils|tante|oncle|cousine?|voisine?|amie?|patiente?|enfant"
+    r"|bébé|aînée?|cadette?|belle-mère|beau-père|grand-mère|grand-père|résidente?)"
+    r"\s*,?\s+(?P<n>" + _CAP + r")"
+    r"|\b(?:s['’]appelle|prénommée?|nommée?|appelée?)\s+(?P<m>" + _CAP + r")")
+
+
+def _first_names(text: str) -> Iterator[_Candidate]:
+    for m in _CUE_RE.finditer(text):
+        name = m.group("n") or m.group("m")
+        start = m.start("n") if m.group("n") else m.start("m")
+        if ((name in _ALL_FIRST or name in data.FIRST_NAMES or not _is_word(name))
+                and name not in _CALENDAR and name not in REGIONS):
+            yield _Candidate("name", start, start + len(name), _P_NAME)
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        # English and German first names ("John Radcliffe") are the other rules' to judge
+        if tok.text not in _ALL_FIRST or tok.text in data.FIRST_NAMES:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (nxt is not None and text[tok.end:nxt.start] == " " and nxt.text[:1].isupper()
+                and nxt.text not in _CALENDAR and nxt.text not in REGIONS
+                and (nxt.text in SURNAMES or nxt.text.isupper() or not _is_word(nxt.text))
+                and (tok.text in FIRST_NAMES or not _at_sentence_start(text, tok.start))):
+            # "Léa Fournier", "Aurore GIRARD": a first name and a surname
+            yield _Candidate("name", tok.start, nxt.end, _P_NAME)
+        elif tok.text in FIRST_NAMES and not _at_sentence_start(text, tok.start):
+            yield _Candidate("name", tok.start, tok.end, _P_NAME)
+
+
+# --- 2. ages of 90 or over -----------------------------------------------------------------
+_AGE_NUM_RE = re.compile(r"(?<![\d,.])(?P<n>\d{2,3})\s*(?:ans\b|a\b(?![’'])|printemps\b)")
+_UNITS_AFTER = (r"(?!\s*(?:mg|g|kg|ml|cl|l|euros?|€|%|pour\s*cent|minutes?|min|secondes?"
+                r"|heures?|jours?|semaines?|mois|fois|mètres?|m|km|personnes|patients?|places"
+                r"|lits|mmHg|mmol))")
+_TENS_90 = (r"(?:quatre[- ]vingt[- ](?:dix(?:[- ](?:sept|huit|neuf))?|onze|douze|treize"
+            r"|quatorze|quinze|seize|et[- ]onze)"
+            r"|nonante(?:[- ](?:et[- ]un|deux|trois|quatre|cinq|six|sept|huit|neuf))?)")
+_AGE_WORD_RE = re.compile(
+    rf"\b(?:{_TENS_90}|cent(?:[- ](?:et[- ]un|deux|trois|quatre|cinq|six))?(?=\s+ans\b))"
+    + _UNITS_AFTER, re.I)
+_AGE_YEAR_RE = re.compile(r"\b[Dd]ans\s+sa\s+(?P<n>\d{2,3})\s*(?:e|ème|eme|è)\s+année\b")
+_CENTENARIAN_RE = re.compile(r"\b[Cc]entenaires?\b")
+
+
+def _ages(text: str) -> Iterator[_Candidate]:
+    for m in _AGE_NUM_RE.finditer(text):
+        if 90 <= int(m.group("n")) <= 125:
+            yield _Candidate("age_over_89", m.start("n"), m.end("n"), _P_AGE)
+    for m in _AGE_YEAR_RE.finditer(text):
+        if 91 <= int(m.group("n")) <= 125:  # in her 91st year: 90 years old
+            yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+    for m in _AGE_WORD_RE.finditer(text):
+        yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+    for m in _CENTENARIAN_RE.finditer(text):
+        yield _Candidate("age_over_89", m.start(), m.end(), _P_AGE)
+
+
+# --- 3. dates ------------------------------------------------------------------------------
+_MONTH = (_alternation(_MONTHS)
+          + r"|janv\.|févr\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|déc\.|dec\.")
+_WEEKDAY = _alternation(_WEEKDAYS)
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:1er|1ᵉʳ|0?[1-9]|[12]\d|3[01])"
+_DATE_RES = [
+    # "3 mai 2024", "mardi 1er mars", "le 14 juillet"
+    re.compile(rf"(?<![\d,.])(?:(?:{_WEEKDAY})\s+)?{_DAY}\s+(?:{_MONTH})(?![a-zà-ÿ])"
+               rf"(?:\s+{_YEAR}\b)?", re.I),
+    # "mars 2022", "en août 2019"
+    re.compile(rf"\b(?:{_MONTH})(?<!\.)\s+{_YEAR}\b|\b(?:{_MONTH})\s+{_YEAR}\b", re.I),
+    # "mardi 14", "le jeudi 3": a weekday with a day, not an hour ("mardi 14h")
+    re.compile(rf"\b(?:{_WEEKDAY})\s+{_DAY}\b(?!\s*(?:h\b|h\d|heures?|:|ans|mg|min))", re.I),
+]
+
+
+def _dates(text: str) -> Iterator[_Candidate]:
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+
+
+# --- 4. addresses, towns and institutions --------------------------------------------------
+_STREET_FREE = (r"rue|avenue|av\.|bd|boulevard|chemin|impasse|allée|quai|route|ruelle"
+                r"|square|place|chaussée|esplanade|promenade|rond-point|sentier|faubourg")
+_STREET_NUMBERED = _STREET_FREE + r"|cours|passage|voie|cité|résidence|lotissement|hameau"
+_STREET_NAME = (rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?(?=\w\w){_CAP}"
+                rf"(?:(?:\s+|-)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|et|la|le|les)\s*)?{_CAP}){{0,3}}")
+_STREET_RES = [
+    # "12 rue des Lilas", "3, avenue Jean-Jaurès", "12 bis rue ...": number and street word
+    re.compile(rf"(?<![\d,.])\d{{1,4}}(?:\s*(?:bis|ter|[A-D]))?\s*,?\s+(?i:{_STREET_NUMBERED})"
+               rf"\s+{_STREET_NAME}"),
+    # "rue des Lilas", "bd Voltaire", "Place de la Mairie" without a number
+    re.compile(rf"\b(?i:{_STREET_FREE})\s+{_STREET_NAME}"),
+]
+_POSTCODE_RES = [
+    re.compile(rf"\b(?:0[1-9]|[1-8]\d|9[0-8]|2[AB])\d{{3}}\s+(?P<t>{_CAP}"
+               rf"(?:[ \-](?:sur|sous|en|lès|les|le|la|de|du|d['’]|{_CAP})+)*)"
+               rf"(?:\s+(?:Cedex|CEDEX)(?:\s+\d{{1,2}})?)?"),
+    re.compile(rf"(?<![\d.,/])[1-9]\d{{3}}\s+(?P<t>{_CAP}(?:-{_CAP})*)"),  # 1000 Bruxelles
+    re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b"),  # H2X 1Y4
+]
+_PLACE_PREP_RE = re.compile(
+    r"(?:\b(?:à|a|près\s+de|proche\s+de|vers|sur|habite|vit|vivait|originaire\s+de"
+    r"|venant\s+de|né|née|domicilié|domiciliée|hospitalisé\s+à|depuis|jusqu['’]à"
+    r"|banlieue\s+de|commune\s+de|ville\s+de|village\s+de|région\s+de|route\s+de"
+    r"|en\s+direction\s+de)|\bde|\bd['’])\s*$")
+_INSTITUTION_HEADS = (r"EHPAD|Ehpad|Clinique|Polyclinique|CHU|CHR|CHRU|CHS|CHG|CH|Hôpital"
+                      r"|Hopital|Centre\s+hospitalier|Collège|École|Ecole|Lycée|Résidence"
+                      r"|Maison\s+de\s+retraite|Maison\s+de\s+santé|Pharmacie|Polyclinique"
+                      r"|Crèche|Brasserie|Café|Mairie|Paroisse|Église|Eglise|Chapelle"
+                      r"|Couvent|Abbaye|Groupe\s+scolaire|Institution|Pensionnat|Faculté"
+                      r"|Université|Foyer|Centre|Institut|Restaurant|Boulangerie|Hospice"
+                      r"|IME|ITEP|ESAT|MAS|FAM|CMP|CMPP|CSAPA|CAMSP|SESSAD|USLD|SSR|EHPA")
+# Heads that are English or German words too: only with a French link ("Centre de ...").
+_FRENCH_LINK_ONLY = frozenset({"Centre", "Foyer", "Institut", "Restaurant", "Café", "MAS",
+                               "FAM", "CH", "Institution", "Université"})
+_INSTITUTION_RE = re.compile(
+    rf"\b(?P<h>{_INSTITUTION_HEADS})\s+(?P<l>(?:(?:Les|Le|La|L['’]|les|le|la|l['’]"
+    rf"|de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?)(?P<n>{_CAP}"
+    rf"(?:(?:\s+|-)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|et|la|le|les|sur|en)\s*)?"
+    rf"{_CAP}){{0,3}})")
+
+
+def _towns(text: str) -> Iterator[_Candidate]:
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        if not tok.text[:1].isupper():
+            continue
+        for n in range(min(_MAX_TOWN_WORDS, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            span = text[tok.start:last.end].replace("’", "'")
+            if n > 1 and any(c in span for c in ".,;:\n"):
+                continue
+            if span in TOWNS:
+                yield _Candidate("place", tok.start, last.end, _P_CITY)
+                break
+            if (span in AMBIGUOUS_TOWNS and span not in data.REGIONS
+                    and _PLACE_PREP_RE.search(text, max(0, tok.start - 30), tok.start)
+                    and not (text[max(0, tok.start - 3):tok.start].strip().endswith("de")
+                             and span in _ALL_FIRST | data.FIRST_NAMES)):
+                yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
+                break
+
+
+def _places(text: str) -> Iterator[_Candidate]:
+    for rx in _STREET_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for rx in _POSTCODE_RES:
+        for m in rx.finditer(text):
+            if "t" in rx.groupindex:
+                town = m.group("t")
+                if rx is _POSTCODE_RES[1] and (
+                        re.fullmatch(r"(?:19|20)\d\d", m.group()[:4])
+                        or town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES):
+                    continue  # "2019 Paris" is a year; a four-digit postcode needs a town
+                if town in _CALENDAR or _is_word(town.split()[0].split("-")[0]) and (
+                        town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES):
+                    continue
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _INSTITUTION_RE.finditer(text):
+        head, link, name = m.group("h"), m.group("l"), m.group("n")
+        if head in _FRENCH_LINK_ONLY and not link and not name.startswith(("Saint", "Sainte")):
+            continue
+        first = name.split()[0].split("-")[0]
+        if first in _CALENDAR or name in REGIONS or name in data.REGIONS:
+            continue
+        if not link and _is_word(first) and first not in ("Saint", "Sainte", "Notre"):
+            # "Clinique Psychiatrique", "Collège Universitaire": a kind, not a name
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    yield from _towns(text)
+
+
+# --- 5. ID numbers -------------------------------------------------------------------------
+_NIR_RE = re.compile(
+    r"(?<![\d\w])[12]\s?\d\d\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d\d|2[AB])\s?\d{3}\s?\d{3}"
+    r"\s?(?P<k>\d\d)(?![\d\w])")
+_LABELLED_ID_RE = re.compile(
+    r"(?i:\b(?:n°|no\.?|num(?:éro|ero)?\.?)\s*(?:de\s+)?(?:dossier|patient|patiente|sécu"
+    r"|sécurité\s+sociale|sécu\.|SS|allocataire|CAF|NIR|INS|RPPS|ADELI|FINESS|passeport"
+    r"|carte\s+vitale|registre\s+national|immatriculation|client|contrat|PV|plainte"
+    r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier)"
+    r"|\bn°)\s*[:#]?\s*(?:n°\s*)?(?P<id>(?=[A-Z0-9\-/.]*\d)[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
+_PLATE_RE = re.compile(r"\b[A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}\b")
+_BE_NRN_RE = re.compile(r"\b\d\d\.\d\d\.\d\d-\d{3}\.\d\d\b")
+
+
+def _nir_key_ok(m: re.Match[str]) -> bool:
+    digits = re.sub(r"\s", "", m.group())
+    body, key = digits[:-2], int(digits[-2:])
+    if "2A" in body or "2B" in body:  # Corsica: 2A and 2B count as 19 and 18
+        body = body.replace("2A", "19").replace("2B", "18")
+        number = int(body) - (1000000 if "19" in digits[5:7] or "2A" in digits else 2000000)
+    else:
+        number = int(body)
+    return key == 97 - number % 97
+
+
+def _ids(text: str) -> Iterator[_Candidate]:
+    for m in _NIR_RE.finditer(text):
+        if _nir_key_ok(m):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    for m in _LABELLED_ID_RE.finditer(text):
+        if not re.fullmatch(r"\d{1,2}", m.group("id")):
+            yield _Candidate("id_number", m.start("id"), m.end("id"), _P_ID)
+    for rx in (_PLATE_RE, _BE_NRN_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("id_number", m.start(), m.end(), _P_ID)
 
 
 def find(text: str) -> Iterator[_Candidate]:
-    return iter(())
+    yield from _titled_names(text)
+    yield from _first_names(text)
+    yield from _ages(text)
+    yield from _dates(text)
+    yield from _places(text)
+    if any(c.isdigit() for c in text):
+        yield from _ids(text)

@@ -1,0 +1,107 @@
+"""French rules of the identifier check (deid/french.py): invented sentences, what each
+must flag and what must stay clear; and that the French rules leave English and German
+case labels (language None) without new findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from balintroom.deid import french
+from balintroom.deid.identifiers import find_identifiers
+
+
+def found(text: str, language: str | None = "fr") -> list[tuple[str, str]]:
+    return [(f.category, f.text) for f in find_identifiers(text, language, with_tagger=False)]
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # titles and names
+    ("Mme Vautrin est revenue seule.", "name", "Mme Vautrin"),
+    ("Vue avec le Dr Castagnet hier.", "name", "Dr Castagnet"),
+    ("M. Lebrun refuse le traitement.", "name", "M. Lebrun"),
+    ("Rencontre avec Mme D. et sa fille.", "name", "Mme D."),
+    ("Elle parle de Madame de la Fontaine.", "name", "Madame de la Fontaine"),
+    ("Le Professeur Kerbrat a répondu.", "name", "Professeur Kerbrat"),
+    ("J'ai vu Mlle Quéré au cabinet.", "name", "Mlle Quéré"),
+    ("Sœur Marthe passe le dimanche.", "name", "Sœur Marthe"),
+    ("Elle appelle Maître Guérin.", "name", "Maître Guérin"),
+    ("rdv avec mme vautrin demain", "name", "mme vautrin"),
+    ("Puis Gwenaëlle Le Floch a téléphoné.", "name", "Gwenaëlle"),
+    ("Venu avec sa fille Aurore pour le bilan.", "name", "Aurore"),
+    # ages
+    ("Patiente de 92 ans, autonome.", "age_over_89", "92"),
+    ("Une femme âgée de 94 ans.", "age_over_89", "94"),
+    ("Homme, 93 a, vit seul.", "age_over_89", "93"),
+    ("Il a quatre-vingt-quinze ans.", "age_over_89", "quatre-vingt-quinze"),
+    ("Elle a nonante-deux ans.", "age_over_89", "nonante-deux"),
+    ("Elle est dans sa 97e année.", "age_over_89", "dans sa 97e année"),
+    ("Une patiente centenaire.", "age_over_89", "centenaire"),
+    # dates
+    ("Vue le 3 mai dernier.", "date", "3 mai"),
+    ("Hospitalisé le 12 février 2024.", "date", "12 février 2024"),
+    ("Revenu le 1er mars.", "date", "1er mars"),
+    ("Première séance en mars 2022.", "date", "mars 2022"),
+    ("On se revoit mardi 14 au cabinet.", "date", "mardi 14"),
+    # addresses, towns, institutions
+    ("Elle habite au 12 rue des Lilas.", "place", "12 rue des Lilas"),
+    ("Domicile : 3, avenue Jean-Jaurès.", "place", "3, avenue Jean-Jaurès"),
+    ("Il dort dans un abri bd Voltaire.", "place", "bd Voltaire"),
+    ("Adresse : 75011 Paris.", "place", "75011 Paris"),
+    ("Ils vivent à 1000 Bruxelles.", "place", "1000 Bruxelles"),
+    ("Code postal H2X 1Y4.", "place", "H2X 1Y4"),
+    ("Il travaille à Yvetot comme boulanger.", "place", "Yvetot"),
+    ("Elle est partie vivre à Tours.", "place", "Tours"),
+    ("Transférée à l'EHPAD Les Tilleuls.", "place", "EHPAD Les Tilleuls"),
+    ("Opérée à la Clinique Saint-Roch.", "place", "Clinique Saint-Roch"),
+    ("Suivi au CHU de Rouen.", "place", "CHU de Rouen"),
+    ("Ils se retrouvent au Café du Commerce.", "place", "Café du Commerce"),
+    # IDs
+    ("NIR 1 85 05 78 006 084 91 au dossier.", "id_number", "1 85 05 78 006 084 91"),
+    ("Dossier n° 4471203 transmis.", "id_number", "4471203"),
+    ("IPP : 88213457.", "id_number", "88213457"),
+    ("Voiture immatriculée AB-123-CD.", "id_number", "AB-123-CD"),
+    # phones (found by the shared rules)
+    ("Joignable au 06 12 34 56 78.", "phone", "06 12 34 56 78"),
+    ("Fixe : 01.23.45.67.89.", "phone", "01.23.45.67.89"),
+])
+def test_french_identifier_is_found(text: str, category: str, span: str) -> None:
+    hits = found(text)
+    assert any(c == category and span in t for c, t in hits), hits
+
+
+@pytest.mark.parametrize("text", [
+    "La maladie de Parkinson progresse lentement.",
+    "Elle prend du Doliprane matin et soir.",
+    "Suspicion d'Alzheimer, bilan prévu.",
+    "Ils ont déménagé en Bretagne puis en Provence.",
+    "Elle vit en Wallonie, son frère dans le canton de Vaud.",
+    "Il est né au Québec et a grandi en Savoie.",
+    "Elle vient tous les mardis, surtout en mars.",
+    "Arrivée en France en 2015.",
+    "Un homme de 89 ans, sous 90 mg de fer.",
+    "La kinésithérapeute et l'infirmière en parlent.",
+    "Le service de pédiatrie est débordé.",
+    "Victor Hugo et Molière sont au programme.",
+    "Rose de colère, elle se tait.",
+    "Claire et nette, sa demande surprend.",
+    "Le cours de français a lieu le lundi.",
+    "Il est pris en charge au cours de la semaine.",
+])
+def test_french_trap_stays_clear(text: str) -> None:
+    assert list(french.find(text)) == [], [(c.category, text[c.start:c.end])
+                                           for c in french.find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She came back from the surgery feeling much better about it.",
+    "The nurse and the social worker discussed the case at length.",
+    "We met on a Tuesday in March and talked about her fears.",
+    "He is 89 and still takes 90 mg of iron every day.",
+    "Die Patientin kam im Mai wieder und sprach über ihre Angst.",
+    "Der Sozialarbeiter und die Lehrerin sprachen lange über den Fall.",
+    "Sie war Mitte achtzig und lebte allein auf dem Land.",
+    "The Centre for Mental Health offers a Foyer Area for visitors.",
+])
+def test_english_and_german_stay_clear_of_french_rules(text: str) -> None:
+    own = [(c.category, text[c.start:c.end]) for c in french.find(text)]
+    assert own == [], own
