@@ -47,6 +47,11 @@ COMMON_WORDS = data._set("el_common_words.txt")
 data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a short list written inline, blank-separated (easier to read here)."""
+    return tuple(text.split())
+
+
 def _fold(word: str) -> str:
     """NFC and case-folded: "ΜΑΡΊΑΣ" and "Μαρίας" alike, final ς as σ (as wordfreq has it)."""
     return unicodedata.normalize("NFC", word).casefold()
@@ -71,21 +76,21 @@ _AMBIGUOUS_FOLDED = frozenset(_fold(w) for w in AMBIGUOUS_NAMES)
 # Month names in the nominative, genitive and accusative, learned and popular forms
 # ("Μάιος", "Μαΐου", "Μάη"), and their abbreviations; weekdays with their genitives. Matched
 # case-insensitively, with or without accents (notes in capitals drop them).
-_MONTH_STEMS = (
+_MONTH_STEMS = _words(
     "Ιανουάριος Ιανουαρίου Ιανουάριο Γενάρης Γενάρη Φεβρουάριος Φεβρουαρίου Φεβρουάριο "
     "Φλεβάρης Φλεβάρη Μάρτιος Μαρτίου Μάρτιο Μάρτης Μάρτη Απρίλιος Απριλίου Απρίλιο "
     "Απρίλης Απρίλη Μάιος Μαΐου Μάιο Μάης Μάη Ιούνιος Ιουνίου Ιούνιο Ιούνης Ιούνη "
     "Ιούλιος Ιουλίου Ιούλιο Ιούλης Ιούλη Αύγουστος Αυγούστου Αύγουστο Σεπτέμβριος "
     "Σεπτεμβρίου Σεπτέμβριο Σεπτέμβρης Σεπτέμβρη Οκτώβριος Οκτωβρίου Οκτώβριο Οκτώβρης "
     "Οκτώβρη Νοέμβριος Νοεμβρίου Νοέμβριο Νοέμβρης Νοέμβρη Δεκέμβριος Δεκεμβρίου "
-    "Δεκέμβριο Δεκέμβρης Δεκέμβρη").split()
-_MONTH_ABBR = "Ιαν Φεβ Φεβρ Μαρ Απρ Μαΐ Ιουν Ιουλ Αυγ Σεπ Σεπτ Οκτ Νοε Νοέ Δεκ".split()
-_WEEKDAY_WORDS = ("Δευτέρα Δευτέρας Τρίτη Τρίτης Τετάρτη Τετάρτης Πέμπτη Πέμπτης "
-                  "Παρασκευή Παρασκευής Σάββατο Σαββάτου Κυριακή Κυριακής").split()
+    "Δεκέμβριο Δεκέμβρης Δεκέμβρη")
+_MONTH_ABBR = _words("Ιαν Φεβ Φεβρ Μαρ Απρ Μαΐ Ιουν Ιουλ Αυγ Σεπ Σεπτ Οκτ Νοε Νοέ Δεκ")
+_WEEKDAY_WORDS = _words("Δευτέρα Δευτέρας Τρίτη Τρίτης Τετάρτη Τετάρτης Πέμπτη Πέμπτης "
+                  "Παρασκευή Παρασκευής Σάββατο Σαββάτου Κυριακή Κυριακής")
 _CALENDAR_FOLDED = frozenset(_bare(w) for w in _MONTH_STEMS + _WEEKDAY_WORDS)
 
 
-def _either_accent(words: list[str]) -> str:
+def _either_accent(words: tuple[str, ...]) -> str:
     forms = {unicodedata.normalize("NFC", w) for w in words} | {_bare(w) for w in words}
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
@@ -229,11 +234,11 @@ _GENITIVE_STREET_RE = re.compile(
     rf"(?<!\w)(?P<street>(?:(?:Αγίου|Αγίας|Αγίων|\d{{1,2}}ης)\s+)?[{_UPPER}][{_GR}]*"
     rf"(?:ου|ού|ης|ής|ας|άς|ων|ών|η|ή|α|ά|ς)(?:\s+[{_UPPER}][{_GR}]*(?:ου|ού|ης|ής|ας|ων|α|ά))?)"
     rf"\s+{_NUMBER}(?!\s*(?:%|mg|ml|ευρώ|€|χρον|ετ|κιλ|λεπτ|ώρ|φορ|μέρ|ημέρ|μήν|εβδ|χιλ|μ\b))")
-_NOT_STREETS = frozenset(_fold(w) for w in (
+_NOT_STREETS = frozenset(_fold(w) for w in _words(
     "Άρθρου Άρθρα Κεφαλαίου Σελίδας Σελίδα Ομάδας Ομάδα Τάξης Τάξη Κλίνης Κλίνη Θαλάμου "
     "Ορόφου Γραφείου Αίθουσας Αίθουσα Νόμου Παραγράφου Εδαφίου Ηλικίας Ώρας Ώρα Ημέρας "
     "Εβδομάδας Δόσης Δόση Φάσης Φάση Σταδίου Βαθμού Κατηγορίας Συνεδρίας Συνεδρία Τεύχους "
-    "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους").split())
+    "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους"))
 _POSTCODE_RE = re.compile(r"(?<!\w)(?:Τ\.\s?Κ\.|ΤΚ|Τ\.Κ|T\.K\.|TK)\s*:?\s*\d{3}\s?\d{2}(?!\d)")
 _INSTITUTION = (
     r"(?:\d{1,2}(?:ο|ου|ης|η)\s+)?(?:Γενικό\s+|Πανεπιστημιακό\s+|Ψυχιατρικό\s+|Παίδων\s+)?"
@@ -250,9 +255,9 @@ _INSTITUTION_RE = re.compile(
     rf"(?<!\w){_INSTITUTION}(?P<name>\s+(?:(?:του|της|των)\s+)?[«\"“]?{_CAP}"
     rf"(?:\s+{_CAP}){{0,2}}[»\"”]?)")
 # What follows an institution's word and describes it instead of naming it.
-_GENERIC_AFTER_INSTITUTION = frozenset(_fold(w) for w in (
+_GENERIC_AFTER_INSTITUTION = frozenset(_fold(w) for w in _words(
     "Παίδων Ψυχικής Υγείας Αναφοράς Ημέρας Ημερήσιας Ειδικής Αγωγής Νοσηλείας Αποκατάστασης "
-    "Αποθεραπείας Φροντίδας Ηλικιωμένων Δευτεροβάθμιας Πρωτοβάθμιας").split())
+    "Αποθεραπείας Φροντίδας Ηλικιωμένων Δευτεροβάθμιας Πρωτοβάθμιας"))
 
 
 def _in_greek(text: str) -> bool:
@@ -289,14 +294,14 @@ def _kind(word: str) -> str:
 
 def _names(text: str) -> Iterator[_Candidate]:
     for m in _TITLED_NAME_RE.finditer(text):
-        group = "init" if m.group("init") else "name"
-        words = (m.group(group) or "").split()
-        if group == "name" and _kind(words[0]) in ("calendar", "region", "not_name"):
+        group: str = "init" if m.group("init") else "name"
+        parts = (m.group(group) or "").split()
+        if group == "name" and _kind(parts[0]) in ("calendar", "region", "not_name"):
             continue  # "κ. Δευτέρα" is no one; "Κύριε Ελέησον" neither
         end = m.end()
-        if group == "name" and len(words) == 2 and _kind(words[1]) in (
+        if group == "name" and len(parts) == 2 and _kind(parts[1]) in (
                 "calendar", "region", "not_name", "town", "common"):
-            end = m.start(group) + len(words[0])
+            end = m.start(group) + len(parts[0])
         yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
     for m in _GREEKLISH_TITLED_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
@@ -304,18 +309,18 @@ def _names(text: str) -> Iterator[_Candidate]:
     words = list(_GREEK_WORD_RE.finditer(text))
     run: list[tuple[int, int, str]] = []  # consecutive capitalised words of a name
     previous_end = -1
-    for m in words:
-        word = unicodedata.normalize("NFC", m.group())
+    for w in words:
+        word = unicodedata.normalize("NFC", w.group())
         if not word[0].isupper() or len(word) < 3:
             yield from _flush(text, run)
             run = []
             continue
-        if any(s <= m.start() < e for s, e in saints):
+        if any(s <= w.start() < e for s, e in saints):
             yield from _flush(text, run)
             run = []
             continue  # "του Αγίου Δημητρίου": a feast or a church, not a person
         kind = _kind(word)
-        joined = bool(run) and text[previous_end:m.start()] in (" ", "-")
+        joined = bool(run) and text[previous_end:w.start()] in (" ", "-")
         if not joined:
             yield from _flush(text, run)
             run = []
@@ -324,11 +329,11 @@ def _names(text: str) -> Iterator[_Candidate]:
         if kind in ("first", "surname", "ambiguous", "unknown") or (
                 kind == "common" and joined and run[-1][2] in ("first", "surname", "ambiguous")
                 and word.endswith(("ου", "ΟΥ"))):
-            run.append((m.start(), m.end(), kind))
+            run.append((w.start(), w.end(), kind))
         else:
             yield from _flush(text, run)
             run = []
-        previous_end = m.end()
+        previous_end = w.end()
     yield from _flush(text, run)
 
 
@@ -373,7 +378,7 @@ def _places(text: str) -> Iterator[_Candidate]:
 
 def _towns(text: str) -> Iterator[_Candidate]:
     words = list(_GREEK_WORD_RE.finditer(text))
-    for i, m in enumerate(words):
+    for i in range(len(words)):
         # the longest town name of up to three words starting here ("Νέα Σμύρνη")
         for n in (3, 2, 1):
             if i + n > len(words):
@@ -399,7 +404,7 @@ def _towns(text: str) -> Iterator[_Candidate]:
 def _dates_and_ages(text: str) -> Iterator[_Candidate]:
     for rx in _DATE_RES:
         for m in rx.finditer(text):
-            group = "v" if "v" in rx.groupindex else 0
+            group: str | int = "v" if "v" in rx.groupindex else 0
             yield _Candidate("date", m.start(group), m.end(group), _P_DATE)
     for rx in _AGE_RES:
         for m in rx.finditer(text):
@@ -427,8 +432,8 @@ def _numbers(text: str) -> Iterator[_Candidate]:
         yield _Candidate("id_number", m.start(), m.end(), _P_ID)
     for rx in _PHONE_RES:
         for m in rx.finditer(text):
-            group = "v" if "v" in rx.groupindex else 0
-            yield _Candidate("phone", m.start(group), m.end(group), _P_PHONE)
+            value: str | int = "v" if "v" in rx.groupindex else 0
+            yield _Candidate("phone", m.start(value), m.end(value), _P_PHONE)
 
 
 def find(text: str) -> Iterator[_Candidate]:
