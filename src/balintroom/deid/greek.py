@@ -5,14 +5,444 @@ miss (titles such as "κ.", addresses such as "Ερμού 25", "92 ετών", "3
 and for text of no stated language, routes names and places through the same filters as
 the other rules' (medicines, eponyms, the group's own names) and resolves overlaps by
 priority (`_text._P_*`).
+
+Almost every rule here needs Greek letters, so English and German text (a case label of
+no stated language) passes through untouched; the few that read Latin letters (Greeklish
+titles) need a Greek surname ending too.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
-from balintroom.deid._text import _Candidate
+from balintroom.deid import identifier_data as data
+from balintroom.deid._text import (
+    _P_AGE,
+    _P_CITY,
+    _P_CITY_PREP,
+    _P_DATE,
+    _P_ID,
+    _P_NAME,
+    _P_NAME_TITLE,
+    _P_PHONE,
+    _P_PLACE_STRUCT,
+    _P_WEAK,
+    _at_sentence_start,
+    _Candidate,
+)
+
+_FILES = ("el_first_names.txt", "el_surnames.txt", "el_ambiguous_names.txt", "el_towns.txt",
+          "el_regions.txt", "el_not_names.txt", "el_common_words.txt")
+FIRST_NAMES = data._set("el_first_names.txt")
+SURNAMES = data._set("el_surnames.txt")
+AMBIGUOUS_NAMES = data._set("el_ambiguous_names.txt")
+TOWNS = data._set("el_towns.txt")
+REGIONS = data._set("el_regions.txt")
+NOT_NAMES = data._set("el_not_names.txt")
+COMMON_WORDS = data._set("el_common_words.txt")
+# identifier_data froze its list of files before this module read its own: add them, so
+# that the check for orphaned data files knows they are in use.
+data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a short list written inline, blank-separated (easier to read here)."""
+    return tuple(text.split())
+
+
+def _fold(word: str) -> str:
+    """NFC and case-folded: "ΜΑΡΊΑΣ" and "Μαρίας" alike, final ς as σ (as wordfreq has it)."""
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+def _bare(word: str) -> str:
+    """Folded and without accents or diaereses: words in capitals often drop them
+    ("ΠΑΠΑΔΟΠΟΥΛΟΣ")."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed
+                                                if not unicodedata.combining(c)))
+
+
+_FIRST_BARE = frozenset(_bare(w) for w in FIRST_NAMES)
+_SURNAMES_BARE = frozenset(_bare(w) for w in SURNAMES)
+_TOWNS_FOLDED = {_fold(t): t for t in TOWNS}
+_REGIONS_FOLDED = frozenset(_fold(w) for w in REGIONS)
+_NOT_NAMES_FOLDED = frozenset(_fold(w) for w in NOT_NAMES)
+_AMBIGUOUS_FOLDED = frozenset(_fold(w) for w in AMBIGUOUS_NAMES)
+
+# --- calendar ------------------------------------------------------------------------------
+# Month names in the nominative, genitive and accusative, learned and popular forms
+# ("Μάιος", "Μαΐου", "Μάη"), and their abbreviations; weekdays with their genitives. Matched
+# case-insensitively, with or without accents (notes in capitals drop them).
+_MONTH_STEMS = _words(
+    "Ιανουάριος Ιανουαρίου Ιανουάριο Γενάρης Γενάρη Φεβρουάριος Φεβρουαρίου Φεβρουάριο "
+    "Φλεβάρης Φλεβάρη Μάρτιος Μαρτίου Μάρτιο Μάρτης Μάρτη Απρίλιος Απριλίου Απρίλιο "
+    "Απρίλης Απρίλη Μάιος Μαΐου Μάιο Μάης Μάη Ιούνιος Ιουνίου Ιούνιο Ιούνης Ιούνη "
+    "Ιούλιος Ιουλίου Ιούλιο Ιούλης Ιούλη Αύγουστος Αυγούστου Αύγουστο Σεπτέμβριος "
+    "Σεπτεμβρίου Σεπτέμβριο Σεπτέμβρης Σεπτέμβρη Οκτώβριος Οκτωβρίου Οκτώβριο Οκτώβρης "
+    "Οκτώβρη Νοέμβριος Νοεμβρίου Νοέμβριο Νοέμβρης Νοέμβρη Δεκέμβριος Δεκεμβρίου "
+    "Δεκέμβριο Δεκέμβρης Δεκέμβρη")
+_MONTH_ABBR = _words("Ιαν Φεβ Φεβρ Μαρ Απρ Μαΐ Ιουν Ιουλ Αυγ Σεπ Σεπτ Οκτ Νοε Νοέ Δεκ")
+_WEEKDAY_WORDS = _words("Δευτέρα Δευτέρας Τρίτη Τρίτης Τετάρτη Τετάρτης Πέμπτη Πέμπτης "
+                  "Παρασκευή Παρασκευής Σάββατο Σαββάτου Κυριακή Κυριακής")
+_CALENDAR_FOLDED = frozenset(_bare(w) for w in _MONTH_STEMS + _WEEKDAY_WORDS)
+
+
+def _either_accent(words: tuple[str, ...]) -> str:
+    forms = {unicodedata.normalize("NFC", w) for w in words} | {_bare(w) for w in words}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_either_accent(_MONTH_STEMS)})"
+_MONTH_ANY = rf"(?:{_MONTH}|(?:{_either_accent(_MONTH_ABBR)})\.)"
+_WEEKDAY = rf"(?:{_either_accent(_WEEKDAY_WORDS)})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NB = r"(?![\w])"  # a word boundary that also holds after a final dot
+
+_DATE_RES = [
+    # 3 Μαΐου, 3η Μαΐου 2023, 14 Φεβ., 3 μαΐου
+    re.compile(rf"(?<![\w/.]){_DAY}(?:η|ης|ην)?\s+{_MONTH_ANY}(?:\s+(?:του\s+)?{_YEAR})?{_NB}",
+               re.I),
+    # Μάρτιος 2022, τον Μάρτιο του 2022, Φεβ. 2021
+    re.compile(rf"(?<!\w){_MONTH_ANY}\s+(?:του\s+)?{_YEAR}{_NB}", re.I),
+    # την Τρίτη 14, Παρασκευή 3/5, Κυριακή 12 Μαΐου: a weekday with a day number
+    re.compile(rf"(?<!\w){_WEEKDAY},?\s+(?:τη[νς]?\s+)?{_DAY}(?:/{_MON}(?:/(?:{_YEAR}|\d\d))?)?"
+               rf"(?![\d/.:,]\d|\s*(?:ώρ|φορ|ετ|χρ|λεπτ|mg|%|η\s+φορά))", re.I),
+    # στις 3/5, από τις 14-3: a short date after a word that dates
+    re.compile(rf"\b(?:στις|τις|της|την|από|μέχρι|έως|ως|μετά|πριν)\s+(?P<v>"
+               rf"{_DAY}[/-]{_MON}(?:[/-](?:{_YEAR}|\d\d))?)(?![\d/])", re.I),
+    # Χριστούγεννα 2022, Πάσχα του 2021
+    re.compile(rf"(?<!\w)(?:Χριστούγεννα|Πάσχα|Πρωτοχρονιά|Καθαρά Δευτέρα|Δεκαπενταύγουστο)"
+               rf"\s+(?:του\s+)?{_YEAR}\b"),
+]
+
+# --- ages ----------------------------------------------------------------------------------
+_OLD = r"(?:9\d|1[01]\d)"
+_SPELLED_UNITS = (r"(?:ένα|ενός|δύο|δυο|τρία|τριών|τέσσερα|τεσσάρων|πέντε|έξι|επτά|εφτά"
+                  r"|οκτώ|οχτώ|εννέα|εννιά)")
+_AGE_RES = [
+    # 92 ετών, 95 χρονών, 91 ετ.
+    re.compile(rf"(?<![\d.,]){_OLD}\s*(?:ετών|ετων|χρονών|χρονων|χρόνων|ετ\.|χρ\.)", re.I),
+    # 92χρονη, 92-χρονος, 93χρονου
+    re.compile(rf"(?<![\d.,]){_OLD}\s*-?\s*χρον(?:ος|η|ου|ης|ο|ων|ες|οι|ών|ούλα)\b", re.I),
+    # στα 92 της, σε ηλικία 93, ηλικίας 91 ετών, έκλεισε τα 95
+    re.compile(rf"\b(?:στα|τα|ηλικίας|ηλικία)\s+(?:των\s+)?(?P<v>{_OLD})(?![\d.,]\d)"
+               rf"(?!\s*(?:mg|ml|%|ευρώ|€|λεπτ|κιλ|κιλά|ώρ|μέρ|ημέρ|μέτρ|τετραγων|χρόνια\s+"
+               rf"(?:πριν|πίσω|μετά)|χρόνια\s+(?:γάμου|δουλειάς)))", re.I),
+    # ενενήντα δύο χρονών, ενενηντάρα, ενενηντάχρονος, υπεραιωνόβια
+    re.compile(rf"\bενενήντα(?:\s+{_SPELLED_UNITS})?\s+(?:ετών|χρονών|χρόνων)", re.I),
+    re.compile(r"\b(?:ενενηντάρ(?:ης|η|α|ας|ηδες|ισσα|ισσες)|ενενηντάχρον\w+|εκατοντάχρον\w+"
+               r"|υπεραιωνόβι\w+|αιωνόβι(?:ος|α|ου|ας))\b", re.I),
+    re.compile(rf"\bεκατό(?:\s+{_SPELLED_UNITS})?\s+(?:ετών|χρονών|χρόνων)", re.I),
+]
+
+# --- numbers -------------------------------------------------------------------------------
+_AMKA_LABELLED_RE = re.compile(r"(?:Α\.?Μ\.?Κ\.?Α\.?|αμκα)\s*:?\s*(?:αρ\.?\s*)?(\d{11})\b")
+_ELEVEN_DIGITS_RE = re.compile(r"(?<![\d+])(\d{11})(?!\d)")
+_AFM_LABELLED_RE = re.compile(r"(?:Α\.?Φ\.?Μ\.?|αφμ)\s*:?\s*(\d{9})\b")
+_NINE_DIGITS_RE = re.compile(r"(?<![\d+\s])(?<![\d+]\s)(\d{9})(?!\d)")
+_ID_CARD_RE = re.compile(
+    r"(?:Α\.?Δ\.?Τ\.?|[Ττ]αυτότητ\w*|ταυτ\.|[Δδ]ιαβατήρι\w*)"
+    r"(?:\s+(?:αρ\.?|αριθμ\w*|με|no\.?))?\s*:?\s*([Α-ΩA-Z]{1,2}[\s-]?\d{6,7})\b")
+_FILE_NUMBER_RE = re.compile(
+    r"(?:αρ\.?\s*|αριθμ\w*\s+)(?:φακέλου|μητρώου|εισαγωγής|πρωτ\w*\.?|ασφάλισης|"
+    r"ιστορικού|παραπεμπτικού|δικογραφίας|ποινικού μητρώου)\s*:?\s*"
+    r"([A-ZΑ-Ω]{0,3}[-/]?\d[\d/.-]{2,}\d|\d{3,})"
+    r"|(?<!\w)Α\.\s?Μ\.\s*:?\s*([A-ZΑ-Ω]{0,3}[-/]?\d[\d/-]{2,})", re.I)
+# Greek number plates use the Greek capitals that look Latin ("ΙΚΑ-1234", "ΥΖΒ 4521").
+_PLATE_RE = re.compile(r"(?<![\w-])[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{3}[\s-]?\d{4}(?![\w])")
+_PHONE_RES = [
+    # 69x xxx xxxx, 210 1234567, 2310 123456: mobile and landline numbers of Greece
+    re.compile(r"(?<![\d+.,/])(?:69\d[\s.-]?\d{3}[\s.-]?\d{4}|69\d[\s.-]?\d{2}[\s.-]?\d{2}"
+               r"[\s.-]?\d{3}|2\d{2}[\s.-]?\d{7}|2\d{3}[\s.-]?\d{6}|2\d[\s.-]?\d{4}[\s.-]?\d{4}"
+               r"|21\d[\s.-]\d{3}[\s.-]\d{4})(?![\d/])"),
+    # after a label: τηλ. 99 123456 (Cyprus), κιν.: 6971234567
+    re.compile(r"\b(?:τηλ|τηλέφωνο|τηλέφωνό|κιν|κινητό|φαξ|fax)\.?:?\s*(?P<v>\+?\d[\d\s-]{6,15}\d)",
+               re.I),
+]
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _is_amka(digits: str) -> bool:
+    """ΑΜΚΑ: a birth date as DDMMYY, five more digits, the last a Luhn check digit."""
+    day, month = int(digits[:2]), int(digits[2:4])
+    return 1 <= day <= 31 and 1 <= month <= 12 and _luhn(digits)
+
+
+def _is_afm(digits: str) -> bool:
+    """ΑΦΜ: the first eight digits weighted by powers of two, mod 11, mod 10, is the last."""
+    total = sum(int(d) * 2 ** (8 - i) for i, d in enumerate(digits[:8]))
+    return digits != "000000000" and total % 11 % 10 == int(digits[8])
+
+
+# --- words ---------------------------------------------------------------------------------
+_GR = "\u0386\u0388-\u03ce"  # Greek letters, with accents, as NFC writes them
+_GREEK_WORD_RE = re.compile(rf"(?<![\w])[{_GR}][{_GR}\u0301\u0308]*(?:-[{_GR}]+)?(?![\w])")
+_UPPER = "\u0386\u0388-\u038f\u0391-\u03ab"
+# A capitalised Greek word (or one in capitals), with a hyphenated second part
+# ("Μαρία-Ελένη").
+_CAP = rf"[{_UPPER}][{_GR}]+(?:-[{_UPPER}][{_GR}]+)?"
+# Surname endings strong enough to outweigh the list of common words ("Παπαδόπουλος" is
+# frequent in the news, and still a surname), and weaker ones that only mark an unknown word.
+_STRONG_SURNAME_RE = re.compile(
+    r"(?:όπουλ(?:ος|ου|ο|ε)|οπούλου|ίδης|ίδη|ίδου|ιάδης|ιάδη|ιάδου|άκης|άκη|άκου|ογλου|όγλου"
+    r"|ούδης|ούδη|έλλης|έλλη)$")
+_WEAK_SURNAME_RE = re.compile(r"(?:ίου|άου|άτος|άτου|έας|ίνης|ίνη|ώτης|ώτη|άκος|ίτσα)$")
+_STRONG_BARE_RE = re.compile(r"(?:οπουλ(?:ος|ου|ο)|ιδης|ιδη|ιδου|ιαδης|ιαδου|ακης|ογλου)$")
+_SAINT_RE = re.compile(
+    r"(?<!\w)(?:Άγιος|Άγιο|Αγίου|Αγία|Αγίας|Άγιοι|Αγίων|Αγ\.|Αγ|Οσίου|Οσίας|Προφήτη|Προφήτου"
+    rf"|Ταξιαρχών|Ευαγγελιστρίας|Παναγίας|Αγίους)\s+{_CAP}(?:\s+(?:και|&)\s+{_CAP})?")
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:\b(?:στη|στην|στο|στον|στα|στις|στους|από|προς|για|κοντά|έξω|μέσα|γύρω)"
+    r"(?:\s+(?:από|σε|στη|στην|στο|στον|τη|την|το|τον|τα|τις|τους))?)\s+$", re.I)
+_ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:ο|η|του|της|τον|την|τη|ο\s+μικρός|η\s+μικρή)\s+$")
+
+_TITLE = (r"(?:κ\.|Κ\.|κα\.?|Κα\.?|κος\.?|Κος\.?|κυρία|Κυρία|κυρίας|Κυρίας|κύριος|Κύριος"
+          r"|κυρίου|Κυρίου|κύριο|Κύριο|κύριε|Κύριε|κυρ|Κυρ|Δρ\.?|δρ\.?|Dr\.?|πατήρ|Πατήρ"
+          r"|πατέρα|π\.|Π\.|παπα-|παπά|αδελφή|Αδελφή|αδελφής|μοναχή|γερο-|θεία|θείας|θείος"
+          r"|θείου|κυρα-|κυρά|μπάρμπα-)")
+_INITIAL = rf"[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?"
+_TITLED_NAME_RE = re.compile(
+    rf"(?<!\w){_TITLE}\s*(?:(?P<init>{_INITIAL})(?!\w)|(?P<name>{_CAP}(?:\s+{_CAP})?))")
+_GREEKLISH_TITLED_RE = re.compile(
+    r"\b(?:k\.|kos|kyria|kyrios|kiria|kirios|Dr\.?)\s+[A-Z][a-z]+(?:opoulos|opoulou|idis|idou"
+    r"|akis|aki|atos|oglou|poulos)\b")
+
+# --- places --------------------------------------------------------------------------------
+_STREET_WORD = r"(?:οδός|οδό|οδού|οδ\.|Οδός|Οδό|Οδού|Οδ\.)"
+_AVENUE_WORD = (r"(?:[Λλ]εωφ\.|[Λλ]εωφόρος|[Λλ]εωφόρου|[Λλ]εωφόρο|[Ππ]λατεία|[Ππ]λατείας"
+                r"|[Ππ]λ\.|[Ππ]άροδος|[Ππ]αρόδου|[Σσ]τενό|[Σσ]οκάκι)")
+_NUMBER = r"\d{1,3}[Α-Δα-δ]?(?![\d,.]\d)"
+_STREET_NAME = rf"(?:(?:Αγίου|Αγίας|Αγ\.|Αγίων|\d{{1,2}}ης)\s+)?{_CAP}(?:\s+{_CAP})?"
+_STREET_RES = [
+    re.compile(rf"(?<!\w){_STREET_WORD}\s+{_STREET_NAME}(?:\s+{_NUMBER})?"),
+    re.compile(rf"(?<!\w){_AVENUE_WORD}\s+{_STREET_NAME}(?:\s+{_NUMBER})?"),
+]
+# "Ερμού 25", "Βασιλίσσης Σοφίας 12": a capitalised genitive and a house number.
+_GENITIVE_STREET_RE = re.compile(
+    rf"(?<!\w)(?P<street>(?:(?:Αγίου|Αγίας|Αγίων|\d{{1,2}}ης)\s+)?[{_UPPER}][{_GR}]*"
+    rf"(?:ου|ού|ης|ής|ας|άς|ων|ών|η|ή|α|ά|ς)(?:\s+[{_UPPER}][{_GR}]*(?:ου|ού|ης|ής|ας|ων|α|ά))?)"
+    rf"\s+{_NUMBER}(?!\s*(?:%|mg|ml|ευρώ|€|χρον|ετ|κιλ|λεπτ|ώρ|φορ|μέρ|ημέρ|μήν|εβδ|χιλ|μ\b))")
+_NOT_STREETS = frozenset(_fold(w) for w in _words(
+    "Άρθρου Άρθρα Κεφαλαίου Σελίδας Σελίδα Ομάδας Ομάδα Τάξης Τάξη Κλίνης Κλίνη Θαλάμου "
+    "Ορόφου Γραφείου Αίθουσας Αίθουσα Νόμου Παραγράφου Εδαφίου Ηλικίας Ώρας Ώρα Ημέρας "
+    "Εβδομάδας Δόσης Δόση Φάσης Φάση Σταδίου Βαθμού Κατηγορίας Συνεδρίας Συνεδρία Τεύχους "
+    "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους"))
+_POSTCODE_RE = re.compile(r"(?<!\w)(?:Τ\.\s?Κ\.|ΤΚ|Τ\.Κ|T\.K\.|TK)\s*:?\s*\d{3}\s?\d{2}(?!\d)")
+_INSTITUTION = (
+    r"(?:\d{1,2}(?:ο|ου|ης|η)\s+)?(?:Γενικό\s+|Πανεπιστημιακό\s+|Ψυχιατρικό\s+|Παίδων\s+)?"
+    r"(?:[Νν]οσοκομείο|[Νν]οσοκομείου|Γ\.\s?Ν\.|ΓΝ|ΠΓΝ|Π\.Γ\.Ν\.|[Κκ]λινική|[Κκ]λινικής"
+    r"|[Γγ]ηροκομείο|[Γγ]ηροκομείου|[Οο]ίκος\s+[Εε]υγηρίας|[Οο]ίκο\s+[Εε]υγηρίας|ΜΦΗ|ΚΑΠΗ|ΚΔΑΠ"
+    r"|[Κκ]έντρο\s+[Υυ]γείας|[Κκ]έντρου\s+[Υυ]γείας|Δημοτικό\s+Σχολείο|Δημοτικού\s+Σχολείου"
+    r"|Δημοτικό|Δημοτικού|Γυμνάσιο|Γυμνασίου|Λύκειο|Λυκείου|ΓΕΛ|ΕΠΑΛ|[Νν]ηπιαγωγείο"
+    r"|[Νν]ηπιαγωγείου|[Σσ]χολείο|[Σσ]χολείου|Ιερός\s+Ναός|Ιερού\s+Ναού|Ι\.\s?Ν\.|[Ιι]ερό\s+"
+    r"[Μμ]ητροπόλεως|[Μμ]ονή|[Μμ]ονής|[Εε]νορία|[Εε]νορίας|[Φφ]υλακές|[Φφ]υλακών|[Ψψ]υχιατρείο"
+    r"|[Ξξ]ενώνας|[Ξξ]ενώνα|[Φφ]ροντιστήριο|[Κκ]αφενείο|[Κκ]αφενείου|[Κκ]αφετέρια|[Ττ]αβέρνα"
+    r"|[Ττ]αβέρνας|[Φφ]ούρνο|[Φφ]ούρνος|[Φφ]αρμακείο|[Φφ]αρμακείου|[Σσ]ούπερ\s+μάρκετ"
+    r"|[Εε]ταιρεία|[Εε]ταιρείας|[Ββ]ιοτεχνία|[Ββ]ιοτεχνίας|[Ξξ]ενοδοχείο|[Ξξ]ενοδοχείου)")
+_INSTITUTION_RE = re.compile(
+    rf"(?<!\w){_INSTITUTION}(?P<name>\s+(?:(?:του|της|των)\s+)?[«\"“]?{_CAP}"
+    rf"(?:\s+{_CAP}){{0,2}}[»\"”]?)")
+# What follows an institution's word and describes it instead of naming it.
+_GENERIC_AFTER_INSTITUTION = frozenset(_fold(w) for w in _words(
+    "Παίδων Ψυχικής Υγείας Αναφοράς Ημέρας Ημερήσιας Ειδικής Αγωγής Νοσηλείας Αποκατάστασης "
+    "Αποθεραπείας Φροντίδας Ηλικιωμένων Δευτεροβάθμιας Πρωτοβάθμιας"))
+
+
+def _in_greek(text: str) -> bool:
+    return re.search(f"[{_GR}]", text) is not None
+
+
+def _kind(word: str) -> str:
+    """What one capitalised Greek word is: "first", "surname", "ambiguous", "town",
+    "region", "calendar", "not_name", "common" or "unknown"."""
+    folded = _fold(word)
+    bare = _bare(word)
+    capitals = word.isupper()
+    if folded in _NOT_NAMES_FOLDED or bare in _CALENDAR_FOLDED:
+        return "calendar" if bare in _CALENDAR_FOLDED else "not_name"
+    if folded in _REGIONS_FOLDED:
+        return "region"
+    if folded in _AMBIGUOUS_FOLDED:
+        return "ambiguous"
+    if word in FIRST_NAMES or (capitals and bare in _FIRST_BARE):
+        return "first"
+    if word in SURNAMES or (capitals and bare in _SURNAMES_BARE):
+        return "surname"
+    if folded in _TOWNS_FOLDED:
+        return "town"
+    if _STRONG_SURNAME_RE.search(word) or (capitals and len(word) > 5
+                                          and _STRONG_BARE_RE.search(bare)):
+        return "surname"
+    if folded in COMMON_WORDS or bare in COMMON_WORDS:
+        return "common"
+    if _WEAK_SURNAME_RE.search(word) and len(word) > 5:
+        return "surname"
+    return "unknown"
+
+
+def _names(text: str) -> Iterator[_Candidate]:
+    for m in _TITLED_NAME_RE.finditer(text):
+        group: str = "init" if m.group("init") else "name"
+        parts = (m.group(group) or "").split()
+        if group == "name" and _kind(parts[0]) in ("calendar", "region", "not_name"):
+            continue  # "κ. Δευτέρα" is no one; "Κύριε Ελέησον" neither
+        end = m.end()
+        if group == "name" and len(parts) == 2 and _kind(parts[1]) in (
+                "calendar", "region", "not_name", "town", "common"):
+            end = m.start(group) + len(parts[0])
+        yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
+    for m in _GREEKLISH_TITLED_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
+    saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
+    words = list(_GREEK_WORD_RE.finditer(text))
+    run: list[tuple[int, int, str]] = []  # consecutive capitalised words of a name
+    previous_end = -1
+    for w in words:
+        word = unicodedata.normalize("NFC", w.group())
+        if not word[0].isupper() or len(word) < 3:
+            yield from _flush(text, run)
+            run = []
+            continue
+        if any(s <= w.start() < e for s, e in saints):
+            yield from _flush(text, run)
+            run = []
+            continue  # "του Αγίου Δημητρίου": a feast or a church, not a person
+        kind = _kind(word)
+        joined = bool(run) and text[previous_end:w.start()] in (" ", "-")
+        if not joined:
+            yield from _flush(text, run)
+            run = []
+        # A common word joins a name it follows only as a genitive surname ("Σοφία
+        # Γεωργίου", "Ελένη Δημητρίου": women's surnames are often their father's name).
+        if kind in ("first", "surname", "ambiguous", "unknown") or (
+                kind == "common" and joined and run[-1][2] in ("first", "surname", "ambiguous")
+                and word.endswith(("ου", "ΟΥ"))):
+            run.append((w.start(), w.end(), kind))
+        else:
+            yield from _flush(text, run)
+            run = []
+        previous_end = w.end()
+    yield from _flush(text, run)
+
+
+def _flush(text: str, run: list[tuple[int, int, str]]) -> Iterator[_Candidate]:
+    """A run of capitalised words as a name, if one of them is a known name or the run
+    stands where a name stands (after "ο"/"η", in mid-sentence)."""
+    if not run:
+        return
+    start, end = run[0][0], run[-1][1]
+    kinds = {k for _, _, k in run}
+    sentence_start = _at_sentence_start(text, start)
+    after_article = _ARTICLE_BEFORE_RE.search(text, max(0, start - 15), start) is not None
+    if kinds & {"first", "surname"}:
+        yield _Candidate("name", start, end, _P_NAME)
+    elif sentence_start:
+        return  # an unknown capitalised word opening a sentence says nothing
+    elif after_article:
+        yield _Candidate("name", start, end, _P_NAME)
+    else:
+        yield _Candidate("name", start, end, _P_WEAK)
+
+
+def _places(text: str) -> Iterator[_Candidate]:
+    for rx in _STREET_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _GENITIVE_STREET_RE.finditer(text):
+        street = m.group("street").split()
+        if any(_fold(w) in _NOT_STREETS or _kind(w) in ("calendar", "not_name") for w in street):
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _POSTCODE_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _INSTITUTION_RE.finditer(text):
+        name = m.group("name").split()
+        named = [w for w in name if w not in ("του", "της", "των")]
+        if _fold(named[0].strip("«\"“»”")) in _GENERIC_AFTER_INSTITUTION:
+            continue
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    yield from _towns(text)
+
+
+def _towns(text: str) -> Iterator[_Candidate]:
+    words = list(_GREEK_WORD_RE.finditer(text))
+    for i in range(len(words)):
+        # the longest town name of up to three words starting here ("Νέα Σμύρνη")
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            span = words[i:i + n]
+            if any(text[a.end():b.start()] != " " for a, b in zip(span, span[1:], strict=False)):
+                continue
+            name = text[span[0].start():span[-1].end()]
+            if not name[0].isupper() or _fold(name) not in _TOWNS_FOLDED:
+                continue
+            start, end = span[0].start(), span[-1].end()
+            after_preposition = _PREPOSITION_BEFORE_RE.search(
+                text, max(0, start - 25), start) is not None
+            if after_preposition:
+                yield _Candidate("place", start, end, _P_CITY_PREP)
+            elif n == 1 and _kind(name) != "town":
+                pass  # also a name or a feast: only after "στη"/"από το"
+            elif not name.startswith(("Άγι", "Αγί")):
+                yield _Candidate("place", start, end, _P_CITY)
+            break
+
+
+def _dates_and_ages(text: str) -> Iterator[_Candidate]:
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            group: str | int = "v" if "v" in rx.groupindex else 0
+            yield _Candidate("date", m.start(group), m.end(group), _P_DATE)
+    for rx in _AGE_RES:
+        for m in rx.finditer(text):
+            group = "v" if "v" in rx.groupindex else 0
+            yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
+
+
+def _numbers(text: str) -> Iterator[_Candidate]:
+    for m in _AMKA_LABELLED_RE.finditer(text):
+        yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
+    for m in _ELEVEN_DIGITS_RE.finditer(text):
+        if _is_amka(m.group(1)):
+            yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
+    for m in _AFM_LABELLED_RE.finditer(text):
+        yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
+    for m in _NINE_DIGITS_RE.finditer(text):
+        if _is_afm(m.group(1)):
+            yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
+    for m in _ID_CARD_RE.finditer(text):
+        yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
+    for m in _FILE_NUMBER_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        yield _Candidate("id_number", m.start(group), m.end(group), _P_ID)
+    for m in _PLATE_RE.finditer(text):
+        yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    for rx in _PHONE_RES:
+        for m in rx.finditer(text):
+            value: str | int = "v" if "v" in rx.groupindex else 0
+            yield _Candidate("phone", m.start(value), m.end(value), _P_PHONE)
 
 
 def find(text: str) -> Iterator[_Candidate]:
-    return iter(())
+    if _GREEKLISH_TITLED_RE.search(text):
+        yield from (c for c in _names(text) if c.priority == _P_NAME_TITLE)
+    if not _in_greek(text):
+        return
+    yield from _names(text)
+    yield from _places(text)
+    yield from _dates_and_ages(text)
+    if re.search(r"\d", text):
+        yield from _numbers(text)
