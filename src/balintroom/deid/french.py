@@ -31,23 +31,18 @@ from balintroom.deid._text import (
 )
 
 # --- word lists (data/README.md, section "French") ----------------------------------------
-_FILES = ("fr_first_names.txt", "fr_ambiguous_first_names.txt", "fr_surnames.txt",
-          "fr_towns.txt", "fr_ambiguous_towns.txt", "fr_regions.txt", "fr_words.txt")
-FIRST_NAMES = data._set("fr_first_names.txt")
+FIRST_NAMES = data.FR_FIRST_NAMES
 # Also ordinary words ("Rose", "Claire", "Aurore"): a name only before a surname or after a cue.
-AMBIGUOUS_FIRST_NAMES = data._set("fr_ambiguous_first_names.txt")
-SURNAMES = data._set("fr_surnames.txt")
+AMBIGUOUS_FIRST_NAMES = data.FR_AMBIGUOUS_FIRST_NAMES
+SURNAMES = data.FR_SURNAMES
 _SURNAMES_LC = frozenset(n.casefold() for n in SURNAMES)
-REGIONS = data._set("fr_regions.txt")
+REGIONS = data.FR_REGIONS
 # Flagged wherever they stand: none is an ordinary French, English or German word.
-TOWNS = data._set("fr_towns.txt") - data.EPONYMS - REGIONS - data.FIRST_NAMES - FIRST_NAMES
+TOWNS = data.FR_TOWNS - data.EPONYMS - REGIONS - data.FIRST_NAMES - FIRST_NAMES
 # Ordinary words or names too ("Tours", "Nice", "Paris" is a first name): after "à", "près de".
-AMBIGUOUS_TOWNS = ((data._set("fr_ambiguous_towns.txt") | data.CITIES | data.WORLD_CITIES
+AMBIGUOUS_TOWNS = ((data.FR_AMBIGUOUS_TOWNS | data.CITIES | data.WORLD_CITIES
                     | data.TOWNS) - data.EPONYMS - REGIONS - data.DRUG_NAMES)
-WORDS = data._set("fr_words.txt")
-# identifier_data froze its list of files read before this module loaded: add ours, so that
-# the test for orphan files in data/ knows them.
-data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
+WORDS = data.FR_WORDS
 
 _ALL_FIRST = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 _MAX_TOWN_WORDS = 4  # "Saint-Martin-de-Ré" is one token; "Les Sables-d'Olonne" two

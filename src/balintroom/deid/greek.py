@@ -33,18 +33,13 @@ from balintroom.deid._text import (
     _Candidate,
 )
 
-_FILES = ("el_first_names.txt", "el_surnames.txt", "el_ambiguous_names.txt", "el_towns.txt",
-          "el_regions.txt", "el_not_names.txt", "el_common_words.txt")
-FIRST_NAMES = data._set("el_first_names.txt")
-SURNAMES = data._set("el_surnames.txt")
-AMBIGUOUS_NAMES = data._set("el_ambiguous_names.txt")
-TOWNS = data._set("el_towns.txt")
-REGIONS = data._set("el_regions.txt")
-NOT_NAMES = data._set("el_not_names.txt")
-COMMON_WORDS = data._set("el_common_words.txt")
-# identifier_data froze its list of files before this module read its own: add them, so
-# that the check for orphaned data files knows they are in use.
-data.DATA_FILES = data.DATA_FILES | frozenset(_FILES)
+FIRST_NAMES = data.EL_FIRST_NAMES
+SURNAMES = data.EL_SURNAMES
+AMBIGUOUS_NAMES = data.EL_AMBIGUOUS_NAMES
+TOWNS = data.EL_TOWNS
+REGIONS = data.EL_REGIONS
+NOT_NAMES = data.EL_NOT_NAMES
+COMMON_WORDS = data.EL_COMMON_WORDS
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -223,7 +218,7 @@ _GREEKLISH_TITLED_RE = re.compile(
 _STREET_WORD = r"(?:οδός|οδό|οδού|οδ\.|Οδός|Οδό|Οδού|Οδ\.)"
 _AVENUE_WORD = (r"(?:[Λλ]εωφ\.|[Λλ]εωφόρος|[Λλ]εωφόρου|[Λλ]εωφόρο|[Ππ]λατεία|[Ππ]λατείας"
                 r"|[Ππ]λ\.|[Ππ]άροδος|[Ππ]αρόδου|[Σσ]τενό|[Σσ]οκάκι)")
-_NUMBER = r"\d{1,3}[Α-Δα-δ]?(?![\d,.]\d)"
+_NUMBER = r"\d{1,3}(?!\d)[Α-Δα-δ]?(?![\d,.]\d)"
 _STREET_NAME = rf"(?:(?:Αγίου|Αγίας|Αγ\.|Αγίων|\d{{1,2}}ης)\s+)?{_CAP}(?:\s+{_CAP})?"
 _STREET_RES = [
     re.compile(rf"(?<!\w){_STREET_WORD}\s+{_STREET_NAME}(?:\s+{_NUMBER})?"),
@@ -264,6 +259,11 @@ def _in_greek(text: str) -> bool:
     return re.search(f"[{_GR}]", text) is not None
 
 
+# Endings of adjectives and institution nouns, not of names: "Παθολογική",
+# "Νοσηλευτικής", "Πρωτοδικείο", "Πολυκλινικό" (compared without accents, in lower case).
+_WORD_ENDING_RE = re.compile(r"(?:ικη|ικης|ικο|ικου|ικα|ικων|ικος|ειο|ειου|ειων|τηριο|τηριου)$")
+
+
 def _kind(word: str) -> str:
     """What one capitalised Greek word is: "first", "surname", "ambiguous", "town",
     "region", "calendar", "not_name", "common" or "unknown"."""
@@ -285,8 +285,10 @@ def _kind(word: str) -> str:
     if _STRONG_SURNAME_RE.search(word) or (capitals and len(word) > 5
                                           and _STRONG_BARE_RE.search(bare)):
         return "surname"
-    if folded in COMMON_WORDS or bare in COMMON_WORDS:
+    if folded in COMMON_WORDS or bare in COMMON_WORDS or _WORD_ENDING_RE.search(bare):
         return "common"
+    if capitals and len(word) <= 5:
+        return "not_name"  # "ΔΕΠΥ", "ΚΕΠΑ", "ΨΝΑ": an abbreviation
     if _WEAK_SURNAME_RE.search(word) and len(word) > 5:
         return "surname"
     return "unknown"

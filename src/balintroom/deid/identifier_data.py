@@ -143,4 +143,20 @@ STREET_WORDS_EN_NUMBERED = STREET_WORDS_EN_FREE + _tuple("en_street_words_number
 PAST_TENSE_EN = _set("en_past_tense.txt")
 
 # Every file read above, for the test that data/ holds no file the loader does not use.
+# French and Greek (french.py, greek.py; data/README.md, sections "French" and "Greek")
+FR_FIRST_NAMES = _set("fr_first_names.txt")
+FR_AMBIGUOUS_FIRST_NAMES = _set("fr_ambiguous_first_names.txt")
+FR_SURNAMES = _set("fr_surnames.txt")
+FR_REGIONS = _set("fr_regions.txt")
+FR_TOWNS = _set("fr_towns.txt")
+FR_AMBIGUOUS_TOWNS = _set("fr_ambiguous_towns.txt")
+FR_WORDS = _set("fr_words.txt")
+EL_FIRST_NAMES = _set("el_first_names.txt")
+EL_SURNAMES = _set("el_surnames.txt")
+EL_AMBIGUOUS_NAMES = _set("el_ambiguous_names.txt")
+EL_TOWNS = _set("el_towns.txt")
+EL_REGIONS = _set("el_regions.txt")
+EL_NOT_NAMES = _set("el_not_names.txt")
+EL_COMMON_WORDS = _set("el_common_words.txt")
+
 DATA_FILES: frozenset[str] = frozenset(_read)

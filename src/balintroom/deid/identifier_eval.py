@@ -23,7 +23,7 @@ from typing import TypedDict
 from balintroom.deid.identifiers import CATEGORY_LABELS, find_identifiers
 
 TESTSET_DIR = Path(__file__).resolve().parent / "identifier_testset"
-LANGUAGES = ("en", "de")
+LANGUAGES = ("en", "de", "fr", "el")
 # The development sets (the rules were built against them), the first held-out sets, and
 # the sets first scored as final held-out sets, since then used for development as well:
 # see identifier_testset/README.
@@ -33,7 +33,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "de_heldout7", "en_heldout8", "de_heldout8", "en_heldout9", "de_heldout9",
             "en_heldout10", "de_heldout10", "en_heldout11", "de_heldout11", "en_heldout12",
             "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14",
-            "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16")
+            "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16", "fr_heldout1",
+            "el_heldout1")
 ALL = "all"
 
 

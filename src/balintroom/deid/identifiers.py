@@ -118,6 +118,15 @@ def _languages(language: str | None) -> frozenset[str]:
     return frozenset({code}) if code in ("en", "de") else _BOTH
 
 
+_GREEK_LETTER_RE = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def _not_greek(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Less the names and places in Greek letters: the Greek rules know the Greek words
+    ("Παθολογική", "ΚΕΠΑ"), the English and German ones take any capital for a name."""
+    return [c for c in candidates if not _GREEK_LETTER_RE.search(text, c.start, c.end)]
+
+
 def _is_foreign(text: str, language: str | None) -> bool:
     """French or Greek, said or seen: there the English and German rules that read
     lower-case words or sentence starts as names ("son mari", "Cinq") and the tagger,
@@ -326,6 +335,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_world_cities_roads_and_named_venues(text, langs))
     places.extend(_places_after_places(text, places, langs))
     places.extend(_places_in_lower_case_notes(text, langs))
+    if foreign:
+        places = _not_greek(text, places)
     places.extend(c for c in own if c.category == "place")
     places = [c for c in places if not _names_no_one(text[c.start:c.end])]
     names = list(_names(text, toks, langs))
@@ -339,6 +350,8 @@ def find_identifiers(text: str, language: str | None = None, *,
         names.extend(_names_in_capitals_notes_and_sentence_starts(text, toks, langs))
     names.extend(_word_names(text, langs, lower_case=not foreign))
     names.extend(c for c in tagged if c.category == "name")
+    if foreign:
+        names = _not_greek(text, names)
     names.extend(c for c in own if c.category == "name")
     names = _patients_names(text, names, places, langs)
     candidates.extend(names)

@@ -33,6 +33,8 @@ SEED = 1
 EPOCHS = 8
 MIN_WEIGHT = 0.5  # averaged weights below this (in absolute value) are dropped
 CV_PAIRS = ("heldout15", "heldout14", "heldout13", "heldout12")  # the newest, written blind
+# The tagger reads English and German only (French and Greek have rules of their own).
+TRAINING_SETS = tuple(name for name in TESTSETS if name.split("_")[0] in ("en", "de"))
 DEFAULT_THRESHOLDS = "name=8,place=12,other=off"  # from --cv: see deid/model/README.md
 THRESHOLDS = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0)
 
@@ -214,11 +216,11 @@ def cross_validate(findings_dir: Path | None = None, pairs: Sequence[str] = CV_P
                    thresholds: Sequence[float] = THRESHOLDS) -> dict[str, Any]:
     """Per left-out pair: the rules' counts, and for each reported category and threshold
     the counts of the rules plus the tagger's spans of that category alone."""
-    sets = {name: read_set(name) for name in TESTSETS}
+    sets = {name: read_set(name) for name in TRAINING_SETS}
     result: dict[str, Any] = {}
     for pair in pairs:
         left = [f"en_{pair}", f"de_{pair}"]
-        m = train([ex for name in TESTSETS if name not in left for ex in sets[name]])
+        m = train([ex for name in TRAINING_SETS if name not in left for ex in sets[name]])
         rules_counts: Counts = {}
         by: dict[tuple[str, float], Counts] = {
             (c, th): {} for c in tagger.EMIT for th in thresholds}
@@ -325,10 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         print("chosen thresholds:", ",".join(
             f"{c}={'off' if th is None else f'{th:g}'}" for c, th in chosen.items()))
         return 0
-    examples = [ex for name in TESTSETS for ex in read_set(name)]
+    examples = [ex for name in TRAINING_SETS for ex in read_set(name)]
     m = train(examples)
     m.header.update({
-        "trained_on": list(TESTSETS),
+        "trained_on": list(TRAINING_SETS),
         "texts": len(examples),
         "trained": datetime.datetime.now(datetime.UTC).date().isoformat(),
         "thresholds": _parse_thresholds(args.thresholds or DEFAULT_THRESHOLDS),
