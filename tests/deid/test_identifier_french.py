@@ -105,3 +105,22 @@ def test_french_trap_stays_clear(text: str) -> None:
 def test_english_and_german_stay_clear_of_french_rules(text: str) -> None:
     own = [(c.category, text[c.start:c.end]) for c in french.find(text)]
     assert own == [], own
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    ("Je la suis depuis Noël 2019, sans interruption.", "date", "Noël 2019"),
+    ("Vue le lundi de Pâques 2022 aux urgences.", "date", "lundi de Pâques 2022"),
+    ("Écrou 2022/3318, quartier des arrivants.", "id_number", "2022/3318"),
+    ("Jugement du tribunal, RG 22/04417, garde refusée.", "id_number", "22/04417"),
+    ("Carte vitale : NIR 1 62 03 75 112 004 17, à rendre.", "id_number",
+     "1 62 03 75 112 004 17"),
+    ("Plaque GHK 2207, une Clio bleue devant l'école.", "id_number", "GHK 2207"),
+    ("Mme Pelletier, RAMQ PELM 5211 0814, arrivée seule.", "id_number", "PELM 5211 0814"),
+])
+def test_feasts_of_a_year_and_labelled_numbers_in_groups(text: str, category: str,
+                                                         span: str) -> None:
+    assert (category, span) in found(text)
+
+
+def test_a_label_takes_no_french_word_into_the_number() -> None:
+    assert ("id_number", "22/04417") in found("RG 22/04417 La mère a fait appel.")

@@ -125,3 +125,28 @@ def test_afm_needs_its_check_digit(text: str, valid: bool) -> None:
 def test_english_and_german_text_without_identifiers_stays_clear(text: str) -> None:
     assert greek_only(text) == []
     assert found(text, None) == found(text, "en") or found(text, None) == found(text, "de")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ο κ. Σταμάτης, γεννημένος το 1930, ενενήντα τεσσάρων, θυμάται τα πάντα.",
+     ("age_over_89", "ενενήντα τεσσάρων")),
+    ("Η κυρία Φρόσω έκλεισε τα ενενήντα την Κυριακή.", ("age_over_89", "ενενήντα")),
+    ("Ο παππούς έγινε 97 και ζήτησε γλυκό.", ("age_over_89", "97")),
+    ("Ο ασθενής, ΑΔΤ 551903, ζήτησε να μιλήσει μόνο μαζί μου.", ("id_number", "551903")),
+    ("Υπόθεση διατροφής, αρ. κατάθεσης 3381/2022, στο Πρωτοδικείο.",
+     ("id_number", "3381/2022")),
+    ("Πρωτόκολλο ΕΚΑΒ 22-907311, κλήση τα ξημερώματα.", ("id_number", "22-907311")),
+    ("Φάκελος 2022/ΑΝ/517 της υπηρεσίας.", ("id_number", "2022/ΑΝ/517")),
+])
+def test_birthdays_ages_between_commas_and_labelled_numbers(
+        text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+@pytest.mark.parametrize("text", [
+    "Ο μικρός με ΔΕΠΥ και η μητέρα του ήρθαν πάλι στο ΚΕΠΑ.",
+    "Νυχτερινή στην Παθολογική, δύο εισαγωγές από το Πρωτοδικείο.",
+    "Ασθενής 60 ετών με σακχαρώδη διαβήτη.",
+])
+def test_abbreviations_adjectives_and_ages_are_no_names_or_streets(text: str) -> None:
+    assert [f for f in found(text, "el") if f[0] in ("name", "place")] == []

@@ -177,6 +177,9 @@ _DATE_RES = [
     re.compile(rf"\b(?:{_MONTH})(?<!\.)\s+{_YEAR}\b|\b(?:{_MONTH})\s+{_YEAR}\b", re.I),
     # "mardi 14", "le jeudi 3": a weekday with a day, not an hour ("mardi 14h")
     re.compile(rf"\b(?:{_WEEKDAY})\s+{_DAY}\b(?!\s*(?:h\b|h\d|heures?|:|ans|mg|min))", re.I),
+    # "Noël 2021", "le lundi de Pâques 2023": a feast of a given year is one day
+    re.compile(rf"\b(?:(?:lundi|dimanche)\s+de\s+)?(?:Noël|Pâques|Pentecôte|Toussaint"
+               rf"|Ascension|Épiphanie|Chandeleur|Saint-Sylvestre|Réveillon)\s+{_YEAR}\b"),
 ]
 
 
@@ -287,8 +290,15 @@ _LABELLED_ID_RE = re.compile(
     r"(?i:\b(?:n°|no\.?|num(?:éro|ero)?\.?)\s*(?:de\s+)?(?:dossier|patient|patiente|sécu"
     r"|sécurité\s+sociale|sécu\.|SS|allocataire|CAF|NIR|INS|RPPS|ADELI|FINESS|passeport"
     r"|carte\s+vitale|registre\s+national|immatriculation|client|contrat|PV|plainte"
-    r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier)"
-    r"|\bn°)\s*[:#]?\s*(?:n°\s*)?(?P<id>(?=[A-Z0-9\-/.]*\d)[A-Z0-9][A-Z0-9\-/.]{2,}[A-Z0-9])")
+    r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier"
+    r"|écrou|Écrou|RG|SPIP|RAMQ|boucle|plaque|Plaque|véhicule|Véhicule|immatriculation)"
+    r"|\bn°)\s*(?:(?:SPIP|RAMQ|n°)\s*)?[:#]?\s*"
+    # the number, in up to four groups ("COTM 3402 2818", "FR 1501 2387 44", "VD 482 117")
+    r"(?P<id>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9][A-Z0-9\-/.]*[A-Z0-9]"
+    r"(?:\s[A-Z0-9][A-Z0-9\-/.]*(?![\w-])){0,3})")
+# A NIR after its label counts even if its key is wrong: one digit mistyped still names her.
+_NIR_LABEL_RE = re.compile(r"(?i:\b(?:NIR|sécu|sécurité\s+sociale|carte\s+vitale|INSEE))"
+                           r"\W{0,5}$")
 _PLATE_RE = re.compile(r"\b[A-HJ-NP-TV-Z]{2}-\d{3}-[A-HJ-NP-TV-Z]{2}\b")
 _BE_NRN_RE = re.compile(r"\b\d\d\.\d\d\.\d\d-\d{3}\.\d\d\b")
 
@@ -306,7 +316,7 @@ def _nir_key_ok(m: re.Match[str]) -> bool:
 
 def _ids(text: str) -> Iterator[_Candidate]:
     for m in _NIR_RE.finditer(text):
-        if _nir_key_ok(m):
+        if _nir_key_ok(m) or _NIR_LABEL_RE.search(text, max(0, m.start() - 30), m.start()):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
     for m in _LABELLED_ID_RE.finditer(text):
         if not re.fullmatch(r"\d{1,2}", m.group("id")):
