@@ -68,7 +68,16 @@ def test_it_refuses_input_that_is_not_utf8() -> None:
 
 
 def test_it_rejects_an_unknown_language() -> None:
-    assert run_cli(b"x", "--language", "fr").returncode == 2
+    assert run_cli(b"x", "--language", "it").returncode == 2
+
+
+def test_it_reads_french_and_greek_when_told() -> None:
+    french = run_cli(b"Mme Vautrin, 93 ans, vit seule.", "--language", "fr")
+    greek = run_cli("Η κυρία Ελένη, 92 ετών, ζει μόνη.".encode(), "--language", "el")
+    assert [json.loads(line)["text"] for line in french.stdout.splitlines()] == [
+        "Mme Vautrin", "93"]
+    assert [json.loads(line)["text"] for line in greek.stdout.splitlines()] == [
+        "κυρία Ελένη", "92"]
 
 
 def test_it_runs_without_setting_up_django() -> None:
