@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from balintroom.accounts.efn import efn_problem
-from balintroom.core.check_digits import luhn_holds
+from balintroom.accounts.efn import efn_problem, luhn_holds
 from tests.conftest import make_user
 
 # The Bavarian chamber's prefix (80 physician, 276 Germany, 090), a running number and the
