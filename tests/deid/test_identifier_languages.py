@@ -49,3 +49,17 @@ def test_french_text_keeps_the_rules_that_need_no_language(
 def test_with_no_language_an_english_or_german_label_is_read_as_such(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, None) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("She asked whether God was punishing her for leaving Enugu.", "en", ("place", "Enugu")),
+    ("Husband: Chief Obi, Onitsha. Review next month.", "en", ("place", "Onitsha")),
+    # after a cue a city's name is a person's
+    ("Oksana und ihr Sohn Taras, Notunterkunft", "de", ("name", "Taras")),
+    ("the Ferguson boy from Lochgair again", "en", ("name", "Ferguson")),
+])
+def test_a_city_a_weak_name_rule_saw_is_the_city(text: str, language: str,
+                                                  expected: tuple[str, str]) -> None:
+    found_by_rules = [(f.category, f.text)
+                      for f in find_identifiers(text, language, with_tagger=False)]
+    assert expected in found_by_rules

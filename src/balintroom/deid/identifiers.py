@@ -27,13 +27,14 @@ from balintroom.deid import french, greek, tagger
 from balintroom.deid import identifier_data as data
 from balintroom.deid._text import (
     _DIGIT_RE,
+    _P_NAME,
     _P_TAGGER,
     _TOKEN_RE,
     _WORD_BEFORE_RE,
     _Candidate,
     _tokens,
 )
-from balintroom.deid._words import _BOTH, _inside_a_citation, _names_no_one
+from balintroom.deid._words import _BOTH, _inside_a_citation, _is_first_name, _names_no_one
 from balintroom.deid.ages import (
     _ages,
     _ages_after_a_copula_and_spelled_out,
@@ -283,6 +284,13 @@ def _english_or_german(text: str) -> str:
     return "en" if lean >= 0 else "de"
 
 
+def _is_a_city_and_no_name(found: str) -> bool:
+    """ "Mrs Lyle, 67, Toowoomba.", "(French-Canadian, Trois-Rivières)": a city of the world
+    where a weak name rule saw a name is the city, unless people are called so too
+    ("Sydney"); after a cue ("Sohn Taras", "the Ferguson boy") it stays a name."""
+    return found in data.WORLD_CITIES and not _is_first_name(found)
+
+
 def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
     # The tagger learned each text with its language: told none, it would guess wildly.
     language = next(iter(langs)) if len(langs) == 1 else _english_or_german(text)
@@ -354,6 +362,10 @@ def find_identifiers(text: str, language: str | None = None, *,
         names = _not_greek(text, names)
     names.extend(c for c in own if c.category == "name")
     names = _patients_names(text, names, places, langs)
+    cities = [c for c in names if c.priority < _P_NAME
+              and _is_a_city_and_no_name(text[c.start:c.end])]
+    names = [c for c in names if c not in cities]
+    candidates.extend(_Candidate("place", c.start, c.end, c.priority) for c in cities)
     candidates.extend(names)
     candidates.extend(_ages_after_persons(text, toks, names))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
