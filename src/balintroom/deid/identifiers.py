@@ -1,4 +1,5 @@
-"""Offline check for text that may identify a patient or client, in English and German.
+"""Offline check for text that may identify a patient or client, in English, German, French
+and Greek.
 
 Before a presenter saves a case label or a private note, the app shows what in the text
 might identify the person (the HIPAA Safe Harbor list is the checklist); the presenter may
@@ -285,9 +286,9 @@ def _english_or_german(text: str) -> str:
 
 
 def _is_a_city_and_no_name(found: str) -> bool:
-    """ "Mrs Lyle, 67, Toowoomba.", "(French-Canadian, Trois-Rivières)": a city of the world
-    where a weak name rule saw a name is the city, unless people are called so too
-    ("Sydney"); after a cue ("Sohn Taras", "the Ferguson boy") it stays a name."""
+    """ "leaving Enugu", "Chief Obi, Onitsha.": a city of the world where a weak name rule
+    saw a name is the city, unless people are called so too ("Sydney"); after a cue ("Sohn
+    Taras", "the Ferguson boy") it stays a name."""
     return found in data.WORLD_CITIES and not _is_first_name(found)
 
 
@@ -307,7 +308,9 @@ def find_identifiers(text: str, language: str | None = None, *,
                      ) -> list[Finding]:
     """What in `text` may identify a person, sorted by position, never overlapping.
 
-    `language` is "en", "de" (a locale such as "de-at" works too) or None for both.
+    `language` is "en", "de", "fr" or "el" (a locale such as "de-at" works too), or None:
+    then the text's words decide, English or German (both rule sets run) or neither
+    (French and Greek rules run), as for a case label written in any language.
     `known_names` are people who are not patients (the group's members and leaders): what
     is only one of them, or part of one, with or without a title, is not a finding -
     unless a cue says it is someone else ("Patientin Anna", "her son Ben"). Letters are
