@@ -104,15 +104,17 @@ def _code(language: str | None) -> str | None:
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_A-Z]{2,}(?![\w'’])")
 
 
-def _reads_as_english_or_german(text: str) -> bool:
-    """Whether most lower-case words are English or German ones; a text too short to tell
-    counts as such, as every text did before French and Greek had rules."""
+def _english_or_german(text: str) -> str | None:
+    """ "en" or "de", whichever the lower-case words lean to, or None if most of them are
+    neither (French, Greek). A text too short to tell leans too, as every text did before
+    French and Greek had rules."""
     words = [w for w in _LOWER_WORD_RE.findall(text) if w.islower()]
-    if len(words) < 3:
-        return True
-    known = sum(1 for w in words if data.WORD_FREQUENCIES_EN.get(w, 0.0) >= 3.5
-                or data.WORD_FREQUENCIES_DE.get(w, 0.0) >= 3.5)
-    return known >= 0.6 * len(words)
+    en = [data.WORD_FREQUENCIES_EN.get(w, 0.0) for w in words]
+    de = [data.WORD_FREQUENCIES_DE.get(w, 0.0) for w in words]
+    known = sum(1 for e, d in zip(en, de, strict=True) if max(e, d) >= 3.5)
+    if len(words) >= 3 and known < 0.6 * len(words):
+        return None
+    return "en" if sum(en) >= sum(de) else "de"
 
 
 def _languages(language: str | None) -> frozenset[str]:
@@ -136,7 +138,7 @@ def _is_foreign(text: str, language: str | None) -> bool:
     code = _code(language)
     if code in ("en", "de"):
         return False
-    return code is not None or not _reads_as_english_or_german(text)
+    return code is not None or _english_or_german(text) is None
 
 
 # French and Greek have rules of their own; the English and German rules that need no
@@ -277,14 +279,6 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
 
 
-def _english_or_german(text: str) -> str:
-    """The likelier of the two, by the words more common in one than in the other."""
-    lean = 0.0
-    for word in _LOWER_WORD_RE.findall(text.casefold()):
-        lean += data.WORD_FREQUENCIES_EN.get(word, 0.0) - data.WORD_FREQUENCIES_DE.get(word, 0.0)
-    return "en" if lean >= 0 else "de"
-
-
 def _is_a_city_and_no_name(found: str) -> bool:
     """ "leaving Enugu", "Chief Obi, Onitsha.": a city of the world where a weak name rule
     saw a name is the city, unless people are called so too ("Sydney"); after a cue ("Sohn
@@ -294,7 +288,7 @@ def _is_a_city_and_no_name(found: str) -> bool:
 
 def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
     # The tagger learned each text with its language: told none, it would guess wildly.
-    language = next(iter(langs)) if len(langs) == 1 else _english_or_german(text)
+    language = next(iter(langs)) if len(langs) == 1 else _english_or_german(text) or "en"
     return [_Candidate(category, start, end, _P_TAGGER)
             for category, start, end in tagger.find_spans(text, language)]
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from balintroom.deid import identifier_data as data
+from balintroom.deid._text import _WORD
 from balintroom.deid._words import _BOTH, _is_ordinary_word
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "tagger.json.gz"
@@ -39,9 +40,6 @@ EMIT = ("name", "place", "other")
 LABELS = ("O",) + tuple(f"{p}-{c}" for c in CATEGORIES for p in ("B", "I"))
 O_INDEX = 0  # the label "O"
 
-_LETTER = r"[^\W\d_]"
-_MARK = r"[\u0300-\u036f]"
-_WORD = rf"{_LETTER}(?:{_LETTER}|{_MARK})*"
 _TOKEN_RE = re.compile(rf"{_WORD}(?:['’\-]{_WORD})*|\d+|\S")
 _OPENING = frozenset(".!?:;\"“„‘'([•*–—-…")
 
@@ -65,6 +63,10 @@ def _cf_set(*sets: Iterable[str]) -> frozenset[str]:
     return frozenset(w.casefold() for s in sets for w in s)
 
 
+_HONORIFICS = _cf_set(data.HONORIFICS_EN, data.HONORIFICS_DE, data.TITLE_PARTS)
+_WEAK_HONORIFICS = _cf_set(data.WEAK_HONORIFICS)
+
+
 class _Lexicon:
     """The word lists, as lookups by exact spelling and by lower case."""
 
@@ -77,8 +79,8 @@ class _Lexicon:
         self.common_en = data.COMMON_WORDS_EN
         self.noun_de = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
         self.eponym = data.EPONYMS
-        self.honorific = _cf_set(data.HONORIFICS_EN, data.HONORIFICS_DE, data.TITLE_PARTS)
-        self.weak_honorific = _cf_set(data.WEAK_HONORIFICS)
+        self.honorific = _HONORIFICS
+        self.weak_honorific = _WEAK_HONORIFICS
         self.inst = _cf_set(data.INSTITUTION_HEADS_EN, data.INSTITUTION_WORDS_DE,
                             data.INSTITUTION_NAME_WORDS, data.GENERIC_INSTITUTION_PREFIXES)
         self.inst_suffix = tuple(s.casefold() for s in data.INSTITUTION_SUFFIXES_DE)
@@ -398,8 +400,7 @@ def _is_ordinary(word: str, category: str, language: str | None, limit: float) -
             and all(_is_ordinary_word(p, langs) for p in parts))
 
 
-_TITLES = _cf_set(data.HONORIFICS_EN, data.HONORIFICS_DE, data.TITLE_PARTS,
-                  data.WEAK_HONORIFICS)
+_TITLES = _HONORIFICS | _WEAK_HONORIFICS
 
 
 def _is_a_unit(text: str, start: int, core: Sequence[Token]) -> bool:
