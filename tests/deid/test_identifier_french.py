@@ -124,3 +124,39 @@ def test_feasts_of_a_year_and_labelled_numbers_in_groups(text: str, category: st
 
 def test_a_label_takes_no_french_word_into_the_number() -> None:
     assert ("id_number", "22/04417") in found("RG 22/04417 La mère a fait appel.")
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # institutions with a lower-case head or a kind before the name
+    ("Stage à l'école maternelle Les Tilleuls, section des grands.", "place",
+     "école maternelle Les Tilleuls"),
+    ("Elle vit à la résidence Les Charmilles depuis l'été.", "place", "résidence Les Charmilles"),
+    ("Hospitalisé au pavillon Charcot, chambre 12.", "place", "pavillon Charcot"),
+    ("Suivi au CLSC de Rosemont depuis janvier.", "place", "CLSC de Rosemont"),
+    ("Déposition au poste de police de Sion hier soir.", "place", "poste de police de Sion"),
+    # names by where they stand: an abbreviated title in lower case, a family, an animal,
+    # a nickname, an initial standing for someone, a name before an age
+    ("vu mme blanc ce matin, tension ok", "name", "mme blanc"),
+    ("Visite chez les Kowalczyk, deuxième étage.", "name", "Kowalczyk"),
+    ("Son chien, Rocky, dort au pied du lit.", "name", "Rocky"),
+    ("Au foyer, tout le monde l'appelle « Bichette ».", "name", "Bichette"),
+    ("Mon patient, appelons-le F., ne dit jamais bonjour.", "name", "F."),
+    ("La plus jeune, Maëlys, 12 ans, ne parle plus.", "name", "Maëlys"),
+    # a role one person has, someone known through an office-holder
+    ("Le seul boucher du village a arrêté de boire.", "other", "Le seul boucher du village"),
+    ("La femme du notaire est revenue me voir.", "other", "La femme du notaire"),
+])
+def test_french_names_places_and_roles_by_where_they_stand(
+        text: str, category: str, span: str) -> None:
+    assert (category, span) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le service de gériatrie est plein cet hiver.",
+    "Trois pages de notes après la séance.",
+    "mme est arrivée en retard, comme toujours.",
+    "Chez les jeunes, la consultation fait peur.",
+    "Le chien de la voisine aboie toute la nuit.",
+])
+def test_french_kinds_numbers_and_plain_words_stay_clear(text: str) -> None:
+    assert [f for f in found(text) if f[0] in ("name", "place", "other")] == []

@@ -150,3 +150,53 @@ def test_birthdays_ages_between_commas_and_labelled_numbers(
 ])
 def test_abbreviations_adjectives_and_ages_are_no_names_or_streets(text: str) -> None:
     assert [f for f in found(text, "el") if f[0] in ("name", "place")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of the dictionary in capitals after an article is someone ("Ελπίδα", "Λευτέρης")
+    ("Την άλλη μέρα ήρθε η Ελπίδα με τη μητέρα της.", ("name", "Ελπίδα")),
+    ("Ο Λευτέρης, ο γείτονας, φέρνει τα ψώνια.", ("name", "Λευτέρης")),
+    # initials after an article, or before an age
+    ("Η Ν. δεν ήρθε ούτε σήμερα.", ("name", "Ν.")),
+    ("Ο Α.Μ. ζήτησε άδεια εξόδου.", ("name", "Α.Μ.")),
+    ("Κρατούμενος, Π. Σ., 44, ζητάει ψυχολόγο.", ("name", "Π. Σ.")),
+    ("Τον επισκέπτεται ο κυρ-Μανώλης κάθε πρωί.", ("name", "κυρ-Μανώλης")),
+    # where one goes or lives, or the place a village or practice belongs to
+    ("Η κόρη του δουλεύει στη Σκόπελο τα καλοκαίρια.", ("place", "Σκόπελο")),
+    ("Τον πήγαν στη Νέα Περαμό για λίγες μέρες.", ("place", "Νέα Περαμό")),
+    ("Αγροτικό ιατρείο του Κρανιδιού, χειμώνας.", ("place", "Κρανιδιού")),
+    # institutions by their name or their kind and place
+    ("Νοσηλεύτρια στο Ιπποκράτειο, νυχτερινή βάρδια.", ("place", "Ιπποκράτειο")),
+    ("Εφημερία στον Ευαγγελισμό, τρεις εισαγωγές.", ("place", "Ευαγγελισμό")),
+    ("Μαθητής στο Πανεπιστήμιο Ιωαννίνων, τρίτο έτος.", ("place", "Πανεπιστήμιο Ιωαννίνων")),
+    ("Η υπόθεση εκδικάζεται στο Πρωτοδικείο Λάρισας.", ("place", "Πρωτοδικείο Λάρισας")),
+    ("Δ/νση: Αριστοτέλους 14, 54623 Θεσσαλονίκη.", ("place", "54623 Θεσσαλονίκη")),
+    # phones grouped 4-3-3 and 5-2-3; a centenarian; a movable feast of a given year
+    ("Το κινητό του γιου: 6944 218 503.", ("phone", "6944 218 503")),
+    ("Σπίτι: 25410 62 304, μετά τις 6.", ("phone", "25410 62 304")),
+    ("Η εκατοχρονίτισσα της γειτονιάς πέθανε.", ("age_over_89", "εκατοχρονίτισσα")),
+    ("Την Κυριακή του Θωμά του 2022 ήρθε για τελευταία φορά.",
+     ("date", "Κυριακή του Θωμά του 2022")),
+    # a role one person has where everyone knows everyone
+    ("Ήρθε ο μοναδικός φαρμακοποιός του νησιού με πυρετό.",
+     ("other", "ο μοναδικός φαρμακοποιός του νησιού")),
+    ("Η κόρη του πρώην δημάρχου ζήτησε ραντεβού.", ("other", "Η κόρη του πρώην δημάρχου")),
+])
+def test_greek_names_places_and_roles_by_where_they_stand(
+        text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+@pytest.mark.parametrize("text", [
+    "Δουλεύει στην Υπηρεσία Επιμελητών Ανηλίκων εδώ και χρόνια.",
+    "Ο σύλλογος Ενοριακής Φιλοπτώχου μάζεψε τρόφιμα.",
+    "Η μητέρα, Βρετανίδα, μιλάει λίγα ελληνικά.",
+    "Ο πατέρας του υποστηρίζει τον Ολυμπιακό με πάθος.",
+    "Ασθενής 35 με κρίσεις πανικού, δουλεύει σε τράπεζα.",
+    "Στις 3 τα ξημερώματα χτύπησε το τηλέφωνο.",
+    "Μίλησα με την Αλεξάνδρα, τη νοσηλεύτρια της βάρδιας.",
+    "Είμαστε ομάδα Μπαλίντ εδώ και δύο χρόνια.",
+])
+def test_bodies_nationalities_teams_and_numbered_patients_are_no_one(text: str) -> None:
+    assert [f for f in found(text, "el") if f[0] in ("place", "other")
+            or (f[0] == "name" and f[1] != "Αλεξάνδρα")] == []

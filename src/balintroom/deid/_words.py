@@ -183,4 +183,4 @@ def _is_english_derivation(word: str) -> bool:
 
 # Cities abroad, for a place of origin ("emigrated to Sydney", "aus Temeswar"); not the
 # eponyms, which name diseases and signs as often as towns.
-_WORLD_CITIES = data.WORLD_CITIES - data.EPONYMS
+_WORLD_CITIES = (data.WORLD_CITIES | data.WORLD_TOWNS) - data.EPONYMS

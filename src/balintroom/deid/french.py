@@ -23,6 +23,7 @@ from balintroom.deid._text import (
     _P_ID,
     _P_NAME,
     _P_NAME_TITLE,
+    _P_PLACE_PREP,
     _P_PLACE_STRUCT,
     _alternation,
     _at_sentence_start,
@@ -63,6 +64,13 @@ _TITLES = (r"M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoisel
            r"|Mesdames|Dr\.?|Dre\.?|Docteur|Docteure|Pr\.?|Professeur|Professeure|Maître|Me"
            r"|Père|Sœur|Soeur|Frère|[Ll]['’]abbé|Abbé")
 _LOWER_TITLES = r"mme\.?|mlle\.?|m\.|madame|monsieur|mademoiselle|dr\.?|docteur|pr\.?"
+# "mme petit", "mr ahmed K.": an abbreviated title is always followed by a name, even one
+# that is a word too, unless by a word no name is
+_ABBREVIATED_TITLE_NAME_RE = re.compile(
+    r"(?<![\w.])(?:mme|mr|mlle|Mr)\.?\s+(?P<n>(?!(?:la|le|les|l|est|a|et|ou|votre|ma|sa"
+    r"|son|de|du|des|qui|que|dit|me|m|se|s|y)\b)[a-zà-öø-ÿœ][a-zà-öø-ÿœ'\-]+"
+    r"(?:\s+[A-Z]\.|\s+(?!(?:la|le|les|est|a|et|ou|de|du|des|qui|que|dit|me|m|se|s|y|en|au"
+    r"|aux|encore|ce|cette|il|elle|on)\b)[a-zà-öø-ÿœ][a-zà-öø-ÿœ'\-]{2,}(?=\s*[(,.]))?)")
 _PARTICLE = r"(?:(?:de\s+la|de\s+l['’]|de|du|des|d['’]|Le|La|Van|van|von)\s*)"
 _TITLE_NAME_RE = re.compile(
     rf"(?<![\w.])(?:{_TITLES})\s+(?P<n>{_PARTICLE}?(?:[{_UP}]\.|{_CAP})(?:\s+{_PARTICLE}?(?P<n2>{_CAP}))?)")
@@ -96,6 +104,8 @@ def _titled_names(text: str) -> Iterator[_Candidate]:
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2  # "Dr. Weber's patient": an English possessive is no part of the name
         yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
+    for m in _ABBREVIATED_TITLE_NAME_RE.finditer(text):
+        yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
     for m in _LOWER_TITLE_NAME_RE.finditer(text):
         word = m.group("n")
         if (not _is_word(word) or word in _SURNAMES_LC) and word.capitalize() not in _CALENDAR:
@@ -110,6 +120,81 @@ _CUE_RE = re.compile(
     r"|bébé|aînée?|cadette?|belle-mère|beau-père|grand-mère|grand-père|résidente?)"
     r"\s*,?\s+(?P<n>" + _CAP + r")"
     r"|\b(?:s['’]appelle|prénommée?|nommée?|appelée?)\s+(?P<m>" + _CAP + r")")
+
+
+# Someone named by where the words put a name: a family ("chez les Haddad", "famille
+# Oliveira", "affaire Morel c/ Morel"), an animal ("le chien, Pirate", "la jument Tornade"),
+# a nickname ("que tout le monde appelle « Doudou »"), an initial that stands for someone
+# ("appelons-le R.", "la petite L."), a name before an age ("Jade, 15 ans").
+_FAMILY_RE = re.compile(
+    rf"\b(?:[Cc]hez\s+les|[Ff]amille|[Aa]ffaire|c/|[Ll]es\s+époux|[Ll]es\s+parents)\s+"
+    rf"(?P<n>{_CAP})")
+_ANIMAL_RE = re.compile(
+    rf"\b(?:chien|chienne|chat|chatte|chiot|jument|cheval|poney|âne|ânesse|perroquet|lapin"
+    rf"|perruche|vache|chèvre|minou)\s*,?\s+(?P<n>{_CAP})")
+_NICKNAME_RE = re.compile(
+    rf"\b(?:appel(?:le|lent|ait|aient|ons)|surnomm(?:e|ent|ait|ée?))\s+(?:encore\s+)?"
+    rf"(?:«\s*|\"|“)(?P<n>(?:[Ll]e\s+|[Ll]a\s+)?{_CAP})\s*(?:»|\"|”)")
+_STANDING_INITIAL_RE = re.compile(
+    rf"\b(?:appelons-l[ea]|appellerai|j['’]appellerai|nommons-l[ea]|disons|[Ll]a\s+petite"
+    rf"|[Ll]e\s+petit|[Ll]a\s+jeune|[Ll]e\s+jeune|patiente?|élève|[Ll]['’]enfant)\s+"
+    rf"(?P<n>[{_UP}]\.(?:\s?[{_UP}]\.)?)")
+_NAME_BEFORE_AGE_RE = re.compile(rf"(?<=[,(]\s)(?P<n>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b"
+                                 rf"|(?<=\bde\s)(?P<m>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b")
+
+
+def _named_by_position(text: str) -> Iterator[_Candidate]:
+    for rx in (_FAMILY_RE, _ANIMAL_RE, _NICKNAME_RE, _STANDING_INITIAL_RE, _NAME_BEFORE_AGE_RE):
+        for m in rx.finditer(text):
+            group = "m" if "m" in rx.groupindex and m.group("m") else "n"
+            name = m.group(group)
+            if name in _CALENDAR or name in REGIONS or name in data.REGIONS or (
+                    rx is _FAMILY_RE and _is_word(name) and name not in SURNAMES):
+                continue
+            if rx is _NAME_BEFORE_AGE_RE and (name in TOWNS or name in data.CITIES):
+                continue
+            yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
+
+
+# --- other ---------------------------------------------------------------------------------
+# A role one person has in a small place ("le seul vétérinaire du canton", "l'ancienne
+# institutrice du village"), someone known through an office-holder ("la femme du
+# notaire", "le fils de l'ancien maire", "la fille de l'ancien député"), an office of a
+# town ("la mairesse de Saint-Fabien"), someone in the papers or on television.
+_COMMUNITY_FR = (r"(?:village|canton|commune|île|quartier|bourg|vallée|ville|hameau|paroisse"
+                 r"|région|secteur|coin|circonscription|département|vallon|cité|rue|immeuble"
+                 r"|lycée|collège|école)")
+_OFFICES_FR = (r"(?:maire|mairesse|député|députée|notaire|pharmacien|pharmacienne|curé|pasteur"
+               r"|préfet|préfète|sénateur|sénatrice|juge|commissaire|bourgmestre|syndic|échevin"
+               r"|conseiller\s+général|directeur\s+de\s+l['’]école|directrice\s+de\s+l['’]école"
+               r"|boulanger|boulangère|médecin\s+du\s+village|gendarme|instituteur|institutrice"
+               r"|rabbin|imam|ministre)")
+_KIN_FR = (r"(?:fils|fille|femme|épouse|mari|veuve|veuf|neveu|nièce|petit-fils|petite-fille"
+           r"|frère|sœur|soeur|mère|père|gendre|belle-fille|beau-fils|belle-mère|beau-père"
+           r"|maîtresse|amant|compagne|compagnon)")
+_OTHER_FR_RES = [
+    re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:seule?|dernière?|ancienne?|unique|première?)\s+"
+               rf"(?:[a-zà-öø-ÿœ-]+\s+){{0,4}}?(?:du|de\s+la|de\s+l['’]|de|des|sur\s+l['’]|dans"
+               rf"\s+l['’]|dans\s+le|dans\s+la)\s*{_COMMUNITY_FR}\b"),
+    re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:seule?)\s+[a-zà-öø-ÿœ-]+(?=\s+(?:de|d['’]|du)\s+[{_UP}])"),
+    re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*{_KIN_FR}\s+(?:du|de\s+la|de\s+l['’](?:ancienne?\s+)?"
+               rf"|de\s+notre|de\s+mon|de\s+ma|des)\s*(?:ancien\s+|ancienne\s+|futur\s+|nouveau\s+"
+               rf"|nouvelle\s+)?{_OFFICES_FR}\b(?:\s+de\s+la\s+(?:ville|circonscription|commune))?"),
+    re.compile(rf"\b(?:[Ll]e|[Ll]a)\s+(?:maire|mairesse|bourgmestre|syndic|curé|députée?)"
+               rf"(?=\s+(?:de|d['’]|du)\s+[{_UP}])"),
+    re.compile(r"\b(?:[Ll]e|[Ll]a)\s+patron(?:ne)?\s+du\s+seul\s+[a-zà-öø-ÿœ-]+"),
+    re.compile(r"\b[Nn]otre\s+doyen(?:ne)?\b"),
+    re.compile(rf"\b(?:un|une|le|la|celui|celle)\s+(?:[a-zà-öø-ÿœ-]+\s+)?(?:dont\s+tout\s+le\s+monde"
+               rf"\s+parle|qui\s+est\s+passée?\s+(?:à|dans)|qu['’]on\s+a\s+vue?\s+(?:à|dans))"
+               rf"(?:\s+[\w'’-]+){{1,4}}?\s+(?:journaux|télé|télévision|The\s+Voice|[{_UP}][\w'’-]+)"
+               rf"(?:\s+l['’]an\s+dernier)?"),
+]
+
+
+def _others(text: str) -> Iterator[_Candidate]:
+    for rx in _OTHER_FR_RES:
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
 
 
 def _first_names(text: str) -> Iterator[_Candidate]:
@@ -215,6 +300,13 @@ _PLACE_PREP_RE = re.compile(
     r"|banlieue\s+de|commune\s+de|ville\s+de|village\s+de|région\s+de|route\s+de"
     r"|en\s+direction\s+de)|\bde|\bd['’])\s*$")
 _INSTITUTION_HEADS = (r"EHPAD|Ehpad|Clinique|Polyclinique|CHU|CHR|CHRU|CHS|CHG|CH|Hôpital"
+                      r"|[Hh]ôpital|[Hh]opital|[Éé]cole|[Cc]ollège|[Ll]ycée|[Rr]ésidence"
+                      r"|[Mm]aternité|[Pp]avillon|[Uu]nité|[Ss]ervice|CHSLD|CLSC|CPAS|CISSS"
+                      r"|CIUSSS|EMS|[Pp]oste\s+de\s+police|[Cc]ommissariat|[Gg]endarmerie"
+                      r"|[Mm]aison\s+centrale|[Cc]entre\s+pénitentiaire|[Mm]aison\s+d['’]arrêt"
+                      r"|[Cc]entre\s+de\s+détention|[Mm]aison\s+médicale|[Mm]aison\s+des"
+                      r"\s+naissances|[Mm]aison\s+de\s+repos|[Ss]alle|Mas|[Ll]ieu-dit|[Hh]ameau"
+                      r"|[Dd]omaine|[Ff]erme|[Cc]ité|[Cc]hambre|[Aa]umônerie|[Pp]ensionnat"
                       r"|Hopital|Centre\s+hospitalier|Collège|École|Ecole|Lycée|Résidence"
                       r"|Maison\s+de\s+retraite|Maison\s+de\s+santé|Pharmacie|Polyclinique"
                       r"|Crèche|Brasserie|Café|Mairie|Paroisse|Église|Eglise|Chapelle"
@@ -223,9 +315,16 @@ _INSTITUTION_HEADS = (r"EHPAD|Ehpad|Clinique|Polyclinique|CHU|CHR|CHRU|CHS|CHG|C
                       r"|IME|ITEP|ESAT|MAS|FAM|CMP|CMPP|CSAPA|CAMSP|SESSAD|USLD|SSR|EHPA")
 # Heads that are English or German words too: only with a French link ("Centre de ...").
 _FRENCH_LINK_ONLY = frozenset({"Centre", "Foyer", "Institut", "Restaurant", "Café", "MAS",
-                               "FAM", "CH", "Institution", "Université"})
+                               "FAM", "CH", "Institution", "Université", "Service", "service",
+                               "Salle", "Chambre", "chambre", "Domaine", "domaine"})
+# "école maternelle Les Coquelicots", "service de gériatrie Les Capucins"
+_INSTITUTION_KIND = (r"(?:\s+(?:maternelle|primaire|élémentaire|secondaire|privée?|publique?"
+                     r"|municipale?|spécialisée?|psychiatrique|gériatrique|universitaire"
+                     r"|régionale?|départementale?|pénitentiaire|catholique|protestante?"
+                     r"|de\s+(?:gériatrie|pédiatrie|psychiatrie|cardiologie|médecine|chirurgie"
+                     r"|réanimation|néonatalogie|soins|long\s+séjour|jour|nuit|garde)))?")
 _INSTITUTION_RE = re.compile(
-    rf"\b(?P<h>{_INSTITUTION_HEADS})\s+(?P<l>(?:(?:Les|Le|La|L['’]|les|le|la|l['’]"
+    rf"(?<![\w-])(?P<h>{_INSTITUTION_HEADS}){_INSTITUTION_KIND}\s+(?P<l>(?:(?:Les|Le|La|L['’]|les|le|la|l['’]"
     rf"|de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?)(?P<n>{_CAP}"
     rf"(?:(?:\s+|-)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|et|la|le|les|sur|en)\s*)?"
     rf"{_CAP}){{0,3}})")
@@ -329,6 +428,8 @@ def _ids(text: str) -> Iterator[_Candidate]:
 def find(text: str) -> Iterator[_Candidate]:
     yield from _titled_names(text)
     yield from _first_names(text)
+    yield from _named_by_position(text)
+    yield from _others(text)
     yield from _ages(text)
     yield from _dates(text)
     yield from _places(text)

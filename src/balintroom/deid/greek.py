@@ -27,6 +27,7 @@ from balintroom.deid._text import (
     _P_NAME,
     _P_NAME_TITLE,
     _P_PHONE,
+    _P_PLACE_PREP,
     _P_PLACE_STRUCT,
     _P_WEAK,
     _at_sentence_start,
@@ -39,6 +40,7 @@ AMBIGUOUS_NAMES = data.EL_AMBIGUOUS_NAMES
 TOWNS = data.EL_TOWNS
 REGIONS = data.EL_REGIONS
 NOT_NAMES = data.EL_NOT_NAMES
+INSTITUTIONS = data.EL_INSTITUTIONS
 COMMON_WORDS = data.EL_COMMON_WORDS
 
 
@@ -111,7 +113,9 @@ _DATE_RES = [
     re.compile(rf"\b(?:στις|τις|της|την|από|μέχρι|έως|ως|μετά|πριν)\s+(?P<v>"
                rf"{_DAY}[/-]{_MON}(?:[/-](?:{_YEAR}|\d\d))?)(?![\d/])", re.I),
     # Χριστούγεννα 2022, Πάσχα του 2021
-    re.compile(rf"(?<!\w)(?:Χριστούγεννα|Πάσχα|Πρωτοχρονιά|Καθαρά Δευτέρα|Δεκαπενταύγουστο)"
+    re.compile(rf"(?<!\w)(?:Χριστούγεννα|Πάσχα|Πρωτοχρονιά|Καθαρά Δευτέρα|Δεκαπενταύγουστο"
+               rf"|Κυριακή\s+του\s+Θωμά|Μεγάλη\s+(?:Παρασκευή|Πέμπτη|Εβδομάδα|Τετάρτη)"
+               rf"|Αγίου\s+Πνεύματος|Κυριακή\s+των\s+Βαΐων|Ανάσταση)"
                rf"\s+(?:του\s+)?{_YEAR}\b"),
 ]
 
@@ -138,8 +142,9 @@ _AGE_RES = [
                rf"\s+(?:τα\s+)?(?P<v>{_OLD}(?![\d.,:/]\d)(?!\s*(?:ευρώ|€|%|λεπτ|κιλ))"
                rf"|ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?)", re.I),
     re.compile(rf"(?<=,\s)ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?(?=,)", re.I),
-    re.compile(r"\b(?:ενενηντάρ(?:ης|η|α|ας|ηδες|ισσα|ισσες)|ενενηντάχρον\w+|εκατοντάχρον\w+"
-               r"|υπεραιωνόβι\w+|αιωνόβι(?:ος|α|ου|ας))\b", re.I),
+    re.compile(r"\b(?:ενενηντ(?:ά|α\w{1,8}ά)ρ(?:ης|η|α|ας|ηδες|ισσα|ισσες)|ενενηντάχρον\w+|εκατοντάχρον\w+"
+               r"|υπεραιωνόβι\w+|αιωνόβι(?:ος|α|ου|ας)"
+               r"|εκατοχρονίτ(?:ης|η|ισσα|ισσας|ισσες))\b", re.I),
     re.compile(rf"\bεκατό(?:\s+{_SPELLED_UNITS})?\s+(?:ετών|χρονών|χρόνων)", re.I),
 ]
 
@@ -161,7 +166,8 @@ _FILE_NUMBER_RE = re.compile(
 _PLATE_RE = re.compile(r"(?<![\w-])[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{3}[\s-]?\d{4}(?![\w])")
 _PHONE_RES = [
     # 69x xxx xxxx, 210 1234567, 2310 123456: mobile and landline numbers of Greece
-    re.compile(r"(?<![\d+.,/])(?:69\d[\s.-]?\d{3}[\s.-]?\d{4}|69\d[\s.-]?\d{2}[\s.-]?\d{2}"
+    re.compile(r"(?<![\d+.,/])(?:69\d[\s.-]?\d{3}[\s.-]?\d{4}|69\d\d[\s.-]?\d{3}[\s.-]?\d{3}"
+               r"|2\d{4}[\s.-]?\d{2}[\s.-]?\d{3}|69\d[\s.-]?\d{2}[\s.-]?\d{2}"
                r"[\s.-]?\d{3}|2\d{2}[\s.-]?\d{7}|2\d{3}[\s.-]?\d{6}|2\d[\s.-]?\d{4}[\s.-]?\d{4}"
                r"|21\d[\s.-]\d{3}[\s.-]\d{4})(?![\d/])"),
     # after a label: τηλ. 99 123456 (Cyprus), κιν.: 6971234567
@@ -205,18 +211,31 @@ _STRONG_SURNAME_RE = re.compile(
 _WEAK_SURNAME_RE = re.compile(r"(?:ίου|άου|άτος|άτου|έας|ίνης|ίνη|ώτης|ώτη|άκος|ίτσα)$")
 _STRONG_BARE_RE = re.compile(r"(?:οπουλ(?:ος|ου|ο)|ιδης|ιδη|ιδου|ιαδης|ιαδου|ακης|ογλου)$")
 _SAINT_RE = re.compile(
-    r"(?<!\w)(?:Άγιος|Άγιο|Αγίου|Αγία|Αγίας|Άγιοι|Αγίων|Αγ\.|Αγ|Οσίου|Οσίας|Προφήτη|Προφήτου"
-    rf"|Ταξιαρχών|Ευαγγελιστρίας|Παναγίας|Αγίους)\s+{_CAP}(?:\s+(?:και|&)\s+{_CAP})?")
+    r"(?<!\w)(?:(?:Άγιος|Άγιο|Αγίου|Αγία|Αγίας|Άγιοι|Αγίων|Αγ\.|Αγ|Οσίου|Οσίας|Προφήτη|Προφήτου"
+    rf"|Ταξιαρχών|Ευαγγελιστρίας|Παναγίας|Αγίους)\s+|(?:Αη|Αϊ|Άη|Άι)-){_CAP}"
+    rf"(?:\s+(?:και|&)\s+{_CAP})?")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"(?:\b(?:στη|στην|στο|στον|στα|στις|στους|από|προς|για|κοντά|έξω|μέσα|γύρω)"
     r"(?:\s+(?:από|σε|στη|στην|στο|στον|τη|την|το|τον|τα|τις|τους))?)\s+$", re.I)
-_ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(?:ο|η|του|της|τον|την|τη|ο\s+μικρός|η\s+μικρή)\s+$")
+_ARTICLE = r"(?:[οΟ]|[ηΗ]|[τΤ]ου|[τΤ]ης|[τΤ]ον|[τΤ]ην|[τΤ]η|ο\s+μικρός|η\s+μικρή)"
+_ARTICLE_BEFORE_RE = re.compile(rf"(?<!\w){_ARTICLE}\s+$")
+# "στη Λήμνο", "στον Κοντιά", "από τη Ζωφριά": where one goes or comes from is a place
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:[σΣ]τη|[σΣ]την|[σΣ]το|[σΣ]τον|[σΣ]τα|[σΣ]τις|[σΣ]τους|[Αα]πό\s+(?:τη|την|το|τον"
+    r"|τα|τις|τους))\s+$")
 
-_TITLE = (r"(?:κ\.|Κ\.|κα\.?|Κα\.?|κος\.?|Κος\.?|κυρία|Κυρία|κυρίας|Κυρίας|κύριος|Κύριος"
+_TITLE = (r"(?:κυρ-|Κυρ-|κυρά-|Κυρά-|κυρα-|Κυρα-|μπαρμπα-|Μπαρμπα-|θεια-|Θεια-"
+          r"|κ\.|Κ\.|κα\.?|Κα\.?|κος\.?|Κος\.?|κυρία|Κυρία|κυρίας|Κυρίας|κύριος|Κύριος"
           r"|κυρίου|Κυρίου|κύριο|Κύριο|κύριε|Κύριε|κυρ|Κυρ|Δρ\.?|δρ\.?|Dr\.?|πατήρ|Πατήρ"
           r"|πατέρα|π\.|Π\.|παπα-|παπά|αδελφή|Αδελφή|αδελφής|μοναχή|γερο-|θεία|θείας|θείος"
           r"|θείου|κυρα-|κυρά|μπάρμπα-)")
 _INITIAL = rf"[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?"
+# "Η Δ. (32)", "ο Γ.Κ. πάλι", "τον Φ. Α.": initials after an article are someone;
+# "Β. Λ., 61": so are two initials before an age
+_ARTICLE_INITIALS_RE = re.compile(
+    rf"(?<!\w){_ARTICLE}\s+(?P<init>[{_UPPER}]\.(?:\s?[{_UPPER}]\.){{0,2}})(?!\w)")
+_INITIALS_AGE_RE = re.compile(
+    rf"(?<![\w.])(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.)(?=,?\s*\(?\d{{1,2}}\b)")
 _TITLED_NAME_RE = re.compile(
     rf"(?<!\w){_TITLE}\s*(?:(?P<init>{_INITIAL})(?!\w)|(?P<name>{_CAP}(?:\s+{_CAP})?))")
 _GREEKLISH_TITLED_RE = re.compile(
@@ -244,6 +263,8 @@ _NOT_STREETS = frozenset(_fold(w) for w in _words(
     "Εβδομάδας Δόσης Δόση Φάσης Φάση Σταδίου Βαθμού Κατηγορίας Συνεδρίας Συνεδρία Τεύχους "
     "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους"))
 _POSTCODE_RE = re.compile(r"(?<!\w)(?:Τ\.\s?Κ\.|ΤΚ|Τ\.Κ|T\.K\.|TK)\s*:?\s*\d{3}\s?\d{2}(?!\d)")
+# "54633 Θεσσαλονίκη": a postcode and its town, one place
+_POSTCODE_TOWN_RE = re.compile(rf"(?<![\w.,/-])\d{{3}}\s?\d{{2}}\s+(?P<town>{_CAP})")
 _INSTITUTION = (
     r"(?:\d{1,2}(?:ο|ου|ης|η)\s+)?(?:Γενικό\s+|Πανεπιστημιακό\s+|Ψυχιατρικό\s+|Παίδων\s+)?"
     r"(?:[Νν]οσοκομείο|[Νν]οσοκομείου|Γ\.\s?Ν\.|ΓΝ|ΠΓΝ|Π\.Γ\.Ν\.|[Κκ]λινική|[Κκ]λινικής"
@@ -254,14 +275,80 @@ _INSTITUTION = (
     r"[Μμ]ητροπόλεως|[Μμ]ονή|[Μμ]ονής|[Εε]νορία|[Εε]νορίας|[Φφ]υλακές|[Φφ]υλακών|[Ψψ]υχιατρείο"
     r"|[Ξξ]ενώνας|[Ξξ]ενώνα|[Φφ]ροντιστήριο|[Κκ]αφενείο|[Κκ]αφενείου|[Κκ]αφετέρια|[Ττ]αβέρνα"
     r"|[Ττ]αβέρνας|[Φφ]ούρνο|[Φφ]ούρνος|[Φφ]αρμακείο|[Φφ]αρμακείου|[Σσ]ούπερ\s+μάρκετ"
-    r"|[Εε]ταιρεία|[Εε]ταιρείας|[Ββ]ιοτεχνία|[Ββ]ιοτεχνίας|[Ξξ]ενοδοχείο|[Ξξ]ενοδοχείου)")
+    r"|[Εε]ταιρεία|[Εε]ταιρείας|[Ββ]ιοτεχνία|[Ββ]ιοτεχνίας|[Ξξ]ενοδοχείο|[Ξξ]ενοδοχείου"
+    r"|Αστυνομικό\s+Τμήμα|Αστυνομικού\s+Τμήματος|Α\.Τ\.|Πρωτοδικείο|Πρωτοδικείου|Εφετείο"
+    r"|Εφετείου|Ειρηνοδικείο|Ειρηνοδικείου|Κατάστημα\s+Κράτησης|Καταστήματος\s+Κράτησης"
+    r"|[Φφ]υλακή|[Φφ]υλακής|Πανεπιστήμιο|Πανεπιστημίου|[Μμ]αιευτήριο|[Μμ]αιευτηρίου"
+    r"|Θεραπευτήριο|Θεραπευτηρίου|Πολυκλινική|Πολυκλινικής|Κέντρο\s+Κοινότητας"
+    r"|Κέντρου\s+Κοινότητας|ΚΗΦΗ|Δομή\s+Φιλοξενίας|Δομής\s+Φιλοξενίας|Σύλλογος|Συλλόγου"
+    r"|Σύλλογο|Σωματείο|Σωματείου|Ίδρυμα|Ιδρύματος)")
 _INSTITUTION_RE = re.compile(
     rf"(?<!\w){_INSTITUTION}(?P<name>\s+(?:(?:του|της|των)\s+)?[«\"“]?{_CAP}"
-    rf"(?:\s+{_CAP}){{0,2}}[»\"”]?)")
-# What follows an institution's word and describes it instead of naming it.
+    rf"(?:\s+{_CAP}){{0,3}}[»\"”]?)")
+# What follows an institution's word and describes it instead of naming it: an
+# institution with nothing else after its word is no particular one.
 _GENERIC_AFTER_INSTITUTION = frozenset(_fold(w) for w in _words(
     "Παίδων Ψυχικής Υγείας Αναφοράς Ημέρας Ημερήσιας Ειδικής Αγωγής Νοσηλείας Αποκατάστασης "
-    "Αποθεραπείας Φροντίδας Ηλικιωμένων Δευτεροβάθμιας Πρωτοβάθμιας"))
+    "Αποθεραπείας Φροντίδας Ηλικιωμένων Δευτεροβάθμιας Πρωτοβάθμιας Χρονίων Παθήσεων "
+    "Γονέων Κηδεμόνων Εφήβων Ανηλίκων Ασθενών Εθελοντών Ατόμων Αναπηρία ΑμεΑ"))
+# Words that open the name of a body, so the capitalised word after them is the body's
+# name, not a person's: "Σύλλογος Ενοριακής Φιλοπτώχου", "Υπηρεσία Επιμελητών".
+_BODY_WORDS = frozenset(_fold(w) for w in _words(
+    "Σύλλογος Σύλλογο Συλλόγου Υπηρεσία Υπηρεσίας Τμήμα Τμήματος Σχολή Σχολής Μονάδα Μονάδας "
+    "Κέντρο Κέντρου Δομή Δομής Θεραπευτήριο Θεραπευτηρίου Οργανισμός Οργανισμού Ίδρυμα "
+    "Ιδρύματος Γραφείο Γραφείου Διεύθυνση Διεύθυνσης Σωματείο Σωματείου Ένωση Ένωσης Ομάδα "
+    "Ομάδας Δήμος Δήμου Περιφέρεια Περιφέρειας Φυλακή Φυλακής Φυλακές Φυλακών Κατάστημα "
+    "Καταστήματος Κράτησης ΜΕΘ ΜΑΦ Κλινική Κλινικής Πτέρυγα Πτέρυγας Χρονίων Κοινωνικής"))
+
+
+_KNOWN_INSTITUTION_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(INSTITUTIONS, key=len, reverse=True))
+    + r")(?![\w-])")
+_ARTICLE_FOR_INSTITUTION_RE = re.compile(
+    r"(?<!\w)(?:[οΟ]|[τΤ]ο|[τΤ]ου|[τΤ]ον|[σΣ]το|[σΣ]τον|[σΣ]του|[αΑ]πό\s+το|[αΑ]πό\s+τον)\s+$")
+# "στο χωριό της Αμοργού", "το ιατρείο του Κοκκαριού": a capitalised genitive after a word
+# for a place is that place
+_PLACE_NOUN_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:χωριό|χωριού|νησί|νησιού|πόλη|πόλης|ιατρείο|ιατρείου|ενορία|ενορίας|περιοχή"
+    r"|περιοχής|λιμάνι|λιμανιού|κοινότητα|κοινότητας|δήμο|δήμου|συνοικία|συνοικίας|Δήμου"
+    r"|Δήμος|χωριό\s+μας|καταυλισμό|οικισμό|οικισμού)\s+(?:(?:του|της|των)\s+)?$")
+# "Νέα Μανωλάδα", "Άνω Πόλη": a town's name may open with such a word
+_TOWN_PREFIX_RE = re.compile(r"(?:Νέα|Νέο|Νέος|Νέας|Νέου|Άνω|Κάτω|Παλαιά|Παλιά|Μεγάλο|Μικρό"
+                             r"|Μεγάλη|Μικρή|Αγία|Άγιο|Άγιος|Αγίου|Αγίας)\s+$")
+
+
+# --- other ---------------------------------------------------------------------------------
+# A role one person has where everyone knows everyone ("ο μοναδικός φούρναρης του χωριού",
+# "η παλιά μαία του νησιού", "ο πρόεδρος του χωριού"), someone known through the one who
+# holds an office ("ο γιος του πρώην δημάρχου", "η χήρα του νεκροθάφτη"), or someone seen on
+# the news. A role many share ("ο γιατρός", "οι δάσκαλοι του σχολείου") is no one.
+_LEADING_ARTICLE = r"(?:(?:[οΟηΗ]|[τΤ]ον|[τΤ]ην|[τΤ]ου|[τΤ]ης|[τΤ]ο)\s+)?"
+_COMMUNITY = (r"(?:χωριού|νησιού|πόλης|γειτονιάς|περιοχής|λιμανιού|ενορίας|συνοικίας|κοινότητας"
+              r"|δήμου|τηλεόρασης|κωμόπολης|ορεινού\s+χωριού|τοπικού\s+συλλόγου|[Σσ]υλλόγου"
+              r"(?:\s+[{UPPER}]\w+)?)").replace("{UPPER}", _UPPER)
+_ONE_OF_A_KIND_RE = re.compile(
+    rf"(?<!\w){_LEADING_ARTICLE}(?:μοναδικ|τελευταί|παλι|γνωστ|πρώην|Μοναδικ|Τελευταί|Παλι"
+    rf"|Γνωστ)\w*\s+(?:[^\W\d]+\s+){{0,2}}?[^\W\d]+\s+(?:του|της|των)\s+{_COMMUNITY}"
+    rf"|(?<!\w){_LEADING_ARTICLE}(?:πρόεδρος|πρόεδρο|προέδρου|δήμαρχος|δήμαρχο|κοινοτάρχης"
+    rf"|παπάς|παπά|γυμναστής|προπονητής|ταμίας)\s+(?:του|της)\s+{_COMMUNITY}")
+_HOLDERS = (r"(?:δημάρχου|βουλευτή|παπά|ιερέα|προέδρου|νεκροθάφτη|αστυνόμου|διοικητή"
+            r"|μητροπολίτη|δεσπότη|υπουργού|περιφερειάρχη|γυμνασιάρχη|λυκειάρχη|κοινοτάρχη"
+            r"|συναδέλφου\s+μου|ιδιοκτήτη\s+(?:της|του)(?:\s+[^\W\d]+){1,3}(?=[,.;]))")
+_KIN_OF_HOLDER_RE = re.compile(
+    rf"(?<!\w){_LEADING_ARTICLE}(?:γιος|γιο|γιου|κόρη|κόρης|γυναίκα|σύζυγος|σύζυγο|χήρα"
+    rf"|εγγονός|εγγονό|εγγονή|ανιψιός|ανιψιό|ανιψιά|αδερφός|αδερφό|αδερφή|νταντά|θείος|θεία"
+    rf"|πεθερά|πεθερός|μάνα|μητέρα|πατέρας|ερωμένη)\s+(?:των\s+παιδιών\s+)?(?:του|της)\s+"
+    rf"(?:πρώην\s+|τοπικού\s+|νυν\s+)?{_HOLDERS}")
+_ON_THE_NEWS_RE = re.compile(
+    rf"(?<!\w){_LEADING_ARTICLE}[^\W\d]+\s+που\s+(?:έβγαινε|βγήκε|εμφανίστηκε|έπαιζε|ήταν)\s+"
+    rf"(?:στις\s+ειδήσεις|στην\s+τηλεόραση|στα\s+κανάλια|στις\s+εφημερίδες|στα\s+νέα)"
+    rf"(?:\s+(?:μετά|για)\s+(?:τη|την|το|τον)\s+[^\W\d]+)?")
+
+
+def _others(text: str) -> Iterator[_Candidate]:
+    for rx in (_ONE_OF_A_KIND_RE, _KIN_OF_HOLDER_RE, _ON_THE_NEWS_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
 
 
 def _in_greek(text: str) -> bool:
@@ -270,12 +357,15 @@ def _in_greek(text: str) -> bool:
 
 # Endings of adjectives and institution nouns, not of names: "Παθολογική",
 # "Νοσηλευτικής", "Πρωτοδικείο", "Πολυκλινικό" (compared without accents, in lower case).
-_WORD_ENDING_RE = re.compile(r"(?:ικη|ικης|ικο|ικου|ικα|ικων|ικος|ειο|ειου|ειων|τηριο|τηριου)$")
+# (`_bare` folds the final ς to σ.)
+_WORD_ENDING_RE = re.compile(
+    r"(?:ικη|ικησ|ικο|ικου|ικα|ικων|ικοσ|ικοι|ικεσ|ικουσ|ιακη|ιακησ|ιακο|ιακου|ιακα|ιακων"
+    r"|ιακοσ|ειο|ειου|ειων|τηριο|τηριου)$")
 
 
 def _kind(word: str) -> str:
     """What one capitalised Greek word is: "first", "surname", "ambiguous", "town",
-    "region", "calendar", "not_name", "common" or "unknown"."""
+    "region", "calendar", "not_name", "adjective", "common" or "unknown"."""
     folded = _fold(word)
     bare = _bare(word)
     capitals = word.isupper()
@@ -294,7 +384,9 @@ def _kind(word: str) -> str:
     if _STRONG_SURNAME_RE.search(word) or (capitals and len(word) > 5
                                           and _STRONG_BARE_RE.search(bare)):
         return "surname"
-    if folded in COMMON_WORDS or bare in COMMON_WORDS or _WORD_ENDING_RE.search(bare):
+    if _WORD_ENDING_RE.search(bare):
+        return "adjective"
+    if folded in COMMON_WORDS or bare in COMMON_WORDS:
         return "common"
     if capitals and len(word) <= 5:
         return "not_name"  # "ΔΕΠΥ", "ΚΕΠΑ", "ΨΝΑ": an abbreviation
@@ -316,21 +408,32 @@ def _names(text: str) -> Iterator[_Candidate]:
         yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
     for m in _GREEKLISH_TITLED_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
+    for rx in (_ARTICLE_INITIALS_RE, _INITIALS_AGE_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("name", m.start("init"), m.end("init"), _P_NAME)
     saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
     words = list(_GREEK_WORD_RE.finditer(text))
     run: list[tuple[int, int, str]] = []  # consecutive capitalised words of a name
     previous_end = -1
+    body = False  # the word before was one that opens a body's name
     for w in words:
         word = unicodedata.normalize("NFC", w.group())
+        after_body, body = body and text[previous_end:w.start()] == " ", False
         if not word[0].isupper() or len(word) < 3:
             yield from _flush(text, run)
             run = []
+            previous_end = w.end()
             continue
         if any(s <= w.start() < e for s, e in saints):
             yield from _flush(text, run)
             run = []
             continue  # "του Αγίου Δημητρίου": a feast or a church, not a person
         kind = _kind(word)
+        if kind == "adjective" or _fold(word) in _BODY_WORDS:
+            body = True
+        if after_body and not run and kind in ("unknown", "ambiguous", "common"):
+            previous_end, body = w.end(), True
+            continue  # "Υπηρεσία Επιμελητών", "Ενοριακής Φιλοπτώχου": a body, no one
         joined = bool(run) and text[previous_end:w.start()] in (" ", "-")
         if not joined:
             yield from _flush(text, run)
@@ -341,6 +444,12 @@ def _names(text: str) -> Iterator[_Candidate]:
                 kind == "common" and joined and run[-1][2] in ("first", "surname", "ambiguous")
                 and word.endswith(("ου", "ΟΥ"))):
             run.append((w.start(), w.end(), kind))
+        elif (kind == "common" and not run and not word.isupper()
+              and not _at_sentence_start(text, w.start())
+              and _ARTICLE_BEFORE_RE.search(text, max(0, w.start() - 15), w.start())):
+            # Greek writes no noun in capitals: after an article, in mid-sentence, a word
+            # of the dictionary in capitals is someone's name ("η Ντίνα", "ο Λευτέρης")
+            run.append((w.start(), w.end(), "word"))
         else:
             yield from _flush(text, run)
             run = []
@@ -361,6 +470,11 @@ def _flush(text: str, run: list[tuple[int, int, str]]) -> Iterator[_Candidate]:
         yield _Candidate("name", start, end, _P_NAME)
     elif sentence_start:
         return  # an unknown capitalised word opening a sentence says nothing
+    elif _LOCATIVE_BEFORE_RE.search(text, max(0, start - 15), start) or (
+            _PLACE_NOUN_BEFORE_RE.search(text, max(0, start - 30), start)):
+        yield _Candidate("place", start, end, _P_PLACE_PREP)
+    elif kinds == {"word"}:
+        yield _Candidate("name", start, end, _P_WEAK)
     elif after_article:
         yield _Candidate("name", start, end, _P_NAME)
     else:
@@ -373,18 +487,53 @@ def _places(text: str) -> Iterator[_Candidate]:
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _GENITIVE_STREET_RE.finditer(text):
         street = m.group("street").split()
-        if any(_fold(w) in _NOT_STREETS or _kind(w) in ("calendar", "not_name") for w in street):
+        # famous Greeks name streets ("Ανδρέα Παπανδρέου 33"); abbreviations do not
+        if any(_fold(w) in _NOT_STREETS or _kind(w) == "calendar"
+               or (_kind(w) == "not_name" and w.isupper()) for w in street):
             continue
+        if (len(street) == 1 and _kind(street[0]) == "common"
+                and _at_sentence_start(text, m.start())) or _ARTICLE_BEFORE_RE.search(
+                    text, max(0, m.start() - 15), m.start()):
+            continue  # "Ασθενής 35 με", "Στις 3:40", "ο Ηρακλής 5 χρ.": no street
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _POSTCODE_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _POSTCODE_TOWN_RE.finditer(text):
+        if _kind(m.group("town")) in ("town", "unknown"):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _INSTITUTION_RE.finditer(text):
         name = m.group("name").split()
         named = [w for w in name if w not in ("του", "της", "των")]
-        if _fold(named[0].strip("«\"“»”")) in _GENERIC_AFTER_INSTITUTION:
+        if all(_fold(w.strip("«\"“»”")) in _GENERIC_AFTER_INSTITUTION for w in named):
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _KNOWN_INSTITUTION_RE.finditer(text):
+        name = m.group()
+        if " " not in name and not name.isupper() and _kind(name) not in ("unknown", "surname") \
+                and not _ARTICLE_FOR_INSTITUTION_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Αλεξάνδρα", "Δαφνί" alone may be a woman, a town
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    yield from _places_by_position(text)
     yield from _towns(text)
+
+
+def _places_by_position(text: str) -> Iterator[_Candidate]:
+    """A capitalised word where a place stands: after "στη"/"από το" ("στη Λήμνο", "στο
+    Κολωνάκι"), or in the genitive after a word for a place ("το χωριό της Αμοργού")."""
+    for w in _GREEK_WORD_RE.finditer(text):
+        word = unicodedata.normalize("NFC", w.group())
+        if not word[0].isupper() or len(word) < 3 or word.isupper():
+            continue
+        if _kind(word) not in ("common", "unknown", "town", "ambiguous") or (
+                _fold(word) in _BODY_WORDS or _TOWN_PREFIX_RE.match(word + " ")):
+            continue
+        before = text[max(0, w.start() - 40):w.start()]
+        prefix = _TOWN_PREFIX_RE.search(before)
+        start = w.start() - (len(prefix.group()) if prefix else 0)
+        after_locative = _LOCATIVE_BEFORE_RE.search(text, max(0, start - 15), start)
+        if (after_locative and _kind(word) != "ambiguous") or _PLACE_NOUN_BEFORE_RE.search(
+                text, max(0, start - 30), start):
+            yield _Candidate("place", start, w.end(), _P_PLACE_PREP)
 
 
 def _towns(text: str) -> Iterator[_Candidate]:
@@ -398,8 +547,9 @@ def _towns(text: str) -> Iterator[_Candidate]:
             if any(text[a.end():b.start()] != " " for a, b in zip(span, span[1:], strict=False)):
                 continue
             name = text[span[0].start():span[-1].end()]
-            if not name[0].isupper() or _fold(name) not in _TOWNS_FOLDED:
-                continue
+            if not name[0].isupper() or _fold(name) not in _TOWNS_FOLDED or (
+                    n == 1 and _TOWN_PREFIX_RE.match(name + " ")):
+                continue  # "Νέα" of "Νέα Περαμό" is no town of its own
             start, end = span[0].start(), span[-1].end()
             after_preposition = _PREPOSITION_BEFORE_RE.search(
                 text, max(0, start - 25), start) is not None
@@ -455,5 +605,6 @@ def find(text: str) -> Iterator[_Candidate]:
     yield from _names(text)
     yield from _places(text)
     yield from _dates_and_ages(text)
+    yield from _others(text)
     if re.search(r"\d", text):
         yield from _numbers(text)

