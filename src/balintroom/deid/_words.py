@@ -123,7 +123,11 @@ def _names_no_one(found: str) -> bool:
     name or place."""
     found = found.removesuffix("'s").removesuffix("’s")
     return (found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
-            or found in data.LANGUAGES)
+            or found in data.LANGUAGES or _NUMBER_LABEL_RE.search(found) is not None)
+
+
+# "Equidenpass-Nr", "Geschäfts-Nr", "St.Nr": the label of a number, not a name or a place
+_NUMBER_LABEL_RE = re.compile(r"(?:^|[-.])Nr$")
 
 
 _CITED_RE = re.compile(rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE)})(?![\w-])")

@@ -233,6 +233,37 @@ def _is_known_name(text: str, known: list[Counter[str]]) -> bool:
     return any(not words - name for name in known)
 
 
+_LEADER_NAME = (r"(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|Pfarrer|Pfarrerin|Pastor"
+                r"|Pastorin|Rev|Revd|Father|Fr|Sister)\.?\s+){0,3}[A-ZÄÖÜ][\w'’-]+"
+                r"(?:\s+[A-ZÄÖÜ][\w'’-]+)?)")
+# "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
+# Frau Stöckl,", "notre animatrice Claire": the group's own leader, named in a note
+_GROUP_LEADER_RES = [
+    re.compile(r"\b(?:[Oo]ur|[Tt]he|[Mm]y)\s+(?:(?:group|Balint|new)\s+)?(?:co-)?(?:leader"
+               rf"|facilitator|convenor)s?,?\s+{_LEADER_NAME}"),
+    re.compile(r"\b[Ll]eader,?\s+(?P<n>(?:Dr|Prof)\.?\s+[A-Z][\w'’-]+)"),
+    re.compile(rf"{_LEADER_NAME}\s*\((?:our|the\s+group['’]s|unsere|unser)\s+"
+               r"(?:group\s+)?(?:co-)?(?:leader|Leiterin|Leiter|Gruppenleiterin|Gruppenleiter)"),
+    re.compile(r"\b(?:[Uu]nsere?|[Mm]eine?|[Dd]ie|[Dd]er)\s+(?:Balint-?)?(?:[Gg]ruppen)?"
+               rf"(?:[Ll]eiterin|[Ll]eiter|Co-Leiterin|Co-Leiter)\s*,?\s+{_LEADER_NAME}"),
+    re.compile(rf"{_LEADER_NAME},\s+(?:unsere?|our)\s+(?:Balint-?|group\s+|Gruppen)?(?:leiterin"
+               r"|leiter|Leiterin|Leiter|leader|Balintleiterin|Balintleiter)\b"),
+    # a member: "Priya from the group", "Kollege aus der Gruppe, Thomas," (not "in the group":
+    # a patient is presented there)
+    re.compile(rf"{_LEADER_NAME}\s+from\s+(?:the|our)\s+(?:Balint\s+)?group\b"),
+    re.compile(rf"\b(?:[Kk]ollegin|[Kk]ollege|[Tt]eilnehmerin|[Tt]eilnehmer)\s+aus\s+(?:der|unserer)"
+               rf"\s+(?:Balint)?[Gg]ruppe\s*,?\s+{_LEADER_NAME}"),
+    re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a)\s+(?:animatrice|animateur|leader|co-animatrice"
+               rf"|co-animateur)\s*,?\s+{_LEADER_NAME}"),
+]
+
+
+def _group_leaders_named(text: str) -> list[str]:
+    """Names the text gives the group's leader or a member: the group's own, like
+    `known_names`."""
+    return [m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text)]
+
+
 def _after_cue(text: str, start: int) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     return m is not None and unicodedata.normalize("NFC", m.group(1)).casefold() in _CUE_WORDS
@@ -382,7 +413,7 @@ def find_identifiers(text: str, language: str | None = None, *,
                       and not _names_no_one(text[c.start:c.end]))
     others = [*_other(text, langs), *_roles(text)]
     candidates.extend(_trimmed_before_places(text, others, places))
-    known = _known_name_words(known_names)
+    known = _known_name_words([*known_names, *_group_leaders_named(text)])
     if known:
         # Before resolving: a group member's name must not hide an overlapping finding.
         candidates = [c for c in candidates

@@ -80,6 +80,19 @@ _PAT_SURNAME_RE = re.compile(
     rf"\.\s+(?P<name>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)\s+(?P<verb>[a-zäöüß]+)")
 
 
+_WHOLE_WORD_SHORT_TITLES = frozenset({"Lady", "Lord", "Miss", "Frau", "Herr", "Graf", "Imam",
+                                      "Sir"})
+_LONG_TITLE_ABBREVIATIONS = frozenset({"Häftl"})
+
+
+def _is_a_whole_word_title(word: str) -> bool:
+    """ "Pastor. I buried", "Judge. Sentencing day": after a title that is a whole word, not
+    an abbreviation ("Dr.", "Capt.", "Hptm."), a full stop ends the sentence."""
+    if word in _LONG_TITLE_ABBREVIATIONS or any(c.isupper() for c in word[1:]):
+        return False  # "Häftl.", "OStFw."
+    return len(word) > 4 or word in _WHOLE_WORD_SHORT_TITLES
+
+
 def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Candidate]:
     honorifics: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
@@ -98,7 +111,8 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
         word = tok.text
         # 1. Title + name: "Frau Müller", "Herr Dr. Weber", "Mrs K.", "Frau Dr. med. Schulz"
         if word in honorifics and i + 1 < n and _ABBREVIATION_GAP.fullmatch(
-                _gap(text, tok, toks[i + 1])):
+                _gap(text, tok, toks[i + 1])) and not (
+                "." in _gap(text, tok, toks[i + 1]) and _is_a_whole_word_title(word)):
             j = i + 1
             while (j + 1 < n and toks[j].text in data.TITLE_PARTS
                    and _ABBREVIATION_GAP.fullmatch(_gap(text, toks[j], toks[j + 1]))):
@@ -119,6 +133,9 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                 continue
             if nxt.text in _AGE_DECADE_WORDS and _AGE_DECADE_RE.match(text, nxt.end):
                 i = j + 1  # "ein Herr Ende fünfzig": an age, not Herr Ende
+                continue
+            if nxt.text in data.DRUG_NAMES:
+                i = j + 1  # "holt für seine Frau Methadon"
                 continue
             if _is_name_word(nxt.text, langs) or (
                     # "Herrn Sauerland", "Mrs Kent": a region's name after a title is a name

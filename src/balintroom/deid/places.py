@@ -749,6 +749,62 @@ _CITY_SEGMENT_RE = re.compile(
     r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])"
     # "Mthatha. Mr Dube, 45, TB": the town as the first sentence of a note
     rf"|^(?P<heading>[A-Z]{_WORD}(?:[\s-][A-Z]{_WORD})?)\.(?=\s)")
+# "Ward sister, Ninewells.", "Midwife, Victoria Jubilee, Kingston.", "Hausärztin,
+# Kaufbeuren.": a note that opens with the writer's role and then names places names
+# where she works
+_ROLE_HEADING_RE = re.compile(
+    rf"^(?P<role>(?:[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{{2,4}})(?:[ -](?:[a-zäöüß]+|[A-Z]{{2,4}})){{0,3}})"
+    rf"\s*,\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})"
+    rf"(?:\s*,\s+(?P<place2>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}}))?"
+    rf"(?=\s*[,(;:]|\.(?:\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“]|\s*$)|\s+[-–—]\s)")
+# "Westmead, ward C4A", "Remutaka, unit 9": a place that opens a note, then the part of it
+_PLACE_THEN_PART_RE = re.compile(
+    rf"^(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}})\s*,\s+(?=(?:ward|unit|bay"
+    rf"|room|wing|floor|level|block|landing|cell|labour\s+ward|maternity|theatre|resus"
+    rf"|night\s+shift|Station|Station|Zimmer|Station|Stat\.)\b)")
+
+
+def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    m = _ROLE_HEADING_RE.match(text)
+    if m and all((_is_ordinary_word(w, langs) or w.isupper()) and w not in _ADDRESS_TITLES
+                 and w.casefold() not in _FUNCTION_WORDS_HEADING
+                 for w in re.split(r"[ -]", m.group("role"))):
+        for group in ("place", "place2"):
+            if m.group(group) and _could_be_a_workplace(m.group(group), langs):
+                yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
+    m = _PLACE_THEN_PART_RE.match(text)
+    if m and all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                 for w in re.split(r"[ -]", m.group("place"))):
+        yield _Candidate("place", m.start("place"), m.end("place"), _P_CITY_PREP)
+
+
+# Titles that only ever address someone: "Dr, ..." opens no role
+_ADDRESS_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Mx", "Sir", "Lady", "Lord", "Miss",
+                             "Frau", "Herr", "Fr", "Hr"})
+_FUNCTION_WORDS_HEADING = frozenset({"our", "my", "the", "his", "her", "their", "unser",
+                                     "unsere", "meine", "mein", "die", "der", "das"})
+
+
+def _could_be_a_workplace(name: str, langs: frozenset[str]) -> bool:
+    """Not a person ("Our leader, Siobhan,"), a region ("somewhere in Alberta") or a word."""
+    if name in data.TOWNS or name in data.CITIES or name in _WORLD_CITIES:
+        return True
+    words = re.split(r"[ -]", name)
+    if (name.casefold() in _REGIONS_CASEFOLD or _is_known_or_ambiguous_first_name(words[0])
+            or words[0] in _TITLE_WORDS_CASED):
+        return False
+    if len(words) > 1:  # not "Azubi Tim", "DNA-Test", "Mental Health"
+        return not (all(_is_ordinary_word(w, langs) for w in words)
+                    or any(w.isupper() or _is_known_or_ambiguous_first_name(w) for w in words))
+    # one word: as unknown as a place in "in X" must be ("ICU", "Donnerstagsgruppe" are not)
+    return (len(name) > 3 and not name.isupper() and _zipf(name, langs) == 0.0
+            and _is_unknown_name(name, langs) and name not in data.DRUG_NAMES
+            and not name.endswith(_DEMONYM_ENDINGS)
+            and not ("de" in langs and (_looks_like_german_noun(name)
+                                        or _is_short_headed_compound(name)
+                                        or _is_german_compound(name))))
+
+
 _AGE_AFTER_RE = re.compile(r"\s*[,(]\s*\d{1,2}\b(?![.:/]\d)")
 # Roads: "the A47", "off the M6", "an der B96", "M6 J9", "Junction 9", "A1(M)". One-digit
 # A/B/C codes are vitamins and language levels ("B12", "B1"), so a road needs two digits
@@ -885,6 +941,7 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
         if (city in _WORLD_CITIES and not _is_known_or_ambiguous_first_name(city)
                 and not _AGE_AFTER_RE.match(text, m.end(group))):  # "Moana, 19, Porirua"
             yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
+    yield from _heading_places(text, langs)
     for m in _ROAD_RE.finditer(text):
         road = "road" if m.group("road") else "junction"
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
