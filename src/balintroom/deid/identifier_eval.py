@@ -33,8 +33,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "de_heldout7", "en_heldout8", "de_heldout8", "en_heldout9", "de_heldout9",
             "en_heldout10", "de_heldout10", "en_heldout11", "de_heldout11", "en_heldout12",
             "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14",
-            "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16", "fr_heldout1",
-            "el_heldout1")
+            "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16", "en_heldout17",
+            "de_heldout17", "fr_heldout1", "el_heldout1", "fr_heldout2", "el_heldout2")
 ALL = "all"
 
 

@@ -233,9 +233,11 @@ def _is_known_name(text: str, known: list[Counter[str]]) -> bool:
     return any(not words - name for name in known)
 
 
-_LEADER_NAME = (r"(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|Pfarrer|Pfarrerin|Pastor"
-                r"|Pastorin|Rev|Revd|Father|Fr|Sister)\.?\s+){0,3}[A-ZÄÖÜ][\w'’-]+"
-                r"(?:\s+[A-ZÄÖÜ][\w'’-]+)?)")
+# (Bounded and starting at a word's start: a pattern that opens with a name must not read
+# a 40,000-letter word from each of its capitals.)
+_LEADER_NAME = (r"(?<![\w'’.-])(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|Pfarrer"
+                r"|Pfarrerin|Pastor|Pastorin|Rev|Revd|Father|Fr|Sister)\.?\s+){0,3}"
+                r"[A-ZÄÖÜ][\w'’-]{1,40}(?:\s+[A-ZÄÖÜ][\w'’-]{1,40})?)(?![\w'’-])")
 # "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
 # Frau Stöckl,", "notre animatrice Claire": the group's own leader, named in a note
 _GROUP_LEADER_RES = [
@@ -258,9 +260,14 @@ _GROUP_LEADER_RES = [
 ]
 
 
+_GROUP_WORD_RE = re.compile(r"(?i:leader|leiter|group|gruppe|facilitator|convenor|animat)")
+
+
 def _group_leaders_named(text: str) -> list[str]:
     """Names the text gives the group's leader or a member: the group's own, like
     `known_names`."""
+    if not _GROUP_WORD_RE.search(text):
+        return []
     return [m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text)]
 
 
@@ -348,8 +355,10 @@ def find_identifiers(text: str, language: str | None = None, *,
     (French and Greek rules run), as for a case label written in any language.
     `known_names` are people who are not patients (the group's members and leaders): what
     is only one of them, or part of one, with or without a title, is not a finding -
-    unless a cue says it is someone else ("Patientin Anna", "her son Ben"). Letters are
-    compared case-insensitively, accents count ("Muller" is not "Müller").
+    unless a cue says it is someone else ("Patientin Anna", "her son Ben"). A leader or
+    member the text itself names as such ("our leader Ruth", "Priya from the group")
+    counts as known too. Letters are compared case-insensitively, accents count ("Muller"
+    is not "Müller").
 
     The statistical tagger (`tagger.py`, deid/model/README.md) fills the rules' gaps in
     names and places: its spans rank below every rule and pass the same filters as the

@@ -715,6 +715,7 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             if (_zipf(name, langs) == 0.0 and _is_unknown_name(name, langs)
                     and not _is_known_or_ambiguous_first_name(name)
                     and not ("de" in langs and (_looks_like_german_noun(name)
+                                        or name.endswith(("ende", "ender", "enden"))
                                                 or _is_short_headed_compound(name)))):
                 start = m.start("hallig") if "hallig" in rx.groupindex and m.group("hallig") else (
                     m.start("name"))
@@ -801,6 +802,7 @@ def _could_be_a_workplace(name: str, langs: frozenset[str]) -> bool:
             and _is_unknown_name(name, langs) and name not in data.DRUG_NAMES
             and not name.endswith(_DEMONYM_ENDINGS)
             and not ("de" in langs and (_looks_like_german_noun(name)
+                                        or name.endswith(("ende", "ender", "enden"))
                                         or _is_short_headed_compound(name)
                                         or _is_german_compound(name))))
 

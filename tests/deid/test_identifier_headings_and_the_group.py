@@ -1,0 +1,89 @@
+"""A note's heading names where its writer works ("Ward sister, Ninewells."); the group's
+own leader and members named in a note are no patients ("our leader Ruth said"); a full
+stop after a title that is a whole word ends a sentence ("Pastor. I buried"). Invented
+sentences only. No database."""
+
+from __future__ import annotations
+
+import pytest
+
+from balintroom.deid.identifiers import find_identifiers
+
+from .findings import found
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    ("Ward sister, Glenrothie. The man in bay 4 asks for his wife every night.", "en",
+     "Glenrothie"),
+    ("Community midwife, Kirkwhelpington. Second baby, home birth planned.", "en",
+     "Kirkwhelpington"),
+    ("Paramedic, Quambatook. Old fella on the verandah, ninety-one.", "en", "Quambatook"),
+    ("Hausärztin, Obertrubach. Herr K. kommt jede Woche wegen des Rückens.", "de",
+     "Obertrubach"),
+    ("Marrowfield, ward 7. She asked me to ring her daughter.", "en", "Marrowfield"),
+])
+def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: str) -> None:
+    assert ("place", place) in found(text, language)
+    assert ("name", place) not in found(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Our leader, Siobhan, asked whether the patient would know herself.", "en"),
+    ("Hörgerät, Seriennr. HG-7781-20554, wieder verschwunden.", "de"),
+    ("Hausgeburt, Erstgebärende, Partner gegen Klinik.", "de"),
+    ("Lifer, Anglican, wants to be confirmed before his hearing.", "en"),
+    ("Phone consult, Samantha Lowther, ring back after 4.", "en"),
+])
+def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
+                                                                 language: str) -> None:
+    assert not [t for c, t in found(text, language) if c == "place"]
+
+
+@pytest.mark.parametrize(("text", "language", "member"), [
+    ("Our leader Ruth asked whether I liked her. Ruth said that wasn't the question.", "en",
+     "Ruth"),
+    ("Balint notes. Leader Dr Sharma asked me whether I felt like a daughter.", "en",
+     "Dr Sharma"),
+    ("Wednesday: Priya from the group ran it, and I brought the widow.", "en", "Priya"),
+    ("Unsere Leiterin, Frau Dr. Wendland, hat gefragt, wem ich böse bin.", "de",
+     "Frau Dr. Wendland"),
+    ("Diese Woche hat Frau Dr. Ammann, unsere Balintleiterin, selbst einen Fall gebracht.",
+     "de", "Frau Dr. Ammann"),
+])
+def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
+        text: str, language: str, member: str) -> None:
+    names = [t for c, t in found(text, language) if c == "name"]
+    assert not any(member.split()[-1] in name for name in names), names
+
+
+def test_a_patient_beside_the_leader_is_still_found() -> None:
+    text = "Our leader Ruth asked about Mrs Pendleworth and her son."
+    assert ("name", "Mrs Pendleworth") in found(text, "en")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Pastor. I buried a man last week that I never met.", "en"),
+    ("Judge. Sentencing day, and his mother looked at me.", "en"),
+    ("Nurse. I looked after my old teacher in her last week.", "en"),
+])
+def test_a_full_stop_after_a_whole_word_title_ends_the_sentence(text: str,
+                                                                 language: str) -> None:
+    assert [f for f in find_identifiers(text, language, with_tagger=False)
+            if f.category == "name"] == []
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Häftl. Petrović, JVA Stein, will reden.", "de", "Häftl. Petrović"),
+    ("Dr. Okonkwo rang back at six.", "en", "Dr. Okonkwo"),
+])
+def test_an_abbreviated_title_keeps_its_dot(text: str, language: str, name: str) -> None:
+    assert ("name", name) in found(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Equidenpass-Nr. 276009810245517, die Stute steht im Reitstall.", "de"),
+    ("Er holt für seine Frau Tramadol, jeden Morgen.", "de"),
+])
+def test_number_labels_and_medicines_after_a_title_are_no_one(text: str,
+                                                               language: str) -> None:
+    assert not [t for c, t in found(text, language) if c == "name"]
