@@ -598,8 +598,8 @@ def _numbers(text: str) -> Iterator[_Candidate]:
         if _is_afm(m.group(1)):
             yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
     for m in _NUMBER_AFTER_WORDS_RE.finditer(text):
-        group = next(g for g in ("v", "c", "a") if m.group(g))
-        yield _Candidate("id_number", m.start(group), m.end(group), _P_ID)
+        which = next(g for g in ("v", "c", "a") if m.group(g))
+        yield _Candidate("id_number", m.start(which), m.end(which), _P_ID)
     for m in _ID_CARD_RE.finditer(text):
         yield _Candidate("id_number", m.start(1), m.end(1), _P_ID)
     for m in _FILE_NUMBER_RE.finditer(text):
