@@ -34,7 +34,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "en_heldout10", "de_heldout10", "en_heldout11", "de_heldout11", "en_heldout12",
             "de_heldout12", "en_heldout13", "de_heldout13", "en_heldout14", "de_heldout14",
             "en_heldout15", "de_heldout15", "en_heldout16", "de_heldout16", "en_heldout17",
-            "de_heldout17", "fr_heldout1", "el_heldout1", "fr_heldout2", "el_heldout2")
+            "de_heldout17", "en_heldout18", "de_heldout18", "fr_heldout1", "el_heldout1",
+            "fr_heldout2", "el_heldout2", "fr_heldout3", "el_heldout3")
 ALL = "all"
 
 
