@@ -715,7 +715,6 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             if (_zipf(name, langs) == 0.0 and _is_unknown_name(name, langs)
                     and not _is_known_or_ambiguous_first_name(name)
                     and not ("de" in langs and (_looks_like_german_noun(name)
-                                        or name.endswith(("ende", "ender", "enden"))
                                                 or _is_short_headed_compound(name)))):
                 start = m.start("hallig") if "hallig" in rx.groupindex and m.group("hallig") else (
                     m.start("name"))
@@ -762,7 +761,7 @@ _ROLE_HEADING_RE = re.compile(
 _PLACE_THEN_PART_RE = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}})\s*,\s+(?=(?:ward|unit|bay"
     rf"|room|wing|floor|level|block|landing|cell|labour\s+ward|maternity|theatre|resus"
-    rf"|night\s+shift|Station|Station|Zimmer|Station|Stat\.)\b)")
+    rf"|night\s+shift|Station|Zimmer|Stat\.)(?!\w))")
 
 
 def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
@@ -935,9 +934,12 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
                 continue
         start = m.start("city")
         yield _Candidate("place", start, start + len(city), _P_NAME + 1)
-    for m in _CITY_SEGMENT_RE.finditer(text) if len(text) < 160 else _CITY_SEGMENT_RE.finditer(
-            text, 0, 60):
+    # a long text has its heading at its start, not in a segment further on
+    window = len(text) if len(text) < 160 else 120
+    for m in _CITY_SEGMENT_RE.finditer(text, 0, window):
         group = "city" if m.group("city") else "heading"
+        if window < len(text) and (m.start() > 60 or m.end(group) > window - 3):
+            continue  # (the window's end is no end of the text)
         city = m.group(group)
         # "Lagos - Mrs Ngozi Eze", "Case note (Abuja):", "Priya, 29, Kochi to Leicester"
         if (city in _WORLD_CITIES and not _is_known_or_ambiguous_first_name(city)
