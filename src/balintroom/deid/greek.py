@@ -326,8 +326,9 @@ _PLACE_NOUN_BEFORE_RE = re.compile(
     r"|περιοχής|λιμάνι|λιμανιού|κοινότητα|κοινότητας|δήμο|δήμου|συνοικία|συνοικίας|Δήμου"
     r"|Δήμος|χωριό\s+μας|καταυλισμό|οικισμό|οικισμού)\s+(?:(?:του|της|των)\s+)?$")
 # "Νέα Μανωλάδα", "Άνω Πόλη": a town's name may open with such a word
-_TOWN_PREFIX_RE = re.compile(r"(?:Νέα|Νέο|Νέος|Νέας|Νέου|Άνω|Κάτω|Παλαιά|Παλιά|Μεγάλο|Μικρό"
-                             r"|Μεγάλη|Μικρή|Αγία|Άγιο|Άγιος|Αγίου|Αγίας)\s+$")
+_TOWN_PREFIXES = frozenset(_words("Νέα Νέο Νέος Νέας Νέου Άνω Κάτω Παλαιά Παλιά Μεγάλο Μικρό "
+                                  "Μεγάλη Μικρή Αγία Άγιο Άγιος Αγίου Αγίας"))
+_TOWN_PREFIX_RE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_TOWN_PREFIXES))})\s+$")
 
 
 # --- other ---------------------------------------------------------------------------------
@@ -538,7 +539,7 @@ def _places_by_position(text: str) -> Iterator[_Candidate]:
         if not word[0].isupper() or len(word) < 3 or word.isupper():
             continue
         if _kind(word) not in ("common", "unknown", "town", "ambiguous") or (
-                _fold(word) in _BODY_WORDS or _TOWN_PREFIX_RE.match(word + " ")):
+                _fold(word) in _BODY_WORDS or word in _TOWN_PREFIXES):
             continue
         before = text[max(0, w.start() - 40):w.start()]
         prefix = _TOWN_PREFIX_RE.search(before)
@@ -561,7 +562,7 @@ def _towns(text: str) -> Iterator[_Candidate]:
                 continue
             name = text[span[0].start():span[-1].end()]
             if not name[0].isupper() or _fold(name) not in _TOWNS_FOLDED or (
-                    n == 1 and _TOWN_PREFIX_RE.match(name + " ")):
+                    n == 1 and name in _TOWN_PREFIXES):
                 continue  # "Νέα" of "Νέα Περαμό" is no town of its own
             start, end = span[0].start(), span[-1].end()
             after_preposition = _PREPOSITION_BEFORE_RE.search(
