@@ -308,3 +308,9 @@ def test_a_label_that_opens_with_a_topic(text: str, lang: str) -> None:
 ])
 def test_a_country_after_from_is_no_first_name(text: str, lang: str) -> None:
     assert flags(text, "name", lang) == []
+
+
+def test_an_account_number_after_a_social_network_is_no_handle() -> None:
+    text = "He put the account on facebook: GB33 BUKB 2020 1555 5555 55, for the funeral."
+    assert flags(text, "id_number", "en") == ["GB33 BUKB 2020 1555 5555 55"]
+    assert flags(text, "other", "en") == []

@@ -200,3 +200,33 @@ def test_greek_names_places_and_roles_by_where_they_stand(
 def test_bodies_nationalities_teams_and_numbered_patients_are_no_one(text: str) -> None:
     assert [f for f in found(text, "el") if f[0] in ("place", "other")
             or (f[0] == "name" and f[1] != "Αλεξάνδρα")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # initials after a word for the person, ages put roughly, file numbers with their parts
+    ("Μαθήτρια, Λ.Κ., τρίτη φορά στο γραφείο μου.", ("name", "Λ.Κ.")),
+    ("Ασθενής 17 ετών, Π.Ν., με κρίσεις.", ("name", "Π.Ν.")),
+    ("Οι δύο γείτονες, κοντά στα ενενήντα τρία, ζουν μόνοι.", ("age_over_89", "ενενήντα τρία")),
+    ("Ο παππούς (πάνω από 95) κατεβαίνει μόνος στο καφενείο.", ("age_over_89", "95")),
+    ("Η θεία του, ενενήντα κλεισμένα, τον μεγάλωσε.", ("age_over_89", "ενενήντα")),
+    ("Ο κύριος Ζαχαρίου, εκατόν δύο ετών, θέλει να ψηφίσει.", ("age_over_89", "εκατόν δύο ετών")),
+    ("Φάκελος ΚΥΠ/ΠΑΦ/1187/22, ανήλικη.", ("id_number", "ΚΥΠ/ΠΑΦ/1187/22")),
+    ("Δικογραφία ΑΒΜ Ε2022/8812 για απειλή.", ("id_number", "Ε2022/8812")),
+    ("Ο φοιτητής, ΑΜ 3381, δεν ήρθε στην εξέταση.", ("id_number", "3381")),
+    ("Στοιχεία: ΑΤ 771204, γεννημένη στην Καλαμάτα.", ("id_number", "771204")),
+    ("Το φορτηγάκι του, ΚΡΝ 552, ήταν ακόμα έξω.", ("id_number", "ΚΡΝ 552")),
+    # Cyprus numbers of eight digits, a landline with its area code in brackets
+    ("Μου άφησε ένα χαρτί με το 96 555 208.", ("phone", "96 555 208")),
+    ("Τηλέφωνο σπιτιού: (26510) 44 781.", ("phone", "(26510) 44 781")),
+])
+def test_greek_initials_rough_ages_and_numbers_without_a_label(
+        text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+@pytest.mark.parametrize("text", [
+    "Ο κορεσμός έμεινε πάνω από 90 όλη τη νύχτα.",
+    "Η ομάδα των Α.Μ. συνεδριάζει κάθε Τρίτη.",
+])
+def test_vital_signs_and_abbreviations_are_no_age_or_person(text: str) -> None:
+    assert [f for f in found(text, "el") if f[0] in ("age_over_89", "name")] == []

@@ -21,6 +21,11 @@ from .findings import found
     ("Hausärztin, Obertrubach. Herr K. kommt jede Woche wegen des Rückens.", "de",
      "Obertrubach"),
     ("Marrowfield, ward 7. She asked me to ring her daughter.", "en", "Marrowfield"),
+    # towns that are also first names or words, named in the heading as the workplace
+    ("Youth worker, Kingston. The lad came back on his own.", "en", "Kingston"),
+    ("Social worker, Regina. The grandmother wants custody.", "en", "Regina"),
+    ("Community nurse in Katherine. The old man wants to go back to country.", "en",
+     "Katherine"),
 ])
 def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: str) -> None:
     assert ("place", place) in found(text, language)
@@ -49,6 +54,15 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
      "Frau Dr. Wendland"),
     ("Diese Woche hat Frau Dr. Ammann, unsere Balintleiterin, selbst einen Fall gebracht.",
      "de", "Frau Dr. Ammann"),
+    ("Joan (leads it) asked what I wanted from her.", "en", "Joan"),
+    ("Our group is led by a retired GP, Maureen, who says little.", "en", "Maureen"),
+    ("Claire, notre animatrice, m'a demandé ce que je ressentais.", "fr", "Claire"),
+    ("Thierry (le leader) a juste souri.", "fr", "Thierry"),
+    ("Notre animateur, le Dr Alain Roux, a interrompu le récit.", "fr", "Dr Alain Roux"),
+    ("Dans le groupe, Nadia a présenté une patiente très jeune.", "fr", "Nadia"),
+    ("Η Σοφία, η συντονίστριά μας, με ρώτησε τι ένιωσα.", "el", "Σοφία"),
+    ("Ο Μιχάλης (παιδίατρος, από την ομάδα μας) είπε το ίδιο.", "el", "Μιχάλης"),
+    ("Στην ομάδα μας η Δέσποινα είπε ότι θυμώνω.", "el", "Δέσποινα"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:
@@ -59,6 +73,8 @@ def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
 def test_a_patient_beside_the_leader_is_still_found() -> None:
     text = "Our leader Ruth asked about Mrs Pendleworth and her son."
     assert ("name", "Mrs Pendleworth") in found(text, "en")
+    text = "Η Σοφία, η συντονίστριά μας, ρώτησε για την κυρία Βλαχάκη."
+    assert ("name", "κυρία Βλαχάκη") in found(text, "el")
 
 
 @pytest.mark.parametrize(("text", "language"), [

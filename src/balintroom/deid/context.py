@@ -158,6 +158,9 @@ _HANDLE_CUE_RE = re.compile(
     r"(?P<handle>@?[\w][\w.-]{1,40}[\w])")
 
 
+_NUMBER_GOES_ON_RE = re.compile(r" \d{3,4}\b")
+
+
 def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """Handles on social media, a role only one person has: "the only vet in the valley"."""
     if "@" in text:
@@ -165,6 +168,8 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
     for m in _HANDLE_CUE_RE.finditer(text):
         handle = m.group("handle")
+        if _NUMBER_GOES_ON_RE.match(text, m.end("handle")):
+            continue  # "facebook: GR16 0110 1250 ...": an account number, not a handle
         if (re.search(r"[._@\d]", handle) or (handle.islower()
                                               and not _is_ordinary_word(handle, langs))):
             yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)

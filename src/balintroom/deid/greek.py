@@ -148,7 +148,15 @@ _AGE_RES = [
     re.compile(r"\b(?:ενενηντ(?:ά|α\w{1,8}ά)ρ(?:ης|η|α|ας|ηδες|ισσα|ισσες)|ενενηντάχρον\w+|εκατοντάχρον\w+"
                r"|υπεραιωνόβι\w+|αιωνόβι(?:ος|α|ου|ας)"
                r"|εκατοχρονίτ(?:ης|η|ισσα|ισσας|ισσες))\b", re.I),
-    re.compile(rf"\bεκατό(?:\s+{_SPELLED_UNITS})?\s+(?:ετών|χρονών|χρόνων)", re.I),
+    re.compile(rf"\bεκατόν?(?:\s+{_SPELLED_UNITS})?\s+(?:ετών|χρονών|χρόνων|έτους)", re.I),
+    # "πάνω από ενενήντα", "γύρω στα ενενήντα πέντε", "(πάνω από 90)", "ενενήντα κλεισμένα":
+    # an age put roughly; in figures only in brackets, where no blood pressure stands
+    re.compile(rf"\b(?:πάνω\s+από|γύρω\s+στα|κοντά\s+στα|περίπου|σχεδόν|άνω\s+των)\s+(?:τα\s+)?"
+               rf"(?P<v>ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?|εκατό(?:ν\s+{_SPELLED_UNITS})?)"
+               r"(?!\s*(?:ευρώ|€|%|λεπτ|κιλ|φορ|ώρ|μέρ|μέτρ|χιλιόμετρ|άτομα))", re.I),
+    re.compile(rf"\(\s*(?:πάνω\s+από|γύρω\s+στα|περίπου|σχεδόν)\s+(?P<v>{_OLD})\s*\)"),
+    re.compile(rf"\b(?P<v>ενενήντα(?:\s+{_SPELLED_UNITS})?)\s+(?:κλεισμένα|χρόνια\s+(?:ζωής|ζει)"
+               r"|χρονάκια|καλοκαίρια)", re.I),
 ]
 
 # --- numbers -------------------------------------------------------------------------------
@@ -158,23 +166,27 @@ _AFM_LABELLED_RE = re.compile(r"(?:Α\.?Φ\.?Μ\.?|αφμ)\s*:?\s*(\d{3}\s?\d{3}
 # "αρ. μητρώου κρατουμένου 4418/21", "Αριθμός δικογραφίας ΒΜ 7216/2022", "αρ. κοινωνικών
 # ασφαλίσεων 2841937", "μητρώο ΚΕΑ ΚΕ-2023-88417", "τσιπ 300 096 000 412 558", "AMA IKA 4918273"
 _NUMBER_AFTER_WORDS_RE = re.compile(
-    r"(?:\b[αΑ]ρ\.|\b[αΑ]ριθμ(?:ός|ού|\.)|\bμητρώο|\bΜητρώο)\s*(?:[α-ωάέήίόύώϊϋΐΰ]+\s+){0,3}"
+    r"(?:\b[αΑ]ρ\.|\b[αΑ]ριθμ(?:ός|ού|\.)|\bμητρώο|\bΜητρώο)\s*(?:[α-ωάέήίόύώϊϋΐΰ]+\.?\s+){0,3}"
     r"(?:[Α-ΩA-Z]{2,4}\s+)?(?P<v>(?:[Α-ΩA-Z]{1,4}[\s-]?)?[Α-ΩA-Z]?\d[\d/.-]{2,}\d)"
     r"|\b(?:τσιπ|microchip|chip|μικροτσίπ)\s*:?\s*(?P<c>\d{3}(?:\s?\d{3}){4})"
     r"|\b(?:ΑΜΑ|AMA|ΙΚΑ|IKA|ΕΦΚΑ|ΓεΣΥ)(?:\s+(?:ΙΚΑ|IKA))?\s*:?\s*(?P<a>\d{6,9})\b")
 _NINE_DIGITS_RE = re.compile(r"(?<![\d+\s])(?<![\d+]\s)(\d{9})(?!\d)")
 _ID_CARD_RE = re.compile(
-    r"(?:Α\.?Δ\.?Τ\.?|[Ττ]αυτότητ\w*|ταυτ\.|[Δδ]ιαβατήρι\w*)"
+    r"(?:Α\.?Δ\.?Τ\.?|(?<![\w.])Α\.?Τ\.?(?=\s*:?\s*\d{6,7}\b)|[Ττ]αυτότητ\w*|ταυτ\.|[Δδ]ιαβατήρι\w*)"
     r"(?:\s*\([^()]{1,20}\))?(?:\s+(?:αρ\.?|αριθμ\w*|με|no\.?))?\s*:?\s*"
     r"((?:[Α-ΩA-Z]{1,2}[\s-]?)?\d{6,7})\b")
 _FILE_NUMBER_RE = re.compile(
-    r"(?:(?:αρ\.?\s*|αριθμ\w*\s+)(?:φακέλου|μητρώου|εισαγωγής|πρωτ\w*\.?|ασφάλισης|"
+    r"(?:(?:αρ\.?\s*|αριθμ\w*\s+)(?:φακέλου|φακ\.|μητρώου|εισαγωγής|πρωτ\w*\.?|ασφάλισης|"
     r"ιστορικού|παραπεμπτικού|δικογραφίας|ποινικού μητρώου|κατάθεσης|απόφασης|υπόθεσης"
-    r"|αγωγής|μήνυσης)|(?<!\w)(?:Φάκελος|Πρωτόκολλο|Υπόθεση)(?:\s+[Α-ΩA-Z]{2,6})?)\s*:?\s*"
-    r"([A-ZΑ-Ω]{0,3}[-/]?\d[\d/.-]{2,}\d(?:/[A-ZΑ-Ω]{1,3}/\d+)?|\d{3,})"
-    r"|(?<!\w)Α\.\s?Μ\.\s*:?\s*([A-ZΑ-Ω]{0,3}[-/]?\d[\d/-]{2,})", re.I)
+    r"|αγωγής|μήνυσης)|(?<!\w)(?:Φάκελος|Πρωτόκολλο|Υπόθεση|Δικογραφία)(?:\s+[Α-ΩA-Z]{2,6}(?=\s))?)\s*:?\s*"
+    r"((?:[A-ZΑ-Ω]{1,4}/){0,2}[A-ZΑ-Ω]{0,3}[-/]?\d[\d/.-]{2,}\d(?:/[A-ZΑ-Ω]{1,3}/\d+)?|\d{3,})"
+    r"|(?<!\w)Α\.?\s?Μ\.?\s*:?\s*([A-ZΑ-Ω]{0,3}[-/]?\d[\d/-]{2,})", re.I)
 # Greek number plates use the Greek capitals that look Latin ("ΙΚΑ-1234", "ΥΖΒ 4521").
 _PLATE_RE = re.compile(r"(?<![\w-])[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]{3}[\s-]?\d{4}(?![\w])")
+# Cyprus plates have three digits ("KZT 418"): only where a vehicle was named just before
+_VEHICLE_PLATE_RE = re.compile(
+    r"(?i:αυτοκίνητο|όχημα|οχήματος|πινακίδ\w*|αμάξι|μηχανάκι|μοτοσυκλέτα|φορτηγ\w*|ταξί)"
+    r"[^.\n]{0,40}?(?<![\w-])(?P<v>[A-ZΑ-Ω]{3}[\s-]?\d{3,4})(?![\w])")
 _PHONE_RES = [
     # 69x xxx xxxx, 210 1234567, 2310 123456: mobile and landline numbers of Greece
     # ten digits from 2x or 69, grouped as the writer likes ("2310 948 661", "210 3614 980")
@@ -183,6 +195,12 @@ _PHONE_RES = [
                r"|2\d{4}[\s.-]?\d{2}[\s.-]?\d{3}|69\d[\s.-]?\d{2}[\s.-]?\d{2}"
                r"[\s.-]?\d{3}|2\d{2}[\s.-]?\d{7}|2\d{3}[\s.-]?\d{6}|2\d[\s.-]?\d{4}[\s.-]?\d{4}"
                r"|21\d[\s.-]\d{3}[\s.-]\d{4})(?![\d/])"),
+    # Cyprus: eight digits from 2x or 9x, "97 555 312", "99 555871", "+357 24 555607"
+    re.compile(r"(?<![\d+.,/])(?:(?:\+|00)357[\s.-]?)?(?:2[2-6]|9[4-9])(?:\s\d{3}\s\d{3}|\s\d{6})"
+               r"(?![\d/])|(?:\+|00)357[\s.-]?(?:2[2-6]|9[4-9])\d{6}(?!\d)"),
+    # an area code in brackets: "(28410) 55 512", "(210) 361 4980"
+    re.compile(r"\((?:2\d{4}\)\s?\d{2}\s?\d{3}|2\d{3}\)\s?\d{3}\s?\d{3}|2\d{2}\)\s?\d{3}\s?\d{4}"
+               r"|2\d\)\s?\d{4}\s?\d{4})(?!\d)"),
     # after a label: τηλ. 99 123456 (Cyprus), κιν.: 6971234567
     re.compile(r"\b(?:τηλ|τηλέφωνο|τηλέφωνό|κιν|κινητό|φαξ|fax)\.?:?\s*(?P<v>\+?\d[\d\s-]{6,15}\d)",
                re.I),
@@ -249,6 +267,12 @@ _ARTICLE_INITIALS_RE = re.compile(
     rf"(?<!\w){_ARTICLE}\s+(?P<init>[{_UPPER}]\.(?:\s?[{_UPPER}]\.){{0,2}})(?!\w)")
 _INITIALS_AGE_RE = re.compile(
     rf"(?<![\w.])(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.)(?=,?\s*\(?\d{{1,2}}\b)")
+# "Ασθ. Ε.Μ.,", "Η ανήλικη Ε.Κ.,", "Ανήλικος 15 χρονών, Τ.Μ.,", "Φοιτήτρια, Δ.Τ.,": initials
+# after a word for the person they stand for
+_PERSON_INITIALS_RE = re.compile(
+    r"(?:(?<!\w)[Αα]σθ\.|(?<!\w)(?:[Αα]σθεν|[Αα]νήλικ|[Φφ]οιτήτρι|[Φφ]οιτητ|[Μμ]αθήτρι|[Μμ]αθητ"
+    r"|[Κκ]ρατούμεν|[Ππ]ελάτ|[Ωω]φελούμεν|[Ττ]ρόφιμ)\w*)(?:\s+\d{1,2}\s+\w+)?,?\s+"
+    rf"(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?)(?!\w)")
 _TITLED_NAME_RE = re.compile(
     rf"(?<!\w){_TITLE}\s*(?:(?P<init>{_INITIAL})(?!\w)|(?P<name>{_CAP}(?:\s+{_CAP})?))")
 _GREEKLISH_TITLED_RE = re.compile(
@@ -422,7 +446,7 @@ def _names(text: str) -> Iterator[_Candidate]:
         yield _Candidate("name", m.start(), end, _P_NAME_TITLE)
     for m in _GREEKLISH_TITLED_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
-    for rx in (_ARTICLE_INITIALS_RE, _INITIALS_AGE_RE):
+    for rx in (_ARTICLE_INITIALS_RE, _INITIALS_AGE_RE, _PERSON_INITIALS_RE):
         for m in rx.finditer(text):
             yield _Candidate("name", m.start("init"), m.end("init"), _P_NAME)
     saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
@@ -608,6 +632,8 @@ def _numbers(text: str) -> Iterator[_Candidate]:
         yield _Candidate("id_number", m.start(group), m.end(group), _P_ID)
     for m in _PLATE_RE.finditer(text):
         yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+    for m in _VEHICLE_PLATE_RE.finditer(text):
+        yield _Candidate("id_number", m.start("v"), m.end("v"), _P_ID)
     for rx in _PHONE_RES:
         for m in rx.finditer(text):
             value: str | int = "v" if "v" in rx.groupindex else 0

@@ -100,6 +100,9 @@ US_STATE_CODES = _set("us_state_codes.txt")
 WORLD_CITIES = _set("world_cities.txt")
 # Smaller towns of English-speaking countries abroad: only after a word of place or movement
 WORLD_TOWNS = _set("world_towns.txt")
+# Towns whose names are also first names or words ("Kingston", "Regina"): only in a heading
+# that names the writer's role and then her workplace.
+HEADING_TOWNS = _set("heading_towns.txt")
 # Psychiatric hospitals, prisons and memorials known by one name ("Broadmoor", "Bethel").
 FAMOUS_INSTITUTIONS = _tuple("famous_institutions.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")

@@ -238,6 +238,8 @@ def _is_known_name(text: str, known: list[Counter[str]]) -> bool:
 _LEADER_NAME = (r"(?<![\w'’.-])(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|Pfarrer"
                 r"|Pfarrerin|Pastor|Pastorin|Rev|Revd|Father|Fr|Sister)\.?\s+){0,3}"
                 r"[A-ZÄÖÜ][\w'’-]{1,40}(?:\s+[A-ZÄÖÜ][\w'’-]{1,40})?)(?![\w'’-])")
+_LEADER_NAME_EL = (r"(?<![\w'’.-])(?P<n>[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40}"
+                   r"(?:\s+[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40})?)(?![\w'’-])")
 # "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
 # Frau Stöckl,", "notre animatrice Claire": the group's own leader, named in a note
 _GROUP_LEADER_RES = [
@@ -255,12 +257,34 @@ _GROUP_LEADER_RES = [
     re.compile(rf"{_LEADER_NAME}\s+from\s+(?:the|our)\s+(?:Balint\s+)?group\b"),
     re.compile(rf"\b(?:[Kk]ollegin|[Kk]ollege|[Tt]eilnehmerin|[Tt]eilnehmer)\s+aus\s+(?:der|unserer)"
                rf"\s+(?:Balint)?[Gg]ruppe\s*,?\s+{_LEADER_NAME}"),
-    re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a)\s+(?:animatrice|animateur|leader|co-animatrice"
-               rf"|co-animateur)\s*,?\s+{_LEADER_NAME}"),
+    re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a|[Ll]e|[Ll]a|[Ll]['’])\s*(?:animatrice|animateur|leader"
+               rf"|co-animatrice|co-animateur)\s*,?\s+(?:(?:le|la)\s+)?{_LEADER_NAME}"),
+    # "Sophie, notre animatrice,", "Benoît (le leader)", "Martine (notre animatrice)"
+    re.compile(rf"{_LEADER_NAME}\s*[,(]\s*(?:notre|le|la|l['’])\s*(?:animatrice|animateur"
+               r"|leader|co-animatrice|co-animateur)\b"),
+    # a member: "Françoise, dans le groupe, m'a demandé", "Dans le groupe, Hélène a présenté"
+    re.compile(rf"{_LEADER_NAME},\s+(?:dans|de)\s+(?:le|notre)\s+groupe\s*,"),
+    re.compile(rf"\b[Dd]ans\s+(?:le|notre)\s+groupe(?:\s+aujourd['’]hui)?,\s+{_LEADER_NAME}"
+               r"\s+(?:a|m['’]a|nous\s+a)\s"),
+    # "Joan (leads it)", "led by a retired psychiatrist, Margaret,", "the student from the
+    # group, Fionnuala,"
+    re.compile(rf"{_LEADER_NAME}\s*\((?:who\s+)?leads\s+(?:it|the\s+group|us)\b"),
+    re.compile(rf"\b(?:is|was)\s+led\s+by\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?,\s+{_LEADER_NAME},"),
+    re.compile(rf"\bfrom\s+(?:the|our)\s+group,\s+{_LEADER_NAME},"),
+    # Greek: "η Ελευθερία, η συντονίστριά μας,", "ο Κώστας (γενικός γιατρός, από την ομάδα
+    # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
+    re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
+    re.compile(rf"{_LEADER_NAME_EL}\s*\([^()\n]{{0,60}}?(?:ομάδα|συντονιστ|συντονίστρ)"),
+    re.compile(rf"{_LEADER_NAME_EL},\s+(?:μέλος|συνάδελφος)\s+(?:της|από\s+την)\s+ομάδα"),
+    re.compile(r"(?:^|[.!?]\s+|\n)[Σσ]την\s+ομάδα(?:\s+μας)?(?:\s+σήμερα)?,?\s+(?:ο|η)\s+"
+               rf"{_LEADER_NAME_EL}"),
+    re.compile(r"\b(?:η|ο)\s+(?:συντονίστρια|συντονιστής|συντονίστριά\s+μας|συντονιστής\s+μας)"
+               rf"(?:\s+της\s+ομάδας)?,?\s+(?:η|ο)\s+{_LEADER_NAME_EL}"),
 ]
 
 
-_GROUP_WORD_RE = re.compile(r"(?i:leader|leiter|group|gruppe|facilitator|convenor|animat)")
+_GROUP_WORD_RE = re.compile(
+    r"(?i:leader|leiter|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ|συντον)")
 
 
 def _group_leaders_named(text: str) -> list[str]:

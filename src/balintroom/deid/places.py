@@ -754,7 +754,7 @@ _CITY_SEGMENT_RE = re.compile(
 # where she works
 _ROLE_HEADING_RE = re.compile(
     rf"^(?P<role>(?:[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{{2,4}})(?:[ -](?:[a-zäöüß]+|[A-Z]{{2,4}})){{0,3}})"
-    rf"\s*,\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})"
+    rf"(?:\s*,|\s+(?:in|at))\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})"
     rf"(?:\s*,\s+(?P<place2>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}}))?"
     rf"(?=\s*[,(;:]|\.(?:\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“]|\s*$)|\s+[-–—]\s)")
 # "Westmead, ward C4A", "Remutaka, unit 9": a place that opens a note, then the part of it
@@ -787,7 +787,8 @@ _FUNCTION_WORDS_HEADING = frozenset({"our", "my", "the", "his", "her", "their", 
 
 def _could_be_a_workplace(name: str, langs: frozenset[str]) -> bool:
     """Not a person ("Our leader, Siobhan,"), a region ("somewhere in Alberta") or a word."""
-    if name in data.TOWNS or name in data.CITIES or name in _WORLD_CITIES:
+    if (name in data.TOWNS or name in data.CITIES or name in _WORLD_CITIES
+            or name in data.HEADING_TOWNS):
         return True
     words = re.split(r"[ -]", name)
     if (name.casefold() in _REGIONS_CASEFOLD or _is_known_or_ambiguous_first_name(words[0])
