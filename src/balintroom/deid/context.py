@@ -158,7 +158,7 @@ _HANDLE_CUE_RE = re.compile(
     r"(?P<handle>@?[\w][\w.-]{1,40}[\w])")
 
 
-_NUMBER_GOES_ON_RE = re.compile(r" \d{3,4}\b")
+_NUMBER_GOES_ON_RE = re.compile(r" [A-Z\d]{3,4}\b")
 
 
 def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
