@@ -160,3 +160,38 @@ def test_french_names_places_and_roles_by_where_they_stand(
 ])
 def test_french_kinds_numbers_and_plain_words_stay_clear(text: str) -> None:
     assert [f for f in found(text) if f[0] in ("name", "place", "other")] == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a capital after a head in lower case names the school or hospital, even a word or a
+    # first name ("lycée Voltaire", "collège Jean-Moulin")
+    ("Élève de 3e au collège Jean-Moulin, absentéisme.", "collège Jean-Moulin"),
+    ("Elle est en seconde au lycée Voltaire depuis septembre.", "lycée Voltaire"),
+    ("Gymnase de Chamblandes, maîtresse de classe.", "Gymnase de Chamblandes"),
+    ("Il a passé vingt ans au club de pétanque Les Amis du Mail.",
+     "club de pétanque Les Amis du Mail"),
+    ("Transférée au Centre jeunesse de Québec la semaine passée.", "Centre jeunesse de Québec"),
+    # hospitals known by one name, a town of a few hundred, a city that opens the note
+    ("Sa femme est hospitalisée à la Salpêtrière depuis lundi.", "Salpêtrière"),
+    ("Garde de nuit au CHUV, un adolescent alcoolisé.", "CHUV"),
+    ("Il habite à Lagrasse, tout le monde le connaît.", "Lagrasse"),
+    ("Lausanne, une patiente qui revient chaque semaine.", "Lausanne"),
+    ("Dans le train pour Fribourg, j'ai repensé à la séance.", "Fribourg"),
+])
+def test_french_institutions_hospitals_and_small_towns(text: str, span: str) -> None:
+    assert ("place", span) in found(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Elle écoute Édith Piaf tous les soirs en pleurant.", "Piaf"),
+    ("Il ressemble à Jean Gabin et il le sait.", "Gabin"),
+    ("J'ai pensé à saint François, allez savoir pourquoi.", "François"),
+])
+def test_someone_a_patient_listens_to_or_looks_like_is_no_patient(text: str,
+                                                                  figure: str) -> None:
+    assert not [t for c, t in found(text, "fr") if c == "name" and figure in t]
+
+
+def test_a_neighbour_with_a_title_after_the_same_cue_is_still_found() -> None:
+    assert ("name", "Mme Lefranc") in found("Elle écoute Mme Lefranc, sa voisine.", "fr")
+    assert ("name", "unité Alzheimer") not in found("La dame de l'unité Alzheimer.", "fr")

@@ -230,3 +230,17 @@ def test_greek_initials_rough_ages_and_numbers_without_a_label(
 ])
 def test_vital_signs_and_abbreviations_are_no_age_or_person(text: str) -> None:
     assert [f for f in found(text, "el") if f[0] in ("age_over_89", "name")] == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Κάθε πρωί ακούει Καζαντζίδη και κλαίει.", "Καζαντζίδη"),
+    ("Μου έφερε ένα βιβλίο του Καζαντζάκη για δώρο.", "Καζαντζάκη"),
+    ("Στην ομάδα θυμήθηκα τον Γουίνικοτ και τη μητέρα που αρκεί.", "Γουίνικοτ"),
+])
+def test_a_singer_an_author_and_the_balint_literature_are_no_patients(text: str,
+                                                                      figure: str) -> None:
+    assert not [t for c, t in found(text, "el") if c == "name" and figure in t]
+
+
+def test_a_daughter_one_hears_crying_is_still_found() -> None:
+    assert ("name", "Ελένη") in found("Τη νύχτα ακούει την Ελένη να κλαίει.", "el")

@@ -312,22 +312,34 @@ _INSTITUTION_HEADS = (r"EHPAD|Ehpad|Clinique|Polyclinique|CHU|CHR|CHRU|CHS|CHG|C
                       r"|Crèche|Brasserie|Café|Mairie|Paroisse|Église|Eglise|Chapelle"
                       r"|Couvent|Abbaye|Groupe\s+scolaire|Institution|Pensionnat|Faculté"
                       r"|Université|Foyer|Centre|Institut|Restaurant|Boulangerie|Hospice"
-                      r"|IME|ITEP|ESAT|MAS|FAM|CMP|CMPP|CSAPA|CAMSP|SESSAD|USLD|SSR|EHPA")
+                      r"|IME|ITEP|ESAT|MAS|FAM|CMP|CMPP|CSAPA|CAMSP|SESSAD|USLD|SSR|EHPA"
+                      r"|[Uu]niversité|[Gg]ymnase|[Éé]tablissement|[Mm]aison\s+de\s+retraite"
+                      r"|[Pp]aroisse|[Pp]harmacie|[Tt]emple|[Cc]lub|GAEC|GMF|UMF"
+                      r"|[Cc]ycle\s+d['’]orientation|[Cc]entre\s+jeunesse|Home|[Hh]ome\s+de\s+repos")
 # Heads that are English or German words too: only with a French link ("Centre de ...").
 _FRENCH_LINK_ONLY = frozenset({"Centre", "Foyer", "Institut", "Restaurant", "Café", "MAS",
                                "FAM", "CH", "Institution", "Université", "Service", "service",
-                               "Salle", "Chambre", "chambre", "Domaine", "domaine"})
+                               "Salle", "Chambre", "chambre", "Domaine", "domaine", "Club",
+                               "club", "Temple", "Gymnase", "Home"})
 # "école maternelle Les Coquelicots", "service de gériatrie Les Capucins"
 _INSTITUTION_KIND = (r"(?:\s+(?:maternelle|primaire|élémentaire|secondaire|privée?|publique?"
                      r"|municipale?|spécialisée?|psychiatrique|gériatrique|universitaire"
                      r"|régionale?|départementale?|pénitentiaire|catholique|protestante?"
+                     r"|réformée?|pour\s+aînés|en\s+santé\s+mentale|de\s+détention"
                      r"|de\s+(?:gériatrie|pédiatrie|psychiatrie|cardiologie|médecine|chirurgie"
-                     r"|réanimation|néonatalogie|soins|long\s+séjour|jour|nuit|garde)))?")
+                     r"|réanimation|néonatalogie|soins|long\s+séjour|jour|nuit|garde|pétanque"
+                     r"|foot(?:ball)?|rugby|tennis|judo|boxe|basket|handball|natation|gym"
+                     r"|cyclisme|randonnée|bridge|danse|chasse|pêche|aînés))){0,2}")
 _INSTITUTION_RE = re.compile(
     rf"(?<![\w-])(?P<h>{_INSTITUTION_HEADS}){_INSTITUTION_KIND}\s+(?P<l>(?:(?:Les|Le|La|L['’]|les|le|la|l['’]"
     rf"|de\s+la|de\s+l['’]|des|du|de|d['’])\s*)?)(?P<n>{_CAP}"
     rf"(?:(?:\s+|-)(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|et|la|le|les|sur|en)\s*)?"
     rf"{_CAP}){{0,3}})")
+
+
+def _is_a_heading(text: str, start: int, end: int) -> bool:
+    """ "Genève, encore ce patient", "Martigny. M. Crettenand": a town opens the note."""
+    return not text[:start].strip() and text[end:end + 1] in (",", ".", ":")
 
 
 def _towns(text: str) -> Iterator[_Candidate]:
@@ -344,14 +356,31 @@ def _towns(text: str) -> Iterator[_Candidate]:
                 yield _Candidate("place", tok.start, last.end, _P_CITY)
                 break
             if (span in AMBIGUOUS_TOWNS and span not in data.REGIONS
-                    and _PLACE_PREP_RE.search(text, max(0, tok.start - 30), tok.start)
+                    and (_PLACE_PREP_RE.search(text, max(0, tok.start - 30), tok.start)
+                         or _JOURNEY_RE.search(text, max(0, tok.start - 20), tok.start)
+                         or _is_a_heading(text, tok.start, last.end) and (
+                             span in data.CITIES or span in data.WORLD_CITIES
+                             or not _is_word(span)))
                     and not (text[max(0, tok.start - 3):tok.start].strip().endswith("de")
                              and span in _ALL_FIRST | data.FIRST_NAMES)):
                 yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
                 break
 
 
+# Regions that are cities too: "à Québec", "de Québec" name the city ("au Québec" the province)
+_CITY_REGIONS = REGIONS & (data.CITIES | data.WORLD_CITIES)
+_CITY_REGION_RE = re.compile(rf"\b(?:à|de|d['’]|pour)\s+(?P<c>{'|'.join(sorted(_CITY_REGIONS))})\b")
+_FR_INSTITUTION_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(data.FR_INSTITUTIONS)})(?![\w-])")
+# "train pour Neuchâtel", "partie pour Sion": a journey's end
+_JOURNEY_RE = re.compile(r"\b(?:train|bus|car|avion|vol|départ|partir|parti|partie|partis"
+                         r"|rentrer|rentré|rentrée|repartir|reparti|repartie)\s+pour\s+$")
+
+
 def _places(text: str) -> Iterator[_Candidate]:
+    for m in _FR_INSTITUTION_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _CITY_REGION_RE.finditer(text):
+        yield _Candidate("place", m.start("c"), m.end("c"), _P_CITY_PREP)
     for rx in _STREET_RES:
         for m in rx.finditer(text):
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
@@ -372,10 +401,17 @@ def _places(text: str) -> Iterator[_Candidate]:
         if head in _FRENCH_LINK_ONLY and not link and not name.startswith(("Saint", "Sainte")):
             continue
         first = name.split()[0].split("-")[0]
-        if first in _CALENDAR or name in REGIONS or name in data.REGIONS:
-            continue
-        if not link and _is_word(first) and first not in ("Saint", "Sainte", "Notre"):
-            # "Clinique Psychiatrique", "Collège Universitaire": a kind, not a name
+        a_region = (name in REGIONS or name in data.REGIONS) and not (
+            name in _CITY_REGIONS and link.strip() in ("de", "d'", "d’"))
+        if first in _CALENDAR or first in data.EPONYMS or a_region:
+            continue  # "Centre de Bretagne", but "Centre jeunesse de Québec" is the city's
+        words = re.split(r"[\s-]+", name)
+        if (not link and head[0].isupper() and first not in ("Saint", "Sainte", "Notre")
+                and all(_is_word(w) and w not in _ALL_FIRST for w in words)
+                and not re.fullmatch(_INSTITUTION_HEADS, first)):
+            # "Clinique Psychiatrique", "Collège Universitaire": a kind, not a name; after a
+            # head in lower case the capital says it is one ("lycée Condorcet", "paroisse
+            # Temple du Marais")
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     yield from _towns(text)
@@ -423,6 +459,26 @@ def _ids(text: str) -> Iterator[_Candidate]:
     for rx in (_PLATE_RE, _BE_NRN_RE):
         for m in rx.finditer(text):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
+
+
+# Someone a patient listens to, quotes or looks like is a public figure ("écoute Céline Dion",
+# "ressemble à Gérard Depardieu", "cite saint Augustin"); after "comme" only a full name
+# ("comme Angèle" may be her sister), and never one written with a title ("écoute Mme Perrin")
+_PUBLIC_FIGURE_RE = re.compile(
+    r"(?:\b(?:écoute|écoutait|écouter|cite|citait|citant|citer|fan\s+de|fans\s+de|ressemble\s+à"
+    r"|ressemblait\s+à|rappelle|rappelait|chante|chantait|admire|admirait|idolâtre"
+    r"|effigie\s+de|livres?\s+de|chansons?\s+de|disques?\s+de|films?\s+de|saint|sainte)"
+    r"|(?P<like>\bcomme))\s+(?:du\s+|de\s+|la\s+|le\s+|l['’])?"
+    rf"(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}})")
+
+
+def public_figures(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names someone the patient listens to, quotes or looks like."""
+    for m in _PUBLIC_FIGURE_RE.finditer(text):
+        words = m.group("n").split()
+        if re.fullmatch(_TITLES, words[0]) or (m.group("like") and len(words) < 2):
+            continue
+        yield m.start("n"), m.end("n")
 
 
 def find(text: str) -> Iterator[_Candidate]:

@@ -156,6 +156,10 @@ def _is_foreign(text: str, language: str | None) -> bool:
 # given (a case label, written in whatever its author speaks) both run.
 _OWN_RULES: dict[str | None, tuple[Callable[[str], Iterable[_Candidate]], ...]] = {
     "fr": (french.find,), "el": (greek.find,), None: (french.find, greek.find)}
+# Someone a patient listens to or quotes, by the cues of each language ("écoute Céline Dion")
+_PUBLIC_FIGURES: dict[str | None, tuple[Callable[[str], Iterable[tuple[int, int]]], ...]] = {
+    "fr": (french.public_figures,), "el": (greek.public_figures,),
+    None: (french.public_figures, greek.public_figures)}
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
@@ -432,6 +436,11 @@ def find_identifiers(text: str, language: str | None = None, *,
     if foreign:
         names = _no_french_words(text, _not_greek(text, names), _P_WEAK)
     names.extend(c for c in own if c.category == "name")
+    if foreign:
+        figures = [span for rule in _PUBLIC_FIGURES.get(_code(language), ())
+                   for span in rule(text)]
+        names = [c for c in names if not any(start <= c.start and c.end <= end
+                                             for start, end in figures)]
     names = _patients_names(text, names, places, langs)
     cities = [c for c in names if c.priority < _P_NAME
               and _is_a_city_and_no_name(text[c.start:c.end])]
