@@ -195,3 +195,37 @@ def test_someone_a_patient_listens_to_or_looks_like_is_no_patient(text: str,
 def test_a_neighbour_with_a_title_after_the_same_cue_is_still_found() -> None:
     assert ("name", "Mme Lefranc") in found("Elle écoute Mme Lefranc, sa voisine.", "fr")
     assert ("name", "unité Alzheimer") not in found("La dame de l'unité Alzheimer.", "fr")
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # someone after a word for the person or for kin, a name opening a sentence before an
+    # age, a Québécois nickname, a title in lower case with an initial
+    ("Le détenu Krasniqi refuse la promenade.", "name", "Krasniqi"),
+    ("La jeune Inès D. est revenue seule.", "name", "Inès D."),
+    ("J'ai croisé le père d'Ylan à la pharmacie.", "name", "Ylan"),
+    ("Consultation PMI. Adama, 4 ans, ne parle pas encore.", "name", "Adama"),
+    ("Tout le monde l'appelle Ti-Jean au foyer.", "name", "Ti-Jean"),
+    ("vu madame P. ce matin, encore des vertiges", "name", "madame P."),
+    # an age in words, a short date after "du", a weekday before a colon, labelled numbers
+    ("M. Arnaud, cent deux ans, veut rentrer chez lui.", "age_over_89", "cent deux"),
+    ("Une nonagénaire du village refuse l'aide à domicile.", "age_over_89", "nonagénaire"),
+    ("Compte rendu de la séance du 14/3, très dense.", "date", "14/3"),
+    ("Cas pour vendredi 12 : la dame aux chats.", "date", "vendredi 12"),
+    ("Carte d'assurance : NAS 046 454 286, à ne pas noter.", "id_number", "046 454 286"),
+    # a Belgian postcode after a street, even with a town that is a word
+    ("Adresse : rue de la Gare 12, 6900 Marche.", "place", "6900 Marche"),
+])
+def test_french_people_by_position_ages_dates_and_numbers(text: str, category: str,
+                                                         span: str) -> None:
+    assert (category, span) in found(text, "fr")
+
+
+@pytest.mark.parametrize("text", [
+    "Cas pour jeudi : la prof qui ne dort plus.",
+    "Rien, ai-je dit. Tout le monde a souri.",
+    "Cher confrère, je vous remercie.",
+    "Score de Glasgow à 14 à l'arrivée.",
+    "Homme, 45 ans, douleurs thoraciques.",
+])
+def test_french_words_opening_a_sentence_and_scores_are_no_one(text: str) -> None:
+    assert [f for f in found(text, "fr") if f[0] in ("name", "place")] == []

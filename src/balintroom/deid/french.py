@@ -137,21 +137,50 @@ _NICKNAME_RE = re.compile(
     rf"(?:«\s*|\"|“)(?P<n>(?:[Ll]e\s+|[Ll]a\s+)?{_CAP})\s*(?:»|\"|”)")
 _STANDING_INITIAL_RE = re.compile(
     rf"\b(?:appelons-l[ea]|appellerai|j['’]appellerai|nommons-l[ea]|disons|[Ll]a\s+petite"
-    rf"|[Ll]e\s+petit|[Ll]a\s+jeune|[Ll]e\s+jeune|patiente?|élève|[Ll]['’]enfant)\s+"
-    rf"(?P<n>[{_UP}]\.(?:\s?[{_UP}]\.)?)")
+    rf"|[Ll]e\s+petit|[Ll]a\s+jeune|[Ll]e\s+jeune|patiente?|élève|[Ll]['’]enfant"
+    rf"|[Ll]e\s+détenu|[Ll]a\s+détenue|prévenue?|mineure?)\s+"
+    rf"(?P<n>[{_UP}]\.(?:\s?[{_UP}]\.)?)"
+    # "madame G.", "monsieur K.": a title in lower case and an initial
+    rf"|(?<![\w.])(?P<m>(?:madame|monsieur|mademoiselle|mme|mlle)\s+[{_UP}]\.)")
+# "Le détenu Berisha", "le jeune Ilyes B.", "la petite Maëlys": someone after a word for
+# the person; "le père d'Enzo": after a word of kin
+_PERSON_NOUN_NAME_RE = re.compile(
+    rf"\b(?:[Ll]e\s+détenu|[Ll]a\s+détenue|[Ll]e\s+jeune|[Ll]a\s+jeune|[Ll]e\s+petit"
+    rf"|[Ll]a\s+petite|[Ll]e\s+prévenu|[Ll]a\s+prévenue|[Ll]e\s+mineur|[Ll]a\s+mineure)"
+    rf"\s+(?P<n>{_CAP}(?:\s+[{_UP}]\.)?)"
+    rf"|\b(?:père|mère|papa|maman|frère|sœur|soeur|grand-mère|grand-père|tante|oncle"
+    rf"|parents)\s+(?:d['’]|de\s+)(?P<m>{_CAP})(?![\w'’-])")
+_PERSON_NOUNS_FR = frozenset({
+    "homme", "femme", "enfant", "garçon", "fille", "fillette", "patient", "patiente", "élève",
+    "bébé", "ado", "adolescent", "adolescente", "jeune", "dame", "monsieur", "madame",
+    "retraité", "retraitée", "étudiant", "étudiante", "veuf", "veuve", "mère", "père", "fils",
+    "détenu", "détenue", "résident", "résidente", "usager", "usagère", "client", "cliente",
+    "nourrisson", "primipare", "multipare", "collègue", "agriculteur", "agricultrice"})
+# Québécois nicknames: "Ti-Guy", "Ti-Pit", "Ti-Gus"
+_TI_NICKNAME_RE = re.compile(r"(?<![\w-])(?P<n>Ti-[A-Z][a-zà-öø-ÿ]+)(?![\w-])")
 _NAME_BEFORE_AGE_RE = re.compile(rf"(?<=[,(]\s)(?P<n>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b"
-                                 rf"|(?<=\bde\s)(?P<m>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b")
+                                 rf"|(?<=\bde\s)(?P<m>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b"
+                                 # "Moussa, 9 ans, a dessiné": at a sentence's start
+                                 rf"|(?:^|(?<=[.!?]\s))(?P<s>{_CAP})\s*,\s*\d{{1,2}}\s*ans\b")
 
 
 def _named_by_position(text: str) -> Iterator[_Candidate]:
-    for rx in (_FAMILY_RE, _ANIMAL_RE, _NICKNAME_RE, _STANDING_INITIAL_RE, _NAME_BEFORE_AGE_RE):
+    for rx in (_FAMILY_RE, _ANIMAL_RE, _NICKNAME_RE, _STANDING_INITIAL_RE, _NAME_BEFORE_AGE_RE,
+               _PERSON_NOUN_NAME_RE, _TI_NICKNAME_RE):
         for m in rx.finditer(text):
-            group = "m" if "m" in rx.groupindex and m.group("m") else "n"
+            group = next(g for g in ("m", "s", "n") if g in rx.groupindex and m.group(g))
             name = m.group(group)
+            if group == "s" and name.casefold() in _PERSON_NOUNS_FR:
+                continue  # "Homme, 45 ans,": no one's name
             if name in _CALENDAR or name in REGIONS or name in data.REGIONS or (
-                    rx is _FAMILY_RE and _is_word(name) and name not in SURNAMES):
+                    rx in (_FAMILY_RE, _PERSON_NOUN_NAME_RE)) and (
+                    _is_word(name.split()[0]) and name.split()[0] not in SURNAMES
+                    and name.split()[0] not in _ALL_FIRST
+                    and name.split()[0] not in data.FIRST_NAMES):
                 continue
-            if rx is _NAME_BEFORE_AGE_RE and (name in TOWNS or name in data.CITIES):
+            if rx in (_NAME_BEFORE_AGE_RE, _PERSON_NOUN_NAME_RE) and (
+                    name in TOWNS or name in data.CITIES
+                    or name in AMBIGUOUS_TOWNS and group != "s"):
                 continue
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
 
@@ -229,10 +258,10 @@ _TENS_90 = (r"(?:quatre[- ]vingt[- ](?:dix(?:[- ](?:sept|huit|neuf))?|onze|douze
             r"|quatorze|quinze|seize|et[- ]onze)"
             r"|nonante(?:[- ](?:et[- ]un|deux|trois|quatre|cinq|six|sept|huit|neuf))?)")
 _AGE_WORD_RE = re.compile(
-    rf"\b(?:{_TENS_90}|cent(?:[- ](?:et[- ]un|deux|trois|quatre|cinq|six))?(?=\s+ans\b))"
+    rf"\b(?:{_TENS_90}|cent(?:[- ](?:et[- ]un|un|une|deux|trois|quatre|cinq|six))?(?=\s+ans\b))"
     + _UNITS_AFTER, re.I)
 _AGE_YEAR_RE = re.compile(r"\b[Dd]ans\s+sa\s+(?P<n>\d{2,3})\s*(?:e|ème|eme|è)\s+année\b")
-_CENTENARIAN_RE = re.compile(r"\b[Cc]entenaires?\b")
+_CENTENARIAN_RE = re.compile(r"\b(?:[Cc]entenaires?|[Nn]onagénaires?|[Ss]upercentenaires?)\b")
 
 
 def _ages(text: str) -> Iterator[_Candidate]:
@@ -261,7 +290,9 @@ _DATE_RES = [
     # "mars 2022", "en août 2019"
     re.compile(rf"\b(?:{_MONTH})(?<!\.)\s+{_YEAR}\b|\b(?:{_MONTH})\s+{_YEAR}\b", re.I),
     # "mardi 14", "le jeudi 3": a weekday with a day, not an hour ("mardi 14h")
-    re.compile(rf"\b(?:{_WEEKDAY})\s+{_DAY}\b(?!\s*(?:h\b|h\d|heures?|:|ans|mg|min))", re.I),
+    re.compile(rf"\b(?:{_WEEKDAY})\s+{_DAY}\b(?!\s*(?:h\b|h\d|heures?|:\s*\d|ans|mg|min))", re.I),
+    # "Séance du 6/12", "rendez-vous du 3/5": a day and a month after "du/le/au"
+    re.compile(rf"(?<=\b(?:du|le|au)\s){_DAY}/(?:0?[1-9]|1[0-2])(?:/(?:{_YEAR}|\d\d))?(?![\d/])"),
     # "Noël 2021", "le lundi de Pâques 2023": a feast of a given year is one day
     re.compile(rf"\b(?:(?:lundi|dimanche)\s+de\s+)?(?:Noël|Pâques|Pentecôte|Toussaint"
                rf"|Ascension|Épiphanie|Chandeleur|Saint-Sylvestre|Réveillon)\s+{_YEAR}\b"),
@@ -294,6 +325,7 @@ _POSTCODE_RES = [
     re.compile(rf"(?<![\d.,/])[1-9]\d{{3}}\s+(?P<t>{_CAP}(?:-{_CAP})*)"),  # 1000 Bruxelles
     re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b"),  # H2X 1Y4
 ]
+_AFTER_A_STREET_RE = re.compile(rf"(?i:{_STREET_FREE})\s+[^\n,]{{2,40}}?\s\d{{1,4}}[a-z]?\s*,\s*$")
 _PLACE_PREP_RE = re.compile(
     r"(?:\b(?:à|a|près\s+de|proche\s+de|vers|sur|habite|vit|vivait|originaire\s+de"
     r"|venant\s+de|né|née|domicilié|domiciliée|hospitalisé\s+à|depuis|jusqu['’]à"
@@ -376,7 +408,18 @@ _JOURNEY_RE = re.compile(r"\b(?:train|bus|car|avion|vol|départ|partir|parti|par
                          r"|rentrer|rentré|rentrée|repartir|reparti|repartie)\s+pour\s+$")
 
 
+# "score de Glasgow", "échelle de Norton": a score, not a town
+_SCORE_BEFORE_RE = re.compile(r"\b(?i:score|échelle|stade|classification|critères|indice)\s+"
+                              r"(?:de\s+|d['’])$")
+
+
 def _places(text: str) -> Iterator[_Candidate]:
+    for c in _places_in_text(text):
+        if not _SCORE_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
+            yield c
+
+
+def _places_in_text(text: str) -> Iterator[_Candidate]:
     for m in _FR_INSTITUTION_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _CITY_REGION_RE.finditer(text):
@@ -390,10 +433,14 @@ def _places(text: str) -> Iterator[_Candidate]:
                 town = m.group("t")
                 if rx is _POSTCODE_RES[1] and (
                         re.fullmatch(r"(?:19|20)\d\d", m.group()[:4])
-                        or town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES):
+                        or town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES
+                        and not _AFTER_A_STREET_RE.search(text, max(0, m.start() - 60),
+                                                          m.start())):
                     continue  # "2019 Paris" is a year; a four-digit postcode needs a town
+                    # (or a street before it: "rue du Vivier 3, 6900 Marche")
                 if town in _CALENDAR or _is_word(town.split()[0].split("-")[0]) and (
-                        town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES):
+                        town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES) and not (
+                        _AFTER_A_STREET_RE.search(text, max(0, m.start() - 60), m.start())):
                     continue
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _INSTITUTION_RE.finditer(text):
@@ -426,11 +473,12 @@ _LABELLED_ID_RE = re.compile(
     r"|sécurité\s+sociale|sécu\.|SS|allocataire|CAF|NIR|INS|RPPS|ADELI|FINESS|passeport"
     r"|carte\s+vitale|registre\s+national|immatriculation|client|contrat|PV|plainte"
     r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier"
-    r"|écrou|Écrou|RG|SPIP|RAMQ|boucle|plaque|Plaque|véhicule|Véhicule|immatriculation)"
+    r"|écrou|Écrou|RG|SPIP|RAMQ|boucle|plaque|Plaque|véhicule|Véhicule|immatriculation"
+    r"|NAS|INAMI|AVS|Notice|notice|mutuelle|[Dd]ossier\s+tribunal|[Rr]éf\.(?:\s+dossier)?)"
     r"|\bn°)\s*(?:(?:SPIP|RAMQ|n°)\s*)?[:#]?\s*"
     # the number, in up to four groups ("COTM 3402 2818", "FR 1501 2387 44", "VD 482 117")
     r"(?P<id>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9][A-Z0-9\-/.]*[A-Z0-9]"
-    r"(?:\s[A-Z0-9][A-Z0-9\-/.]*(?![\w-])){0,3})")
+    r"(?:\s[A-Z0-9](?:[A-Z0-9\-/.]*[A-Z0-9])?(?![\w-])){0,3})")
 # A NIR after its label counts even if its key is wrong: one digit mistyped still names her.
 _NIR_LABEL_RE = re.compile(r"(?i:\b(?:NIR|sécu|sécurité\s+sociale|carte\s+vitale|INSEE))"
                            r"\W{0,5}$")

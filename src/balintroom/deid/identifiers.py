@@ -34,6 +34,7 @@ from balintroom.deid._text import (
     _P_WEAK,
     _TOKEN_RE,
     _WORD_BEFORE_RE,
+    _at_sentence_start,
     _Candidate,
     _tokens,
 )
@@ -139,6 +140,18 @@ def _no_french_words(text: str, candidates: list[_Candidate], limit: int) -> lis
     start says nothing."""
     return [c for c in candidates if c.priority > limit or not all(
         w.casefold() in data.FR_WORDS for w in _TOKEN_RE.findall(text, c.start, c.end))]
+
+
+def _opens_a_french_sentence(text: str, candidate: _Candidate) -> bool:
+    """ "Cas pour jeudi", "Rien, ai-je dit": one French word opening a sentence, which the
+    English and German rules read as a short name ("Cas", "Cher")."""
+    word = text[candidate.start:candidate.end]
+    if word in data.FIRST_NAMES and text[candidate.end:candidate.end + 2].strip()[:1] in (
+            ",", "»", ")", '"', "”"):
+        return False  # "Rex, le berger allemand", "« Appelons-la Blanche »": set apart
+    return (candidate.priority <= _P_NAME and word.casefold() in data.FR_WORDS
+            and word not in data.FR_FIRST_NAMES and word not in data.FR_AMBIGUOUS_FIRST_NAMES
+            and _at_sentence_start(text, candidate.start))
 
 
 def _is_foreign(text: str, language: str | None) -> bool:
@@ -434,7 +447,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     names.extend(_word_names(text, langs, lower_case=not foreign))
     names.extend(c for c in tagged if c.category == "name")
     if foreign:
-        names = _no_french_words(text, _not_greek(text, names), _P_WEAK)
+        names = [c for c in _no_french_words(text, _not_greek(text, names), _P_WEAK)
+                 if not _opens_a_french_sentence(text, c)]
     names.extend(c for c in own if c.category == "name")
     if foreign:
         figures = [span for rule in _PUBLIC_FIGURES.get(_code(language), ())
