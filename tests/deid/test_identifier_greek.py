@@ -244,3 +244,27 @@ def test_a_singer_an_author_and_the_balint_literature_are_no_patients(text: str,
 
 def test_a_daughter_one_hears_crying_is_still_found() -> None:
     assert ("name", "Ελένη") in found("Τη νύχτα ακούει την Ελένη να κλαίει.", "el")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the only one of a place, an office one person holds, kept beside the place it names
+    ("Ο μοναδικός οδοντίατρος της Κιμώλου είναι ο κουνιάδος της.",
+     ("other", "Ο μοναδικός οδοντίατρος")),
+    ("Ο ψάλτης της Μητρόπολης ήρθε με βραχνάδα.", ("other", "Ο ψάλτης της Μητρόπολης")),
+    ("Μου τηλεφώνησε ο ιδιοκτήτης του μοναδικού περιπτέρου στο χωριό.",
+     ("other", "ο ιδιοκτήτης του μοναδικού περιπτέρου στο χωριό")),
+    # a hospital known by a first name, in the heading; a service and the place it serves
+    ("Νοσηλεύτρια, Σωτηρία. Η κυρία στο 12 φοβάται τη νύχτα.", ("place", "Σωτηρία")),
+    ("Αστυνομικός, ΑΤ Καλλιθέας. Ο νεαρός ξαναήρθε.", ("place", "ΑΤ Καλλιθέας")),
+])
+def test_greek_one_of_a_kind_and_workplaces(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+@pytest.mark.parametrize("text", [
+    "Ζει μόνη στο πατρικό της εδώ και χρόνια.",
+    "Η τελευταία μέρα στο ιατρείο ήταν ήσυχη.",
+    "Δούλεψα 11 χρόνια σε νοσοκομείο.",
+])
+def test_living_alone_a_last_day_and_years_of_work_are_no_one(text: str) -> None:
+    assert [f for f in found(text, "el") if f[0] in ("other", "place")] == []

@@ -294,7 +294,7 @@ _STREET_RES = [
 _GENITIVE_STREET_RE = re.compile(
     rf"(?<!\w)(?P<street>(?:(?:Αγίου|Αγίας|Αγίων|\d{{1,2}}ης)\s+)?[{_UPPER}][{_GR}]*"
     rf"(?:ου|ού|ης|ής|ας|άς|ων|ών|η|ή|α|ά|ς)(?:\s+[{_UPPER}][{_GR}]*(?:ου|ού|ης|ής|ας|ων|α|ά))?)"
-    rf"\s+{_NUMBER}(?!\s*(?:%|mg|ml|ευρώ|€|χρον|ετ|κιλ|λεπτ|ώρ|φορ|μέρ|ημέρ|μήν|εβδ|χιλ|μ\b))")
+    rf"\s+{_NUMBER}(?!\s*(?:%|mg|ml|ευρώ|€|χρον|χρόν|ετ|κιλ|λεπτ|ώρ|φορ|μέρ|ημέρ|μήν|εβδ|χιλ|μ\b|παιδιά|άτομα|ασθεν))")
 _NOT_STREETS = frozenset(_fold(w) for w in _words(
     "Άρθρου Άρθρα Κεφαλαίου Σελίδας Σελίδα Ομάδας Ομάδα Τάξης Τάξη Κλίνης Κλίνη Θαλάμου "
     "Ορόφου Γραφείου Αίθουσας Αίθουσα Νόμου Παραγράφου Εδαφίου Ηλικίας Ώρας Ώρα Ημέρας "
@@ -344,6 +344,13 @@ _KNOWN_INSTITUTION_RE = re.compile(
     + r")(?![\w-])")
 _ARTICLE_FOR_INSTITUTION_RE = re.compile(
     r"(?<!\w)(?:[οΟ]|[τΤ]ο|[τΤ]ου|[τΤ]ον|[σΣ]το|[σΣ]τον|[σΣ]του|[αΑ]πό\s+το|[αΑ]πό\s+τον)\s+$")
+# "Πνευμονολόγος, Σωτηρία.": a note that opens with the writer's role and her workplace
+_HEADING_PLACE_RE = re.compile(
+    rf"[{_UPPER}][^\W\d]+,\s+[{_UPPER}][^\W\d]+(?:\s+[{_UPPER}][^\W\d]+)?[.,]")
+# "ΑΤ Ομονοίας", "ΨΝ Λέρου", "ΚΥ Σάμης": a service's abbreviation and the place it serves
+_ABBREVIATION_AND_PLACE_RE = re.compile(
+    rf"(?<![\w-])(?:ΑΤ|ΨΝ|ΚΥ|ΠΙ|ΤΑ|ΚΑΠΗ|ΚΔΑΠ|ΚΕΠ|ΚΚΠΠΑ|ΤΑΕΠ|ΓΝ|ΠΓΝ|ΚΕΠΕΠ|ΚΗΦΗ|ΚΔΑΠμεΑ)\s+"
+    rf"(?P<g>[{_UPPER}][^\W\d]{{3,}})(?![\w-])")
 # "στο χωριό της Αμοργού", "το ιατρείο του Κοκκαριού": a capitalised genitive after a word
 # for a place is that place
 _PLACE_NOUN_BEFORE_RE = re.compile(
@@ -369,7 +376,21 @@ _ONE_OF_A_KIND_RE = re.compile(
     rf"(?<!\w){_LEADING_ARTICLE}(?:μοναδικ|τελευταί|παλι|γνωστ|πρώην|Μοναδικ|Τελευταί|Παλι"
     rf"|Γνωστ)\w*\s+(?:[^\W\d]+\s+){{0,2}}?[^\W\d]+\s+(?:του|της|των)\s+{_COMMUNITY}"
     rf"|(?<!\w){_LEADING_ARTICLE}(?:πρόεδρος|πρόεδρο|προέδρου|δήμαρχος|δήμαρχο|κοινοτάρχης"
-    rf"|παπάς|παπά|γυμναστής|προπονητής|ταμίας)\s+(?:του|της)\s+{_COMMUNITY}")
+    rf"|παπάς|παπά|γυμναστής|προπονητής|ταμίας)\s+(?:του|της)\s+{_COMMUNITY}"
+    # "ο μοναδικός γυναικολόγος της Σαμοθράκης", "η πρώτη γυναίκα διοικήτρια πυροσβεστικής
+    # στη Λέσβο", "ο μόνος γιατρός που έχει μείνει στο νησί": the only one of a place
+    rf"|(?<!\w)(?:[οΟηΗ]|[τΤ]ον|[τΤ]ην|[τΤ]ου|[τΤ]ης)\s+(?:μοναδικ\w*|μόνος|μόνη|πρώτη|πρώτος"
+    rf"|τελευταί\w*)\s+(?!(?:μέρα|φορά|χρονιά|εβδομάδα|βάρδια|ώρα|νύχτα|φάση|συνάντηση)\b)"
+    rf"(?:[^\W\d]+\s+){{0,6}}?(?:της|του|στη|στην"
+    rf"|στο|στον)\s+(?:[{_UPPER}][^\W\d]{{3,}}|νησί|χωριό|πόλη|γειτονιά|περιοχή|λιμάνι"
+    rf"|ενορία|{_COMMUNITY})"
+    # "ο ψάλτης της Μητρόπολης", "ο πρώην διευθυντής του σχολείου μας", "ο ιδιοκτήτης του
+    # μοναδικού φούρνου": an office one person holds
+    rf"|(?<!\w){_LEADING_ARTICLE}(?:πρώην\s+)?(?:ψάλτης|ψάλτη|νεωκόρος|καντηλανάφτης"
+    rf"|διευθυντής|διευθύντρια|διευθυντή)\s+(?:του|της)\s+(?:Μητρόπολης|ναού|ενορίας"
+    rf"|σχολείου\s+μας|σχολείου\s+του\s+χωριού|σχολής\s+μας)"
+    rf"|(?<!\w){_LEADING_ARTICLE}ιδιοκτήτ\w+\s+(?:του|της)\s+μοναδικ\w+\s+[^\W\d]+"
+    rf"(?:\s+(?:στο|στη|του|της)\s+[^\W\d]+)?")
 _HOLDERS = (r"(?:δημάρχου|βουλευτή|παπά|ιερέα|προέδρου|νεκροθάφτη|αστυνόμου|διοικητή"
             r"|μητροπολίτη|δεσπότη|υπουργού|περιφερειάρχη|γυμνασιάρχη|λυκειάρχη|κοινοτάρχη"
             r"|συναδέλφου\s+μου|ιδιοκτήτη\s+(?:της|του)(?:\s+[^\W\d]+){1,3}(?=[,.;]))")
@@ -384,10 +405,20 @@ _ON_THE_NEWS_RE = re.compile(
     rf"(?:\s+(?:μετά|για)\s+(?:τη|την|το|τον)\s+[^\W\d]+)?")
 
 
+_LAST_CAPITAL_RE = re.compile(rf"(?<=\s)[{_UPPER}][^\W\d]{{3,}}$")
+_THE_ONLY_RE = re.compile(r"\w+\s+(?:μοναδικ|μόνος|μόνη|πρώτ|τελευταί)", re.I)
+
+
 def _others(text: str) -> Iterator[_Candidate]:
     for rx in (_ONE_OF_A_KIND_RE, _KIN_OF_HOLDER_RE, _ON_THE_NEWS_RE):
         for m in rx.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 1)
+            # "ο μοναδικός οδοντίατρος της Κιμώλου": the one place such a role is of
+            last = _LAST_CAPITAL_RE.search(m.group())
+            if rx is _ONE_OF_A_KIND_RE and last and _THE_ONLY_RE.match(m.group()) and _kind(
+                    last.group()) not in ("region", "calendar", "first"):
+                yield _Candidate("place", m.start() + last.start(), m.start() + last.end(),
+                                 _P_CITY_PREP)
 
 
 def _in_greek(text: str) -> bool:
@@ -548,10 +579,15 @@ def _places(text: str) -> Iterator[_Candidate]:
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _KNOWN_INSTITUTION_RE.finditer(text):
         name = m.group()
+        by_article = _ARTICLE_FOR_INSTITUTION_RE.search(text, max(0, m.start() - 12), m.start())
         if " " not in name and not name.isupper() and _kind(name) not in ("unknown", "surname") \
-                and not _ARTICLE_FOR_INSTITUTION_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "Αλεξάνδρα", "Δαφνί" alone may be a woman, a town
+                and not by_article and not _HEADING_PLACE_RE.match(text[:m.end() + 2]):
+            continue  # "Αλεξάνδρα", "Δαφνί" alone may be a woman, a town ("Πνευμονολόγος,
+            # Σωτηρία." opens with the writer's workplace)
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _ABBREVIATION_AND_PLACE_RE.finditer(text):
+        if _kind(m.group("g")) in ("unknown", "surname", "town"):
+            yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     yield from _places_by_position(text)
     yield from _towns(text)
 

@@ -327,7 +327,8 @@ def _is_after_a_locative(text: str, start: int) -> bool:
 
 
 _PREPOSITION_AT_END_RE = re.compile(
-    r"\s+(?:in|im|auf|at|of|on|von|vom|am|an|der|des|the|bei|beim|in\s+der)\s*$")
+    r"\s+(?:in|im|auf|at|of|on|von|vom|am|an|der|des|the|bei|beim|in\s+der|de|du|d['’]|à"
+    r"|της|του|των|στη|στην|στο|στον|στα|από\s+το|από\s+τη|από\s+την)\s*$")
 
 
 def _trimmed_before_places(text: str, others: list[_Candidate],
@@ -424,7 +425,7 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_holiday_years_and_bare_days(text))
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
-    candidates.extend(c for c in own if c.category not in ("name", "place"))
+    candidates.extend(c for c in own if c.category not in ("name", "place", "other"))
     tagged = _tagger_candidates(text, langs) if with_tagger and not foreign else []
     places = list(_places(text, toks, langs))
     places.extend(_context_places(text, langs))
@@ -467,7 +468,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     # Not among `places`: a guess must not cut an "other" finding short.
     candidates.extend(c for c in tagged if c.category == "place"
                       and not _names_no_one(text[c.start:c.end]))
-    others = [*_other(text, langs), *_roles(text)]
+    others = [*_other(text, langs), *_roles(text), *(c for c in own if c.category == "other")]
     candidates.extend(_trimmed_before_places(text, others, places))
     known = _known_name_words([*known_names, *_group_leaders_named(text)])
     if known:
