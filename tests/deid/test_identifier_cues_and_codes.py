@@ -314,3 +314,20 @@ def test_an_account_number_after_a_social_network_is_no_handle() -> None:
     text = "He put the account on facebook: GB33 BUKB 2020 1555 5555 55, for the funeral."
     assert flags(text, "id_number", "en") == ["GB33 BUKB 2020 1555 5555 55"]
     assert flags(text, "other", "en") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Haven't answered that yet. We've tried twice and They'd not come.",
+    "The appellant, a young Eritrean man, looked at me rather than the judge.",
+    "Large-animal vet, Amish farms around the valley.",
+    "Care assistant. She asked me to find out if Cliff Richard is still alive.",
+    "Spent the session wanting to quote Mary Oliver at her.",
+    "Two sons somewhere in Alberta, one in Trinidad.",
+])
+def test_contractions_peoples_public_figures_and_provinces_are_no_one(text: str) -> None:
+    assert flags(text, "name", "en") == []
+
+
+def test_a_family_s_son_is_still_named() -> None:
+    assert ("name", "Ferguson") in found("the Ferguson boy from up the glen", "en")
+    assert ("name", "Mrs Dickens") in found("Mrs Dickens rang twice.", "en")

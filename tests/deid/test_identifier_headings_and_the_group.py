@@ -26,6 +26,17 @@ from .findings import found
     ("Social worker, Regina. The grandmother wants custody.", "en", "Regina"),
     ("Community nurse in Katherine. The old man wants to go back to country.", "en",
      "Katherine"),
+    # a workplace after a part of the work, in ordinary words, an abbreviation, a namesake's
+    # title, "the"
+    ("Lecturer, nursing, Ulster University. The student failed her placement.", "en",
+     "Ulster University"),
+    ("Counsellor, Sea Point. She gave me her new address.", "en", "Sea Point"),
+    ("Psych resident, CAMH. He keeps asking if I'm real.", "en", "CAMH"),
+    ("ED nurse, Lady Cilento. The boy came in with a neighbour.", "en", "Lady Cilento"),
+    ("Midwife, the Rotunda. Second baby, wanted a home birth.", "en", "Rotunda"),
+    ("Teacher at a remote school, Yuendumu. Kids call me Miss.", "en", "Yuendumu"),
+    ("Tierärztin, Kleintierpraxis Rheinaue, Bonn. Der Hund ist alt.", "de",
+     "Kleintierpraxis Rheinaue"),
 ])
 def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: str) -> None:
     assert ("place", place) in found(text, language)
@@ -38,6 +49,14 @@ def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: 
     ("Hausgeburt, Erstgebärende, Partner gegen Klinik.", "de"),
     ("Lifer, Anglican, wants to be confirmed before his hearing.", "en"),
     ("Phone consult, Samantha Lowther, ring back after 4.", "en"),
+    # a case label's patient, age and diagnoses, a school year's subjects, a family
+    ("Boy aged 11, ADHD, methylphenidate, mother blames the teachers.", "en"),
+    ("Mann, 45, Morbus Crohn, Stoma, Scham.", "de"),
+    ("Kindeswohlgefährdung, Eltern Reichsbürger, Termin Mittwoch.", "de"),
+    ("Year 11, GCSEs, panic attacks, dad inside.", "en"),
+    ("NICU, twin boys, the Okafors, born at 26 weeks.", "en"),
+    ("Nurse, Intensive Care. The man in bed 4 asked for his wife.", "en"),
+    ("Referral form, Section B. Low mood, poor sleep.", "en"),
 ])
 def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
                                                                  language: str) -> None:

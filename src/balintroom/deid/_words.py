@@ -123,14 +123,19 @@ def _names_no_one(found: str) -> bool:
     name or place."""
     found = found.removesuffix("'s").removesuffix("’s")
     return (found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
-            or found in data.LANGUAGES or _NUMBER_LABEL_RE.search(found) is not None)
+            or found in data.PUBLIC_FIGURES or found in data.LANGUAGES
+            or _NUMBER_LABEL_RE.search(found) is not None
+            or _CONTRACTION_RE.fullmatch(found) is not None)
 
 
+# "Haven't", "We've", "He'd", "Ma'am": a word with its verb, at a sentence's start
+_CONTRACTION_RE = re.compile(r"[A-Z][a-z]*['’](?:t|ve|d|ll|re|m|am)")
 # "Equidenpass-Nr", "Geschäfts-Nr", "St.Nr": the label of a number, not a name or a place
 _NUMBER_LABEL_RE = re.compile(r"(?:^|[-.])Nr$")
 
 
-_CITED_RE = re.compile(rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE)})(?![\w-])")
+_CITED_RE = re.compile(
+    rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE | data.PUBLIC_FIGURES)})(?![\w-])")
 
 
 def _inside_a_citation(text: str, start: int, end: int) -> bool:

@@ -686,7 +686,8 @@ _PUBLIC_FIGURE_RE = re.compile(
     r"|(?:βιβλίο|βιβλία|τραγούδια|τραγούδι|ταινίες|ταινία|δίσκους|δίσκο|ποίημα|ποιήματα|στίχους"
     r"|οπαδός|φαν)\s+(?:του|της|των))"
     rf"\s+(?P<n>{_CAP}(?:\s+{_CAP})?)")
-_CITED_EL_RE = re.compile(rf"(?<!\w)(?:{_alternation(data.CITED_PEOPLE)})(?!\w)")
+_CITED_EL_RE = re.compile(
+    rf"(?<!\w)(?:{_alternation(data.CITED_PEOPLE | data.PUBLIC_FIGURES)})(?!\w)")
 
 
 def public_figures(text: str) -> Iterator[tuple[int, int]]:

@@ -52,6 +52,7 @@ from balintroom.deid.names import (
     _case_names,
     _context_names,
     _is_a_month,
+    _is_a_people_before_a_person,
     _is_region_after_a_preposition,
     _is_the_patient_abbreviated,
     _mid_sentence_names,
@@ -362,6 +363,7 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
               and (end := _public_figure_end(text, c)) is not None]
     return [c for c in names if not _is_region_after_a_preposition(text, c)
             and not _is_a_month(text, c)
+            and not _is_a_people_before_a_person(text, c)
             and not _is_the_patient_abbreviated(text, c, langs)
             and not _names_no_one(text[c.start:c.end])
             and not _inside_a_citation(text, c.start, c.end)

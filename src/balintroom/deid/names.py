@@ -1193,11 +1193,35 @@ _CULTURE_BEFORE_RE = re.compile(
     r"\b(?:listen(?:s|ed|ing)?\s+to|quot(?:es|ed|ing)|remind(?:s|ed)?\s+(?:me|us|her|him)\s+of"
     r"|(?:a\s+)?(?:huge\s+|big\s+)?fan\s+of|obsessed\s+with|idoli[sz](?:es|ed)|a\s+proper"
     r"|hört|hörte|zitiert|zitierte|schwärmt\s+für|(?:großer\s+|riesiger\s+)?Fan\s+von"
+    r"|(?:wanting\s+to\s+|want\s+to\s+)?quote"
     r"|erinnert\s+(?:mich|uns|sie|ihn)\s+an|Nachfahre[n]?\s+von|descendant\s+of"
     # weaker cues: only before a full name ("like Anna" may be her sister)
-    r"|(?P<like>like|wie|reads|sings|singing|sang|liest|singt|glaubt,?))"
+    r"|(?P<like>like|wie|reads|sings|singing|sang|liest|singt|glaubt,?|loves|adores|plays"
+    r"|watches|borrows\s+the\s+same|liebt|vergöttert))"
     r"\s+(?:a\s+|an\s+|the\s+|ein(?:e[nm]?)?\s+|die\s+|den\s+)?$")
 _SURNAME_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
+
+
+# "a young Eritrean man", "Elderly Arrernte man", "Amish farms": a people's name before a
+# word for a person or a community describes; it names no one
+_PEOPLE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:man|men|woman|women|boy|boys|girl|girls|lady|ladies|couple|community|communities"
+    r"|farms?|farmers?|elders?|auntie|aunties|uncle|kids|children|mother|father|mum|dad|lad"
+    r"|bloke|guy|teenager|patient|client|grandmother|grandfather|granny|nan|family\s+from)\b")
+_PEOPLE_WORD_BEFORE_RE = re.compile(
+    r"(?:\b(?:a|an|old|young|elderly|older|small|local|another|proud)|^|,)\s*$", re.I)
+# (not after "the": "the Ferguson boy" is a family's son)
+_PEOPLE_ENDINGS = ("ean", "ian", "an", "ese", "ish", "ite", "i", "ic")
+
+
+def _is_a_people_before_a_person(text: str, candidate: _Candidate) -> bool:
+    """ "a young Eritrean man", "Old Yolŋu woman": a people's name describing someone."""
+    word = text[candidate.start:candidate.end]
+    return (" " not in word and not _is_first_name(word)
+            and (word in data.LANGUAGES or word.endswith(_PEOPLE_ENDINGS))
+            and _PEOPLE_NOUN_AFTER_RE.match(text, candidate.end) is not None
+            and _PEOPLE_WORD_BEFORE_RE.search(text, max(0, candidate.start - 12),
+                                              candidate.start) is not None)
 
 
 def _public_figure_end(text: str, candidate: _Candidate) -> int | None:

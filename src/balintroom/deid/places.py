@@ -17,6 +17,7 @@ from balintroom.deid._text import (
     _P_CITY_PREP,
     _P_ID,
     _P_NAME,
+    _P_NAME_TITLE,
     _P_PLACE_PREP,
     _P_PLACE_STRUCT,
     _P_WEAK,
@@ -749,40 +750,164 @@ _CITY_SEGMENT_RE = re.compile(
     r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])"
     # "Mthatha. Mr Dube, 45, TB": the town as the first sentence of a note
     rf"|^(?P<heading>[A-Z]{_WORD}(?:[\s-][A-Z]{_WORD})?)\.(?=\s)")
-# "Ward sister, Ninewells.", "Midwife, Victoria Jubilee, Kingston.", "Hausärztin,
-# Kaufbeuren.": a note that opens with the writer's role and then names places names
-# where she works
-_ROLE_HEADING_RE = re.compile(
-    rf"^(?P<role>(?:[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{{2,4}})(?:[ -](?:[a-zäöüß]+|[A-Z]{{2,4}})){{0,3}})"
-    rf"(?:\s*,|\s+(?:in|at))\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})"
-    rf"(?:\s*,\s+(?P<place2>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}}))?"
-    rf"(?=\s*[,(;:]|\.(?:\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“]|\s*$)|\s+[-–—]\s)")
 # "Westmead, ward C4A", "Remutaka, unit 9": a place that opens a note, then the part of it
 _PLACE_THEN_PART_RE = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}})\s*,\s+(?=(?:ward|unit|bay"
     rf"|room|wing|floor|level|block|landing|cell|labour\s+ward|maternity|theatre|resus"
     rf"|night\s+shift|Station|Zimmer|Stat\.)(?!\w))")
-
-
-def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
-    m = _ROLE_HEADING_RE.match(text)
-    if m and all((_is_ordinary_word(w, langs) or w.isupper()) and w not in _ADDRESS_TITLES
-                 and w.casefold() not in _FUNCTION_WORDS_HEADING
-                 for w in re.split(r"[ -]", m.group("role"))):
-        for group in ("place", "place2"):
-            if m.group(group) and _could_be_a_workplace(m.group(group), langs):
-                yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
-    m = _PLACE_THEN_PART_RE.match(text)
-    if m and all(_is_unknown_word(w, langs) and not _is_first_name(w)
-                 for w in re.split(r"[ -]", m.group("place"))):
-        yield _Candidate("place", m.start("place"), m.end("place"), _P_CITY_PREP)
-
-
+# "Ward sister, Ninewells.", "Midwife, Victoria Jubilee, Kingston.", "Lecturer, nursing,
+# Ulster University.", "Midwife in Katherine.", "Hausärztin, Obertrubach.": a note that
+# opens with the writer's role, then names where she works. The heading ends at its first
+# full stop, dash, colon or line break.
+_HEADING_END_RE = re.compile(r"(?<![\s.][A-Z])\.(?=\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“(]|\s*$)"
+                             r"|\s[-–—]\s|\n|:\s|;")
+_ROLE_IN_PLACE_RE = re.compile(
+    rf"\s+(?:in|at)\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})$")
+_HEADING_PLACE_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<place>(?:[A-ZÄÖÜĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|al-|de|la|du)?\s*"
+    r"[A-ZÄÖÜĀĒĪŌŪ][\w'’&.-]*){0,4})$")
 # Titles that only ever address someone: "Dr, ..." opens no role
 _ADDRESS_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Mx", "Sir", "Lady", "Lord", "Miss",
                              "Frau", "Herr", "Fr", "Hr"})
 _FUNCTION_WORDS_HEADING = frozenset({"our", "my", "the", "his", "her", "their", "unser",
                                      "unsere", "meine", "mein", "die", "der", "das"})
+# Parts of a hospital or service written with capitals: "Nurse, Intensive Care." names no
+# place; nor do regions' codes ("Gary, IN", "Elizabeth, SA")
+_UNIT_WORDS = frozenset({"Ward", "Unit", "Care", "Shift", "Team", "Service", "Services",
+                         "Department", "Hours", "Theatre", "Theatres", "Outpatients",
+                         "Emergency", "Medicine", "Health", "Nursing", "Practice", "Pathway",
+                         "Station", "Stationen", "Section", "Haus", "Gruppe", "Zimmer", "Bay",
+                         "Room", "Bed", "Wing", "Block", "Level", "Floor", "Typ", "Type"})
+_GENERIC_ABBREVIATIONS = frozenset({
+    "ICU", "NICU", "PICU", "HDU", "ITU", "CCU", "SCBU", "ED", "AE", "A&E", "NHS", "CAMHS",
+    "OPD", "MAU", "AMU", "EAU", "SAU", "GP", "OOH", "MDT", "CMHT", "CRHT", "AMHP", "IPU",
+    "EPU", "MLU", "DGH", "PRU", "YOT", "YOS", "CPS", "CPN", "HCA", "RN", "RMN", "PHC", "CHC",
+    "ER", "OR", "EMS", "EMT", "NSW", "QLD", "VIC", "TAS", "ACT", "NT", "WA", "SA", "BC", "ON",
+    "UK", "US", "USA", "NZ", "IRL", "ZA", "SEN", "SENCO", "SENCo", "KH", "ZNA", "ITS", "IMC",
+    "OP", "NA", "JVA", "SPZ", "KJP", "PIA", "MVZ", "UMF", "UMA", "ADHD", "ADHS", "OCD",
+    "PTSD", "PTBS", "BPD", "COPD", "PND", "ALL", "AML", "CLL", "MS", "ALS",
+}) | data.US_STATE_CODES
+# Royal and saints' names that hospitals and schools bear: "Princess Alexandra", "Lady
+# Cilento", "King Edward Memorial" (not "Mrs", "Dr": those address a person)
+_NAMESAKE_TITLES = frozenset({"Princess", "Prince", "King", "Queen", "Lady", "Sir", "Saint",
+                              "St", "St."})
+
+
+_AGE_PART_RE = re.compile(r"\d{1,3}\s*(?:[MFmfwJ]|J\.|Jahre|y|yo|yrs|years)?|aged\s+\d+.*")
+
+
+def _is_a_role(words: list[str], langs: frozenset[str]) -> bool:
+    """ "Family physician", "Grade 11", "A&E triage", "Uniting Church minister": a role,
+    a year or a ward, in ordinary words, abbreviations and numbers."""
+    if (not 1 <= len(words) <= 6 or words[0].casefold() in _FUNCTION_WORDS_HEADING
+            or not words[0][:1].isupper() or _is_known_or_ambiguous_first_name(words[0])
+            or any("." in w for w in words)
+            or any(w.casefold() in _PATIENT_WORDS for w in words)):
+        return False  # "young woman, OCD", "Mann, 45, Morbus Crohn": a case label's patient
+    return all((_is_ordinary_word(w, langs) or (w.isdigit() and len(w) <= 2)
+                or (w.isupper() and len(w) <= 5)
+                or "&" in w or w in _ROLE_SMALL_WORDS) and w not in _ADDRESS_TITLES
+               for w in words)
+
+
+# Words for the patient a case label opens with ("Boy aged 11, ADHD", "Mutter, 38, ...")
+_PATIENT_WORDS = frozenset({w.casefold() for w in data.PERSON_NOUNS} - {"resident"} | {
+    "boy", "girl", "child", "kid", "baby", "infant", "toddler", "teen", "teenager", "man",
+    "woman", "lady", "gentleman", "mum", "dad", "mother", "father", "pt", "client", "couple",
+    "family", "twins", "junge", "mädchen", "kind", "säugling", "jugendlicher",
+    "jugendliche", "klient", "klientin", "paar", "familie", "vater", "häftling", "proband",
+    "probandin", "bewohner", "bewohnerin", "kindeswohlgefährdung", "kinderwunschbehandlung",
+    "referral", "überweisung", "case", "fall"})
+_ROLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "at", "for", "on", "and", "with",
+                               "to", "im", "am", "der", "die", "das", "für", "und"})
+
+
+def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
+    m = _PLACE_THEN_PART_RE.match(text)
+    if m and all(_is_unknown_word(w, langs) and not _is_first_name(w)
+                 for w in re.split(r"[ -]", m.group("place"))):
+        yield _Candidate("place", m.start("place"), m.end("place"), _P_CITY_PREP)
+    end = _HEADING_END_RE.search(text, 0, 200)
+    head = text[:end.start() if end else min(len(text), 200)]
+    if end is None and len(text) > 200:
+        return
+    parts = [(p.start(), p.group()) for p in re.finditer(r"[^,]+", head)]
+    if not parts or any(_AGE_PART_RE.fullmatch(part.strip()) for _, part in parts):
+        return  # "Junge, 11, ADHS": a case label, its patient's age among its parts
+    role_start, role = parts[0]
+    inner = _ROLE_IN_PLACE_RE.search(role)
+    if inner:  # "Midwife in Katherine", "Teacher at a remote school, Yuendumu"
+        role = role[:inner.start()]
+    if not _is_a_role(role.split(), langs):
+        return
+    if inner and _could_be_a_workplace(inner.group("place"), langs):
+        yield _Candidate("place", role_start + inner.start("place"),
+                         role_start + inner.end("place"), _P_CITY_PREP)
+    if len(parts) == 1:
+        return
+    found = 0
+    for start, part in parts[1:]:
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        the = body[:4].casefold() == "the "
+        if not body or (body[0].islower() and not the) or body[0].isdigit():
+            continue  # "nursing", "aged care", "ward 7": a part of the work, no place
+        m = _HEADING_PLACE_RE.fullmatch(body)
+        if m is None:
+            return  # a sentence: the heading is no list of workplaces
+        place = m.group("place")
+        if any(c.isdigit() for c in role) and (place.isupper() or place[-1] == "s"):
+            continue  # "Year 11, GCSEs", "Grade 4, ADHD": a school year's subjects and needs
+        if the and " " not in place and place.endswith("s"):
+            continue  # "the Okafors": a family
+        if not (_is_a_heading_workplace(place, langs) or (
+                the and " " not in place and place not in _UNIT_WORDS)):  # "the Rotunda"
+            continue  # "Samantha Lowther": a person, and maybe a workplace after her
+        found += 1
+        # "Lady Cilento", "Princess Alexandra": a namesake's title makes no titled name here
+        titled = m.group("place").split()[0] in _NAMESAKE_TITLES
+        yield _Candidate("place", start + lead + m.start("place"), start + lead + m.end("place"),
+                         _P_NAME_TITLE + 1 if titled else _P_CITY_PREP)
+        if found == 2:
+            return
+
+
+def _is_a_heading_workplace(name: str, langs: frozenset[str]) -> bool:
+    """ "Ninewells", "Sea Point", "CMC Vellore", "Addenbrooke's", "Princess Alexandra" in a
+    heading after a role; not "Intensive Care", "ICU", "IN", "Mrs Jones" or "Siobhan"."""
+    words = name.replace("’", "'").removesuffix("'s").split()
+    if (not words or name in _GENERIC_ABBREVIATIONS or words[-1] in _UNIT_WORDS
+            or words[0] in _UNIT_WORDS or len(words[-1]) == 1
+            or any(w in _CALENDAR or w in data.EPONYMS or w in data.DRUG_NAMES for w in words)
+            or ("de" in langs and all(_is_ordinary_word(w, _GERMAN) for w in words))
+            or any(p[:1].islower() or p.isdigit() or len(p) <= 2
+                   for w in words for p in w.split("-")[1:])):
+        return False  # "Section B", "Termin Mittwoch", "Morbus Crohn", "Mamma-Ca"
+    joined = " ".join(words)
+    if (joined in data.TOWNS or joined in data.CITIES or joined in _WORLD_CITIES
+            or joined in data.HEADING_TOWNS):
+        return True
+    if words[0] in _NAMESAKE_TITLES and len(words) > 1:
+        return not _is_a_title_and_name(words)
+    if words[0].casefold() in _PATIENT_WORDS:
+        return False  # "Halterin Martina Kuhlmann"
+    if len(words) > 1 and (len(words) > 2 or words[-1] in data.INSTITUTION_HEADS_EN) and all(
+            w[0].isupper() or w in ("of", "al-", "de", "la", "du") for w in words):
+        return True  # "Chris Hani Baragwanath", "Lincoln Elementary", "Beth Israel Hospital"
+    if len(words) > 1 and all(w[0].isupper() for w in words) and not any(
+            _is_known_or_ambiguous_first_name(w) for w in words):
+        # "Sea Point", "Golden Pines", "CMC Vellore", "UC Davis", "Tower Hamlets"
+        return name.casefold() not in _REGIONS_CASEFOLD and not all(
+            w in _GENERIC_ABBREVIATIONS for w in words)
+    if len(words) == 1 and words[0].isupper() and 3 <= len(words[0]) <= 8:
+        return words[0] not in _GENERIC_ABBREVIATIONS  # "CAMH", "UNSW", "NIMHANS"
+    return _could_be_a_workplace(" ".join(words), langs)
+
+
+def _is_a_title_and_name(words: list[str]) -> bool:
+    """ "Sir John" alone is a man; "Sir John A. Macdonald Secondary", "Princess Alexandra"
+    in a heading name a school and a hospital."""
+    return len(words) == 2 and words[0] in ("Sir", "Lady") and _is_first_name(words[1])
 
 
 def _could_be_a_workplace(name: str, langs: frozenset[str]) -> bool:
