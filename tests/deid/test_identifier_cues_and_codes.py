@@ -331,3 +331,33 @@ def test_contractions_peoples_public_figures_and_provinces_are_no_one(text: str)
 def test_a_family_s_son_is_still_named() -> None:
     assert ("name", "Ferguson") in found("the Ferguson boy from up the glen", "en")
     assert ("name", "Mrs Dickens") in found("Mrs Dickens rang twice.", "en")
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # numbers by their labels, a plate after the vehicle, a chip, a North American phone
+    ("Inmate (MIN 552190) works in the kitchen.", "id_number", "552190"),
+    ("NHI KLM47BD on the discharge letter.", "id_number", "KLM47BD"),
+    ("Family court. File SYD 2231/2023, the father again.", "id_number", "SYD 2231/2023"),
+    ("Her OHIP is 4411-902-733-XK, she told the whole room.", "id_number", "4411-902-733-XK"),
+    ("Handover: Mr Tait, NHS 943 476 5919, for review.", "id_number", "943 476 5919"),
+    ("Microchip 956 000 011 223 344 was registered to her late husband.", "id_number",
+     "956 000 011 223 344"),
+    ("Stolen ute, KTR219, found behind the pub.", "id_number", "KTR219"),
+    ("He rang from a payphone, 416-555-0142, and hung up.", "phone", "416-555-0142"),
+    # ages after "he's", a birthday to come, a date with a month's abbreviation
+    ("He's 93 and still drives to the coast.", "age_over_89", "93"),
+    ("Old shearer, ninety next month, won't have the home help.", "age_over_89", "ninety"),
+    ("DOB 3-Mar-1931 on the wristband.", "date", "3-Mar-1931"),
+])
+def test_english_labels_plates_phones_ages_and_dates(text: str, category: str,
+                                                     span: str) -> None:
+    assert (category, span) in found(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The car crash on the A47 near the roundabout.",
+    "On 12/04/22 the nurse told my wife to stop.",
+    "She's 95 percent sure it was him.",
+])
+def test_roads_dates_and_percentages_are_no_number_or_age(text: str) -> None:
+    assert flags(text, "id_number", "en") == [] and flags(text, "age_over_89", "en") == []

@@ -98,6 +98,7 @@ _DATE_RES = [
     re.compile(rf"\b{_DAY}\.{_MON}\.(?!\d)"),  # 3.4.
     re.compile(rf"\b{_DAY}/{_MON}/(?:{_YEAR}|\d\d)\b|\b{_MON}/{_DAY}/(?:{_YEAR}|\d\d)\b"),
     re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}-(?:{_MONTHS_ANY})-(?:{_YEAR}|\d\d)\b"),  # 7-Aug-1944, 7-Aug-44
     # 3 March 2024, 14th of February, am 5. Mai, 2 Sept
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b\.?"
                rf"(?:,?\s+{_YEAR}\b)?"),

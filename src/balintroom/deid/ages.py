@@ -199,9 +199,9 @@ _OLD_WORD = (rf"(?:{_OLD}|ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WO
 # Copula and age: "she is 92 and", "Die Mutter ist 95,", "His mother is ninety",
 # "will be 101 in October", "wird bald 100"; but not "HR was 96", "sats 94%".
 _AGE_COPULA_RE = re.compile(
-    rf"(?<![\w'’])(?:is|was|ist|war|wäre|sei|will\s+be|would\s+have\s+been"
+    rf"(?:(?<![\w'’])(?:is|was|ist|war|wäre|sei|will\s+be|would\s+have\s+been"
     rf"|would\s+be|wird|würde|is\s+now|ist\s+jetzt|ist\s+nun|is\s+already|ist\s+schon"
-    rf"|ist\s+bereits|wird\s+bald|will\s+soon\s+be)\s+"
+    rf"|ist\s+bereits|wird\s+bald|will\s+soon\s+be)|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))['’]s)\s+"
     rf"(?:(?:now|jetzt|already|schon|bereits|nun|fast|almost|nearly|knapp|über|over|gerade"
     rf"|stolze|just|erst)\s+)?(?P<age>{_OLD_WORD})\b(?!\s*[.,]\d)(?!\s*/)"
     + _NOT_A_UNIT + r"(?!\s*(?:percent|per\s?cent|Prozent|pounds|euros?|quid|beats|mmHg"
@@ -229,6 +229,9 @@ _AGE_WORD_MORE_RES = [
                rf"|vorige|years|Jahre|y\b|J\.|and|und|now|jetzt|today|heute|soon|bald))"),
     re.compile(rf"(?i:\b(?P<age>(?:ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WORDS}"
                rf"|{_DE_OLD_WORDS})\s+(?:Jahre|years)\s+(?:alt|old)))\b"),
+    # "ninety this year", "a hundred next month": a birthday to come or just gone
+    re.compile(rf"(?i:\b(?P<age>ninety|(?:a|one)\s+hundred|{_EN_OLD_WORDS})\s+(?:this|last|next)"
+               rf"\s+(?:year|month|week|birthday|spring|summer|autumn|fall|winter))\b"),
     re.compile(rf"(?i:\b(?P<age>(?:{_DE_OLD_WORDS}|neunzig)(?:einhalb|dreiviertel)"
                rf"|(?:ninety|{_EN_OLD_WORDS})\s+and\s+(?:a\s+half|three\s+quarters)))\b"),
     # "celebrated her ninetieth", "seinen Neunzigsten": an ordinal of age after a possessive
@@ -247,6 +250,9 @@ def _ages_after_a_copula_and_spelled_out(text: str,
     if not _AGE_HINT_RE.search(text):
         return
     for m in _AGE_COPULA_RE.finditer(text):
+        if text[m.start()] in "'’":  # "He's 92", "she's 101": the subject is a person
+            yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
+            continue
         before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is None:
             continue

@@ -42,6 +42,10 @@ _ID_LABELS = (
     r"|ePCR|PCR\s+(?:No\.?|Number)|Einsatz-?(?:Nr\.?|nummer)|Case"
     # a prisoner by number: "Gefangener 1473/22", "Inhaftierter 2218/19"
     r"|Gefangene[rn]?|Inhaftierte[rn]?|Häftling"
+    # more national numbers (Jamaica's TRN and NIS, Ontario's OHIP, Quebec's RAMQ, India's
+    # PAN), a prisoner's MIN, a veteran's DVA file, a court's file or matter, a pet's chip
+    r"|TRN|NIS|OHIP|RAMQ|HCN|PAN|MIN|DVA(?:\s+file)?|File|Matter|Docket|Microchip|Chip"
+    r"|Transponder"
 )
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
@@ -53,7 +57,7 @@ _PHONE_LABEL_WORDS = re.compile(r"(?i)tel|fon|fax|handy|mobil|phone|cell|ruf|pag
 _BARE_NUMBER_LABELS = {"number", "nummer", "no", "nr"}
 _PHONE_SHAPED = re.compile(r"(?:\+|0)\d[\d ()/-]{5,}\d")
 _ID_LABELLED_RE = re.compile(
-    rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)\s*[:#.]?\s*"
+    rf"(?:\b(?i:{_ID_LABELS})|\b(?:ID|SN|Nr\.|No\.)|#)(?:\s+(?:is|was|ist))?\s*[:#.]?\s*"
     rf"(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
 _HYPHEN_REF_RE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,4}(?:-\d{2,}){2,3}(?![\w-])")
 _ID_RES = [
@@ -70,8 +74,9 @@ _ID_RES = [
     _HYPHEN_REF_RE,
     # German court file numbers: "XVII 418/22", "5 XVI 27/23", "3 F 123/22"
     # and the Austrian "12 Hv 45/23k"
-    re.compile(r"\b(?:\d{1,3}\s+)?(?:[IVXL]{2,6}|[A-Z][a-z]{0,2}|[A-Z]{2}[a-z]{1,2})\s+"
-               r"\d{1,5}/\d{2,4}[a-z]?\b"),
+    re.compile(r"\b(?:\d{1,3}\s+)?(?!(?:On|In|At|To|By|Am|Um|An|Im|Of|Up)\s)"
+               r"(?:[IVXL]{2,6}|[A-Z][a-z]{0,2}|[A-Z]{2}[a-z]{1,2})\s+"
+               r"\d{1,5}/\d{2,4}[a-z]?\b(?!/\d)"),
     # the Italian codice fiscale: "RSSMRA41C52A952K"
     re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b"),
     # references with slashes and letters: "C/2024/0173", "HL/FAM/2291", "2023/FAM/00817";
@@ -91,7 +96,7 @@ _ID_RES = [
                r"(?!\d|\.\d)"),
 ]
 _NHS_LABELLED_RE = re.compile(
-    r"\bNHS[\s-]+(?:number|no\.?|nr\.?|nummer)s?\b[^.\d;]{0,25}?"
+    r"\bNHS(?:[\s-]+(?:number|no\.?|nr\.?|nummer)s?)?\b[^.\d;]{0,25}?"
     r"(?P<value>(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4})(?![\d/])", re.I)
 _NHS_RE = re.compile(r"(?<![\d/.+-])\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{4}(?![\d/-]|\.\d)")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?:\+|\b00)\d{1,3}\s*$")
@@ -135,10 +140,21 @@ _IBAN_LOOSE_RE = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,30}\b")
 _LONG_DIGITS_RE = re.compile(r"(?<![\d.,/-])\d{8,}(?![\d.,/-]\d)")
 
 
+# "Stolen car, JHR284", "plate DJK 442", "Rego 1HZT 447": a number plate after a word for
+# the vehicle, letters and digits mixed (not a road: "car crash on the A47")
+_VEHICLE_PLATE_RE = re.compile(
+    r"\b(?i:car|plate|number\s+plate|rego|reg|registration|vehicle|ute|van|truck|lorry|motorbike"
+    r"|scooter|taxi|cab)\b[^.;\n]{0,30}?(?<![\w-])"
+    r"(?P<v>(?=(?:[A-Z0-9 ]*[A-Z]){2})(?=(?:[A-Z0-9 ]*\d){2})[A-Z0-9]{2,4}\s?[A-Z0-9]{2,4}"
+    r"(?:\s[A-Z]{2})?)(?![\w-])")
+
+
 def _id_numbers(text: str) -> Iterator[_Candidate]:
+    for m in _VEHICLE_PLATE_RE.finditer(text):
+        yield _Candidate("id_number", m.start("v"), m.end("v"), _P_ID)
     for m in _ID_LABELLED_RE.finditer(text):
         value = m.group("value")
-        if _digit_count(value) >= 3:
+        if _digit_count(value) >= 3 or (_digit_count(value) == 2 and len(value) >= 6):
             yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     for m in _GENERIC_ID_LABEL_RE.finditer(text):
         value = m.group("value")
@@ -162,6 +178,8 @@ def _id_numbers(text: str) -> Iterator[_Candidate]:
         yield _Candidate("id_number", m.start("value"), m.end("value"), _P_ID + 5)
     # Numbers that check themselves: NHS (mod 11), KVNR (Luhn-like), IBAN (mod 97).
     for m in _NHS_RE.finditer(text):
+        if m.group("sep") == "-":
+            continue  # "613-555-0187" is a North American phone number
         if (_nhs_number_is_valid(re.sub(r"\D", "", m.group()))
                 and not _COUNTRY_CODE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID + 2)
