@@ -361,3 +361,14 @@ def test_english_labels_plates_phones_ages_and_dates(text: str, category: str,
 ])
 def test_roads_dates_and_percentages_are_no_number_or_age(text: str) -> None:
     assert flags(text, "id_number", "en") == [] and flags(text, "age_over_89", "en") == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Er holt für seine Frau Methadon. Seit Monaten.", "Methadon"),
+    ("Kunde, Privatrezept Sildenafil, dazu jedes Mal eine Geschichte.", "Sildenafil"),
+    ("Schläft nicht. Will Quetiapin, sonst nichts.", "Quetiapin"),
+    ("Ich sag jetzt „Herr Inspektor“ zu ihm, seitdem nimmt er die Tabletten.", "Inspektor"),
+    ("Sehr geehrte Frau Studienrätin, mein Sohn ist krank.", "Studienrätin"),
+])
+def test_german_medicines_and_offices_after_a_title_are_no_one(text: str, word: str) -> None:
+    assert not [name for name in flags(text, "name", "de") if word in name]

@@ -128,6 +128,12 @@ def _names_no_one(found: str) -> bool:
             or _CONTRACTION_RE.fullmatch(found) is not None)
 
 
+def _ends_with_a_medicine(found: str) -> bool:
+    """ "Frau Methadon", "Privatrezept Sildenafil", "Will Mirtazapin": a name guess that ends
+    with a medicine names the medicine, not a person."""
+    return " " in found and found.rsplit(maxsplit=1)[-1] in data.DRUG_NAMES
+
+
 # "Haven't", "We've", "He'd", "Ma'am": a word with its verb, at a sentence's start
 _CONTRACTION_RE = re.compile(r"[A-Z][a-z]*['’](?:t|ve|d|ll|re|m|am)")
 # "Equidenpass-Nr", "Geschäfts-Nr", "St.Nr": the label of a number, not a name or a place

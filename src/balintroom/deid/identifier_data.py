@@ -87,8 +87,9 @@ REGIONS = _set("regions.txt") | _set("regions_iso.txt")
 EPONYMS = _set("eponyms.txt")
 MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
 # Generated from DrugBank, MeSH, MedlinePlus, NHS and Wikipedia via drug-named-entity-recognition:
-# medicines by their generic and brand names ("Oramorph", "Suboxone"), never names or places.
-DRUG_NAMES = _set("drug_names.txt")
+# medicines by their generic and brand names ("Oramorph", "Suboxone"), never names or places;
+# their German spellings are added at the end of this module, once the names are read.
+_DRUG_NAMES_LISTED = _set("drug_names.txt")
 # Generated from ISO 639-2 (Debian iso-codes): languages, an interpreter's and no one's name.
 LANGUAGES = _set("languages.txt")
 # The method's authors and those its groups quote ("Michael Balint", "Winnicott").
@@ -169,3 +170,15 @@ EL_INSTITUTIONS = _set("el_institutions.txt")
 EL_COMMON_WORDS = _set("el_common_words.txt")
 
 DATA_FILES: frozenset[str] = frozenset(_read)
+
+
+def _german_spellings(drugs: frozenset[str], names: frozenset[str]) -> frozenset[str]:
+    """German writes many medicines without the final -e ("Methadon", "Quetiapin",
+    "Oxycodon"): those spellings too, unless one is a name or a town ("Laurin")."""
+    variants = {d[:-1] for d in drugs
+                if len(d) > 6 and d.endswith(("one", "ine", "ide", "ate", "ole"))}
+    return drugs | frozenset(variants - names)
+
+
+DRUG_NAMES = _german_spellings(
+    _DRUG_NAMES_LISTED, FIRST_NAMES | TOWNS | CITIES | WORLD_CITIES | FR_FIRST_NAMES | FR_TOWNS)

@@ -38,7 +38,13 @@ from balintroom.deid._text import (
     _Candidate,
     _tokens,
 )
-from balintroom.deid._words import _BOTH, _inside_a_citation, _is_first_name, _names_no_one
+from balintroom.deid._words import (
+    _BOTH,
+    _ends_with_a_medicine,
+    _inside_a_citation,
+    _is_first_name,
+    _names_no_one,
+)
 from balintroom.deid.ages import (
     _ages,
     _ages_after_a_copula_and_spelled_out,
@@ -275,6 +281,15 @@ _GROUP_LEADER_RES = [
     re.compile(rf"{_LEADER_NAME}\s+from\s+(?:the|our)\s+(?:Balint\s+)?group\b"),
     re.compile(rf"\b(?:[Kk]ollegin|[Kk]ollege|[Tt]eilnehmerin|[Tt]eilnehmer)\s+aus\s+(?:der|unserer)"
                rf"\s+(?:Balint)?[Gg]ruppe\s*,?\s+{_LEADER_NAME}"),
+    # "Maria aus der Gruppe", "Leitung: Frau Dr. Seidl", "mit Ursula als Leitung", "In der
+    # Balintgruppe hat Dr. Sommer gefragt", "die Peter in der Gruppe gestellt hat"
+    re.compile(rf"{_LEADER_NAME}\s+(?:aus|von)\s+(?:der|unserer)\s+(?:Balint-?)?[Gg]ruppe\b"),
+    re.compile(rf"\bLeitung\s*:?\s+{_LEADER_NAME}"),
+    re.compile(rf"\bmit\s+{_LEADER_NAME}\s+als\s+Leitung\b"),
+    re.compile(r"\b[Ii]n\s+der\s+(?:Balint-?)?(?:[Gg]ruppe|gruppe)\s+(?:hat|hatte|meinte|sagte"
+               rf"|fragte)\s+{_LEADER_NAME}"),
+    re.compile(rf"{_LEADER_NAME}\s+in\s+der\s+(?:Balint-?)?[Gg]ruppe\s+(?:gestellt|gesagt"
+               r"|gefragt|erzählt|gemeint)\b"),
     re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a|[Ll]e|[Ll]a|[Ll]['’])\s*(?:animatrice|animateur|leader"
                rf"|co-animatrice|co-animateur)\s*,?\s+(?:(?:le|la)\s+)?{_LEADER_NAME}"),
     # "Sophie, notre animatrice,", "Benoît (le leader)", "Martine (notre animatrice)"
@@ -302,7 +317,8 @@ _GROUP_LEADER_RES = [
 
 
 _GROUP_WORD_RE = re.compile(
-    r"(?i:leader|leiter|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ|συντον)")
+    r"(?i:leader|leiter|leitung|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ"
+    r"|συντον)")
 
 
 def _group_leaders_named(text: str) -> list[str]:
@@ -366,6 +382,7 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
             and not _is_a_people_before_a_person(text, c)
             and not _is_the_patient_abbreviated(text, c, langs)
             and not _names_no_one(text[c.start:c.end])
+            and not _ends_with_a_medicine(text[c.start:c.end])
             and not _inside_a_citation(text, c.start, c.end)
             and not any(start <= c.start and c.end <= end for start, end in public)
             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]

@@ -759,7 +759,8 @@ _PLACE_THEN_PART_RE = re.compile(
 # Ulster University.", "Midwife in Katherine.", "Hausärztin, Obertrubach.": a note that
 # opens with the writer's role, then names where she works. The heading ends at its first
 # full stop, dash, colon or line break.
-_HEADING_END_RE = re.compile(r"(?<![\s.][A-Z])\.(?=\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“(]|\s*$)"
+_HEADING_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)"
+                             r"(?<!\bProf)\.(?=\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“(]|\s*$)"
                              r"|\s[-–—]\s|\n|:\s|;")
 _ROLE_IN_PLACE_RE = re.compile(
     rf"\s+(?:in|at)\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})$")
@@ -889,8 +890,9 @@ def _is_a_heading_workplace(name: str, langs: frozenset[str]) -> bool:
         return True
     if words[0] in _NAMESAKE_TITLES and len(words) > 1:
         return not _is_a_title_and_name(words)
-    if words[0].casefold() in _PATIENT_WORDS:
-        return False  # "Halterin Martina Kuhlmann"
+    if words[0].casefold() in _PATIENT_WORDS or any(
+            w.rstrip(".") in _ADDRESS_TITLES for w in words[1:]):
+        return False  # "Halterin Martina Kuhlmann", "Leitung Frau Dr. Seidl"
     if len(words) > 1 and (len(words) > 2 or words[-1] in data.INSTITUTION_HEADS_EN) and all(
             w[0].isupper() or w in ("of", "al-", "de", "la", "du") for w in words):
         return True  # "Chris Hani Baragwanath", "Lincoln Elementary", "Beth Israel Hospital"
