@@ -127,3 +127,22 @@ def test_an_abbreviated_title_keeps_its_dot(text: str, language: str, name: str)
 def test_number_labels_and_medicines_after_a_title_are_no_one(text: str,
                                                                language: str) -> None:
     assert not [t for c, t in found(text, language) if c == "name"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("KJP, Tagesklinik Sonnenhalde. Der Junge malt.", "Tagesklinik Sonnenhalde"),
+    ("Geburtshaus Lichtblick, die Frau will keine Einleitung.", "Geburtshaus Lichtblick"),
+    ("Alterszentrum Sonnmatt, Frau B. sagt Grüessech.", "Alterszentrum Sonnmatt"),
+    ("Zahnarztpraxis am Schlossberg, er kommt in Tracht.", "Zahnarztpraxis am Schlossberg"),
+])
+def test_german_practices_homes_and_schools_by_name(text: str, place: str) -> None:
+    assert ("place", place) in found(text, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Der Junge steht nach der Schule an der Fritteuse.",
+    "Im Heim Leben ist schwer, sagt er.",
+    "Anhörung im Heim am Di. 18.6.",
+])
+def test_a_school_or_home_in_passing_is_no_place(text: str) -> None:
+    assert [t for c, t in found(text, "de") if c == "place"] == []

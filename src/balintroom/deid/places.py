@@ -245,6 +245,8 @@ def _german_places(text: str) -> Iterator[_Candidate]:
             continue
         if name is None and m.group("rest").split()[-1] in _GENERIC_WHERE_DE:
             continue  # "eine Wohnwagensiedlung am Rand", "das Gasthaus im Dorf"
+        if m.group().split()[0] in _GENERIC_HEADS_DE and (name is None or name in _NOUNS_DE):
+            continue  # "nach der Schule an der Fritteuse", "im Heim Leben", "Heim am Di."
         if name in data.INSTITUTION_WORDS_DE and re.match(r"\s+[A-ZÄÖÜ]", text[m.end():]):
             pos = m.start("name")  # "Unterkunft Haus Lindenhof": the name is after "Haus"
             continue
@@ -262,6 +264,9 @@ def _german_places(text: str) -> Iterator[_Candidate]:
         yield _Candidate("place", m.start(), end, _P_PLACE_STRUCT)
 
 
+# Heads that are everyday words: a name only right after them ("Schule Kreuzbühl")
+_GENERIC_HEADS_DE = frozenset({"Schule", "Heim", "Werkstatt", "Werkstätte", "Friedhof",
+                               "Pfarrhaus"})
 _GENERIC_WHERE_DE = frozenset({"Rand", "Stadtrand", "Ortsrand", "Dorf", "Ort", "Ortskern",
                                "Zentrum", "Ende", "Eck", "Ecke", "Land", "Stadt", "Viertel",
                                "Kiez", "Tal", "Berg", "Wald", "Feld"})
