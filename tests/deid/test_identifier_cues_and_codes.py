@@ -372,3 +372,22 @@ def test_roads_dates_and_percentages_are_no_number_or_age(text: str) -> None:
 ])
 def test_german_medicines_and_offices_after_a_title_are_no_one(text: str, word: str) -> None:
     assert not [name for name in flags(text, "name", "de") if word in name]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("She's the parish priest's niece, and everyone in the village knows.",
+     "the parish priest's niece"),
+    ("The boy is the son of the local MP, so the school is nervous.",
+     "the son of the local MP"),
+    ("Missing person: the village's only postman, found in his van.",
+     "the village's only postman"),
+    ("I had to arrest the landlord of the pub my husband drinks in.", "the landlord of the pub"),
+    ("Prescription for the former bishop, who looked away.", "the former bishop"),
+])
+def test_someone_known_through_an_office_or_a_place_is_other(text: str, span: str) -> None:
+    assert ("other", span) in found(text, "en")
+
+
+def test_a_towns_only_hope_and_a_judges_decision_are_no_one() -> None:
+    assert flags("The town's only hope is the new road. The judge's decision stood.",
+                 "other", "en") == []

@@ -161,6 +161,40 @@ _HANDLE_CUE_RE = re.compile(
 _NUMBER_GOES_ON_RE = re.compile(r" [A-Z\d]{3,4}\b")
 
 
+# Offices one person holds where she lives or works
+_ONE_HOLDER_EN = (r"(?:parish\s+priest|priest|vicar|rector|bishop|archbishop|mayor|MP|MLA|MSP|TD"
+                  r"|councillor|headteacher|head\s+teacher|headmaster|headmistress|principal"
+                  r"|coroner|sheriff|chief\s+constable|police\s+commissioner|magistrate|judge"
+                  r"|[Vv]ice-[Cc]hancellor|dean|provost|chief\s+executive|imam|rabbi|pastor"
+                  r"|minister|senator|governor)")
+# "the parish priest's sister", "the MLA's brother", "the son of the Vice-Chancellor", "the
+# retired bishop", "the weatherman on Look North": someone known through an office
+_KIN_OF_AN_OFFICE_EN_RE = re.compile(
+    rf"\b(?:[Tt]he|[Oo]ur)\s+(?:(?:local|retired|former|late|new|old)\s+)?{_ONE_HOLDER_EN}['’]s\s+"
+    r"(?:son|daughter|wife|husband|brother|sister|mother|father|mum|dad|widow|partner|nephew"
+    r"|niece|grandson|granddaughter|girlfriend|boyfriend|kid|kids|boy|girl)\b"
+    r"|\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:son|daughter|wife|husband|brother|sister|widow|nephew"
+    rf"|niece)\s+of\s+(?:the|our)\s+(?:(?:local|retired|former|late)\s+)?{_ONE_HOLDER_EN}\b"
+    r"|\b[Tt]he\s+(?:retired|former|ex-|previous|last)\s*(?:bishop|archbishop|mayor|MP|MLA|TD"
+    r"|chief\s+constable|coroner|police"
+    r"\s+commissioner|[Vv]ice-[Cc]hancellor|provost)\b"
+    r"|\b[Tt]he\s+(?:weatherman|weather\s+girl|weatherwoman|newsreader|presenter|anchor)\s+on"
+    r"\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2}")
+# "the town's only taxi driver", "the hospital's own chief executive", "the principal of the
+# school my kids go to": the one person in a place everyone knows
+_A_PLACES_OWN_EN_RE = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur)\s+(?:town|village|island|parish|valley|county|city|school|hospital"
+    r"|practice|estate|club|team|street)['’]s\s+(?:only|own|one)\s+"
+    r"(?!(?:hope|chance|way|option|choice|problem|thing|reason|time|place|road|bus)\b)"
+    r"(?:(?!(?:is|was|are|were|the|a|an|and|but|who|that|in|at|on|of|to|for|has|had)\b)"
+    r"[a-z][\w-]*(?:\s+|(?=[,.;:!?)]|$))){1,3}"
+    r"|\b[Tt]he\s+(?:principal|headteacher|head\s+teacher|headmaster|headmistress|manager"
+    r"|owner|landlord|landlady|chair|chairman|president|caretaker|matron)\s+of\s+(?:the|our|my)"
+    r"\s+(?:school|practice|club|pub|hospital|care\s+home|nursing\s+home|church|mosque|surgery"
+    r"|shop|garage|home|team)\b(?:\s+(?:my|our|her|his)\s+(?:kids|children|son|daughter)"
+    r"\s+(?:go|goes|went)\s+to)?")
+
+
 def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """Handles on social media, a role only one person has: "the only vet in the valley"."""
     if "@" in text:
@@ -176,7 +210,8 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     if "_" in text:
         for m in _UNDERSCORE_HANDLE_RE.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
-    rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE]
+    rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE, _KIN_OF_AN_OFFICE_EN_RE,
+             _A_PLACES_OWN_EN_RE]
     if _BELONGING_HINT_RE.search(text):
         rules.append(_BELONGING_RE)
     if _OFFICE_HOLDER_HINT_RE.search(text):
