@@ -391,3 +391,13 @@ def test_someone_known_through_an_office_or_a_place_is_other(text: str, span: st
 def test_a_towns_only_hope_and_a_judges_decision_are_no_one() -> None:
     assert flags("The town's only hope is the new road. The judge's decision stood.",
                  "other", "en") == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Die Tochter vom Bäcker kauft bei mir Abführmittel.", "Die Tochter vom Bäcker"),
+    ("der sohn vom bürgermeister wieder betrunken am steuer.", "der sohn vom bürgermeister"),
+    ("Die Frau des Gemeindepräsidenten sitzt in der letzten Reihe.",
+     "Die Frau des Gemeindepräsidenten"),
+])
+def test_kin_of_a_villages_one_office_or_trade_is_other(text: str, span: str) -> None:
+    assert ("other", span) in found(text, "de")

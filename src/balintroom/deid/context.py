@@ -89,6 +89,12 @@ _OFFICES_EN = (r"(?:mayor(?:ess)?|Lord\s+Mayor|MP|MEP|Chief\s+Constable|chief\s+
 _OFFICES_DE = (r"(?:Landrats|Landrätin|Bürgermeisters|Bürgermeisterin|Oberbürgermeisters"
                r"|Ortsvorstehers|Abgeordneten|Polizeipräsidenten|Bürgermeister|Landrat"
                r"|Vorsitzenden\s+(?:vom|des|der)\s+[\wäöüß-]+)")
+# The one holder of an office or trade in a village, in any case: "Apotheker", "Metzgers",
+# "Dorfarzt", "Gemeindepräsidenten", "Inselbürgermeister"
+_LOCAL_ROLES_DE = (r"[a-zäöüß]*(?:bürgermeister|präsident|apotheker|metzger|bäcker|dorfarzt"
+                   r"|tierarzt|tierärztin|pfarrer|pfarrerin|wirt|wirtin|schulleiter|schulleiterin"
+                   r"|förster|landrat|landrätin|ortsvorsteher|lehrer|lehrerin|polizist)"
+                   r"(?:s|es|en|in|n)?")
 _KIN_EN = (r"(?:wife|husband|son|daughter|widow|widower|mother|father|brother|sister"
            r"|partner|girlfriend|boyfriend|grandson|granddaughter|twins|kids|children)")
 _KIN_DE = (r"(?:Sohn|Tochter|Frau|Ehefrau|Mann|Ehemann|Witwe|Witwer|Mutter|Vater|Bruder"
@@ -105,6 +111,11 @@ _BELONGING_RE = re.compile(
     rf"(?:{_alternation(data.ROLE_NOUNS_EN)})\b"
     rf"|\b(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em)\s+{_KIN_DE}\s+(?:des|vom|unseres|von\s+unserem)\s+"
     rf"(?:[a-zäöü]+e[nrs]?\s+)?{_OFFICES_DE}\b"
+    # "die Frau vom Apotheker im Ort", "der sohn vom bürgermeister", "Die Tochter vom
+    # Metzger", "die Frau des Gemeindepräsidenten": kin of a village's one office or trade
+    rf"|(?i:\b(?:der|die|den|dem)\s+{_KIN_DE}\s+(?:des|vom|von\s+dem|von\s+der|der)\s+)"
+    rf"(?i:{_LOCAL_ROLES_DE})\b(?:\s+(?:im\s+Ort|im\s+Dorf|aus\s+dem\s+Nachbarort"
+    rf"|von\s+[A-ZÄÖÜ][\wäöüß-]+))?"
     rf"|\b[Tt]he\s+(?:oldest|youngest|first|last)\s+{_NOT_A_VERB}[a-z-]+\s+"
     rf"(?:{_NOT_A_VERB}[a-z-]+\s+){{0,2}}?(?:(?:alive|living|left)\s+)?"
     rf"(?:(?:in|on|of)\s+the\s+{_COMMUNITY_OWNER}\b|(?=(?:in|on)\s+[A-Z]))"
