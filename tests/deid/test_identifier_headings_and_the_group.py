@@ -37,6 +37,11 @@ from .findings import found
     ("Teacher at a remote school, Yuendumu. Kids call me Miss.", "en", "Yuendumu"),
     ("Tierärztin, Kleintierpraxis Rheinaue, Bonn. Der Hund ist alt.", "de",
      "Kleintierpraxis Rheinaue"),
+    # a district in brackets, a place inside a part, a town of a first name's name
+    ("GP, Cardiff (Llanrumney). The man who sings to me.", "en", "Llanrumney"),
+    ("Pharmacist, Boots in Red Deer. A teen buying Plan B.", "en", "Red Deer"),
+    ("Teacher, Year 6, Te Awamutu. The boy draws me crying.", "en", "Te Awamutu"),
+    ("GP trainee, Nelson. She asked me to be her proper doctor.", "en", "Nelson"),
 ])
 def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: str) -> None:
     assert ("place", place) in found(text, language)
@@ -57,6 +62,8 @@ def test_the_workplace_in_a_heading_is_a_place(text: str, language: str, place: 
     ("NICU, twin boys, the Okafors, born at 26 weeks.", "en"),
     ("Nurse, Intensive Care. The man in bed 4 asked for his wife.", "en"),
     ("Referral form, Section B. Low mood, poor sleep.", "en"),
+    ("palliative, 60s, Motor Neurone Disease, wants to go to Switzerland", "en"),
+    ("NHI ZAC4471, Mere Tautahi, missed three appointments.", "en"),
 ])
 def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
                                                                  language: str) -> None:

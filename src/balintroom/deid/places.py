@@ -783,7 +783,8 @@ _UNIT_WORDS = frozenset({"Ward", "Unit", "Care", "Shift", "Team", "Service", "Se
                          "Department", "Hours", "Theatre", "Theatres", "Outpatients",
                          "Emergency", "Medicine", "Health", "Nursing", "Practice", "Pathway",
                          "Station", "Stationen", "Section", "Haus", "Gruppe", "Zimmer", "Bay",
-                         "Room", "Bed", "Wing", "Block", "Level", "Floor", "Typ", "Type"})
+                         "Room", "Bed", "Wing", "Block", "Level", "Floor", "Typ", "Type",
+                         "Disease", "Syndrome", "Disorder", "Cancer", "Failure"})
 _GENERIC_ABBREVIATIONS = frozenset({
     "ICU", "NICU", "PICU", "HDU", "ITU", "CCU", "SCBU", "ED", "AE", "A&E", "NHS", "CAMHS",
     "OPD", "MAU", "AMU", "EAU", "SAU", "GP", "OOH", "MDT", "CMHT", "CRHT", "AMHP", "IPU",
@@ -799,19 +800,20 @@ _NAMESAKE_TITLES = frozenset({"Princess", "Prince", "King", "Queen", "Lady", "Si
                               "St", "St."})
 
 
-_AGE_PART_RE = re.compile(r"\d{1,3}\s*(?:[MFmfwJ]|J\.|Jahre|y|yo|yrs|years)?|aged\s+\d+.*")
+_AGE_PART_RE = re.compile(r"\d{1,3}\s*(?:[MFmfwJ]|J\.|Jahre|y|yo|yrs|years)?|aged\s+\d+.*"
+                          r"|(?:early|mid|late)?[\s-]*\d0s")
 
 
 def _is_a_role(words: list[str], langs: frozenset[str]) -> bool:
     """ "Family physician", "Grade 11", "A&E triage", "Uniting Church minister": a role,
     a year or a ward, in ordinary words, abbreviations and numbers."""
     if (not 1 <= len(words) <= 6 or words[0].casefold() in _FUNCTION_WORDS_HEADING
-            or not words[0][:1].isupper() or _is_known_or_ambiguous_first_name(words[0])
+            or _is_known_or_ambiguous_first_name(words[0])
             or any("." in w for w in words)
             or any(w.casefold() in _PATIENT_WORDS for w in words)):
         return False  # "young woman, OCD", "Mann, 45, Morbus Crohn": a case label's patient
     return all((_is_ordinary_word(w, langs) or (w.isdigit() and len(w) <= 2)
-                or (w.isupper() and len(w) <= 5)
+                or (w.isupper() and len(w) <= 7 and not any(c.isdigit() for c in w))
                 or "&" in w or w in _ROLE_SMALL_WORDS) and w not in _ADDRESS_TITLES
                for w in words)
 
@@ -852,7 +854,7 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     if len(parts) == 1:
         return
     found = 0
-    for start, part in parts[1:]:
+    for start, part in _heading_parts(parts[1:]):
         lead = len(part) - len(part.lstrip())
         body = part.strip()
         the = body[:4].casefold() == "the "
@@ -860,6 +862,8 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
             continue  # "nursing", "aged care", "ward 7": a part of the work, no place
         m = _HEADING_PLACE_RE.fullmatch(body)
         if m is None:
+            if any(c.isdigit() for c in body):
+                continue  # "Year 6", "Station 4": a part of the work
             return  # a sentence: the heading is no list of workplaces
         place = m.group("place")
         if any(c.isdigit() for c in role) and (place.isupper() or place[-1] == "s"):
@@ -874,15 +878,30 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         titled = m.group("place").split()[0] in _NAMESAKE_TITLES
         yield _Candidate("place", start + lead + m.start("place"), start + lead + m.end("place"),
                          _P_NAME_TITLE + 1 if titled else _P_CITY_PREP)
-        if found == 2:
+        if found == 3:
             return
+
+
+# "Rexall in Red Deer", "Loreto in Bray", "Cardiff (Splott)", "HMP Leeds (Armley)": one part
+# of a heading that names two places
+_PART_SPLIT_RE = re.compile(r"\s+(?:in|at|on)\s+(?=[A-ZÄÖÜ])|\s*\(\s*(?=[A-ZÄÖÜ])|\s*\)\s*$")
+
+
+def _heading_parts(parts: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    for start, part in parts:
+        pos = 0
+        for m in _PART_SPLIT_RE.finditer(part):
+            yield start + pos, part[pos:m.start()]
+            pos = m.end()
+        yield start + pos, part[pos:]
 
 
 def _is_a_heading_workplace(name: str, langs: frozenset[str]) -> bool:
     """ "Ninewells", "Sea Point", "CMC Vellore", "Addenbrooke's", "Princess Alexandra" in a
     heading after a role; not "Intensive Care", "ICU", "IN", "Mrs Jones" or "Siobhan"."""
     words = name.replace("’", "'").removesuffix("'s").split()
-    if (not words or name in _GENERIC_ABBREVIATIONS or words[-1] in _UNIT_WORDS
+    if (not words or name in _GENERIC_ABBREVIATIONS or "&" in name or "/" in name
+            or words[-1] in _UNIT_WORDS
             or words[0] in _UNIT_WORDS or len(words[-1]) == 1
             or any(w in _CALENDAR or w in data.EPONYMS or w in data.DRUG_NAMES for w in words)
             or ("de" in langs and all(_is_ordinary_word(w, _GERMAN) for w in words))
