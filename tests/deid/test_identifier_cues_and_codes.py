@@ -401,3 +401,24 @@ def test_a_towns_only_hope_and_a_judges_decision_are_no_one() -> None:
 ])
 def test_kin_of_a_villages_one_office_or_trade_is_other(text: str, span: str) -> None:
     assert ("other", span) in found(text, "de")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The man who sells fish on the quay is a patient of mine.",
+     "The man who sells fish on the quay"),
+    ("The girl whose mom is the state senator. Everybody tiptoes.",
+     "The girl whose mom is the state senator"),
+    ("The patient was my daughter's football coach, which made it harder.",
+     "my daughter's football coach"),
+    ("On my list today: the rancher's wife again.", "the rancher's wife"),
+])
+def test_someone_the_place_or_the_writer_knows_is_other(text: str, span: str) -> None:
+    assert ("other", span) in found(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The man who keeps his coat on, week 3.",
+    "The girl whose mother died in January.",
+])
+def test_a_habit_or_a_bereavement_is_no_description_of_one_person(text: str) -> None:
+    assert flags(text, "other", "en") == []

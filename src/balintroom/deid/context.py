@@ -191,6 +191,22 @@ _KIN_OF_AN_OFFICE_EN_RE = re.compile(
     r"\s+commissioner|[Vv]ice-[Cc]hancellor|provost)\b"
     r"|\b[Tt]he\s+(?:weatherman|weather\s+girl|weatherwoman|newsreader|presenter|anchor)\s+on"
     r"\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2}")
+# "The man who sells fish on the quay", "the girl whose mom is the state senator", "my kid's
+# soccer coach", "my landlord's nephew": someone the whole place, or the writer, knows
+_KNOWN_LOCALLY_EN_RE = re.compile(
+    r"\b[Tt]he\s+(?:man|woman|girl|boy|lady|guy|bloke|lad|fella|chap|couple|family)\s+who"
+    r"\s+(?:runs|sells|owns|drives|lives\s+(?:on|at|in|above)"
+    r"|works\s+(?:on|at|in))\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s+(?:on|at|in|of|by|down|up)\s+"
+    r"(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)?"
+    r"|\b(?:[Tt]he\s+)?(?:man|woman|girl|boy|lady|guy|lad|kid)\s+whose\s+(?:mom|mum|dad|father"
+    r"|mother|brother|sister|uncle|aunt|wife|husband)\s+is\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_ONE_HOLDER_EN}|senator|sergeant|superintendent|inspector|footballer|star|celebrity"
+    r"|newsreader|presenter)\b(?:\s+(?:in|of)\s+the\s+(?:village|town|county|parish))?"
+    r"|\b[Mm]y\s+(?:own\s+)?(?:kid|kids|son|daughter|child|children|landlord|landlady|neighbour"
+    r"|neighbor|husband|wife|partner|mum|mom|dad|sister|brother|boss|best\s+friend)['’]s?\s+"
+    r"(?:[a-z]+\s+)?(?:teacher|coach|nephew|niece|son|daughter|brother|sister|friend|boss"
+    r"|husband|wife|mother|father|mum|dad|cousin|tutor|headteacher|girlfriend|boyfriend"
+    r"|ex)\b")
 # "the town's only taxi driver", "the hospital's own chief executive", "the principal of the
 # school my kids go to": the one person in a place everyone knows
 _A_PLACES_OWN_EN_RE = re.compile(
@@ -222,7 +238,7 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for m in _UNDERSCORE_HANDLE_RE.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
     rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE, _KIN_OF_AN_OFFICE_EN_RE,
-             _A_PLACES_OWN_EN_RE]
+             _A_PLACES_OWN_EN_RE, _KNOWN_LOCALLY_EN_RE]
     if _BELONGING_HINT_RE.search(text):
         rules.append(_BELONGING_RE)
     if _OFFICE_HOLDER_HINT_RE.search(text):
