@@ -153,3 +153,17 @@ def test_german_practices_homes_and_schools_by_name(text: str, place: str) -> No
 ])
 def test_a_school_or_home_in_passing_is_no_place(text: str) -> None:
     assert [t for c, t in found(text, "de") if c == "place"] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Welfare check at 4410 N Clark St, nobody answered.", "4410 N Clark St"),
+    ("Nurse, Ninewells, Ward 12. She calls me by my surname.", "Ward 12"),
+    ("She works at the Boots on Union Street, everyone knows her.", "Boots"),
+])
+def test_us_addresses_wards_after_a_hospital_and_a_shops_branch(text: str, place: str) -> None:
+    assert ("place", place) in found(text, "en")
+
+
+def test_a_chain_alone_is_no_place() -> None:
+    assert [t for c, t in found("She lost her job at Tesco in the spring.", "en")
+            if c == "place"] == []

@@ -755,6 +755,18 @@ _CITY_SEGMENT_RE = re.compile(
     r"(?=\s*(?:[,–—):]|\s-\s|$)|\s+to\s+[A-Z])"
     # "Mthatha. Mr Dube, 45, TB": the town as the first sentence of a note
     rf"|^(?P<heading>[A-Z]{_WORD}(?:[\s-][A-Z]{_WORD})?)\.(?=\s)")
+# Shops and chemists of a chain at one branch: "the Walgreens on Colfax Ave", "Boots in
+# Maryhill" (by the labelling conventions a firm at a place is a place; the chain alone,
+# "works at Tesco", names no place)
+_CHAIN_STORES = frozenset({
+    "Asda", "Tesco", "Sainsbury's", "Sainsbury’s", "Morrisons", "Aldi", "Lidl", "Boots",
+    "Superdrug", "Waitrose", "Iceland", "Co-op", "Spar", "Dunnes", "SuperValu", "Walgreens",
+    "CVS", "Walmart", "Costco", "Kroger", "Safeway", "Rexall", "Shoppers", "Loblaws",
+    "Woolworths", "Coles", "Countdown", "Kmart", "Edeka", "Rewe", "Netto", "Kaufland",
+    "Rossmann", "Migros", "Coop", "Denner", "Billa", "Hofer", "Carrefour", "Intermarché",
+    "Monoprix", "Franprix", "Auchan"})
+_CHAIN_STORE_RE = re.compile(
+    rf"\b(?P<store>{_alternation(_CHAIN_STORES)})\s+(?:on|in|at)\s+(?=[A-Z][a-z])")
 # "Westmead, ward C4A", "Remutaka, unit 9": a place that opens a note, then the part of it
 _PLACE_THEN_PART_RE = re.compile(
     rf"^(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,2}})\s*,\s+(?=(?:ward|unit|bay"
@@ -858,6 +870,9 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         lead = len(part) - len(part.lstrip())
         body = part.strip()
         the = body[:4].casefold() == "the "
+        if found and _WARD_RE.fullmatch(body):  # "Addenbrooke's, Ward D9"
+            yield _Candidate("place", start + lead, start + lead + len(body), _P_CITY_PREP)
+            continue
         if not body or (body[0].islower() and not the) or body[0].isdigit():
             continue  # "nursing", "aged care", "ward 7": a part of the work, no place
         m = _HEADING_PLACE_RE.fullmatch(body)
@@ -868,8 +883,8 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         place = m.group("place")
         if any(c.isdigit() for c in role) and (place.isupper() or place[-1] == "s"):
             continue  # "Year 11, GCSEs", "Grade 4, ADHD": a school year's subjects and needs
-        if the and " " not in place and place.endswith("s"):
-            continue  # "the Okafors": a family
+        if the and " " not in place and place.endswith("s") and place not in _CHAIN_STORES:
+            continue  # "the Okafors": a family (not "the Walgreens on Colfax Ave")
         if not (_is_a_heading_workplace(place, langs) or (
                 the and " " not in place and place not in _UNIT_WORDS)):  # "the Rotunda"
             continue  # "Samantha Lowther": a person, and maybe a workplace after her
@@ -885,6 +900,9 @@ def _heading_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
 # "Rexall in Red Deer", "Loreto in Bray", "Cardiff (Splott)", "HMP Leeds (Armley)": one part
 # of a heading that names two places
 _PART_SPLIT_RE = re.compile(r"\s+(?:in|at|on)\s+(?=[A-ZÄÖÜ])|\s*\(\s*(?=[A-ZÄÖÜ])|\s*\)\s*$")
+
+
+_WARD_RE = re.compile(r"[Ww]ard\s+[A-Z]?\d{1,3}[A-Z]?")
 
 
 def _heading_parts(parts: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -1017,7 +1035,10 @@ _AU_POSTCODE_RE = re.compile(
 # "1420 W 63rd St": an American numbered street
 _US_NUMBERED_STREET_RE = re.compile(
     r"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:St|Street|Ave|Avenue|Rd|Road"
-    r"|Blvd|Pl|Place|Dr|Drive)\b\.?")
+    r"|Blvd|Pl|Place|Dr|Drive)\b\.?"
+    # "6218 S Kedzie Ave", "2210 W Dean Ave": a house number, a quarter, a street
+    r"|\b\d{2,5}\s+[NSEW]\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:St|Ave|Rd|Blvd|Pl|Dr|Ln|Ct"
+    r"|Way|Pkwy|Hwy|Street|Avenue|Road|Boulevard|Drive|Lane|Court)\b\.?")
 # An Irish Eircode: "A98 K2V3", "D02 X285"
 _EIRCODE_RE = re.compile(r"\b[AC-FHKNPRTV-Y]\d[\dW]\s(?=[A-Z0-9]{4}\b)(?=\w*\d)(?=\w*[A-Z])"
                          r"[AC-FHKNPRTV-Y0-9]{4}\b")
@@ -1098,6 +1119,8 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
                 and not _AGE_AFTER_RE.match(text, m.end(group))):  # "Moana, 19, Porirua"
             yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
     yield from _heading_places(text, langs)
+    for m in _CHAIN_STORE_RE.finditer(text) if "en" in langs else ():
+        yield _Candidate("place", m.start("store"), m.end("store"), _P_CITY_PREP)
     for m in _ROAD_RE.finditer(text):
         road = "road" if m.group("road") else "junction"
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
