@@ -229,3 +229,27 @@ def test_french_people_by_position_ages_dates_and_numbers(text: str, category: s
 ])
 def test_french_words_opening_a_sentence_and_scores_are_no_one(text: str) -> None:
     assert [f for f in found(text, "fr") if f[0] in ("name", "place")] == []
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    ("Psychothérapeute en libéral, Lyon 6e. Patiente très anxieuse.", "place", "Lyon 6e"),
+    ("Restaurateur dans le 13e, il ne ferme jamais.", "place", "13e"),
+    ("Sage-femme PMI, Mamoudzou. Mère de cinq enfants.", "place", "Mamoudzou"),
+    ("Pour le dossier : 1 84 02 75 112 334 09, ne pas diffuser.", "id_number",
+     "1 84 02 75 112 334 09"),
+    ("Sa carte : TREM 5512 0834, je la garde.", "id_number", "TREM 5512 0834"),
+    ("Dossier parquet 22.114.00871, audience en mars.", "id_number", "22.114.00871"),
+    ("Nous parlons de la famille Boulanger depuis trois séances.", "name", "Boulanger"),
+])
+def test_french_arrondissements_headings_numbers_and_families(text: str, category: str,
+                                                             span: str) -> None:
+    assert (category, span) in found(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("Quand Luc du groupe a demandé ce que je ressentais, j'ai pleuré.", "Luc"),
+    ("Le groupe de mardi (animé par Agnès) était très dense.", "Agnès"),
+    ("Merci à tous, à mardi. — Bernard", "Bernard"),
+])
+def test_french_group_members_and_a_signature_are_no_patients(text: str, member: str) -> None:
+    assert ("name", member) not in found(text, "fr")

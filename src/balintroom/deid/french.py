@@ -172,8 +172,10 @@ def _named_by_position(text: str) -> Iterator[_Candidate]:
             name = m.group(group)
             if group == "s" and name.casefold() in _PERSON_NOUNS_FR:
                 continue  # "Homme, 45 ans,": no one's name
+            family = rx is _FAMILY_RE and text[m.start():m.start("n")].casefold().startswith(
+                "famille")  # "la famille Meunier": a capital after it is the family's name
             if name in _CALENDAR or name in REGIONS or name in data.REGIONS or (
-                    rx in (_FAMILY_RE, _PERSON_NOUN_NAME_RE)) and (
+                    rx in (_FAMILY_RE, _PERSON_NOUN_NAME_RE)) and not family and (
                     _is_word(name.split()[0]) and name.split()[0] not in SURNAMES
                     and name.split()[0] not in _ALL_FIRST
                     and name.split()[0] not in data.FIRST_NAMES):
@@ -370,8 +372,19 @@ _INSTITUTION_RE = re.compile(
 
 
 def _is_a_heading(text: str, start: int, end: int) -> bool:
-    """ "Genève, encore ce patient", "Martigny. M. Crettenand": a town opens the note."""
-    return not text[:start].strip() and text[end:end + 1] in (",", ".", ":")
+    """ "Genève, encore ce patient", "Martigny. M. Crettenand": a town opens the note; or
+    follows the writer's role ("Vétérinaire équin, Chantilly.", "Sage-femme PMI,
+    Mamoudzou.")."""
+    if text[end:end + 1] not in (",", ".", ":"):
+        return False
+    before = text[:start].strip()
+    return not before or (before.endswith(",")
+                          and _ROLE_HEADING_FR_RE.fullmatch(before) is not None)
+
+
+# A role in a French heading: "Sage-femme PMI", "Capitaine de police", "Vétérinaire équin"
+_ROLE_HEADING_FR_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ-]+(?:\s+(?:[a-zà-öø-ÿœ'’-]+|[A-Z]{2,5}|\d{1,2})){0,4}\s*,")
 
 
 def _towns(text: str) -> Iterator[_Candidate]:
@@ -413,7 +426,16 @@ _SCORE_BEFORE_RE = re.compile(r"\b(?i:score|échelle|stade|classification|critè
                               r"(?:de\s+|d['’])$")
 
 
+# "Lyon 6e", "dans le 13e", "commissariat du 18e": an arrondissement
+_ARRONDISSEMENT_RE = re.compile(
+    r"\b(?:Paris|Lyon|Marseille)\s+\d{1,2}(?:e|ème|er)\b"
+    r"|\b(?:dans\s+le|du|le)\s+\d{1,2}(?:e|ème)(?=\s*(?:[,.;:)]|arrondissement|$))")
+
+
 def _places(text: str) -> Iterator[_Candidate]:
+    for m in _ARRONDISSEMENT_RE.finditer(text):
+        start = m.start() if m.group()[0].isupper() else m.end() - len(m.group().split()[-1])
+        yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
     for c in _places_in_text(text):
         if not _SCORE_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
             yield c
@@ -468,6 +490,10 @@ def _places_in_text(text: str) -> Iterator[_Candidate]:
 _NIR_RE = re.compile(
     r"(?<![\d\w])[12]\s?\d\d\s?(?:0[1-9]|1[0-2]|[2-9]\d)\s?(?:\d\d|2[AB])\s?\d{3}\s?\d{3}"
     r"\s?(?P<k>\d\d)(?![\d\w])")
+# "2 47 06 13 055 118 42": a NIR in its printed groups, its shape alone (even with a wrong key)
+_NIR_SPACED_RE = re.compile(r"[12] \d\d \d\d (?:\d\d|2[AB]) \d{3} \d{3} \d\d")
+# Quebec health insurance: four letters of the name and eight digits ("FORL 3107 1528")
+_RAMQ_RE = re.compile(r"\b[A-Z]{4}\s?\d{4}\s?\d{4}\b")
 _LABELLED_ID_RE = re.compile(
     r"(?i:\b(?:n°|no\.?|num(?:éro|ero)?\.?)\s*(?:de\s+)?(?:dossier|patient|patiente|sécu"
     r"|sécurité\s+sociale|sécu\.|SS|allocataire|CAF|NIR|INS|RPPS|ADELI|FINESS|passeport"
@@ -475,7 +501,7 @@ _LABELLED_ID_RE = re.compile(
     r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier"
     r"|écrou|Écrou|RG|SPIP|RAMQ|boucle|plaque|Plaque|véhicule|Véhicule|immatriculation"
     r"|NAS|INAMI|AVS|Notice|notice|mutuelle|[Dd]ossier\s+tribunal|[Rr]éf\.(?:\s+dossier)?)"
-    r"|\bn°)\s*(?:(?:SPIP|RAMQ|n°)\s*)?[:#]?\s*"
+    r"|\bn°)\s*(?:(?:SPIP|RAMQ|n°|parquet|tribunal)\s*)?[:#]?\s*"
     # the number, in up to four groups ("COTM 3402 2818", "FR 1501 2387 44", "VD 482 117")
     r"(?P<id>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9][A-Z0-9\-/.]*[A-Z0-9]"
     r"(?:\s[A-Z0-9](?:[A-Z0-9\-/.]*[A-Z0-9])?(?![\w-])){0,3})")
@@ -499,12 +525,13 @@ def _nir_key_ok(m: re.Match[str]) -> bool:
 
 def _ids(text: str) -> Iterator[_Candidate]:
     for m in _NIR_RE.finditer(text):
-        if _nir_key_ok(m) or _NIR_LABEL_RE.search(text, max(0, m.start() - 30), m.start()):
+        if (_nir_key_ok(m) or _NIR_LABEL_RE.search(text, max(0, m.start() - 30), m.start())
+                or _NIR_SPACED_RE.fullmatch(m.group())):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
     for m in _LABELLED_ID_RE.finditer(text):
         if not re.fullmatch(r"\d{1,2}", m.group("id")):
             yield _Candidate("id_number", m.start("id"), m.end("id"), _P_ID)
-    for rx in (_PLATE_RE, _BE_NRN_RE):
+    for rx in (_PLATE_RE, _BE_NRN_RE, _RAMQ_RE):
         for m in rx.finditer(text):
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
 

@@ -290,6 +290,9 @@ _GROUP_LEADER_RES = [
                rf"|fragte)\s+{_LEADER_NAME}"),
     re.compile(rf"{_LEADER_NAME}\s+in\s+der\s+(?:Balint-?)?[Gg]ruppe\s+(?:gestellt|gesagt"
                r"|gefragt|erzählt|gemeint)\b"),
+    # "Marc du groupe", "animé par Christine", "(groupe animé par le Dr Françoise Merle)"
+    re.compile(rf"{_LEADER_NAME}\s+du\s+groupe\b"),
+    re.compile(rf"\banimée?\s+par\s+(?:le\s+|la\s+)?{_LEADER_NAME}"),
     re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a|[Ll]e|[Ll]a|[Ll]['’])\s*(?:animatrice|animateur|leader"
                rf"|co-animatrice|co-animateur)\s*,?\s+(?:(?:le|la)\s+)?{_LEADER_NAME}"),
     # "Sophie, notre animatrice,", "Benoît (le leader)", "Martine (notre animatrice)"
@@ -380,12 +383,25 @@ def _patients_names(text: str, names: list[_Candidate], places: list[_Candidate]
     return [c for c in names if not _is_region_after_a_preposition(text, c)
             and not _is_a_month(text, c)
             and not _is_a_people_before_a_person(text, c)
+            and not _is_a_sign_off(text, c)
             and not _is_the_patient_abbreviated(text, c, langs)
             and not _names_no_one(text[c.start:c.end])
             and not _ends_with_a_medicine(text[c.start:c.end])
             and not _inside_a_citation(text, c.start, c.end)
             and not any(start <= c.start and c.end <= end for start, end in public)
             and not ((c.start, c.end) in place_spans and _is_after_a_locative(text, c.start))]
+
+
+# "... See you in January. — Bernard", "- Helen": the writer signs her note to the group
+_SIGN_OFF_BEFORE_RE = re.compile(r"(?:^|[.!?»\"”)]\s*|\n\s*)[-–—]\s*$")
+
+
+def _is_a_sign_off(text: str, candidate: _Candidate) -> bool:
+    """A first name alone after a dash at the very end of a note is its writer's."""
+    return (" " not in text[candidate.start:candidate.end]
+            and text[candidate.end:].strip() in ("", ".")
+            and _SIGN_OFF_BEFORE_RE.search(text, max(0, candidate.start - 6),
+                                           candidate.start) is not None)
 
 
 def _is_a_city_and_no_name(found: str) -> bool:
