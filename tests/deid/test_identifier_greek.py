@@ -268,3 +268,26 @@ def test_greek_one_of_a_kind_and_workplaces(text: str, expected: tuple[str, str]
 ])
 def test_living_alone_a_last_day_and_years_of_work_are_no_one(text: str) -> None:
     assert [f for f in found(text, "el") if f[0] in ("other", "place")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("νοσηλευτρια, κλήση στις 3, ηλικιωμενη 93, πεσμενη στην Πετρουπολη.",
+     ("age_over_89", "93")),
+    ("νοσηλευτρια, κλήση στις 3, ηλικιωμενη 93, πεσμενη στην Πετρουπολη.",
+     ("place", "Πετρουπολη")),
+    ("Στα ενενήντα τρία του ο κύριος Σταύρος έμαθε να γράφει.", ("age_over_89", "ενενήντα τρία")),
+    ("Φαρμακοποιός, Αγία Νάπα. Ο νεαρός τουρίστας ήρθε πάλι.", ("place", "Αγία Νάπα")),
+    ("Λεμεσός, Παλιό Λιμάνι. Ο ψαράς δεν ήρθε.", ("place", "Παλιό Λιμάνι")),
+    ("ψυχολογος ΚΨΥ Κομοτηνης. Η κοπέλα ήρθε.", ("place", "ΚΨΥ Κομοτηνης")),
+])
+def test_greek_without_accents_ages_and_headings(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("Η Λένα από την ομάδα φέρνει πάντα γυναίκες.", "Λένα"),
+    ("Ο συντονιστής μας, ο κ. Ψαρράς, ρώτησε τι ένιωσα.", "κ. Ψαρράς"),
+    ("Μετά την ομάδα: η Ευγενία είπε ότι θυμώνω.", "Ευγενία"),
+])
+def test_greek_group_members_by_more_phrasings(text: str, member: str) -> None:
+    assert ("name", member) not in found(text, "el")

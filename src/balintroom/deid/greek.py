@@ -66,6 +66,16 @@ def _bare(word: str) -> str:
 _FIRST_BARE = frozenset(_bare(w) for w in FIRST_NAMES)
 _SURNAMES_BARE = frozenset(_bare(w) for w in SURNAMES)
 _TOWNS_FOLDED = {_fold(t): t for t in TOWNS}
+_TOWNS_BARE = frozenset(_bare(t) for t in TOWNS)
+
+
+def _is_a_town(name: str) -> bool:
+    """In the lists, as written or, in a note typed without accents ("Πετρουπολη",
+    "Κομοτηνης"), without them."""
+    if _fold(name) in _TOWNS_FOLDED:
+        return True
+    no_accents = not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name))
+    return no_accents and _bare(name) in _TOWNS_BARE
 _REGIONS_FOLDED = frozenset(_fold(w) for w in REGIONS)
 _NOT_NAMES_FOLDED = frozenset(_fold(w) for w in NOT_NAMES)
 _AMBIGUOUS_FOLDED = frozenset(_fold(w) for w in AMBIGUOUS_NAMES)
@@ -156,6 +166,13 @@ _AGE_RES = [
                rf"(?P<v>ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?|εκατό(?:ν\s+{_SPELLED_UNITS})?)"
                r"(?!\s*(?:ευρώ|€|%|λεπτ|κιλ|φορ|ώρ|μέρ|μέτρ|χιλιόμετρ|άτομα))", re.I),
     re.compile(rf"\(\s*(?:πάνω\s+από|γύρω\s+στα|περίπου|σχεδόν)\s+(?P<v>{_OLD})\s*\)"),
+    # "ηλικιωμένη 92", "γιαγιά 94" (also typed without accents): a person and her age
+    re.compile(rf"(?i:\b(?:ηλικιωμ[εέ]ν[ηοα]ς?|γιαγι[αά]|παππο[υύ]ς|ασθεν[ηή]ς|κυρ[ιί]α|κ[υύ]ριος"
+               rf"|γυνα[ιί]κα|[αά]ντρας)\s+)(?P<v>{_OLD})\b(?![\d.,/:]\d|\s*(?:%|ευρώ|€|κιλ|mg))"),
+    # "Στα ενενήντα πέντε της", "Εκατόν δύο!": an age in words, with "της/του" or alone
+    re.compile(rf"(?i:\b(?:στα|τα)\s+)(?P<v>ενενήντα(?:\s+{_SPELLED_UNITS})?|εκατό(?:ν\s+"
+               rf"{_SPELLED_UNITS})?)\s+(?:της|του)\b"),
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?P<v>(?:Ενενήντα|Εκατόν)\s+{_SPELLED_UNITS})(?=\s*[!.])"),
     re.compile(rf"\b(?P<v>ενενήντα(?:\s+{_SPELLED_UNITS})?)\s+(?:κλεισμένα|χρόνια\s+(?:ζωής|ζει)"
                r"|χρονάκια|καλοκαίρια)", re.I),
 ]
@@ -299,7 +316,8 @@ _NOT_STREETS = frozenset(_fold(w) for w in _words(
     "Άρθρου Άρθρα Κεφαλαίου Σελίδας Σελίδα Ομάδας Ομάδα Τάξης Τάξη Κλίνης Κλίνη Θαλάμου "
     "Ορόφου Γραφείου Αίθουσας Αίθουσα Νόμου Παραγράφου Εδαφίου Ηλικίας Ώρας Ώρα Ημέρας "
     "Εβδομάδας Δόσης Δόση Φάσης Φάση Σταδίου Βαθμού Κατηγορίας Συνεδρίας Συνεδρία Τεύχους "
-    "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους"))
+    "Μονάδας Πτέρυγας Πτέρυγα Κρεβατιού Ενότητας Ενότητα Περίπτωσης Περίπτωση Έτους "
+    "Γυναίκα Άντρας Άνδρας Ασθενής Πελάτισσα Πελάτης Κορίτσι Αγόρι Παιδί Μαθήτρια Μαθητής"))
 _POSTCODE_RE = re.compile(r"(?<!\w)(?:Τ\.\s?Κ\.|ΤΚ|Τ\.Κ|T\.K\.|TK)\s*:?\s*\d{3}\s?\d{2}(?!\d)")
 # "54633 Θεσσαλονίκη": a postcode and its town, one place
 _POSTCODE_TOWN_RE = re.compile(rf"(?<![\w.,/-])\d{{3}}\s?\d{{2}}\s+(?P<town>{_CAP})")
@@ -349,7 +367,8 @@ _HEADING_PLACE_RE = re.compile(
     rf"[{_UPPER}][^\W\d]+,\s+[{_UPPER}][^\W\d]+(?:\s+[{_UPPER}][^\W\d]+)?[.,]")
 # "ΑΤ Ομονοίας", "ΨΝ Λέρου", "ΚΥ Σάμης": a service's abbreviation and the place it serves
 _ABBREVIATION_AND_PLACE_RE = re.compile(
-    rf"(?<![\w-])(?:ΑΤ|ΨΝ|ΚΥ|ΠΙ|ΤΑ|ΚΑΠΗ|ΚΔΑΠ|ΚΕΠ|ΚΚΠΠΑ|ΤΑΕΠ|ΓΝ|ΠΓΝ|ΚΕΠΕΠ|ΚΗΦΗ|ΚΔΑΠμεΑ)\s+"
+    rf"(?<![\w-])(?:ΑΤ|ΨΝ|ΚΥ|ΠΙ|ΤΑ|ΚΑΠΗ|ΚΔΑΠ|ΚΕΠ|ΚΚΠΠΑ|ΤΑΕΠ|ΓΝ|ΠΓΝ|ΚΕΠΕΠ|ΚΗΦΗ|ΚΔΑΠμεΑ|ΚΨΥ"
+    rf"|ΚΕΘΕΑ|ΑΕΙ|ΤΕΙ|ΕΚΑΒ|ΔΑΥ|ΣΔΕ|ΕΠΑΛ|ΚΔΗΦ)\s+"
     rf"(?P<g>[{_UPPER}][^\W\d]{{3,}})(?![\w-])")
 # "στο χωριό της Αμοργού", "το ιατρείο του Κοκκαριού": a capitalised genitive after a word
 # for a place is that place
@@ -449,7 +468,7 @@ def _kind(word: str) -> str:
         return "first"
     if word in SURNAMES or (capitals and bare in _SURNAMES_BARE):
         return "surname"
-    if folded in _TOWNS_FOLDED:
+    if _is_a_town(word):
         return "town"
     if _STRONG_SURNAME_RE.search(word) or (capitals and len(word) > 5
                                           and _STRONG_BARE_RE.search(bare)):
@@ -590,6 +609,39 @@ def _places(text: str) -> Iterator[_Candidate]:
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     yield from _places_by_position(text)
     yield from _towns(text)
+    yield from _heading_places(text)
+
+
+# "Φαρμακοποιός, Αγία Νάπα.", "Λεμεσός, Παλιό Λιμάνι.", "Ψυχολόγος, ιδιωτικό γραφείο,
+# Κολωνάκι.": a note that opens with the writer's role or town, then where she works
+_HEADING_END_EL_RE = re.compile(r"[.:;!?\n]|\s[-–—]\s")
+_HEADING_PART_EL_RE = re.compile(rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
+
+
+def _heading_places(text: str) -> Iterator[_Candidate]:
+    end = _HEADING_END_EL_RE.search(text, 0, 120)
+    if end is None:
+        return
+    parts = [(m.start(), m.group()) for m in re.finditer(r"[^,]+", text[:end.start()])]
+    if len(parts) < 2:
+        return
+    first = parts[0][1].strip().split()
+    if len(first) > 3 or not first or not first[0][:1].isupper() or _kind(first[0]) in (
+            "first", "surname", "ambiguous"):
+        return  # "Ο κ. Παπαδάκης, Αρχάνες": a person first, no heading
+    for start, part in parts[1:]:
+        body = part.strip()
+        lead = len(part) - len(part.lstrip())
+        if not body or not body[0].isupper():
+            continue  # "ιδιωτικό γραφείο", "4ος όροφος": a part of the work
+        m = _HEADING_PART_EL_RE.fullmatch(body)
+        if m is None:
+            return
+        words = body.split()
+        if (any(_kind(w) in ("first", "calendar", "region", "not_name") for w in words)
+                or len(words) == 1 and _kind(body) in ("adjective", "common")) and body not in INSTITUTIONS:
+            continue  # "Θωρακοχειρουργική": a ward, not a place
+        yield _Candidate("place", start + lead, start + lead + len(body), _P_CITY_PREP)
 
 
 def _places_by_position(text: str) -> Iterator[_Candidate]:
@@ -622,7 +674,7 @@ def _towns(text: str) -> Iterator[_Candidate]:
             if any(text[a.end():b.start()] != " " for a, b in zip(span, span[1:], strict=False)):
                 continue
             name = text[span[0].start():span[-1].end()]
-            if not name[0].isupper() or _fold(name) not in _TOWNS_FOLDED or (
+            if not name[0].isupper() or not _is_a_town(name) or (
                     n == 1 and name in _TOWN_PREFIXES):
                 continue  # "Νέα" of "Νέα Περαμό" is no town of its own
             start, end = span[0].start(), span[-1].end()

@@ -213,7 +213,10 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
 # both Lena. Weak honorifics ("Oma", "Schwester") are left out on purpose: "Oma Erna" is
 # a patient's grandmother, not the group's Erna.
 _TITLE_WORDS = frozenset(
-    w.casefold() for w in data.HONORIFICS_EN | data.HONORIFICS_DE | data.TITLE_PARTS)
+    w.casefold() for w in data.HONORIFICS_EN | data.HONORIFICS_DE | data.TITLE_PARTS) | {
+    # French and Greek titles ("Mme", "le Dr", "κ.", "κυρία")
+    "m", "mme", "mlle", "monsieur", "madame", "docteur", "dr", "pr", "le", "la", "κ", "κα",
+    "κυρία", "κύριος", "κυρ", "δρ", "π"}
 _NAME_GAP_RE = re.compile(r"[\s.]*")  # what may stand between the words of a name
 # "Patientin Anna", "her daughter Clara": a cue says this is someone else of that name.
 _CUE_WORDS = frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAME_CUES_DE)
@@ -262,8 +265,8 @@ def _is_known_name(text: str, known: list[Counter[str]]) -> bool:
 _LEADER_NAME = (r"(?<![\w'’.-])(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|Pfarrer"
                 r"|Pfarrerin|Pastor|Pastorin|Rev|Revd|Father|Fr|Sister)\.?\s+){0,3}"
                 r"[A-ZÄÖÜ][\w'’-]{1,40}(?:\s+[A-ZÄÖÜ][\w'’-]{1,40})?)(?![\w'’-])")
-_LEADER_NAME_EL = (r"(?<![\w'’.-])(?P<n>[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40}"
-                   r"(?:\s+[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40})?)(?![\w'’-])")
+_LEADER_NAME_EL = (r"(?<![\w'’.-])(?P<n>(?:(?:κ\.|κα\.?|κυρία|κύριος|Δρ\.?|π\.)\s+)?"
+                   r"[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40}(?:\s+[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40})?)(?![\w'’-])")
 # "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
 # Frau Stöckl,", "notre animatrice Claire": the group's own leader, named in a note
 _GROUP_LEADER_RES = [
@@ -311,11 +314,14 @@ _GROUP_LEADER_RES = [
     # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
     re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
     re.compile(rf"{_LEADER_NAME_EL}\s*\([^()\n]{{0,60}}?(?:ομάδα|συντονιστ|συντονίστρ)"),
-    re.compile(rf"{_LEADER_NAME_EL},\s+(?:μέλος|συνάδελφος)\s+(?:της|από\s+την)\s+ομάδα"),
+    re.compile(rf"{_LEADER_NAME_EL},?\s+(?:μέλος|συνάδελφος|είναι)?\s*(?:της|από\s+την)\s+ομάδα"),
     re.compile(r"(?:^|[.!?]\s+|\n)[Σσ]την\s+ομάδα(?:\s+μας)?(?:\s+σήμερα)?,?\s+(?:ο|η)\s+"
                rf"{_LEADER_NAME_EL}"),
-    re.compile(r"\b(?:η|ο)\s+(?:συντονίστρια|συντονιστής|συντονίστριά\s+μας|συντονιστής\s+μας)"
-               rf"(?:\s+της\s+ομάδας)?,?\s+(?:η|ο)\s+{_LEADER_NAME_EL}"),
+    re.compile(r"(?:^|(?<=\s))(?:[ηΗ]|[οΟ])\s+(?:συντονίστρια|συντονιστής|συντονίστριά\s+μας"
+               rf"|συντονιστής\s+μας)(?:\s+της\s+ομάδας)?,?\s+(?:η|ο)\s+{_LEADER_NAME_EL}"),
+    # "Μετά την ομάδα: η Ευγενία είπε", "Από την ομάδα κράτησα ... ο Γιώργος"
+    re.compile(r"(?:^|[.!?]\s+)(?:Μετά\s+την\s+ομάδα|Στην\s+ομάδα\s+σήμερα)[:,.]?\s+(?:η|ο)\s+"
+               rf"{_LEADER_NAME_EL}"),
 ]
 
 
