@@ -638,8 +638,9 @@ def _heading_places(text: str) -> Iterator[_Candidate]:
         if m is None:
             return
         words = body.split()
-        if (any(_kind(w) in ("first", "calendar", "region", "not_name") for w in words)
-                or len(words) == 1 and _kind(body) in ("adjective", "common")) and body not in INSTITUTIONS:
+        not_a_place = any(_kind(w) in ("first", "calendar", "region", "not_name") for w in words)
+        if (not_a_place or len(words) == 1 and _kind(body) in ("adjective", "common")) and (
+                body not in INSTITUTIONS):
             continue  # "Θωρακοχειρουργική": a ward, not a place
         yield _Candidate("place", start + lead, start + lead + len(body), _P_CITY_PREP)
 
