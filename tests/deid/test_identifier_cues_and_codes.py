@@ -422,3 +422,13 @@ def test_someone_the_place_or_the_writer_knows_is_other(text: str, span: str) ->
 ])
 def test_a_habit_or_a_bereavement_is_no_description_of_one_person(text: str) -> None:
     assert flags(text, "other", "en") == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Proband ist der Sohn des früheren Ortsbürgermeisters, alle wissen es.",
+     "der Sohn des früheren Ortsbürgermeisters"),
+    ("Sie ist die Tochter des Schuldirektors, das ganze Dorf schaut zu.",
+     "die Tochter des Schuldirektors"),
+])
+def test_kin_of_a_former_office_holder_is_other(text: str, span: str) -> None:
+    assert ("other", span) in found(text, "de")

@@ -167,3 +167,14 @@ def test_us_addresses_wards_after_a_hospital_and_a_shops_branch(text: str, place
 def test_a_chain_alone_is_no_place() -> None:
     assert [t for c, t in found("She lost her job at Tesco in the spring.", "en")
             if c == "place"] == []
+
+
+@pytest.mark.parametrize(("text", "language", "member"), [
+    ("Oberarzt Dr. Kling, der die Gruppe leitet, hat gefragt, was ich fühle.", "de",
+     "Oberarzt Dr. Kling"),
+    ("Gedanken nach der Gruppe: Ursula hat mich gefragt, ob ich sie mag.", "de", "Ursula"),
+    ("Ruth, who leads the group, asked me what I wanted.", "en", "Ruth"),
+])
+def test_the_leader_named_as_the_one_who_leads(text: str, language: str, member: str) -> None:
+    names = [t for c, t in found(text, language) if c == "name"]
+    assert not any(member.split()[-1] in name for name in names), names

@@ -93,7 +93,8 @@ _OFFICES_DE = (r"(?:Landrats|Landrätin|Bürgermeisters|Bürgermeisterin|Oberbü
 # "Dorfarzt", "Gemeindepräsidenten", "Inselbürgermeister"
 _LOCAL_ROLES_DE = (r"[a-zäöüß]*(?:bürgermeister|präsident|apotheker|metzger|bäcker|dorfarzt"
                    r"|tierarzt|tierärztin|pfarrer|pfarrerin|wirt|wirtin|schulleiter|schulleiterin"
-                   r"|förster|landrat|landrätin|ortsvorsteher|lehrer|lehrerin|polizist)"
+                   r"|förster|landrat|landrätin|ortsvorsteher|lehrer|lehrerin|polizist"
+                   r"|direktor|direktorin|chefarzt|chefärztin|kommandant)"
                    r"(?:s|es|en|in|n)?")
 _KIN_EN = (r"(?:wife|husband|son|daughter|widow|widower|mother|father|brother|sister"
            r"|partner|girlfriend|boyfriend|grandson|granddaughter|twins|kids|children)")
@@ -113,7 +114,9 @@ _BELONGING_RE = re.compile(
     rf"(?:[a-zäöü]+e[nrs]?\s+)?{_OFFICES_DE}\b"
     # "die Frau vom Apotheker im Ort", "der sohn vom bürgermeister", "Die Tochter vom
     # Metzger", "die Frau des Gemeindepräsidenten": kin of a village's one office or trade
-    rf"|(?i:\b(?:der|die|den|dem)\s+{_KIN_DE}\s+(?:des|vom|von\s+dem|von\s+der|der)\s+)"
+    rf"|(?i:\b(?:der|die|den|dem)\s+(?:{_KIN_DE}|Schwager|Schwägerin|Neffe|Nichte|Enkelsohn"
+    rf"|Enkeltochter|Witwe)\s+(?:des|vom|von\s+dem|von\s+der|der)\s+"
+    rf"(?:(?:früheren|ehemaligen|alten|neuen|verstorbenen|pensionierten)\s+)?)"
     rf"(?i:{_LOCAL_ROLES_DE})\b(?:\s+(?:im\s+Ort|im\s+Dorf|aus\s+dem\s+Nachbarort"
     rf"|von\s+[A-ZÄÖÜ][\wäöüß-]+))?"
     rf"|\b[Tt]he\s+(?:oldest|youngest|first|last)\s+{_NOT_A_VERB}[a-z-]+\s+"

@@ -288,6 +288,13 @@ _GROUP_LEADER_RES = [
     # Balintgruppe hat Dr. Sommer gefragt", "die Peter in der Gruppe gestellt hat"
     re.compile(rf"{_LEADER_NAME}\s+(?:aus|von)\s+(?:der|unserer)\s+(?:Balint-?)?[Gg]ruppe\b"),
     re.compile(rf"\bLeitung\s*:?\s+{_LEADER_NAME}"),
+    # "Oberarzt Dr. Kling, der die Gruppe leitet", "Gedanken nach der Gruppe: Ursula hat",
+    # "Heute in der Gruppe erfahren, dass Markus", "Ruth, who leads the group"
+    re.compile(rf"{_LEADER_NAME},\s+(?:der|die)\s+die\s+(?:Gruppe|Runde)\s+leitet\b"),
+    re.compile(rf"{_LEADER_NAME},\s+who\s+(?:leads|runs|facilitates)\s+(?:the|our)\s+group\b"),
+    re.compile(r"\b(?:[Nn]ach\s+der\s+(?:Gruppe|Sitzung)|[Ii]n\s+der\s+(?:Gruppe|Runde)"
+               r"(?:\s+erfahren,\s+dass)?|[Aa]fter\s+(?:the\s+)?group)[:,]?\s+"
+               rf"{_LEADER_NAME}\s+(?:hat|hatte|meinte|sagte|fragte|said|asked|told)\b"),
     re.compile(rf"\bmit\s+{_LEADER_NAME}\s+als\s+Leitung\b"),
     re.compile(r"\b[Ii]n\s+der\s+(?:Balint-?)?(?:[Gg]ruppe|gruppe)\s+(?:hat|hatte|meinte|sagte"
                rf"|fragte)\s+{_LEADER_NAME}"),
