@@ -73,6 +73,7 @@ from balintroom.deid.names import (
 from balintroom.deid.numbers import _id_numbers, _unlabelled_licence_prison_and_court_numbers
 from balintroom.deid.places import (
     _context_places,
+    _is_two_noun_compound,
     _places,
     _places_after_places,
     _places_in_lower_case_notes,
@@ -114,6 +115,14 @@ def _code(language: str | None) -> str | None:
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_A-Z]{2,}(?![\w'’])")
 
 
+# Small words French writes in every sentence and English and German do not
+_FRENCH_FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "et", "des", "du", "une", "qui", "que", "ne", "pas", "est", "sont",
+    "il", "elle", "je", "nous", "vous", "ils", "elles", "au", "aux", "dans", "pour", "sur",
+    "avec", "mais", "ou", "très", "son", "sa", "ses", "mon", "ma", "mes", "ce", "cette",
+    "lui", "leur", "se", "qu"})
+
+
 def _english_or_german(text: str) -> str | None:
     """ "en" or "de", whichever the lower-case words lean to, or None if most of them are
     neither (French, Greek). A text too short to tell leans too, as every text did before
@@ -124,6 +133,9 @@ def _english_or_german(text: str) -> str | None:
     known = sum(1 for e, d in zip(en, de, strict=True) if max(e, d) >= 3.5)
     if len(words) >= 3 and known < 0.6 * len(words):
         return None
+    french = sum(1 for w in words if w in _FRENCH_FUNCTION_WORDS)
+    if french >= 2 and french >= 0.25 * len(words):
+        return None  # "Cinq enfants, deux pièces, et la mère qui ne dort plus": French
     return "en" if sum(en) >= sum(de) else "de"
 
 
@@ -428,7 +440,15 @@ def _tagger_candidates(text: str, langs: frozenset[str]) -> list[_Candidate]:
     # The tagger learned each text with its language: told none, it would guess wildly.
     language = next(iter(langs)) if len(langs) == 1 else _english_or_german(text) or "en"
     return [_Candidate(category, start, end, _P_TAGGER)
-            for category, start, end in tagger.find_spans(text, language)]
+            for category, start, end in tagger.find_spans(text, language)
+            if not (language == "de" and _is_a_kind_of_place(text[start:end]))]
+
+
+def _is_a_kind_of_place(word: str) -> bool:
+    """ "Praxisparkplatz", "Klinikkantine": two German nouns of a kind, not a place's name
+    (the tagger, which reads shapes, takes them for one)."""
+    return (" " not in word and word not in data.TOWNS and word not in data.CITIES
+            and _is_two_noun_compound(word, 6))
 
 
 _Rule = Callable[[str], Iterator[_Candidate]]
