@@ -291,3 +291,20 @@ def test_greek_without_accents_ages_and_headings(text: str, expected: tuple[str,
 ])
 def test_greek_group_members_by_more_phrasings(text: str, member: str) -> None:
     assert ("name", member) not in found(text, "el")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # notes in capitals or without accents, feasts of a year, a date before a time, a shift
+    ("ΒΑΡΔΙΑ ΝΥΧΤΑΣ. ΚΥΡΙΑ Π. (ΕΝΕΝΗΝΤΑ ΤΡΙΑ) ΖΗΤΗΣΕ ΝΕΡΟ.", ("age_over_89", "ΕΝΕΝΗΝΤΑ ΤΡΙΑ")),
+    ("Η κυρία, 90 και κάτι, φωνάζει όλη νύχτα.", ("age_over_89", "90 και κάτι")),
+    ("Από τα Θεοφάνεια 2023 δεν έχει βγει από το σπίτι.", ("date", "Θεοφάνεια 2023")),
+    ("Τα Χριστούγεννα του '21 ήρθε μόνη.", ("date", "Χριστούγεννα του '21")),
+    ("μήνυμα, 4/11 02:15: «γιατρε ελατε»", ("date", "4/11")),
+    ("Βάρδια 7-8/3, θάλαμος 4.", ("date", "7-8/3")),
+])
+def test_greek_capitals_feasts_and_short_dates(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "el")
+
+
+def test_a_fraction_of_a_pill_is_no_date() -> None:
+    assert [f for f in found("Πήρε τα 2/3 του χαπιού.", "el") if f[0] == "date"] == []

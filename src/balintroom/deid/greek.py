@@ -124,10 +124,15 @@ _DATE_RES = [
     re.compile(rf"\b(?:στις|τις|της|την|από|μέχρι|έως|ως|μετά|πριν|προς)\s+(?P<v>"
                rf"{_DAY}[/-]{_MON}(?:[/-](?:{_YEAR}|\d\d))?)(?![\d/])", re.I),
     # Χριστούγεννα 2022, Πάσχα του 2021
-    re.compile(rf"(?<!\w)(?:Χριστούγεννα|Πάσχα|Πρωτοχρονιά|Καθαρά Δευτέρα|Δεκαπενταύγουστο"
+    re.compile(rf"(?<!\w)(?:[Ππ]αραμονή\s+(?:της|του|των)\s+)?(?:Χριστούγεννα|Χριστουγέννων"
+               rf"|Πάσχα|Πρωτοχρονιά|Πρωτοχρονιάς|Θεοφάνεια|Θεοφανείων|Φώτα|Καθαρά Δευτέρα"
+               rf"|Δεκαπενταύγουστο"
                rf"|Κυριακή\s+του\s+Θωμά|Μεγάλη\s+(?:Παρασκευή|Πέμπτη|Εβδομάδα|Τετάρτη)"
                rf"|Αγίου\s+Πνεύματος|Κυριακή\s+των\s+Βαΐων|Ανάσταση|(?:Αγίου|Αγίας|Αγίων)\s+[\u0391-\u03a9\u0386-\u038f][\u03ac-\u03ce]+)"
-               rf"\s+(?:του\s+)?{_YEAR}\b"),
+               rf"\s+(?:του\s+)?(?:{_YEAR}\b|['’]\d\d(?!\d))"),
+    # "2/12 01:03", "3-4/8": a short date before a time, a night shift across two days
+    re.compile(rf"(?<![\d/.])(?P<v>{_DAY}/{_MON})(?=,?\s+\d{{1,2}}:\d\d)"),
+    re.compile(rf"(?<![\d/.])(?P<v>{_DAY}-{_DAY}/{_MON})(?![\d/])"),
 ]
 
 # --- ages ----------------------------------------------------------------------------------
@@ -156,6 +161,10 @@ _AGE_RES = [
                rf"|ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?|εκατόν?(?:\s+{_SPELLED_UNITS})?)"
                r"(?!\s*(?:ευρώ|€|%|λεπτ|κιλ|φορ|ώρ|μέρ|μέτρ))", re.I),
     re.compile(rf"(?<=,\s)ενενήντα(?:\s+(?:{_SPELLED_UNITS}|κάτι))?(?=,)", re.I),
+    # "(ΕΝΕΝΗΝΤΑ ΕΝΑ)", "90 και κάτι": an age in brackets, a round age and some
+    re.compile(rf"\((?P<v>ενενήντα(?:\s+{_SPELLED_UNITS})?|εκατό(?:ν\s+{_SPELLED_UNITS})?)\)",
+               re.I),
+    re.compile(r"(?<![\d.,])(?P<v>(?:9\d|1[01]\d)\s+και\s+κάτι)\b"),
     re.compile(r"\b(?:ενενηντ(?:ά|α\w{1,8}ά)ρ(?:ης|η|α|ας|ηδες|ισσα|ισσες)|ενενηντάχρον\w+|εκατοντάχρον\w+"
                r"|υπεραιωνόβι\w+|αιωνόβι(?:ος|α|ου|ας)"
                r"|εκατοχρονίτ(?:ης|η|ισσα|ισσας|ισσες))\b", re.I),
@@ -690,13 +699,24 @@ def _towns(text: str) -> Iterator[_Candidate]:
             break
 
 
+# Each accented Greek letter to its bare letter, one for one: a note typed in capitals or
+# without accents ("ΕΝΕΝΗΝΤΑ ΕΝΑ", "ενενηντα δυο") is read as if written with them, at the
+# same offsets
+_NO_ACCENTS = {c: unicodedata.normalize("NFD", chr(c))[0]
+               for c in (*range(0x0370, 0x0400), *range(0x1F00, 0x2000))
+               if len(unicodedata.normalize("NFD", chr(c))) > 1}
+_DATE_RES_BARE = [re.compile(rx.pattern.translate(_NO_ACCENTS), rx.flags) for rx in _DATE_RES]
+_AGE_RES_BARE = [re.compile(rx.pattern.translate(_NO_ACCENTS), rx.flags) for rx in _AGE_RES]
+
+
 def _dates_and_ages(text: str) -> Iterator[_Candidate]:
-    for rx in _DATE_RES:
-        for m in rx.finditer(text):
+    bare = text.translate(_NO_ACCENTS)
+    for rx in _DATE_RES_BARE:
+        for m in rx.finditer(bare):
             group: str | int = "v" if "v" in rx.groupindex else 0
             yield _Candidate("date", m.start(group), m.end(group), _P_DATE)
-    for rx in _AGE_RES:
-        for m in rx.finditer(text):
+    for rx in _AGE_RES_BARE:
+        for m in rx.finditer(bare):
             group = "v" if "v" in rx.groupindex else 0
             yield _Candidate("age_over_89", m.start(group), m.end(group), _P_AGE)
 

@@ -119,8 +119,8 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_A-Z]{2,}(?![\w'’])")
 _FRENCH_FUNCTION_WORDS = frozenset({
     "le", "la", "les", "et", "des", "du", "une", "qui", "que", "ne", "pas", "est", "sont",
     "il", "elle", "je", "nous", "vous", "ils", "elles", "au", "aux", "dans", "pour", "sur",
-    "avec", "mais", "ou", "très", "son", "sa", "ses", "mon", "ma", "mes", "ce", "cette",
-    "lui", "leur", "se", "qu"})
+    "avec", "mais", "ou", "très", "ses", "mes", "cette", "lui", "leur", "se", "qu"})
+# (not "son", "ma", "mon", "ce": English and German write them too)
 
 
 def _english_or_german(text: str) -> str | None:
