@@ -414,8 +414,8 @@ def _towns(text: str) -> Iterator[_Candidate]:
 
 # Regions that are cities too: "à Québec", "de Québec" name the city ("au Québec" the province)
 _CITY_REGIONS = REGIONS & (data.CITIES | data.WORLD_CITIES)
-_CITY_REGION_RE = re.compile(rf"\b(?:à|de|d['’]|pour)\s+(?P<c>{'|'.join(sorted(_CITY_REGIONS))})\b")
-_FR_INSTITUTION_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(data.FR_INSTITUTIONS)})(?![\w-])")
+_CITY_REGION_RE = re.compile(rf"\b(?:à|de|d['’]|pour)\s+(?P<c>{_alternation(_CITY_REGIONS)})\b")
+_FR_INSTITUTION_RE = re.compile(rf"(?<![\w-])(?:{_alternation(data.FR_INSTITUTIONS)})(?![\w-])")
 # "train pour Neuchâtel", "partie pour Sion": a journey's end
 _JOURNEY_RE = re.compile(r"\b(?:train|bus|car|avion|vol|départ|partir|parti|partie|partis"
                          r"|rentrer|rentré|rentrée|repartir|reparti|repartie)\s+pour\s+$")
