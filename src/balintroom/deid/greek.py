@@ -30,7 +30,6 @@ from balintroom.deid._text import (
     _P_PLACE_PREP,
     _P_PLACE_STRUCT,
     _P_WEAK,
-    _alternation,
     _at_sentence_start,
     _Candidate,
 )
@@ -752,24 +751,19 @@ def _numbers(text: str) -> Iterator[_Candidate]:
 
 # Someone a patient listens to, reads or sings is a public figure: "ακούει Ψαραντώνη",
 # "βιβλίο του Γιάλομ", "τραγουδάει Μπιθικώτση" (a verb with no article: "ακούει τη Μαρία"
-# is her daughter), and the Balint literature's authors ("η Μέλανι Κλάιν")
+# is her daughter)
 _PUBLIC_FIGURE_RE = re.compile(
     r"(?<!\w)(?:(?:ακούει|άκουγε|ακούω|άκουγα|ακούμε|ακούγαμε|τραγουδάει|τραγουδά|τραγουδούσε"
     r"|τραγουδούσαμε|βάζουμε|έβαζε|βάζει|διαβάζει|διάβαζε)"
     r"|(?:βιβλίο|βιβλία|τραγούδια|τραγούδι|ταινίες|ταινία|δίσκους|δίσκο|ποίημα|ποιήματα|στίχους"
     r"|οπαδός|φαν)\s+(?:του|της|των))"
     rf"\s+(?P<n>{_CAP}(?:\s+{_CAP})?)")
-_CITED_EL_RE = re.compile(
-    rf"(?<!\w)(?:{_alternation(data.CITED_PEOPLE | data.PUBLIC_FIGURES)})(?!\w)")
-
-
 def public_figures(text: str) -> Iterator[tuple[int, int]]:
-    """Where the text names someone the patient listens to or reads, or an author the
-    Balint literature cites."""
+    """Where the text names someone the patient listens to or reads. (The Balint
+    literature's authors and the public figures of the lists, in Greek spelling too, are
+    left out of every language's names by `_words._inside_a_citation`.)"""
     for m in _PUBLIC_FIGURE_RE.finditer(text):
         yield m.start("n"), m.end("n")
-    for m in _CITED_EL_RE.finditer(text):
-        yield m.start(), m.end()
 
 
 def find(text: str) -> Iterator[_Candidate]:
