@@ -253,3 +253,24 @@ def test_french_arrondissements_headings_numbers_and_families(text: str, categor
 ])
 def test_french_group_members_and_a_signature_are_no_patients(text: str, member: str) -> None:
     assert ("name", member) not in found(text, "fr")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a day without its month, once a month has been named or after "depuis le"
+    ("Menaces le 17 janvier, excuses le 18, puis plus rien.", "18"),
+    ("Elle est arrivée le 3 mai, au 26 elle était repartie.", "26"),
+    ("Hospitalisée depuis le 8, elle ne mange plus.", "8"),
+    ("Il reste jusqu'au 12 chez sa sœur.", "12"),
+])
+def test_french_a_day_without_its_month(text: str, day: str) -> None:
+    assert ("date", day) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le 3 mai il est venu, le 18 ans plus tard.",  # an age
+    "Vue le 3 mai, puis le 12 h, rien.",  # an hour
+    "Rdv le 4 à 9h.",  # no month named: "le 4" could be anything
+    "Vue le 3 mai; elle vit au 12 rue des Lilas.",  # a house number
+])
+def test_french_a_number_after_le_is_not_always_a_day(text: str) -> None:
+    assert [t for c, t in found(text) if c == "date" and "mai" not in t] == []

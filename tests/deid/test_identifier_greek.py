@@ -308,3 +308,29 @@ def test_greek_capitals_feasts_and_short_dates(text: str, expected: tuple[str, s
 
 def test_a_fraction_of_a_pill_is_no_date() -> None:
     assert [f for f in found("Πήρε τα 2/3 του χαπιού.", "el") if f[0] == "date"] == []
+
+
+def test_greek_a_day_after_a_named_month() -> None:
+    text = "Στις 12 Οκτωβρίου ήρθε μόνη. Στις 13 την έφερε η γιαγιά της."
+    assert ("date", "13") in found(text, "el")
+
+
+@pytest.mark.parametrize("text", [
+    "Στις 12 Οκτωβρίου ήρθε μόνη. Στις 13:00 την έφερε η γιαγιά της.",
+    "Στις 12 Οκτωβρίου ήρθε μόνη. Στις 8 το πρωί την έφερε η γιαγιά.",
+    "Στις 13 ήρθε μόνη.",  # no month named before it: an hour as likely as a day
+])
+def test_greek_an_hour_after_stis_is_no_day(text: str) -> None:
+    assert [t for c, t in found(text, "el") if c == "date" and "Οκτωβρίου" not in t] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ΣΗΜΕΙΩΣΗ. Η ΜΑΡΙΑ ΕΡΧΕΤΑΙ ΚΑΘΕ ΜΕΡΑ ΚΑΙ ΚΛΑΙΕΙ ΠΟΛΥ.", "ΜΑΡΙΑ"),
+])
+def test_greek_a_known_name_in_a_note_in_capitals(text: str, name: str) -> None:
+    assert ("name", name) in found(text, "el")
+
+
+def test_greek_words_in_a_note_in_capitals_are_no_names() -> None:
+    text = "ΣΗΜΕΙΩΣΗ ΑΠΟ ΤΟ ΚΙΝΗΤΟ. Η ΜΗΤΕΡΑ ΕΡΧΕΤΑΙ ΚΑΘΕ ΜΕΡΑ, ΜΙΛΑΕΙ ΠΟΛΥ ΚΑΙ ΚΛΑΙΕΙ."
+    assert [t for c, t in found(text, "el") if c == "name"] == []

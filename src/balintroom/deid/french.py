@@ -301,10 +301,26 @@ _DATE_RES = [
 ]
 
 
+# A day without its month: "depuis le 8", "jusqu'au 12"; and, once a month has been
+# named, "le 18" ("menaces le 17 janvier, excuses le 18") - not an hour, an age, a floor
+_DAY_CUE_FR = r"(?:depuis\s+le|jusqu['’]au|dès\s+le|avant\s+le|après\s+le)"
+_NOT_A_DAY_AFTER_FR = (r"(?!\d|[/.,:]\d|\s\d\d|\s*(?:h\b|h\d|heures?|ans?\b|%|mg|€|euros?"
+                       r"|fois|jours?|minutes?|min\b|kg|g\b|e\b|ème|eme|er\b|è|°|étage|rue|avenue|bd|allée"
+                       r"|chemin|place|route|impasse|quai|ou\s+\d|et\s+\d|sur\s+\d))")
+_BARE_DAY_FR_RE = re.compile(rf"\b(?P<cue>{_DAY_CUE_FR}|le|au)\s+(?P<d>1er|[12]\d|3[01]|0?[1-9])"
+                             rf"{_NOT_A_DAY_AFTER_FR}", re.I)
+
+
 def _dates(text: str) -> Iterator[_Candidate]:
+    first_month = len(text)
     for rx in _DATE_RES:
         for m in rx.finditer(text):
             yield _Candidate("date", m.start(), m.end(), _P_DATE)
+            if rx is _DATE_RES[0]:
+                first_month = min(first_month, m.start())
+    for m in _BARE_DAY_FR_RE.finditer(text):
+        if m.start() > first_month or m.group("cue").casefold() not in ("le", "au"):
+            yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
 
 
 # --- 4. addresses, towns and institutions --------------------------------------------------

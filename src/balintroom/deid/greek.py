@@ -510,6 +510,7 @@ def _names(text: str) -> Iterator[_Candidate]:
             yield _Candidate("name", m.start("init"), m.end("init"), _P_NAME)
     saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
     words = list(_GREEK_WORD_RE.finditer(text))
+    shouted = _words_among_capitals(words)
     run: list[tuple[int, int, str]] = []  # consecutive capitalised words of a name
     previous_end = -1
     body = False  # the word before was one that opens a body's name
@@ -526,6 +527,8 @@ def _names(text: str) -> Iterator[_Candidate]:
             run = []
             continue  # "του Αγίου Δημητρίου": a feast or a church, not a person
         kind = _kind(word)
+        if kind == "unknown" and w.start() in shouted:
+            kind = "not_name"  # "Η ΜΗΤΕΡΑ ΕΡΧΕΤΑΙ, ΜΙΛΑΕΙ": in capitals only a known name says one
         if kind == "adjective" or _fold(word) in _BODY_WORDS:
             body = True
         if after_body and not run and kind in ("unknown", "ambiguous", "common"):
@@ -552,6 +555,16 @@ def _names(text: str) -> Iterator[_Candidate]:
             run = []
         previous_end = w.end()
     yield from _flush(text, run)
+
+
+def _words_among_capitals(words: list[re.Match[str]]) -> frozenset[int]:
+    """In a note typed in capitals ("ΔΕΝ ΞΕΡΩ ΜΕ ΠΟΙΟΝ"; most of its words in capitals), the
+    starts of those words: there a capital says nothing of a name."""
+    long = [w for w in words if len(w.group()) >= 3]
+    shouted = [w.start() for w in long if w.group().isupper()]
+    if len(shouted) < 4 or len(shouted) < 0.6 * len(long):
+        return frozenset()
+    return frozenset(shouted)
 
 
 def _flush(text: str, run: list[tuple[int, int, str]]) -> Iterator[_Candidate]:
@@ -708,12 +721,27 @@ _DATE_RES_BARE = [re.compile(rx.pattern.translate(_NO_ACCENTS), rx.flags) for rx
 _AGE_RES_BARE = [re.compile(rx.pattern.translate(_NO_ACCENTS), rx.flags) for rx in _AGE_RES]
 
 
+# Once a month has been named, a day alone after "στις" is a day of it ("Στις 12
+# Οκτωβρίου ... Στις 13 την έφερε η γιαγιά") - not an hour ("στις 13:00", "στις 8 το πρωί")
+_BARE_DAY_EL_RE = re.compile(
+    rf"(?<!\w)(?:στις|τις|από\s+τις|μέχρι\s+τις|ως\s+τις|έως\s+τις)\s+(?P<d>{_DAY})"
+    r"(?!\d|[/.,:]\d|\s*(?:ώρα|ώρες|η\s+ώρα|το\s+(?:πρωί|απόγευμα|βράδυ|μεσημέρι)|τα\s+ξημερώματα"
+    r"|π\.?\s?μ|μ\.?\s?μ|και\s+\d|ή\s+\d|με\s+\d|-|–|λεπτά|φορές|%|mg|\w+\s+του\s+μηνός))", re.I)
+_BARE_DAY_EL_RE_BARE = re.compile(_BARE_DAY_EL_RE.pattern.translate(_NO_ACCENTS), re.I)
+
+
 def _dates_and_ages(text: str) -> Iterator[_Candidate]:
     bare = text.translate(_NO_ACCENTS)
+    first_month = len(text)
     for rx in _DATE_RES_BARE:
         for m in rx.finditer(bare):
             group: str | int = "v" if "v" in rx.groupindex else 0
             yield _Candidate("date", m.start(group), m.end(group), _P_DATE)
+            if rx is _DATE_RES_BARE[0]:
+                first_month = min(first_month, m.start())
+    for m in _BARE_DAY_EL_RE_BARE.finditer(bare, first_month):
+        if m.start() > first_month:
+            yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
     for rx in _AGE_RES_BARE:
         for m in rx.finditer(bare):
             group = "v" if "v" in rx.groupindex else 0
