@@ -274,3 +274,43 @@ def test_french_a_day_without_its_month(text: str, day: str) -> None:
 ])
 def test_french_a_number_after_le_is_not_always_a_day(text: str) -> None:
     assert [t for c, t in found(text) if c == "date" and "mai" not in t] == []
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # the town after the writer's role and place of work
+    ("Vétérinaire, clinique des Acacias, Angers. Euthanasie du chat.", "place", "Angers"),
+    ("Infirmier, CHUV, Lausanne, service de psychiatrie. Patient de 35 ans.", "place",
+     "Lausanne"),
+    ("Orthophoniste, Tulle. Une petite fille de 6 ans qui bégaie.", "place", "Tulle"),
+    # titles in a hasty note, offices before a surname, initials in lower case
+    ("notes: j'ai pleuré en parlant de m. Girard. personne n'a rien dit.", "name", "m. Girard"),
+    ("mme s. voulait rentrer chez elle, on l'a envoyée loin.", "name", "mme s."),
+    ("note en passant: le juge Rivière m'a dit « ne vous attachez pas ».", "name",
+     "juge Rivière"),
+    # an animal described, then its name between commas; an animal noun opening a line
+    ("Le berger allemand, Tango, reste attaché devant le cabinet.", "name", "Tango"),
+    ("On m'appelle pour le chien du curé, Pastis. Tout le village sait.", "name", "Pastis"),
+    ("Jument Belle-de-Mai, colique, décision d'euthanasie.", "name", "Belle-de-Mai"),
+    # a pupil's number after its label
+    ("Élève : Lucas — INE 070912345AB", "id_number", "070912345AB"),
+])
+def test_french_headings_titles_animals_and_pupils(text: str, category: str,
+                                                  span: str) -> None:
+    assert (category, span) in found(text)
+
+
+@pytest.mark.parametrize(("text", "not_found"), [
+    ("Il court 3 m. Ensuite il tombe.", "name"),  # metres, not "monsieur"
+    ("Elle avait des chocolats pour moi avant Noël.", "name"),
+    ("Elle avait 84 ans et personne depuis Pâques.", "name"),
+    ("Sage-femme libérale, Haute-Savoie. Accouchement à domicile souhaité.", "name"),
+    ("L'aide-soignante qu'elle a eue en CM2 la lave.", "place"),
+    ("Élève : Lucas — INE 070912345AB", "phone"),
+])
+def test_french_metres_feasts_regions_and_school_years_are_no_one(text: str,
+                                                                  not_found: str) -> None:
+    assert [t for c, t in found(text) if c == not_found] == []
+
+
+def test_a_person_called_noel_is_still_found() -> None:
+    assert ("name", "Noël") in found("Noël, son fils, vient le dimanche.")

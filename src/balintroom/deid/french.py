@@ -62,7 +62,11 @@ def _is_word(w: str) -> bool:
 # --- 1. titles and names -------------------------------------------------------------------
 _TITLES = (r"M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mlles\.?|Madame|Monsieur|Mademoiselle|Messieurs"
            r"|Mesdames|Dr\.?|Dre\.?|Docteur|Docteure|Pr\.?|Professeur|Professeure|Maître|Me"
-           r"|Père|Sœur|Soeur|Frère|[Ll]['’]abbé|Abbé")
+           r"|Père|Sœur|Soeur|Frère|[Ll]['’]abbé|Abbé"
+           # in a hasty note ("pleuré en parlant de m. Girard"), and an office before a
+           # surname ("le juge Rivière", "la commissaire Benali")
+           r"|(?<!\d\s)m\.|mme\.?|mlle\.?|[Jj]uge|[Cc]ommissaire|[Cc]apitaine|[Ll]ieutenante?|[Aa]djudante?"
+           r"|[Bb]rigadier|[Bb]rigadière|[Pp]asteure?|[Cc]uré|[Aa]umônière?")
 _LOWER_TITLES = r"mme\.?|mlle\.?|m\.|madame|monsieur|mademoiselle|dr\.?|docteur|pr\.?"
 # "mme petit", "mr ahmed K.": an abbreviated title is always followed by a name, even one
 # that is a word too, unless by a word no name is
@@ -129,9 +133,15 @@ _CUE_RE = re.compile(
 _FAMILY_RE = re.compile(
     rf"\b(?:[Cc]hez\s+les|[Ff]amille|[Aa]ffaire|c/|[Ll]es\s+époux|[Ll]es\s+parents)\s+"
     rf"(?P<n>{_CAP})")
+_ANIMALS_FR = (r"(?:[Cc]hien|[Cc]hienne|[Cc]hat|[Cc]hatte|[Cc]hiot|[Jj]ument|[Cc]heval|[Pp]oney"
+               r"|[Ââ]ne|[Ââ]nesse|[Pp]erroquet|[Ll]apin|[Pp]erruche|[Vv]ache|[Cc]hèvre|[Mm]inou"
+               r"|[Bb]erger\s+allemand|[Ll]abrador|[Tt]eckel|[Cc]aniche|[Ee]ntier|[Hh]ongre)")
 _ANIMAL_RE = re.compile(
-    rf"\b(?:chien|chienne|chat|chatte|chiot|jument|cheval|poney|âne|ânesse|perroquet|lapin"
-    rf"|perruche|vache|chèvre|minou)\s*,?\s+(?P<n>{_CAP})")
+    rf"\b{_ANIMALS_FR}\s*,?\s+(?P<n>{_CAP})"
+    # "le chien du curé, Pastis.", "Le berger allemand, Tango, reste": the animal described,
+    # then its name between commas
+    rf"|\b{_ANIMALS_FR}(?:\s+[a-zà-öø-ÿœ'’-]+){{0,5}}(?:\s+{_CAP})?\s*,\s+(?P<s>{_CAP})"
+    r"(?=\s*[,.;)])")
 _NICKNAME_RE = re.compile(
     rf"\b(?:appel(?:le|lent|ait|aient|ons)|surnomm(?:e|ent|ait|ée?))\s+(?:encore\s+)?"
     rf"(?:«\s*|\"|“)(?P<n>(?:[Ll]e\s+|[Ll]a\s+)?{_CAP})\s*(?:»|\"|”)")
@@ -141,7 +151,9 @@ _STANDING_INITIAL_RE = re.compile(
     rf"|[Ll]e\s+détenu|[Ll]a\s+détenue|prévenue?|mineure?)\s+"
     rf"(?P<n>[{_UP}]\.(?:\s?[{_UP}]\.)?)"
     # "madame G.", "monsieur K.": a title in lower case and an initial
-    rf"|(?<![\w.])(?P<m>(?:madame|monsieur|mademoiselle|mme|mlle)\s+[{_UP}]\.)")
+    rf"|(?<![\w.])(?P<m>(?:madame|monsieur|mademoiselle|mme|mlle)\s+[{_UP}]\.)"
+    # "mme s. voulait rentrer": all in lower case, the initial too
+    r"|(?<![\w.])(?P<s>(?:mme|mlle|m\.)\s+[a-zà-ÿ]\.)(?![\w.])")
 # "Le détenu Berisha", "le jeune Ilyes B.", "la petite Maëlys": someone after a word for
 # the person; "le père d'Enzo": after a word of kin
 _PERSON_NOUN_NAME_RE = re.compile(
@@ -393,14 +405,27 @@ def _is_a_heading(text: str, start: int, end: int) -> bool:
     Mamoudzou.")."""
     if text[end:end + 1] not in (",", ".", ":"):
         return False
+    return not text[:start].strip() or _follows_a_role(text, start)
+
+
+def _follows_a_role(text: str, start: int) -> bool:
+    """ "Vétérinaire, clinique des Acacias, Angers.", "Infirmier, CHUV, Lausanne,": the
+    writer's role opens the note, then up to three places of work, then the town."""
     before = text[:start].strip()
-    return not before or (before.endswith(",")
-                          and _ROLE_HEADING_FR_RE.fullmatch(before) is not None)
+    if not before.endswith(","):
+        return False
+    role, *workplaces = before[:-1].split(",")
+    return (_ROLE_HEADING_FR_RE.fullmatch(role.strip() + ",") is not None
+            and len(workplaces) <= 3
+            and all(_WORKPLACE_FR_RE.fullmatch(w.strip()) for w in workplaces))
 
 
 # A role in a French heading: "Sage-femme PMI", "Capitaine de police", "Vétérinaire équin"
 _ROLE_HEADING_FR_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ-]+(?:\s+(?:[a-zà-öø-ÿœ'’-]+|[A-Z]{2,5}|\d{1,2})){0,4}\s*,")
+# A place of work between the role and the town: "clinique des Acacias", "CHUV", "lycée
+# Lakanal" - a few words, no sentence
+_WORKPLACE_FR_RE = re.compile(r"[\wÀ-ÿœ'’-]+(?:\s+[\wÀ-ÿœ'’-]+){0,5}")
 
 
 def _towns(text: str) -> Iterator[_Candidate]:
@@ -421,7 +446,7 @@ def _towns(text: str) -> Iterator[_Candidate]:
                          or _JOURNEY_RE.search(text, max(0, tok.start - 20), tok.start)
                          or _is_a_heading(text, tok.start, last.end) and (
                              span in data.CITIES or span in data.WORLD_CITIES
-                             or not _is_word(span)))
+                             or not _is_word(span) or _follows_a_role(text, tok.start)))
                     and not (text[max(0, tok.start - 3):tok.start].strip().endswith("de")
                              and span in _ALL_FIRST | data.FIRST_NAMES)):
                 yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
@@ -516,7 +541,7 @@ _LABELLED_ID_RE = re.compile(
     r"|carte\s+vitale|registre\s+national|immatriculation|client|contrat|PV|plainte"
     r"|procédure|écrou|RG|parquet)|\b(?:IPP|NIP|NDA|INS|NIR|RPPS|dossier\s+n°|dossier"
     r"|écrou|Écrou|RG|SPIP|RAMQ|boucle|plaque|Plaque|véhicule|Véhicule|immatriculation"
-    r"|NAS|INAMI|AVS|Notice|notice|mutuelle|[Dd]ossier\s+tribunal|[Rr]éf\.(?:\s+dossier)?)"
+    r"|NAS|INAMI|AVS|INE|Notice|notice|mutuelle|[Dd]ossier\s+tribunal|[Rr]éf\.(?:\s+dossier)?)"
     r"|\bn°)\s*(?:(?:SPIP|RAMQ|n°|parquet|tribunal)\s*)?[:#]?\s*"
     # the number, in up to four groups ("COTM 3402 2818", "FR 1501 2387 44", "VD 482 117")
     r"(?P<id>(?=[A-Z0-9\-/. ]*\d)[A-Z0-9][A-Z0-9\-/.]*[A-Z0-9]"
@@ -570,6 +595,24 @@ def public_figures(text: str) -> Iterator[tuple[int, int]]:
         if re.fullmatch(_TITLES, words[0]) or (m.group("like") and len(words) < 2):
             continue
         yield m.start("n"), m.end("n")
+
+
+# A feast after a word of time is no one ("avant Noël", "depuis Pâques"; "Noël, son fils"
+# may be), nor is a region written where a name stands ("Sage-femme, Haute-Savoie.")
+_FEAST_RE = re.compile(
+    r"\b(?:avant|depuis|après|pour|à|de|jusqu['’]à|la|le|veille\s+de|fêtes?\s+de"
+    r"|réveillon\s+de|vacances\s+de)\s+(?P<n>Noël|Pâques|Toussaint|Pentecôte|Ascension"
+    r"|Chandeleur|Épiphanie|Nouvel\s+An)\b")
+_NAMED_REGIONS = REGIONS - _ALL_FIRST - data.FIRST_NAMES
+_REGION_RE = re.compile(rf"(?<![\w-])(?:{_alternation(_NAMED_REGIONS)})(?![\w-])")
+
+
+def feasts_and_regions(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names a feast or a region, which no name found there can be."""
+    for m in _FEAST_RE.finditer(text):
+        yield m.start("n"), m.end("n")
+    for m in _REGION_RE.finditer(text):
+        yield m.start(), m.end()
 
 
 def find(text: str) -> Iterator[_Candidate]:

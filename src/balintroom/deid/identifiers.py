@@ -188,10 +188,11 @@ def _is_foreign(text: str, language: str | None) -> bool:
 # given (a case label, written in whatever its author speaks) both run.
 _OWN_RULES: dict[str | None, tuple[Callable[[str], Iterable[_Candidate]], ...]] = {
     "fr": (french.find,), "el": (greek.find,), None: (french.find, greek.find)}
-# Someone a patient listens to or quotes, by the cues of each language ("écoute Céline Dion")
-_PUBLIC_FIGURES: dict[str | None, tuple[Callable[[str], Iterable[tuple[int, int]]], ...]] = {
-    "fr": (french.public_figures,), "el": (greek.public_figures,),
-    None: (french.public_figures, greek.public_figures)}
+# Where no patient's name can be, by the cues of each language: someone a patient listens to
+# or quotes ("écoute Céline Dion"), a feast, a region
+_NO_PATIENT: dict[str | None, tuple[Callable[[str], Iterable[tuple[int, int]]], ...]] = {
+    "fr": (french.public_figures, french.feasts_and_regions), "el": (greek.public_figures,),
+    None: (french.public_figures, french.feasts_and_regions, greek.public_figures)}
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[Finding]:
@@ -520,7 +521,7 @@ def find_identifiers(text: str, language: str | None = None, *,
                  if not _opens_a_french_sentence(text, c)]
     names.extend(c for c in own if c.category == "name")
     if foreign:
-        figures = [span for rule in _PUBLIC_FIGURES.get(_code(language), ())
+        figures = [span for rule in _NO_PATIENT.get(_code(language), ())
                    for span in rule(text)]
         names = [c for c in names if not any(start <= c.start and c.end <= end
                                              for start, end in figures)]
@@ -536,7 +537,11 @@ def find_identifiers(text: str, language: str | None = None, *,
     # Not among `places`: a guess must not cut an "other" finding short.
     candidates.extend(c for c in tagged if c.category == "place"
                       and not _names_no_one(text[c.start:c.end]))
-    others = [*_other(text, langs), *_roles(text), *(c for c in own if c.category == "other")]
+    others = [*_other(text, langs), *_roles(text)]
+    if foreign:  # "sur Instagram une photo": a French word alone is no handle
+        others = [c for c in others if not (text[c.start:c.end].isalpha()
+                                            and text[c.start:c.end].casefold() in data.FR_WORDS)]
+    others.extend(c for c in own if c.category == "other")
     candidates.extend(_trimmed_before_places(text, others, places))
     known = _known_name_words([*known_names, *_group_leaders_named(text)])
     if known:

@@ -507,7 +507,8 @@ _DE_LIVES_RE = re.compile(
 # (not CO2, SO4, PO4, CA125, PE, ST: chemistry and clinical shorthand)
 _UK_OUTWARD_RE = re.compile(
     # not a doctor's grade: "FY2 nights", "CT1", "ST3 registrar"
-    r"(?<![\w/-])(?!(?:FY|CT)[12]\b|ST[1-8]\b)"
+    # nor a French school year alone ("en CM2"), a Chelmsford postcode only in full
+    r"(?<![\w/-])(?!(?:FY|CT)[12]\b|ST[1-8]\b|CM[12]\b(?!\s?\d[A-Z]{2}))"
     r"(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CB|CF|CH|CM|CR|CT|CV|CW|DA|DD|DG|DH"
     r"|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IP|IV|KA|KT|KW|KY|LD"
     r"|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PH|PL|PR|RG|RH|RM|SA|SE|SG|SK|SL"
