@@ -334,3 +334,19 @@ def test_greek_a_known_name_in_a_note_in_capitals(text: str, name: str) -> None:
 def test_greek_words_in_a_note_in_capitals_are_no_names() -> None:
     text = "ΣΗΜΕΙΩΣΗ ΑΠΟ ΤΟ ΚΙΝΗΤΟ. Η ΜΗΤΕΡΑ ΕΡΧΕΤΑΙ ΚΑΘΕ ΜΕΡΑ, ΜΙΛΑΕΙ ΠΟΛΥ ΚΑΙ ΚΛΑΙΕΙ."
     assert [t for c, t in found(text, "el") if c == "name"] == []
+
+
+@pytest.mark.parametrize(("text", "initials"), [
+    ("Η μαθήτρια (Ε.Π., αρ. μητρώου μαθητή 1182) μου είπε για τον πατέρα.", "Ε.Π."),
+    ("Ο νεαρός (Χ.Δ., γ. 2008) μου έστειλε μια φωτογραφία.", "Χ.Δ."),
+    ("Επιμελητής ανηλίκων. Υπόθεση Α.Ν. (αρ. δικογραφίας 8812/23).", "Α.Ν."),
+    ("Ο ασθενής (θα τον πω Ν.) ρωτάει κάθε φορά το ίδιο.", "Ν."),
+    ("ΘΑΛ 6. ΚΥΡΙΑ Π. ΖΗΤΗΣΕ ΝΑ ΤΗΣ ΤΡΑΓΟΥΔΗΣΩ.", "ΚΥΡΙΑ Π."),
+])
+def test_greek_initials_in_brackets_cases_and_stand_ins(text: str, initials: str) -> None:
+    assert ("name", initials) in found(text, "el")
+
+
+def test_a_greek_word_after_instagram_is_no_handle() -> None:
+    assert found("Μου έστειλε στο Instagram μια φωτογραφία.", "el") == []
+    assert found("Elle m'a envoyé sur Instagram une photo.", "fr") == []

@@ -234,7 +234,8 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         handle = m.group("handle")
         if _NUMBER_GOES_ON_RE.match(text, m.end("handle")):
             continue  # "facebook: GR16 0110 1250 ...": an account number, not a handle
-        if (re.search(r"[._@\d]", handle) or (handle.islower()
+        # a bare word is a handle only in Latin letters ("στο Instagram μια φωτογραφία")
+        if (re.search(r"[._@\d]", handle) or (handle.islower() and handle.isascii()
                                               and not _is_ordinary_word(handle, langs))):
             yield _Candidate("other", m.start("handle"), m.end("handle"), _P_URL - 5)
     if "_" in text:

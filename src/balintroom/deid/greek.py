@@ -285,19 +285,25 @@ _TITLE = (r"(?:κυρ-|Κυρ-|κυρά-|Κυρά-|κυρα-|Κυρα-|μπαρ�
           r"|κ\.|Κ\.|κα\.?|Κα\.?|κος\.?|Κος\.?|κυρία|Κυρία|κυρίας|Κυρίας|κύριος|Κύριος"
           r"|κυρίου|Κυρίου|κύριο|Κύριο|κύριε|Κύριε|κυρ|Κυρ|Δρ\.?|δρ\.?|Dr\.?|πατήρ|Πατήρ"
           r"|πατέρα|π\.|Π\.|παπα-|παπά|αδελφή|Αδελφή|αδελφής|μοναχή|γερο-|θεία|θείας|θείος"
-          r"|θείου|κυρα-|κυρά|μπάρμπα-)")
+          r"|θείου|κυρα-|κυρά|μπάρμπα-|ΚΥΡΙΑ|ΚΥΡΙΑΣ|ΚΥΡΙΟΣ|ΚΥΡΙΟΥ|ΚΥΡΙΟ|ΚΥΡΙΕ)")
 _INITIAL = rf"[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?"
 # "Η Δ. (32)", "ο Γ.Κ. πάλι", "τον Φ. Α.": initials after an article are someone;
 # "Β. Λ., 61": so are two initials before an age
 _ARTICLE_INITIALS_RE = re.compile(
     rf"(?<!\w){_ARTICLE}\s+(?P<init>[{_UPPER}]\.(?:\s?[{_UPPER}]\.){{0,2}})(?!\w)")
 _INITIALS_AGE_RE = re.compile(
-    rf"(?<![\w.])(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.)(?=,?\s*\(?\d{{1,2}}\b)")
+    rf"(?<![\w.])(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.)(?=,?\s*\(?\d{{1,2}}\b)"
+    # "Η μαθήτρια (Ε.Π., αρ. μητρώου ...)": initials opening a bracket, then a comma
+    rf"|(?<=\()(?P<i2>[{_UPPER}]\.\s?[{_UPPER}]\.)(?=\s*,)"
+    # "θα τον πω Ν.", "ας την πούμε Κ.": the writer's own stand-in for someone
+    rf"|(?:θα\s+(?:τον|την)\s+(?:πω|λέω)|ας\s+(?:τον|την)\s+(?:πούμε|πω))\s+"
+    rf"(?P<i3>[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?)(?!\w)")
 # "Ασθ. Ε.Μ.,", "Η ανήλικη Ε.Κ.,", "Ανήλικος 15 χρονών, Τ.Μ.,", "Φοιτήτρια, Δ.Τ.,": initials
 # after a word for the person they stand for
 _PERSON_INITIALS_RE = re.compile(
     r"(?:(?<!\w)[Αα]σθ\.|(?<!\w)(?:[Αα]σθεν|[Αα]νήλικ|[Φφ]οιτήτρι|[Φφ]οιτητ|[Μμ]αθήτρι|[Μμ]αθητ"
-    r"|[Κκ]ρατούμεν|[Ππ]ελάτ|[Ωω]φελούμεν|[Ττ]ρόφιμ)\w*)(?:\s+\d{1,2}\s+\w+)?,?\s+"
+    r"|[Κκ]ρατούμεν|[Ππ]ελάτ|[Ωω]φελούμεν|[Ττ]ρόφιμ|[Υυ]πόθεση|[Ππ]ερίπτωση)\w*)"
+    r"(?:\s+\d{1,2}\s+\w+)?,?\s+"
     rf"(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?)(?!\w)")
 _TITLED_NAME_RE = re.compile(
     rf"(?<!\w){_TITLE}\s*(?:(?P<init>{_INITIAL})(?!\w)|(?P<name>{_CAP}(?:\s+{_CAP})?))")
@@ -373,6 +379,7 @@ _ARTICLE_FOR_INSTITUTION_RE = re.compile(
 # "Πνευμονολόγος, Σωτηρία.": a note that opens with the writer's role and her workplace
 _HEADING_PLACE_RE = re.compile(
     rf"[{_UPPER}][^\W\d]+,\s+[{_UPPER}][^\W\d]+(?:\s+[{_UPPER}][^\W\d]+)?[.,]")
+_TWO_LETTER_SERVICES = frozenset({"ΑΤ", "ΨΝ", "ΚΥ", "ΠΙ", "ΤΑ", "ΓΝ", "ΚΛ", "ΠΥ", "ΤΕ"})
 # "ΑΤ Ομονοίας", "ΨΝ Λέρου", "ΚΥ Σάμης": a service's abbreviation and the place it serves
 _ABBREVIATION_AND_PLACE_RE = re.compile(
     rf"(?<![\w-])(?:ΑΤ|ΨΝ|ΚΥ|ΠΙ|ΤΑ|ΚΑΠΗ|ΚΔΑΠ|ΚΕΠ|ΚΚΠΠΑ|ΤΑΕΠ|ΓΝ|ΠΓΝ|ΚΕΠΕΠ|ΚΗΦΗ|ΚΔΑΠμεΑ|ΚΨΥ"
@@ -507,7 +514,10 @@ def _names(text: str) -> Iterator[_Candidate]:
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
     for rx in (_ARTICLE_INITIALS_RE, _INITIALS_AGE_RE, _PERSON_INITIALS_RE):
         for m in rx.finditer(text):
-            yield _Candidate("name", m.start("init"), m.end("init"), _P_NAME)
+            group = next(g for g in ("init", "i2", "i3") if g in rx.groupindex and m.group(g))
+            if re.sub(r"[.\s]", "", m.group(group)) in _TWO_LETTER_SERVICES:
+                continue  # "(Κ.Υ., Σπάτων)": a health centre, no one's initials
+            yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
     words = list(_GREEK_WORD_RE.finditer(text))
     shouted = _words_among_capitals(words)
