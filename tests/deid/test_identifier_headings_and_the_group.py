@@ -178,3 +178,35 @@ def test_a_chain_alone_is_no_place() -> None:
 def test_the_leader_named_as_the_one_who_leads(text: str, language: str, member: str) -> None:
     names = [t for c, t in found(text, language) if c == "name"]
     assert not any(member.split()[-1] in name for name in names), names
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("Group tonight: Ruth (leader), Tom, Aisling, me, the two new pharmacists.", "Aisling"),
+    ("Group tonight: Ruth (leader), Tom, Aisling, me, the two new pharmacists.", "Ruth"),
+    ("Anwesend: Ute, Jens und ich. Es ging um eine Patientin mit Schmerzen.", "Jens"),
+    ("after group - Aisling's case was about a baby. it stayed with me.", "Aisling"),
+    ("Midwifery group. Listened to Ciara's case about the stillbirth.", "Ciara"),
+])
+def test_who_came_and_whose_case_it_was_are_the_group(text: str, member: str) -> None:
+    assert ("name", member) not in found(text)
+
+
+@pytest.mark.parametrize(("text", "patient"), [
+    ("Group: Dermot again. He's the porter's son.", "Dermot"),  # one name is no roll call
+    ("Jim's case worker rang me about him before the group.", "Jim"),
+])
+def test_a_patient_beside_the_group_is_still_found(text: str, patient: str) -> None:
+    assert ("name", patient) in found(text, "en")
+
+
+def test_who_led_the_evening_is_the_group() -> None:
+    assert ("name", "Tom") not in found("March session. Ruth away; Tom led. Different group.")
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("session notes 11/1 - presented: woman, 40s, IBS.", ["11/1"]),
+    ("Notes 12/9: tired. didn't present.", ["12/9"]),
+    ("Sitzung 7/10: Feinmotorik besser, knöpfe gehen.", []),  # the seventh of ten sessions
+])
+def test_a_day_heading_the_notes_of_a_meeting(text: str, dates: list[str]) -> None:
+    assert [t for c, t in found(text) if c == "date"] == dates

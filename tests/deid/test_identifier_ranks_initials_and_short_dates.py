@@ -322,3 +322,52 @@ def test_initials_ages_and_numbers_as_notes_write_them(text: str, lang: str, fou
 ])
 def test_a_species_and_a_mobile_number_are_no_name_or_id(text: str, lang: str) -> None:
     assert [c for c, _ in found(text, lang) if c in ("name", "id_number")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a log's entries by day and month; numbers after an employer's and a driver's labels
+    ("social worker. 7/8: home visit. 8/8: phone call from the neighbour.", ("date", "8/8")),
+    ("Employee: S. Bell   Payroll no: 0044781", ("id_number", "0044781")),
+    ("She can still drive, she says. Licence no. 087 415 992.", ("id_number", "087 415 992")),
+    # an animal and its name set apart by commas
+    ("He cried only about the dog, Moose.", ("name", "Moose")),
+    ("A man's dog, Biscuit, sleeps on his bed.", ("name", "Biscuit")),
+    ("Dusty, a horse, 31 years old, belongs to a girl.", ("name", "Dusty")),
+])
+def test_logs_labelled_numbers_and_pets_set_apart(text: str,
+                                                  expected: tuple[str, str]) -> None:
+    assert expected in found(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Pain score 7/10: better than last week.",
+    "Anyway, a dog, a cat, whatever helps her.",
+    "He lost his licence in 2019.",
+])
+def test_scores_openers_and_a_year_are_none_of_these(text: str) -> None:
+    assert [f for f in found(text, "en") if f[0] in ("date", "name", "id_number")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # initials and surnames after the case, the probationer, the farmer; the writer's stand-in
+    ("Kurz vor Sitzung: Fall G. oder Fall H.?", ("name", "H.")),
+    ("Fall Weißhaupt. Sie sagt, ihr Mann vergiftet ihr Essen.", ("name", "Weißhaupt")),
+    ("Bewährungshilfe. Proband S. K., Auflage: Suchtberatung.", ("name", "S. K.")),
+    ("Die eine, nennen wir sie J., schickt mir nachts Mails.", ("name", "J.")),
+    ("Hof oberhalb vom Dorf, Bauer Tappeiner, melkt noch selbst.", ("name", "Bauer Tappeiner")),
+    # a phone number with a group of one digit, a hospital case by its number
+    ("Fr. Kühnel – 0351/4 21 88 30 – zurückrufen wg. Befund", ("phone", "0351/4 21 88 30")),
+    ("Pat. E., Aufnahme gestern, Fall 0065510934", ("id_number", "0065510934")),
+])
+def test_german_cases_farmers_stand_ins_and_numbers(text: str,
+                                                    expected: tuple[str, str]) -> None:
+    assert expected in found(text, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Der Fall Sturz. Im Fall Demenz ist das anders.",
+    "Fall Nummer 3 ist erledigt, im Fall 2023 nicht.",
+    "Die Dosis war 0,5 1 2 mg am Tag.",
+])
+def test_german_kinds_of_case_and_doses_are_no_one(text: str) -> None:
+    assert [f for f in found(text, "de") if f[0] in ("name", "phone", "id_number")] == []

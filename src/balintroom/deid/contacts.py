@@ -49,7 +49,9 @@ _PHONE_RES = [
     re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s./-]{0,3}(?:\(0\)\s?)?\(?\d+\)?){2,7}"),
     # national, leading zero: 0171 2345678, 030 / 123 45 67, (0 89) 12 34 56, 089/123456-78
     # (not the digits of a code that goes on in letters: "INE 070912345AB")
-    re.compile(r"(?<![\w/.,+-])(?:\(0\s?\d{1,5}\)|0\d{1,5})(?:\s?[/.-]?\s?\d{2,}){1,5}"
+    # (a group of one digit only before another group: "0351/4 21 88 30", "08651 6 47 12")
+    re.compile(r"(?<![\w/.,+-])(?:\(0\s?\d{1,5}\)|0\d{1,5})"
+               r"(?:\s?[/.-]?\s?(?:\d{2,}|\d(?=\s\d\d)))(?:\s?[/.-]?\s?\d{2,}){0,4}"
                r"(?![A-Za-z])"),
     # North American: (555) 123-4567, 212-555-0147
     re.compile(r"(?<![\w-])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"),

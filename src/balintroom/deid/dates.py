@@ -44,8 +44,16 @@ _DAY_ONLY_DE_RE = re.compile(
     rf"\b(?i:seit\s+dem|am|vom|bis\s+zum|ab\s+dem|zum|bis|ab|Mitte|Anfang|Ende)\s+"
     rf"(?P<day>{_DAY}\.)(?=\s*(?:[,;:)–]|$|\s+(?!(?:mal|male|und|bis|oder|Mal)\b)"
     r"(?-i:[a-zäöüß])))")
-# "Peggy, 101, Fernlea House, 4/12:": a day and month between commas and a colon
-_DAY_MONTH_LIST_RE = re.compile(rf"(?<=,\s)(?P<d>{_DAY}/{_MON})(?=\s*:)")
+# "Peggy, 101, Fernlea House, 4/12:": a day and month between commas and a colon; or
+# opening an entry of a log ("7/8: home visit. 8/8: phone call")
+_DAY_MONTH_LIST_RE = re.compile(
+    rf"(?:(?<=,\s)|(?<=[.;]\s)|(?<=\n)|(?<=^))(?P<d>{_DAY}/{_MON})(?=\s?:(?:\s|$))")
+
+# "session notes 11/1 -", "Notes 12/9: tired", "Notiz 3/4": a day and month heading a
+# record of a meeting
+_RECORD_DAY_MONTH_RE = re.compile(
+    r"\b(?i:notes?|notiz|notizen)\s+(?:on\s+|am\s+|vom\s+)?"
+    rf"(?P<d>{_DAY}/{_MON})(?![/\d.,]\d|\d)")
 
 
 def _holiday_years_and_bare_days(text: str) -> Iterator[_Candidate]:
@@ -54,5 +62,6 @@ def _holiday_years_and_bare_days(text: str) -> Iterator[_Candidate]:
         yield _Candidate("date", m.start(), m.end(), _P_DATE)
     for m in _DAY_ONLY_DE_RE.finditer(text):
         yield _Candidate("date", m.start("day"), m.end("day"), _P_DATE)
-    for m in _DAY_MONTH_LIST_RE.finditer(text):
-        yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
+    for rx in (_DAY_MONTH_LIST_RE, _RECORD_DAY_MONTH_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)

@@ -286,6 +286,15 @@ _GROUP_LEADER_RES = [
     re.compile(r"\b(?:[Oo]ur|[Tt]he|[Mm]y)\s+(?:(?:group|Balint|new)\s+)?(?:co-)?(?:leader"
                rf"|facilitator|convenor)s?,?\s+{_LEADER_NAME}"),
     re.compile(r"\b[Ll]eader,?\s+(?P<n>(?:Dr|Prof)\.?\s+[A-Z][\w'’-]+)"),
+    # "Ruth (leader), Tom, Aisling": the leader marked in a list of who came
+    re.compile(rf"{_LEADER_NAME}\s*\((?:co-)?(?:leader|facilitator|Leitung|Leiterin|Leiter"
+               r"|animatrice|animateur)\)"),
+    # "Ruth away; Tom led.": who led this evening
+    re.compile(rf"{_LEADER_NAME}\s+(?:led|facilitated|chaired)\b(?!\s+(?:me|him|her|us|them)\b)"),
+    # "Listened to Ciara's case about the stillbirth": the case a member brought (a
+    # patient's is "the case of", or a title comes with it)
+    re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][a-z]{1,20})['’]s\s+case\b(?!\s*(?:worker|manager|file"
+               r"|notes?|officer|conference|review|load))"),
     re.compile(rf"{_LEADER_NAME}\s*\((?:our|the\s+group['’]s|unsere|unser)\s+"
                r"(?:group\s+)?(?:co-)?(?:leader|Leiterin|Leiter|Gruppenleiterin|Gruppenleiter)"),
     re.compile(r"\b(?:[Uu]nsere?|[Mm]eine?|[Dd]ie|[Dd]er)\s+(?:Balint-?)?(?:[Gg]ruppen)?"
@@ -350,12 +359,27 @@ _GROUP_WORD_RE = re.compile(
     r"|συντον)")
 
 
+# "Group tonight: Ruth (leader), Tom, Aisling, me", "Anwesend: Ute, Jens und ich": who came
+_ROLL_CALL_RE = re.compile(
+    r"(?m:^)(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
+    r"|[Pp]résents?|[Pp]résentes)(?:\s+(?:tonight|today|this\s+week|heute))?\s*:\s*"
+    r"(?P<list>[^\n.]{1,200})")
+_ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜ][\w'’-]{1,30}")
+
+
 def _group_leaders_named(text: str) -> list[str]:
     """Names the text gives the group's leader or a member: the group's own, like
     `known_names`."""
-    if not _GROUP_WORD_RE.search(text):
+    if not _GROUP_WORD_RE.search(text) and not _ROLL_CALL_RE.search(text):
         return []
-    return [m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text)]
+    named = [m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text)]
+    for m in _ROLL_CALL_RE.finditer(text):
+        parts = [re.sub(r"\([^)]*\)", "", part).strip()
+                 for part in re.split(r",|\band\b|\bund\b|\bet\b|&", m.group("list"))]
+        names = [part for part in parts if _ROLL_CALL_NAME_RE.fullmatch(part)]
+        if len(names) >= 2:  # a list of people, not "Group: Dermot again"
+            named.extend(names)
+    return named
 
 
 def _after_cue(text: str, start: int) -> bool:

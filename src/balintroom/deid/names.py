@@ -348,7 +348,16 @@ _INITIAL_AFTER_RE = re.compile(
     # "D., 15, school refuser", "A. – 4th session", "T. again": an initial opening a label
     # (not "E. coli")
     r"|^\s*(?P<label>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?=\s*(?:,\s*\d|\s[–-]\s|\(\d)"
-    r"|\s+(?!coli|aureus|difficile|pneumoniae|faecalis|albicans)[a-z]{3,}\b)")
+    r"|\s+(?!coli|aureus|difficile|pneumoniae|faecalis|albicans)[a-z]{3,}\b)"
+    # "Fall G. oder Fall H.?", "Proband S. K., Az.", "nennen wir sie J.": initials after a
+    # word for the case or the person, or the writer's stand-in
+    r"|\b(?:Fall|Proband|Probandin|Betroffene|Betroffener|(?:nennen|nenne)\s+wir\s+(?:sie|ihn)"
+    r"|(?:nenne|nennen)\s+(?:sie|ihn)|call\s+(?:her|him))\s+"
+    r"(?P<cue>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?![\w.])")
+# "Fall Weißhaupt.", "Bauer Tappeiner, neunundneunzig": a surname after the case or the farmer
+_CASE_OR_FARMER_NAME_RE = re.compile(
+    rf"\b(?:Fall\s+|(?P<farmer>(?:Bauer|Bäuerin|Altbauer|Altbäuerin|Jungbauer)\s+))"
+    rf"(?P<name>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)(?=\s*[.,:;?!)]|\s+(?:oder|und|ist|war|hat)\b)")
 # A name with an age or a school year in brackets: "Tamo (2 J.)", "jono (yr 10)",
 # "lea-sophie (kl. 5)"
 _NAME_WITH_BRACKETED_AGE_RE = re.compile(
@@ -356,12 +365,22 @@ _NAME_WITH_BRACKETED_AGE_RE = re.compile(
     r"|m|mo|months|Monate)|(?:yr|year|kl|klasse|class)\.?\s*\d{1,2}[a-d]?)\)")
 
 
+_PETS_EN = (r"(?:dog|cat|puppy|kitten|horse|mare|gelding|pony|cow|calf|budgie|parrot|rabbit"
+            r"|hamster|collie|spaniel|terrier|lurcher|greyhound|labrador|kelpie|staffie|Staffie)")
+_PETS = (r"(?:Katze|Kater|Hund|Hündin|Pferd|Stute|Wallach|Pony|Kuh|Kalb|Hamster|Kaninchen|Hase"
+         r"|Papagei|Wellensittich|Meerschweinchen|Ziege|Esel|Hofhund|Schäferhund|Dackel|Labrador"
+         rf"|{_PETS_EN})")
 _PET_NAME_RE = re.compile(
-    r"\b(?:Katze|Kater|Hund|Hündin|Pferd|Stute|Wallach|Pony|Kuh|Kalb|Hamster|Kaninchen|Hase"
-    r"|Papagei|Wellensittich|Meerschweinchen|Ziege|Esel|Hofhund|Schäferhund|Dackel|Labrador"
-    r"|dog|cat|puppy|kitten|horse|mare|gelding|pony|cow|calf|budgie|parrot|rabbit|hamster"
-    r"|collie|spaniel|terrier|lurcher|greyhound|labrador|kelpie|staffie|Staffie)"
-    r"\s+(?:namens\s+|named\s+|called\s+)?[„“\"'‘]?(?P<name>[A-ZÄÖÜ][a-zäöüß]+)\b(?![-'’])")
+    rf"\b{_PETS}\s+(?:namens\s+|named\s+|called\s+)?[„“\"'‘]?(?P<name>[A-ZÄÖÜ][a-zäöüß]+)\b"
+    r"(?![-'’])"
+    # "his old collie, Fly, on the table", "Dusty, a horse, 31 years old": set apart by commas
+    # (in English: a German "Pferd, Hufrehe," lists nouns)
+    rf"|\b{_PETS_EN},\s+(?P<set>[A-ZÄÖÜ][a-zäöüß]+)(?=\s*[,.;)])"
+    rf"|(?<![\w'’-])(?P<before>[A-ZÄÖÜ][a-zäöüß]+),\s+(?:a|an|his|her|their|our)\s+(?:old\s+"
+    rf"|young\s+|little\s+)?{_PETS_EN}(?=\s*,)")
+# "Anyway, a dog, a cat,": a word that opens a sentence, not a pet's name
+_DISCOURSE_WORDS = frozenset({"anyway", "however", "still", "yes", "no", "well", "okay", "ok",
+                              "so", "then", "now", "also", "again", "once", "today", "later"})
 # "der Hund Angst hat": a verb after it makes the word a noun of the sentence
 _PET_VERB_AFTER_RE = re.compile(r"\s+(?:hat|hatte|haben|ist|war|sind|macht|machen)\b")
 _NICKNAME_HINT_RE = re.compile(
@@ -412,18 +431,28 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _PET_NAME_RE.finditer(text):
-        name = m.group("name")
+        group = next(g for g in ("name", "set", "before") if m.group(g))
+        name = m.group(group)
         # "Katze Pünktchen", "Pferd Donnerwetter", "the collie Meg": pets are named with
         # nouns as often as with names; not "Hund Angst hat"
         if not (name in data.STOP_CAPITALS or name in _CALENDAR or name in _NOT_UNKNOWN
                 or name.casefold() in _REGIONS_CASEFOLD or name in data.TOWNS
                 or name in data.CITIES or _PET_VERB_AFTER_RE.match(text, m.end())
-                or ("en" in langs and "de" not in langs
-                    and name.casefold() in data.COMMON_WORDS_EN)):
-            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+                or ("en" in langs and "de" not in langs and group == "name"
+                    and name.casefold() in data.COMMON_WORDS_EN)
+                or group == "before" and name.casefold() in _DISCOURSE_WORDS
+                or name.endswith("ly")):
+            yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
-        g = "name" if m.group("name") else "subject" if m.group("subject") else "label"
+        g = next(g for g in ("name", "subject", "label", "cue") if m.group(g))
         yield _Candidate("name", m.start(g), m.end(g), _P_NAME)
+    if "de" in langs:
+        for m in _CASE_OR_FARMER_NAME_RE.finditer(text):
+            name = m.group("name")
+            if not (_is_ordinary_word(name, langs) or name in data.STOP_CAPITALS
+                    or name in _CALENDAR or name.casefold() in _REGIONS_CASEFOLD):
+                start = m.start("farmer") if m.group("farmer") else m.start("name")
+                yield _Candidate("name", start, m.end("name"), _P_NAME)
     for m in _NAME_WITH_BRACKETED_AGE_RE.finditer(text):
         name = m.group("name")
         if name.casefold() in _CUE_WORDS_CF or name in data.STOP_CAPITALS or (

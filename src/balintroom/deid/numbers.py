@@ -46,6 +46,11 @@ _ID_LABELS = (
     # PAN), a prisoner's MIN, a veteran's DVA file, a court's file or matter, a pet's chip
     r"|TRN|NIS|OHIP|RAMQ|HCN|PAN|MIN|DVA(?:\s+file)?|File|Matter|Docket|Microchip|Chip"
     r"|Transponder"
+    # an employee's and a driver's numbers: "Payroll no: 0044781", "Licence no. 087 415 992"
+    r"|Payroll(?:\s+(?:No\.?|Number))?|(?:Staff|Employee)\s+(?:ID|No\.?|Number)"
+    r"|Licen[cs]e\s+(?:No\.?|Number|\#)"
+    # a hospital case by its number: "Fall 0065510934" (not "Fall 3", "im Fall 2023")
+    r"|Fall(?=\s+\d{6,})"
 )
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
