@@ -350,3 +350,13 @@ def test_greek_initials_in_brackets_cases_and_stand_ins(text: str, initials: str
 def test_a_greek_word_after_instagram_is_no_handle() -> None:
     assert found("Μου έστειλε στο Instagram μια φωτογραφία.", "el") == []
     assert found("Elle m'a envoyé sur Instagram une photo.", "fr") == []
+
+
+def test_a_house_number_after_a_street_is_no_age() -> None:
+    text = "Κλήση στις 02:40. Οδός Καλοκαιρινού 118, τρίτος όροφος. Άνδρας, 41."
+    assert found(text, "el") == [("place", "Οδός Καλοκαιρινού 118")]
+
+
+def test_a_health_centre_with_a_slash_and_its_place() -> None:
+    text = "ΣΗΜΕΙΩΣΗ: Κ/Υ Σπάτων, Παρασκευή 9/2. Τρίτη επίσκεψη για αϋπνία."
+    assert ("place", "Κ/Υ Σπάτων") in found(text, "el")

@@ -30,6 +30,7 @@ from balintroom.deid._text import (
     _DIGIT_RE,
     _P_CITY,
     _P_NAME,
+    _P_PLACE_STRUCT,
     _P_TAGGER,
     _P_WEAK,
     _TOKEN_RE,
@@ -555,7 +556,11 @@ def find_identifiers(text: str, language: str | None = None, *,
     names = [c for c in names if c not in cities]
     candidates.extend(_Candidate("place", c.start, c.end, c.priority) for c in cities)
     candidates.extend(names)
-    candidates.extend(_ages_after_persons(text, toks, names))
+    # "Οδός Καλοκαιρινού 118,": a name in a street's is no person, its number no age
+    streets = [(c.start, c.end) for c in places if c.priority >= _P_PLACE_STRUCT]
+    candidates.extend(_ages_after_persons(text, toks, [
+        c for c in names if not any(start <= c.start and c.end <= end
+                                    for start, end in streets)]))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
     candidates.extend(places)
     # Not among `places`: a guess must not cut an "other" finding short.
