@@ -314,3 +314,27 @@ def test_french_metres_feasts_regions_and_school_years_are_no_one(text: str,
 
 def test_a_person_called_noel_is_still_found() -> None:
     assert ("name", "Noël") in found("Noël, son fils, vient le dimanche.")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # towns by the shape of their names, known to no list
+    ("Institutrice dans une école à classe unique, Saint-Julien-du-Verdon (11 élèves).",
+     "Saint-Julien-du-Verdon"),
+    ("Mme C., 98 ans, habitant à Morne-à-l'Eau. Je passe deux fois par jour.",
+     "Morne-à-l'Eau"),
+    ("La famille, pêcheurs à Grande-Rivière, m'appelle même la nuit.", "Grande-Rivière"),
+    ("Capitaine de police, Bruxelles-Midi. Le SDF qu'on arrête chaque semaine.",
+     "Bruxelles-Midi"),
+    ("Mme Payet, 93 ans, Les Avirons, refuse la dialyse.", "Les Avirons"),
+])
+def test_french_towns_by_the_shape_of_their_names(text: str, town: str) -> None:
+    assert ("place", town) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Son fils Jean-Pierre et sa sœur Marie-Claire sont venus.",
+    "Mme Lambert-Roche a écrit à la direction.",
+    "Sage-femme libérale, Haute-Savoie. Accouchement à domicile.",
+])
+def test_french_double_names_and_regions_are_no_towns(text: str) -> None:
+    assert [t for c, t in found(text) if c == "place"] == []

@@ -210,3 +210,18 @@ def test_who_led_the_evening_is_the_group() -> None:
 ])
 def test_a_day_heading_the_notes_of_a_meeting(text: str, dates: list[str]) -> None:
     assert [t for c, t in found(text) if c == "date"] == dates
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("She was admitted to Pinderfields last night.", "Pinderfields"),
+    ("Pt: R. | Seen at Daisy Hill | OD x2", "Daisy Hill"),
+    ("Aoife was booked with us at the Rotunda for her third.", "Rotunda"),
+])
+def test_where_a_patient_was_admitted_or_seen(text: str, place: str) -> None:
+    assert ("place", place) in found(text, "en")
+
+
+def test_units_specialties_and_doctors_are_no_such_place() -> None:
+    text = ("She was admitted to ICU, transferred to Cardiology, discharged to Home and "
+            "referred to Dr Ahmed.")
+    assert [t for c, t in found(text, "en") if c == "place"] == []

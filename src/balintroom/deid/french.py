@@ -482,7 +482,44 @@ def _places(text: str) -> Iterator[_Candidate]:
             yield c
 
 
+# Towns by the shape of their names: "Saint-Julien-du-Verdon", "Morne-à-l'Eau" (a particle
+# between hyphens), "Grande-Rivière", "Pont-Aven" (a word of the land before the hyphen),
+# "Strasbourg-Neudorf", "Bruxelles-Midi" (a city and its quarter), "Les Avirons" set apart
+# by commas ("Mme Payet, 93 ans, Les Avirons, refuse") - no one's name has these shapes
+_HYPHENATED_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)+(?![\w'’-])")
+_PARTICLE_INSIDE = frozenset({"de", "du", "des", "en", "sur", "sous", "lès", "les", "le", "la",
+                              "à", "aux", "ès"})
+_LAND_BEFORE = frozenset({"Grand", "Grande", "Petit", "Petite", "Haut", "Haute", "Bas", "Basse",
+                          "Vieux", "Vieille", "Mont", "Port", "Pont", "Fort", "Val", "Bourg",
+                          "Morne", "Anse", "Cap", "Plan", "Pointe"})
+_KIN_AFTER = frozenset({"Père", "Mère", "Papa", "Maman", "Oncle", "Tante", "Frère", "Sœur",
+                        "Parents", "Duc", "Maître"})
+_AFTER_AN_ANIMAL_RE = re.compile(rf"\b{_ANIMALS_FR}\s*,?\s*$")
+_CITIES_BEFORE_A_QUARTER = (data.CITIES | data.WORLD_CITIES | TOWNS) - _ALL_FIRST
+_LES_PLACE_RE = re.compile(rf"(?<=,\s)Les\s+{_CAP}(?=\s*[,.;)])")
+
+
+def _is_a_town_by_its_shape(word: str) -> bool:
+    parts = word.split("-")
+    first, rest = parts[0], parts[1:]
+    if word in REGIONS or word in data.REGIONS or first in _ALL_FIRST | data.FIRST_NAMES:
+        return False
+    if any(p.casefold() in _PARTICLE_INSIDE or p[:2].casefold() in ("d'", "l'", "d’", "l’")
+           for p in rest[:-1]) and re.match(r"(?:[dl]['’])?[A-ZÀ-ÖØ-Þ]", rest[-1]):
+        return True
+    if first in _LAND_BEFORE and rest[0][:1].isupper() and rest[0] not in _KIN_AFTER:
+        return True
+    return (first in _CITIES_BEFORE_A_QUARTER and rest[0][:1].isupper()
+            and first.casefold() not in _SURNAMES_LC)
+
+
 def _places_in_text(text: str) -> Iterator[_Candidate]:
+    for m in _HYPHENATED_RE.finditer(text):
+        if _is_a_town_by_its_shape(m.group()) and not _AFTER_AN_ANIMAL_RE.search(
+                text, max(0, m.start() - 30), m.start()):  # "Jument Belle-de-Mai": her name
+            yield _Candidate("place", m.start(), m.end(), _P_CITY_PREP)
+    for m in _LES_PLACE_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_CITY_PREP)
     for m in _FR_INSTITUTION_RE.finditer(text):
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _CITY_REGION_RE.finditer(text):

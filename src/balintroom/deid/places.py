@@ -570,6 +570,21 @@ _SENTENCE_END_BEFORE_RE = re.compile(r"[.!?:;]\s{1,3}$")
 _AT_SIGN_RE = re.compile(rf"(?<=\s)@\s+(?P<name>[A-ZÄÖÜ]{_WORD})\b")
 
 
+# "admitted to Pinderfields", "Seen at Daisy Hill", "died at Mass General", "booked with us
+# at the Rotunda": where a patient was moved, seen, born or died is a place - unless a unit,
+# a specialty, a country or a person ("referred to Dr Ahmed")
+_CARE_MOVE_EN_RE = re.compile(
+    r"\b(?:[Aa]dmitted|[Rr]eadmitted|[Tt]ransferred|[Dd]ischarged|[Ss]een|[Bb]orn|[Dd]elivered"
+    r"|[Dd]ied|[Bb]ooked|[Tt]reated|[Vv]entilated|[Bb]lue-lighted|[Rr]ushed)\s+"
+    r"(?:with\s+us\s+)?(?:to|at|from|into)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]+){0,2})")
+_NOT_WHERE_CARE_IS = frozenset({
+    "Hospital", "Home", "Hospice", "Casualty", "Resus", "Recovery", "Rehab", "Psychiatry",
+    "Cardiology", "Oncology", "Paediatrics", "Pediatrics", "Surgery", "Maternity", "Theatre",
+    "Theatres", "Intensive", "Critical", "Court", "Prison", "School", "Hand", "Birth", "Term",
+    "Christmas", "Easter", "Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Nurse", "Sister"})
+
+
 def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     """Places the words around them show: "PLZ 44137", "Am Mühlbach 3a", "at Willowbrook",
     "Eichendorffschule", "wohnt im Wedding", "Nether Wallop", "Sunnybank surgery"."""
@@ -585,6 +600,14 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         name = m.group("name")
         if (name not in _NOT_UNKNOWN and not _is_known_or_ambiguous_first_name(name)
                 and not ("en" in langs and _is_ordinary_word(name, _ENGLISH))):
+            yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+    for m in _CARE_MOVE_EN_RE.finditer(text) if "en" in langs else ():
+        name = m.group("name")
+        words = name.split()
+        if not (words[0].rstrip(".") in _NOT_WHERE_CARE_IS or words[0] in _UNIT_WORDS
+                or all(w in _NOT_UNKNOWN for w in words) or name.isupper()
+                or name.casefold() in _REGIONS_CASEFOLD
+                or len(words) == 1 and _is_known_or_ambiguous_first_name(name)):
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
     for m in _INSTITUTION_BRACKET_RE.finditer(text) if "(" in text else ():
         if not all(w in _NOT_UNKNOWN for w in m.group("name").split()):
