@@ -371,3 +371,19 @@ def test_german_cases_farmers_stand_ins_and_numbers(text: str,
 ])
 def test_german_kinds_of_case_and_doses_are_no_one(text: str) -> None:
     assert [f for f in found(text, "de") if f[0] in ("name", "phone", "id_number")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frau Doktor Hubmann aus der Nachbarpraxis hat ihn überwiesen.",
+     ("name", "Frau Doktor Hubmann")),
+    ("Mein Vorgänger, Doktor Egger, wusste alles.", ("name", "Doktor Egger")),
+    ("Sr. Benedikta war selbst Krankenschwester.", ("name", "Sr. Benedikta")),
+    ("Ein Schüler fragt, ob sein Hund, Rocky, in den Himmel kommt.", ("name", "Rocky")),
+    ("Ein Mädchen hat ihren Hasen Flocke gebracht, allein.", ("name", "Flocke")),
+])
+def test_german_doctors_sisters_and_pets(text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(text, "de")
+
+
+def test_a_german_list_after_an_animal_names_no_pet() -> None:
+    assert found("Pferd, Hufrehe, Besitzerin weint, Dienstag wieder", "de") == []

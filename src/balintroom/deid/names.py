@@ -367,15 +367,15 @@ _NAME_WITH_BRACKETED_AGE_RE = re.compile(
 
 _PETS_EN = (r"(?:dog|cat|puppy|kitten|horse|mare|gelding|pony|cow|calf|budgie|parrot|rabbit"
             r"|hamster|collie|spaniel|terrier|lurcher|greyhound|labrador|kelpie|staffie|Staffie)")
-_PETS = (r"(?:Katze|Kater|Hund|Hündin|Pferd|Stute|Wallach|Pony|Kuh|Kalb|Hamster|Kaninchen|Hase"
+_PETS = (r"(?:Katze|Kater|Hund|Hündin|Pferd|Stute|Wallach|Pony|Kuh|Kalb|Hamster|Kaninchen|Hasen?"
          r"|Papagei|Wellensittich|Meerschweinchen|Ziege|Esel|Hofhund|Schäferhund|Dackel|Labrador"
          rf"|{_PETS_EN})")
 _PET_NAME_RE = re.compile(
     rf"\b{_PETS}\s+(?:namens\s+|named\s+|called\s+)?[„“\"'‘]?(?P<name>[A-ZÄÖÜ][a-zäöüß]+)\b"
     r"(?![-'’])"
     # "his old collie, Fly, on the table", "Dusty, a horse, 31 years old": set apart by commas
-    # (in English: a German "Pferd, Hufrehe," lists nouns)
-    rf"|\b{_PETS_EN},\s+(?P<set>[A-ZÄÖÜ][a-zäöüß]+)(?=\s*[,.;)])"
+    # (a German "Pferd, Hufrehe," lists nouns: there no ordinary word)
+    rf"|\b{_PETS},\s+(?P<set>[A-ZÄÖÜ][a-zäöüß]+)(?=\s*[,.;)])"
     rf"|(?<![\w'’-])(?P<before>[A-ZÄÖÜ][a-zäöüß]+),\s+(?:a|an|his|her|their|our)\s+(?:old\s+"
     rf"|young\s+|little\s+)?{_PETS_EN}(?=\s*,)")
 # "Anyway, a dog, a cat,": a word that opens a sentence, not a pet's name
@@ -441,6 +441,7 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                 or ("en" in langs and "de" not in langs and group == "name"
                     and name.casefold() in data.COMMON_WORDS_EN)
                 or group == "before" and name.casefold() in _DISCOURSE_WORDS
+                or group == "set" and "de" in langs and _is_ordinary_word(name, langs)
                 or name.endswith("ly")):
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
