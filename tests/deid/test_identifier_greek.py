@@ -360,3 +360,17 @@ def test_a_house_number_after_a_street_is_no_age() -> None:
 def test_a_health_centre_with_a_slash_and_its_place() -> None:
     text = "ΣΗΜΕΙΩΣΗ: Κ/Υ Σπάτων, Παρασκευή 9/2. Τρίτη επίσκεψη για αϋπνία."
     assert ("place", "Κ/Υ Σπάτων") in found(text, "el")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Περίπτωση: η κυρία με τις σακούλες. Όλη η Άνω Πόλη την ξέρει.", "Άνω Πόλη"),
+    ("Γεν. 04.01.1929. Σαλαμίνα, Κακή Βίγλα. Η κόρη του τηλεφωνεί.", "Κακή Βίγλα"),
+    ("γιαγιά Φρόσω, 96, Σίφνος. η εγγονή πήρε τηλέφωνο.", "Σίφνος"),
+])
+def test_greek_towns_by_their_first_word_and_after_an_age(text: str, place: str) -> None:
+    assert ("place", place) in found(text, "el")
+
+
+def test_a_party_and_a_man_after_an_age_are_no_towns() -> None:
+    text = "Ψήφιζε πάντα Νέα Δημοκρατία. Η Μαρία, 45, Γιώργος."
+    assert [t for c, t in found(text, "el") if c == "place"] == []

@@ -395,6 +395,14 @@ _PLACE_NOUN_BEFORE_RE = re.compile(
 _TOWN_PREFIXES = frozenset(_words("Νέα Νέο Νέος Νέας Νέου Άνω Κάτω Παλαιά Παλιά Μεγάλο Μικρό "
                                   "Μεγάλη Μικρή Αγία Άγιο Άγιος Αγίου Αγίας"))
 _TOWN_PREFIX_RE = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_TOWN_PREFIXES))})\s+$")
+# "Άνω Πόλη", "Κάτω Πατήσια", "Κακή Βίγλα", "Νέα Ιωνία": a town by the word before it, anywhere
+_PREFIXED_TOWN_RE = re.compile(
+    r"(?<!\w)(?P<pre>Άνω|Κάτω|Ανω|Κατω|Νέα|Νέο|Νέος|Νέας|Νέου|Παλαιά|Παλιά|Παλαιό|Παλαιού|Κακή)"
+    r"\s+(?P<w>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,})")
+# "γιαγιά Φρόσω, 96, Σίφνος.": where she lives, after her age between commas
+_PLACE_AFTER_AGE_RE = re.compile(
+    r"(?<=\d, )(?P<p>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,}(?:\s+[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,})?)"
+    r"(?=\s*[.,;])")
 
 
 # --- other ---------------------------------------------------------------------------------
@@ -602,6 +610,14 @@ def _flush(text: str, run: list[tuple[int, int, str]]) -> Iterator[_Candidate]:
 
 
 def _places(text: str) -> Iterator[_Candidate]:
+    for m in _PREFIXED_TOWN_RE.finditer(text):
+        kind = _kind(m.group("w"))
+        if kind in ("town", "unknown", "ambiguous") or (
+                m.group("pre") in ("Άνω", "Κάτω", "Ανω", "Κατω") and kind == "common"):
+            yield _Candidate("place", m.start(), m.end(), _P_CITY_PREP)
+    for m in _PLACE_AFTER_AGE_RE.finditer(text):
+        if all(_kind(w) in ("town", "unknown") for w in m.group("p").split()):
+            yield _Candidate("place", m.start(), m.end(), _P_CITY_PREP)
     for rx in _STREET_RES:
         for m in rx.finditer(text):
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
