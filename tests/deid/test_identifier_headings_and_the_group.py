@@ -225,3 +225,16 @@ def test_units_specialties_and_doctors_are_no_such_place() -> None:
     text = ("She was admitted to ICU, transferred to Cardiology, discharged to Home and "
             "referred to Dr Ahmed.")
     assert [t for c, t in found(text, "en") if c == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Probation officer, Maricopa County. Client, 22, who brings his baby.",
+    "He moved to County Durham last year, then to Co. Kerry.",
+    "EMT, volunteer fire company, Lancaster County PA. The Amish family.",
+])
+def test_a_county_is_a_region(text: str) -> None:
+    assert [t for c, t in found(text, "en") if c in ("place", "name")] == []
+
+
+def test_a_county_hospital_is_a_place() -> None:
+    assert ("place", "Cook County Hospital") in found("She was at Cook County Hospital.", "en")

@@ -481,6 +481,16 @@ _Rule = Callable[[str], Iterator[_Candidate]]
 _DIGIT_RULES: tuple[_Rule, ...] = (_id_numbers, _dates, _phones, _ages)  # all need a digit
 
 
+# "Maricopa County", "Lancaster County PA", "Co. Mayo", "County Meath": a county is a region,
+# as a federal state is (its hospital or court is a place: "Cook County Hospital")
+_COUNTY_RE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]+\s+){1,2}County(?:\s+[A-Z]{2}\b)?"
+                        r"(?!\s+(?:[A-Z]|of\b))|\b(?:County|Co\.)\s+[A-Z][\w'’-]+")
+
+
+def _within(candidate: _Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= candidate.start and candidate.end <= end for start, end in spans)
+
+
 def find_identifiers(text: str, language: str | None = None, *,
                      known_names: Iterable[str] = (), with_tagger: bool = True
                      ) -> list[Finding]:
@@ -529,7 +539,9 @@ def find_identifiers(text: str, language: str | None = None, *,
     if foreign:
         places = _no_french_words(text, _not_greek(text, places), _P_CITY)
     places.extend(c for c in own if c.category == "place")
-    places = [c for c in places if not _names_no_one(text[c.start:c.end])]
+    counties = [m.span() for m in _COUNTY_RE.finditer(text)] if "Co" in text else []
+    places = [c for c in places if not _names_no_one(text[c.start:c.end])
+              and not _within(c, counties)]
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
     names.extend(_context_names(text, langs))
@@ -545,6 +557,7 @@ def find_identifiers(text: str, language: str | None = None, *,
         names = [c for c in _no_french_words(text, _not_greek(text, names), _P_WEAK)
                  if not _opens_a_french_sentence(text, c)]
     names.extend(c for c in own if c.category == "name")
+    names = [c for c in names if not _within(c, counties)]
     if foreign:
         figures = [span for rule in _NO_PATIENT.get(_code(language), ())
                    for span in rule(text)]
@@ -565,7 +578,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     candidates.extend(places)
     # Not among `places`: a guess must not cut an "other" finding short.
     candidates.extend(c for c in tagged if c.category == "place"
-                      and not _names_no_one(text[c.start:c.end]))
+                      and not _names_no_one(text[c.start:c.end]) and not _within(c, counties))
     others = [*_other(text, langs), *_roles(text)]
     if foreign:  # "sur Instagram une photo": a French word alone is no handle
         others = [c for c in others if not (text[c.start:c.end].isalpha()
