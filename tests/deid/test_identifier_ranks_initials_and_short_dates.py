@@ -387,3 +387,8 @@ def test_german_doctors_sisters_and_pets(text: str, expected: tuple[str, str]) -
 
 def test_a_german_list_after_an_animal_names_no_pet() -> None:
     assert found("Pferd, Hufrehe, Besitzerin weint, Dienstag wieder", "de") == []
+
+
+def test_an_age_on_a_day_and_sats_on_air() -> None:
+    assert ("age_over_89", "ninety") in found("Beryl is ninety on Saturday week.", "en")
+    assert found("Her sats were 96 on air.", "en") == []

@@ -205,7 +205,10 @@ _AGE_COPULA_RE = re.compile(
     rf"(?:(?:now|jetzt|already|schon|bereits|nun|fast|almost|nearly|knapp|über|over|gerade"
     rf"|stolze|just|erst)\s+)?(?P<age>{_OLD_WORD})\b(?!\s*[.,]\d)(?!\s*/)"
     + _NOT_A_UNIT + r"(?!\s*(?:percent|per\s?cent|Prozent|pounds|euros?|quid|beats|mmHg"
-    r"|mg|ml|kg|units|Einheiten|Schläge|on\b|über\b|over\b|von\b|of\b|out\b|Punkte"
+    r"|mg|ml|kg|units|Einheiten|Schläge|über\b|over\b|von\b|of\b|out\b|Punkte"
+    # "96 on air", but "ninety on Saturday week", "100 on the 3rd"
+    r"|on\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+\d"
+    r"|(?:her|his)\s+(?:next\s+)?birthday))"
     r"|minutes|Minuten|m\b|metres|Meter|degrees|Grad))", re.I)
 _SUBJECT_BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 _NOT_AGE_SUBJECTS = frozenset({
