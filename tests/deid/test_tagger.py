@@ -59,6 +59,8 @@ def test_ordinary_words_titles_and_units_are_no_guess(language: str, text: str) 
     ("auf dem Schulhof heute", "place", "Schulhof", None),
     ("auf dem Lindenhof heute", "place", "Lindenhof", "Lindenhof"),
     ("ein Hund, 11 J. alt", "name", "J", None),
+    ("auf das Schuljahr 2023/2024", "name", "Schuljahr", None),
+    ("auf Herrn Kleinschmidt gewartet", "name", "Kleinschmidt", "Kleinschmidt"),
 ])
 def test_a_guess_is_trimmed_or_dropped(text: str, category: str, span: str,
                                        expected: str | None) -> None:

@@ -396,6 +396,11 @@ def _is_ordinary(word: str, category: str, language: str | None, limit: float) -
         return True
     langs = frozenset({language}) if language else _BOTH
     parts = [p for p in word.split("-") if len(p) > 1]
+    if category == "name":
+        # "Schuljahr 2023/2024": in German text a long compound of the dictionary is no
+        # name (the surnames that are nouns are short words: "Sommer", "Koch", "Vogel")
+        return (language == "de" and len(word) >= 9 and word not in data.FIRST_NAMES
+                and _is_ordinary_word(word, langs))
     return (category == "place" and bool(parts)
             and all(_is_ordinary_word(p, langs) for p in parts))
 
