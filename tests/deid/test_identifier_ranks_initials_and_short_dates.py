@@ -392,3 +392,8 @@ def test_a_german_list_after_an_animal_names_no_pet() -> None:
 def test_an_age_on_a_day_and_sats_on_air() -> None:
     assert ("age_over_89", "ninety") in found("Beryl is ninety on Saturday week.", "en")
     assert found("Her sats were 96 on air.", "en") == []
+
+
+def test_a_pet_whose_name_ends_like_an_adverb_is_still_named() -> None:
+    assert ("name", "Molly") in found("He cried only about the dog, Molly.", "en")
+    assert [f for f in found("Sadly, a horse, a big one, died.", "en") if f[0] == "name"] == []

@@ -47,7 +47,7 @@ _DAY_ONLY_DE_RE = re.compile(
 # "Peggy, 101, Fernlea House, 4/12:": a day and month between commas and a colon; or
 # opening an entry of a log ("7/8: home visit. 8/8: phone call")
 _DAY_MONTH_LIST_RE = re.compile(
-    rf"(?:(?<=,\s)|(?<=[.;]\s)|(?<=\n)|(?<=^))(?P<d>{_DAY}/{_MON})(?=\s?:(?:\s|$))")
+    rf"(?:^|(?<=,\s)|(?<=[.;]\s)|(?<=\n))(?P<d>{_DAY}/{_MON})(?=\s?:(?:\s|$))")
 
 # "session notes 11/1 -", "Notes 12/9: tired", "Notiz 3/4": a day and month heading a
 # record of a meeting

@@ -379,11 +379,16 @@ _ARTICLE_FOR_INSTITUTION_RE = re.compile(
 # "Πνευμονολόγος, Σωτηρία.": a note that opens with the writer's role and her workplace
 _HEADING_PLACE_RE = re.compile(
     rf"[{_UPPER}][^\W\d]+,\s+[{_UPPER}][^\W\d]+(?:\s+[{_UPPER}][^\W\d]+)?[.,]")
-_TWO_LETTER_SERVICES = frozenset({"ΑΤ", "ΨΝ", "ΚΥ", "ΠΙ", "ΤΑ", "ΓΝ", "ΚΛ", "ΠΥ", "ΤΕ"})
-# "ΑΤ Ομονοίας", "ΨΝ Λέρου", "ΚΥ Σάμης": a service's abbreviation and the place it serves
+# Services by their abbreviations: "ΑΤ Ομονοίας", "ΨΝ Λέρου", "ΚΥ Σάμης", "Κ/Υ Σπάτων"
+_SERVICES = ("ΑΤ", "ΨΝ", "ΚΥ", "ΠΙ", "ΤΑ", "ΚΑΠΗ", "ΚΔΑΠ", "ΚΕΠ", "ΚΚΠΠΑ", "ΤΑΕΠ", "ΓΝ", "ΠΓΝ",
+             "ΚΕΠΕΠ", "ΚΗΦΗ", "ΚΔΑΠμεΑ", "ΚΨΥ", "ΚΕΘΕΑ", "ΑΕΙ", "ΤΕΙ", "ΕΚΑΒ", "ΔΑΥ", "ΣΔΕ",
+             "ΕΠΑΛ", "ΚΔΗΦ")
+# Two capitals with full stops that are no one's initials: a service, or the social worker
+# (κοινωνική λειτουργός, "Κ.Λ.") who signs
+_NOT_INITIALS = frozenset(s for s in _SERVICES if len(s) == 2) | {"ΚΛ"}
+# A service's abbreviation and the place it serves
 _ABBREVIATION_AND_PLACE_RE = re.compile(
-    rf"(?<![\w-])(?:ΑΤ|ΨΝ|ΚΥ|Κ/Υ|Κ\.Υ\.|ΠΙ|ΤΑ|ΚΑΠΗ|ΚΔΑΠ|ΚΕΠ|ΚΚΠΠΑ|ΤΑΕΠ|ΓΝ|ΠΓΝ|ΚΕΠΕΠ|ΚΗΦΗ|ΚΔΑΠμεΑ|ΚΨΥ"
-    rf"|ΚΕΘΕΑ|ΑΕΙ|ΤΕΙ|ΕΚΑΒ|ΔΑΥ|ΣΔΕ|ΕΠΑΛ|ΚΔΗΦ)\s+"
+    rf"(?<![\w-])(?:{'|'.join(_SERVICES)}|Κ/Υ|Κ\.Υ\.)\s+"
     rf"(?P<g>[{_UPPER}][^\W\d]{{3,}})(?![\w-])")
 # "στο χωριό της Αμοργού", "το ιατρείο του Κοκκαριού": a capitalised genitive after a word
 # for a place is that place
@@ -523,7 +528,7 @@ def _names(text: str) -> Iterator[_Candidate]:
     for rx in (_ARTICLE_INITIALS_RE, _INITIALS_AGE_RE, _PERSON_INITIALS_RE):
         for m in rx.finditer(text):
             group = next(g for g in ("init", "i2", "i3") if g in rx.groupindex and m.group(g))
-            if re.sub(r"[.\s]", "", m.group(group)) in _TWO_LETTER_SERVICES:
+            if re.sub(r"[.\s]", "", m.group(group)) in _NOT_INITIALS:
                 continue  # "(Κ.Υ., Σπάτων)": a health centre, no one's initials
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     saints = [(m.start(), m.end()) for m in _SAINT_RE.finditer(text)]
@@ -766,8 +771,7 @@ def _dates_and_ages(text: str) -> Iterator[_Candidate]:
             if rx is _DATE_RES_BARE[0]:
                 first_month = min(first_month, m.start())
     for m in _BARE_DAY_EL_RE_BARE.finditer(bare, first_month):
-        if m.start() > first_month:
-            yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
+        yield _Candidate("date", m.start("d"), m.end("d"), _P_DATE)
     for rx in _AGE_RES_BARE:
         for m in rx.finditer(bare):
             group = "v" if "v" in rx.groupindex else 0

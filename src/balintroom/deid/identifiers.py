@@ -561,8 +561,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     if foreign:
         figures = [span for rule in _NO_PATIENT.get(_code(language), ())
                    for span in rule(text)]
-        names = [c for c in names if not any(start <= c.start and c.end <= end
-                                             for start, end in figures)]
+        names = [c for c in names if not _within(c, figures)]
     names = _patients_names(text, names, places, langs)
     cities = [c for c in names if c.priority < _P_NAME
               and _is_a_city_and_no_name(text[c.start:c.end])]
@@ -572,8 +571,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     # "Οδός Καλοκαιρινού 118,": a name in a street's is no person, its number no age
     streets = [(c.start, c.end) for c in places if c.priority >= _P_PLACE_STRUCT]
     candidates.extend(_ages_after_persons(text, toks, [
-        c for c in names if not any(start <= c.start and c.end <= end
-                                    for start, end in streets)]))
+        c for c in names if not _within(c, streets)]))
     candidates.extend(_ages_after_a_copula_and_spelled_out(text, names))
     candidates.extend(places)
     # Not among `places`: a guess must not cut an "other" finding short.

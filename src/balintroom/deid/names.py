@@ -442,7 +442,7 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                     and name.casefold() in data.COMMON_WORDS_EN)
                 or group == "before" and name.casefold() in _DISCOURSE_WORDS
                 or group == "set" and "de" in langs and _is_ordinary_word(name, langs)
-                or name.endswith("ly")):
+                or group == "before" and name.endswith("ly")):  # "Sadly, a horse,"
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
         g = next(g for g in ("name", "subject", "label", "cue") if m.group(g))
