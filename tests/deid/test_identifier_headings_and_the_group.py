@@ -203,6 +203,36 @@ def test_who_led_the_evening_is_the_group() -> None:
     assert ("name", "Tom") not in found("March session. Ruth away; Tom led. Different group.")
 
 
+@pytest.mark.parametrize(("text", "member"), [
+    ("Group on Monday. Leader (Morwenna) asked us to imagine being his wife.", "Morwenna"),
+    ("Ifeoma in our group asked who I was treating, him or the hospital.", "Ifeoma"),
+    ("Après la séance. Lucie (du groupe) a dit que je parlais de lui comme d'un fils.",
+     "Lucie"),
+    ("Après la séance. Karim, du groupe, a raconté un cas très proche du mien.", "Karim"),
+    ("Care home group. Tobias presented the woman who sings hymns at night.", "Tobias"),
+    ("Notes after group: Fenella brought the boy with cystic fibrosis.", "Fenella"),
+    ("Premier groupe Balint. J'ai écouté Sylvie présenter un patient.", "Sylvie"),
+    # the one who speaks in a note about the group
+    ("Silence in the group. Then Priya said she'd leave him.", "Priya"),
+    ("Group, week 11: I said I'm bored by him. Nobody gasped. Tomasz nodded.", "Tomasz"),
+])
+def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
+        text: str, member: str) -> None:
+    assert ("name", member) not in found(text)
+
+
+@pytest.mark.parametrize(("text", "patient"), [
+    # a patient who asks the writer something, in a note that mentions the group
+    ("Agnes asked me to phone her brother. The group asked whose forgiveness it was.",
+     "Agnes"),
+    ("For the group: Mr Pennock presented with chest pain for the third time.",
+     "Mr Pennock"),
+])
+def test_a_patient_who_speaks_in_a_note_about_the_group_is_still_found(
+        text: str, patient: str) -> None:
+    assert ("name", patient) in found(text, "en")
+
+
 @pytest.mark.parametrize(("text", "dates"), [
     ("session notes 11/1 - presented: woman, 40s, IBS.", ["11/1"]),
     ("Notes 12/9: tired. didn't present.", ["12/9"]),

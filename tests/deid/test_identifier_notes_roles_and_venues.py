@@ -134,6 +134,13 @@ def test_a_famous_institution_as_a_surname_is_a_name() -> None:
 @pytest.mark.parametrize(("text", "lang", "span", "category"), [
     ("Seen on Good Friday 2024.", "en", "Good Friday 2024", "date"),
     ("Am Rosenmontag 2023 gab es Streit.", "de", "Rosenmontag 2023", "date"),
+    # national and saints' days of a given year, which no longer read as a church
+    ("The crash on the Ballina road on St Stephen's Day 2021.", "en",
+     "St Stephen's Day 2021", "date"),
+    ("Anzac Day 2023 - he wore his father's medals.", "en", "Anzac Day 2023", "date"),
+    ("She rang on Memorial Day 2024 about the cat.", "en", "Memorial Day 2024", "date"),
+    ("Am Tag der Deutschen Einheit 2020 kam er nicht.", "de",
+     "Tag der Deutschen Einheit 2020", "date"),
     ("Verstoß am 9., auf Video.", "de", "9.", "date"),
     ("Er verweigert seit dem 2. das Essen.", "de", "2.", "date"),
     ("Prisoner A1234BC at HMP Leeds.", "en", "A1234BC", "id_number"),

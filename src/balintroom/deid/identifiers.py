@@ -340,6 +340,22 @@ _GROUP_LEADER_RES = [
     re.compile(rf"{_LEADER_NAME}\s*\((?:who\s+)?leads\s+(?:it|the\s+group|us)\b"),
     re.compile(rf"\b(?:is|was)\s+led\s+by\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?,\s+{_LEADER_NAME},"),
     re.compile(rf"\bfrom\s+(?:the|our)\s+group,\s+{_LEADER_NAME},"),
+    # "Leader (Ruth) asked", "Ifeoma in our group asked", "Lucie (du groupe)", "Karim, du
+    # groupe,": a member or the leader, marked as such
+    re.compile(rf"\b[Ll]eader\s*\(\s*{_LEADER_NAME}\s*\)"),
+    re.compile(rf"{_LEADER_NAME}\s+(?:in|from)\s+(?:our|my)\s+(?:Balint\s+)?group\b"),
+    re.compile(rf"{_LEADER_NAME}\s*[,(]\s*(?:du|de\s+notre|de\s+mon)\s+groupe\b"),
+    # "Tom presented a lad from his practice", "Fiona brought the boy with cystic fibrosis",
+    # "Sylvie présenter un patient": in a note about the group, a first name alone that
+    # presents a case is a member's (a patient "presented with" or "to" something)
+    re.compile(r"(?<![\w'’.-])(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Dr\s)(?<!Mr\.\s)(?<!Mrs\.\s)"
+               r"(?<!Ms\.\s)(?P<n>[A-Z][a-z]{1,20})\s+(?:presented|brought|présente|a\s+présenté"
+               r"|présenter)\s+(?:a|an|the|his|her|their|un|une|le|la|sa|son)\s"),
+    # "Then Priya said she'd leave him", "Tom nodded.", "Ruth noticed before I did": in a
+    # note about the group, a first name alone opening a sentence and speaking is a member's
+    re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil)\s+)(?P<n>[A-Z][a-z]{1,20})\s+"
+               r"(?:said|asked|nodded|noticed|wondered|suggested|commented|remarked|replied"
+               r"|pointed\s+out|laughed|challenged|interrupted)\b(?!\s+(?:me|us)\b)"),
     # Greek: "η Ελευθερία, η συντονίστριά μας,", "ο Κώστας (γενικός γιατρός, από την ομάδα
     # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
     re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
