@@ -167,10 +167,36 @@ def test_a_bare_age_in_a_sentence_about_age(text: str, lang: str, age: str) -> N
     assert age in flags(text, "age_over_89", lang)
 
 
+@pytest.mark.parametrize(("text", "lang", "age"), [
+    # after a copula whose person stands before a bed, a dash or a bracket
+    ("Hospice: Gladys in bed 3 is 104 and wants a cigarette.", "en", "104"),
+    ("Nan - real name Beryl Tapsell - is 91 and raising three kids.", "en", "91"),
+    ("Meine Oma (Anna Schweighofer) ist 96 und lebt allein.", "de", "96"),
+    ("In March she'll be 90, wants no fuss.", "en", "90"),
+    # a birthday to come, after a pause
+    ("Mr Thapa, ex-Gurkha, 90 on 1st Feb, wants a party.", "en", "90"),
+    ("Grandad Sid - ninety in Oct 2024, wants a balloon ride.", "en", "ninety"),
+    ("Agathe Kleinmaier, neunzig im Dezember 2024, hat eine Liste.", "de", "neunzig"),
+    # an age that is a sentence of its own, in brackets, closing a label, in a clause
+    ("Nana Brathwaite died on the 19th. 101. She said I had kind hands.", "en", "101"),
+    ("'Mr K' - only his initial on the whiteboard. Ninety. Fiercely private.", "en",
+     "Ninety"),
+    ("hr. gruber (93!) kommt zu Fuß vom Hof herunter.", "de", "93"),
+    ("Herr A. (Alzheimer, 92) erkennt die Tochter nicht.", "de", "92"),
+    ("Hr. Gruber, Hallein, Hofrat i.R., 91", "de", "91"),
+    ("Sie holt die Tabletten für die Mitbewohnerin, die 97 ist und niemandem traut.", "de",
+     "97"),
+])
+def test_an_age_set_off_by_its_sentence(text: str, lang: str, age: str) -> None:
+    assert age in flags(text, "age_over_89", lang)
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Aged 85, HR 95 and sats 97%.", "en"),
     ("Born in 1930, lives in room 102.", "en"),
     ("Im Alter von 85, Puls 96, Zimmer 102.", "de"),
+    ("HR - was 96 on arrival. 1. Obs. 2. Fluids. 3. Plan.", "en"),
+    ("The BP (sitting) was 100, the pulse 92.", "en"),
 ])
 def test_measures_beside_an_age_are_no_ages(text: str, lang: str) -> None:
     assert flags(text, "age_over_89", lang) == []

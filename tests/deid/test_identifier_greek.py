@@ -202,6 +202,15 @@ def test_bodies_nationalities_teams_and_numbered_patients_are_no_one(text: str) 
             or (f[0] == "name" and f[1] != "Αλεξάνδρα")] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Ήρθε στη δεκαετία του ενενήντα από την Αλβανία.",
+    "Περιμέναμε ενενήντα λεπτά στα επείγοντα.",
+    "Το ενοίκιο είναι ενενήντα ευρώ τη βδομάδα.",
+])
+def test_ninety_as_a_decade_or_a_count_is_no_age(text: str) -> None:
+    assert [f for f in found(text, "el") if f[0] == "age_over_89"] == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # initials after a word for the person, ages put roughly, file numbers with their parts
     ("Μαθήτρια, Λ.Κ., τρίτη φορά στο γραφείο μου.", ("name", "Λ.Κ.")),
@@ -209,6 +218,10 @@ def test_bodies_nationalities_teams_and_numbered_patients_are_no_one(text: str) 
     ("Οι δύο γείτονες, κοντά στα ενενήντα τρία, ζουν μόνοι.", ("age_over_89", "ενενήντα τρία")),
     ("Ο παππούς (πάνω από 95) κατεβαίνει μόνος στο καφενείο.", ("age_over_89", "95")),
     ("Η θεία του, ενενήντα κλεισμένα, τον μεγάλωσε.", ("age_over_89", "ενενήντα")),
+    # ninety in words with no word of age beside it, typed with or without accents
+    ("φαρμακείο: παππούς ενενηντα και βαλε, έρχεται κάθε πρωί.", ("age_over_89", "ενενηντα")),
+    ("Μετράει τις μέρες μέχρι τα ενενήντα πέντε.", ("age_over_89", "ενενήντα πέντε")),
+    ("«Έζησα ενενήντα τρία χρόνια και δεν είδα τη θάλασσα».", ("age_over_89", "ενενήντα τρία")),
     ("Ο κύριος Ζαχαρίου, εκατόν δύο ετών, θέλει να ψηφίσει.", ("age_over_89", "εκατόν δύο ετών")),
     ("Φάκελος ΚΥΠ/ΠΑΦ/1187/22, ανήλικη.", ("id_number", "ΚΥΠ/ΠΑΦ/1187/22")),
     ("Δικογραφία ΑΒΜ Ε2022/8812 για απειλή.", ("id_number", "Ε2022/8812")),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from balintroom.deid import identifier_data as data
-from balintroom.deid._text import _P_AGE, _Candidate, _Token
+from balintroom.deid._text import _MONTHS_ANY, _P_AGE, _WEEKDAYS, _Candidate, _Token
 
 _OLD = r"(?:9\d|1[01]\d)"  # 90 to 119
 _NOT_A_UNIT = (
@@ -113,6 +113,19 @@ _AGE_WORD_RES = [
     re.compile(rf"(?:(?<=[^\W\d],\s)|(?<=['’“”\"),]\s)|(?<=\s[-–]\s))"
                rf"(?:{_OLD}|(?<!zig,\s)(?<!ty,\s)(?i:ninety|neunzig|hundert|a\s+hundred))"
                r"(?=\s*(?:,|;|\s[-–]\s))"),
+    # "(Alzheimer, 92)": the age closing a bracket after a word and a comma
+    re.compile(rf"(?<=[^\W\d],\s){_OLD}(?=\))"),
+    # "Nana Brathwaite died on the 19th. 101. She used to", "Ninety. Fiercely private.",
+    # "(93!)": an age that is a sentence of its own (not a numbered line, which opens one)
+    re.compile(rf"(?:(?<=[^\W\d\s][.!?]\s)|(?<=[^\W\d\s]['’”“\"][.!?]\s))"
+               rf"(?:{_OLD}|(?i:ninety|neunzig|hundert))(?=\.(?:\s|$))"),
+    re.compile(rf"(?<=\(){_OLD}(?=!\))"),
+    # "Mr Thapa, ex-Gurkha, 90 on 1st Feb", "Oma Gerti, 99 im Oktober", "- ninety in Oct
+    # 2024": after a pause, an age and the birthday when it is reached
+    re.compile(rf"(?:(?<=,\s)|(?<=[-–]\s))(?P<age>{_OLD}|(?i:ninety|neunzig|hundert|a\s+hundred))"
+               rf"(?=\s+(?:on|in|im|am)\s+(?:the\s+)?(?:\d|(?:{_MONTHS_ANY})\b|(?i:{_WEEKDAYS})\b))"),
+    # "ihre Mitbewohnerin, die 97 ist": the age in a German relative clause
+    re.compile(rf"(?<=,\s)(?:die|der)\s+(?P<age>{_OLD}|neunzig|hundert)\s+(?:ist|war|wird|wurde)\b"),
     # "Neunzig ist er geworden", "pat. neunzig geworden"
     re.compile(r"(?:^|(?<=[.!?:]\s))(?:Ninety|Neunzig|Hundert)(?=\s+(?:ist|wird|war|is|was"
                r"|she\s+is|he\s+is)\b)|\b(?i:neunzig|hundert)(?=\s+geworden\b)"),
@@ -155,7 +168,7 @@ _MEASURE_BEFORE_RE = re.compile(
 
 
 # "dev's nani, copd, 91": the age closing a label; not "sats on air, 94"
-_AGE_AT_END_RE = re.compile(rf"(?<=[^\W\d]),\s(?P<age>{_OLD})\.?\s*$")
+_AGE_AT_END_RE = re.compile(rf"(?:(?<=[^\W\d])|(?<=[^\W\d]\.)),\s(?P<age>{_OLD})\.?\s*$")
 _SEGMENT_START_RE = re.compile(r"[^,;:.!?]*$")
 _MEASURE_WORD_RE = re.compile(
     r"(?i:\b(?:HR|BP|RR|sats|SpO2|SaO2|O2|air|pulse|Puls|BZ|BMI|MMSE|MoCA|IQ|score|Punkte"
@@ -201,7 +214,7 @@ _OLD_WORD = (rf"(?:{_OLD}|ninety|neunzig|(?:a|one)\s+hundred|hundert|{_EN_OLD_WO
 _AGE_COPULA_RE = re.compile(
     rf"(?:(?<![\w'’])(?:is|was|ist|war|wäre|sei|will\s+be|would\s+have\s+been"
     rf"|would\s+be|wird|würde|is\s+now|ist\s+jetzt|ist\s+nun|is\s+already|ist\s+schon"
-    rf"|ist\s+bereits|wird\s+bald|will\s+soon\s+be)|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))['’]s)\s+"
+    rf"|ist\s+bereits|wird\s+bald|will\s+soon\s+be)|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))['’](?:s|ll\s+be))\s+"
     rf"(?:(?:now|jetzt|already|schon|bereits|nun|fast|almost|nearly|knapp|über|over|gerade"
     rf"|stolze|just|erst)\s+)?(?P<age>{_OLD_WORD})\b(?!\s*[.,]\d)(?!\s*/)"
     + _NOT_A_UNIT + r"(?!\s*(?:percent|per\s?cent|Prozent|pounds|euros?|quid|beats|mmHg"
@@ -211,6 +224,8 @@ _AGE_COPULA_RE = re.compile(
     r"|(?:her|his)\s+(?:next\s+)?birthday))"
     r"|minutes|Minuten|m\b|metres|Meter|degrees|Grad))", re.I)
 _SUBJECT_BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
+_PERSON_SET_OFF_BEFORE_RE = re.compile(r"(?:\([A-ZÄÖÜ][^()]{0,40}\)|(?P<w>[^\W\d_][\w'’]*)\s[-–—]"
+                                       r"|(?i:bed|room|Bett|Zimmer)\s+\d{1,3})\s*$")
 _NOT_AGE_SUBJECTS = frozenset({
     "hr", "bp", "rr", "sats", "spo2", "temp", "pulse", "puls", "score", "wert", "level",
     "count", "weight", "gewicht", "bz", "blutzucker", "glucose", "sugar", "rate", "result",
@@ -245,6 +260,12 @@ _AGE_WORD_MORE_RES = [
 ]
 
 
+def _is_a_measure(subject: str) -> bool:
+    """Whether the word before "is 96" is what is measured ("HR", "sats"), not a person."""
+    return subject.casefold() in _NOT_AGE_SUBJECTS or (
+        subject.isupper() and len(subject) > 1 and subject != "I")
+
+
 def _ages_after_a_copula_and_spelled_out(text: str,
                                          names: list[_Candidate]) -> Iterator[_Candidate]:
     """ "she is 92", "Die Mutter ist 95", "(ninety last month)", "seinen Neunzigsten": an
@@ -258,10 +279,13 @@ def _ages_after_a_copula_and_spelled_out(text: str,
             continue
         before = _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if before is None:
+            # "Gladys in bed 3 is 104", "Nan - real name Beryl Tapsell - is 91", "(Anna
+            # S.) ist 96": the person named before a bed, a dash or a bracket
+            set_off = _PERSON_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 48), m.start())
+            if set_off is not None and not _is_a_measure(set_off.group("w") or ""):
+                yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
             continue
-        subj = before.group(1)
-        if subj.casefold() in _NOT_AGE_SUBJECTS or (subj.isupper() and len(subj) > 1
-                                                    and subj not in ("I",)):
+        if _is_a_measure(before.group(1)):
             continue
         yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
     for rx in _AGE_WORD_MORE_RES:
