@@ -211,6 +211,20 @@ def test_ninety_as_a_decade_or_a_count_is_no_age(text: str) -> None:
     assert [f for f in found(text, "el") if f[0] == "age_over_89"] == []
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # a note typed in lower case without accents names its towns in lower case too
+    ("πρωινη σημειωση: ο λακης απο το περαμα δεν ηρθε, λενε πως πηγε στη σαλαμινα.",
+     ["περαμα", "σαλαμινα"]),
+    ("ο κυρ ντινος απο το αιτωλικο εκλεισε σημερα τα ογδοντα.", ["αιτωλικο"]),
+    # words that are also towns, where no town is meant
+    ("τα χαπια της καρδιας τα παιρνει. ανεβηκε τη σκαλα και επεσε.", []),
+    # capitals elsewhere: a lower-case word is no town
+    ("Ο Λάκης πήγε στη σκάλα, στο πέραμα της αυλής.", []),
+])
+def test_towns_in_a_note_typed_in_lower_case(text: str, places: list[str]) -> None:
+    assert [t for c, t in found(text, "el") if c == "place"] == places
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # initials after a word for the person, ages put roughly, file numbers with their parts
     ("Μαθήτρια, Λ.Κ., τρίτη φορά στο γραφείο μου.", ("name", "Λ.Κ.")),

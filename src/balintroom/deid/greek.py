@@ -724,8 +724,28 @@ def _places_by_position(text: str) -> Iterator[_Candidate]:
             yield _Candidate("place", start, w.end(), _P_PLACE_PREP)
 
 
+_COMMON_BARE = frozenset(_bare(w) for w in COMMON_WORDS)
+_PREPOSITION_BEFORE_BARE_RE = re.compile(_bare(_PREPOSITION_BEFORE_RE.pattern), re.I)
+# A Greek capital: a note without any was typed in lower case ("ο λακης απο το περαμα")
+_GREEK_CAPITAL_RE = re.compile(r"[Α-ΩΆΈΉΊΌΎΏΪΫ]")
+
+
+def _is_a_town_in_lower_case(name: str, after_preposition: bool) -> bool:
+    """A town of the lists written in lower case, whose words are no first names or other
+    words of the lists; one that is also a word only after "απο το", "στη" and of six
+    letters or more ("απο το περαμα", "στη σαλαμινα"; not "της καρδιας", "στη σκαλα")."""
+    if not _is_a_town(name) or (any(_bare(w) in _COMMON_BARE for w in name.split()) and not (
+            after_preposition and len(name) >= 6)):
+        return False
+    return not any(
+        _bare(w) in _FIRST_BARE
+        or _fold(w) in _NOT_NAMES_FOLDED or _fold(w) in _REGIONS_FOLDED
+        or _bare(w) in _CALENDAR_FOLDED for w in name.split())
+
+
 def _towns(text: str) -> Iterator[_Candidate]:
     words = list(_GREEK_WORD_RE.finditer(text))
+    in_lower_case = _GREEK_CAPITAL_RE.search(text) is None
     for i in range(len(words)):
         # the longest town name of up to three words starting here ("Νέα Σμύρνη")
         for n in (3, 2, 1):
@@ -735,10 +755,16 @@ def _towns(text: str) -> Iterator[_Candidate]:
             if any(text[a.end():b.start()] != " " for a, b in zip(span, span[1:], strict=False)):
                 continue
             name = text[span[0].start():span[-1].end()]
-            if not name[0].isupper() or not _is_a_town(name) or (
-                    n == 1 and name in _TOWN_PREFIXES):
-                continue  # "Νέα" of "Νέα Περαμό" is no town of its own
             start, end = span[0].start(), span[-1].end()
+            if not name[0].isupper():
+                if in_lower_case and len(name) > 3 and _is_a_town_in_lower_case(
+                        name, _PREPOSITION_BEFORE_BARE_RE.search(
+                            _bare(text[max(0, start - 25):start])) is not None):
+                    yield _Candidate("place", start, end, _P_CITY)
+                    break
+                continue
+            if not _is_a_town(name) or (n == 1 and name in _TOWN_PREFIXES):
+                continue  # "Νέα" of "Νέα Περαμό" is no town of its own
             after_preposition = _PREPOSITION_BEFORE_RE.search(
                 text, max(0, start - 25), start) is not None
             if after_preposition:
