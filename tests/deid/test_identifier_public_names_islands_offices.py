@@ -35,6 +35,12 @@ def test_a_medicine_is_no_name_or_place(text: str, lang: str, medicine: str) -> 
     ("Sie hört Helene Fischer und schwärmt für Brad Pitt.", "de"),
     ("Sister called her a proper Florence Nightingale type.", "en"),
     ("He said Jesus wouldn't want him on dialysis.", "en"),
+    ("She has MND and asked if I'd seen the film about Stephen Hawking.", "en"),
+    # kin words used as what the family calls someone, a conflict's name, a breed
+    ("His son wants me to 'not tell Appa' about the stent. Appa asked me directly.", "en"),
+    ("The youngest hid under the table. Mam said I was the first to sit on the floor.", "en"),
+    ("Flashbacks since the Troubles; he won't talk about it.", "en"),
+    ("Kelpie, hit on the road by the saleyards; the owner wept.", "en"),
 ])
 def test_authors_public_figures_and_saints_are_no_patients(text: str, lang: str) -> None:
     assert flags(text, "name", lang) == []
@@ -186,6 +192,8 @@ def test_ordinary_relative_clauses_are_not_other(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", [
     "Police, custody sergeant. Woman brought in for shoplifting Weetabix and nappies.",
     "The boy in Year 9 only talks to me about Minecraft.",
+    "Long-haul trucker, diabetes. Eats Twinkies in my waiting room.",
+    "GP out in the Highlands. A woman who asked to bring her husband's ashes.",
     "Pharmacienne. Un client ne prend plus son Kardégic « parce que Dieu décide ».",
 ])
 def test_brands_are_no_one(text: str) -> None:
