@@ -215,6 +215,15 @@ def test_who_led_the_evening_is_the_group() -> None:
     # the one who speaks in a note about the group
     ("Silence in the group. Then Priya said she'd leave him.", "Priya"),
     ("Group, week 11: I said I'm bored by him. Nobody gasped. Tomasz nodded.", "Tomasz"),
+    ("Nach dem Gruppenabend: Annegret hat gesagt, ich klinge wie eine Beschützerin.",
+     "Annegret"),
+    ("Kollege Torben hat in der Gruppe einen ähnlichen Fall vorgestellt.", "Torben"),
+    ("Notizen nach der Sitzung: Leitung (Frau Reinholz) hat mich gefragt.", "Frau Reinholz"),
+    ("Je l'ai dit en groupe et Pascal a répondu « et si c'était elle ».", "Pascal"),
+    ("Dans notre groupe Balint, Anne-Marie (qui anime) a dit qu'on parlait trop.",
+     "Anne-Marie"),
+    ("Σημειώσεις από την ομάδα: όταν ο Πέτρος είπε ότι οι ασθενείς μάς διαλέγουν.",
+     "Πέτρος"),
 ])
 def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
         text: str, member: str) -> None:
@@ -227,10 +236,14 @@ def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
      "Agnes"),
     ("For the group: Mr Pennock presented with chest pain for the third time.",
      "Mr Pennock"),
+    # a patient who tells the writer something in the session, in a note for the group
+    ("Milena hat mir in der dritten Stunde erzählt, dass ihr Vater im Krieg war. Die Gruppe"
+     " fragte nach mir.", "Milena"),
+    ("Nico hat in der Therapie gesagt, er trage ein Messer. Für die Gruppe.", "Nico"),
 ])
 def test_a_patient_who_speaks_in_a_note_about_the_group_is_still_found(
         text: str, patient: str) -> None:
-    assert ("name", patient) in found(text, "en")
+    assert ("name", patient) in found(text)
 
 
 @pytest.mark.parametrize(("text", "dates"), [

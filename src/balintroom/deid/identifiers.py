@@ -281,6 +281,9 @@ _LEADER_NAME = (r"(?<![\w'’.-])(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|P
                 r"[A-ZÄÖÜ][\w'’-]{1,40}(?:\s+[A-ZÄÖÜ][\w'’-]{1,40})?)(?![\w'’-])")
 _LEADER_NAME_EL = (r"(?<![\w'’.-])(?P<n>(?:(?:κ\.|κα\.?|κυρία|κύριος|Δρ\.?|π\.)\s+)?"
                    r"[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40}(?:\s+[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40})?)(?![\w'’-])")
+# A member named alone in German or French: "Thomas", "Anne-Marie", "Véronique"
+_MEMBER_NAME = (r"(?<![\w'’.-])(?P<n>[A-ZÄÖÜÉÈ][a-zäöüßéèëïîôçâ]{1,20}"
+                r"(?:-[A-ZÉ][a-zéèëïîôçâ]{1,20})?)(?![\w'’-])")
 # "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
 # Frau Stöckl,", "notre animatrice Claire": the group's own leader, named in a note
 _GROUP_LEADER_RES = [
@@ -342,7 +345,7 @@ _GROUP_LEADER_RES = [
     re.compile(rf"\bfrom\s+(?:the|our)\s+group,\s+{_LEADER_NAME},"),
     # "Leader (Ruth) asked", "Ifeoma in our group asked", "Lucie (du groupe)", "Karim, du
     # groupe,": a member or the leader, marked as such
-    re.compile(rf"\b[Ll]eader\s*\(\s*{_LEADER_NAME}\s*\)"),
+    re.compile(rf"\b(?:[Ll]eader|Leitung|[Ll]eiterin|[Ll]eiter)\s*\(\s*{_LEADER_NAME}\s*\)"),
     re.compile(rf"{_LEADER_NAME}\s+(?:in|from)\s+(?:our|my)\s+(?:Balint\s+)?group\b"),
     re.compile(rf"{_LEADER_NAME}\s*[,(]\s*(?:du|de\s+notre|de\s+mon)\s+groupe\b"),
     # "Tom presented a lad from his practice", "Fiona brought the boy with cystic fibrosis",
@@ -356,6 +359,23 @@ _GROUP_LEADER_RES = [
     re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil)\s+)(?P<n>[A-Z][a-z]{1,20})\s+"
                r"(?:said|asked|nodded|noticed|wondered|suggested|commented|remarked|replied"
                r"|pointed\s+out|laughed|challenged|interrupted)\b(?!\s+(?:me|us)\b)"),
+    # ... and in German, French and Greek: "Thomas hat heute seinen Fall vorgestellt", "Anna
+    # hat gesagt", "Kollege Tom", "Paul a répondu", "Cas présenté par Olivier", "Anne-Marie
+    # (qui anime)", "όταν η Σοφία είπε"
+    re.compile(rf"(?:^|[.!?:]\s+|\b(?:[Uu]nd|[Aa]ls|[Dd]ann|[Ww]ie)\s+){_MEMBER_NAME}\s+(?:hat|hatte)"
+               r"\s+(?:(?!mir\b|mich\b|uns\b|Therapie\b|Stunde\b|Sprechstunde\b|Beratung\b)[\w-]+\s+)"
+               r"{0,5}?(?:gesagt|gefragt|gemeint|vorgestellt|erzählt|eingebracht"
+               r"|angesprochen)\b"),
+    re.compile(rf"(?:^|[.!?:]\s+|\b(?:[Uu]nd|[Dd]ann)\s+){_MEMBER_NAME}\s+(?:sagte|fragte|meinte)\b"),
+    re.compile(rf"\b(?:[Kk]ollegin|[Kk]ollege)\s+{_MEMBER_NAME}(?=\s+(?:hat|hatte|aus|in|meinte|sagte"
+               r"|fragte)\b)"),
+    re.compile(rf"(?:^|[.!?:]\s+|\b(?:[Ee]t|[Qq]uand|[Pp]uis|[Aa]lors|[Mm]ais)\s+){_MEMBER_NAME}\s+"
+               r"(?:a|nous\s+a)\s+(?:\w+\s+)?(?:dit|demandé|répondu|parlé|présenté|raconté"
+               r"|fait\s+remarquer|proposé)\b"),
+    re.compile(rf"\b(?:[Cc]as|[Pp]atiente?)\s+présentée?\s+par\s+{_MEMBER_NAME}"),
+    re.compile(rf"{_MEMBER_NAME}\s*\(\s*qui\s+(?:anime|co-anime|présentait|a\s+présenté)\b"),
+    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+)(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
+               r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε)\b"),
     # Greek: "η Ελευθερία, η συντονίστριά μας,", "ο Κώστας (γενικός γιατρός, από την ομάδα
     # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
     re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
@@ -373,6 +393,7 @@ _GROUP_LEADER_RES = [
 
 _GROUP_WORD_RE = re.compile(
     r"(?i:leader|leiter|leitung|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ"
+    r"|balint|sitzung|séance"
     r"|συντον)")
 
 
