@@ -171,6 +171,13 @@ def test_french_kinds_numbers_and_plain_words_stay_clear(text: str) -> None:
     ("Il a passé vingt ans au club de pétanque Les Amis du Mail.",
      "club de pétanque Les Amis du Mail"),
     ("Transférée au Centre jeunesse de Québec la semaine passée.", "Centre jeunesse de Québec"),
+    # clinics, nurseries, hostels and parks written with a head in lower case
+    ("Vétérinaire, clinique des Acacias, Angers. Le chat de Mme P.", "clinique des Acacias"),
+    ("Petit Théo, crèche Les Petits Loups, marques suspectes.", "crèche Les Petits Loups"),
+    ("Rencontre avec M. R., foyer Adoma, chambre 3-12.", "foyer Adoma"),
+    ("Ti-Guy, itinérant, dort dans le parc La Fontaine.", "parc La Fontaine"),
+    ("Mme M., 84 ans, résidence autonomie Les Jonquilles, me plaint.",
+     "résidence autonomie Les Jonquilles"),
     # hospitals known by one name, a town of a few hundred, a city that opens the note
     ("Sa femme est hospitalisée à la Salpêtrière depuis lundi.", "Salpêtrière"),
     ("Garde de nuit au CHUV, un adolescent alcoolisé.", "CHUV"),
