@@ -319,6 +319,13 @@ def test_french_metres_feasts_regions_and_school_years_are_no_one(text: str,
     assert [t for c, t in found(text) if c == not_found] == []
 
 
+def test_a_surname_that_is_also_a_word_stays_with_its_first_name() -> None:
+    # one finding for one person, not "Mme Jeanne" and "Mercier" apart
+    assert found("Je vois Mme Jeanne Mercier demain.", "fr") == [
+        ("name", "Mme Jeanne Mercier")]
+    assert found("M. Paul Dubois est là.", "fr") == [("name", "M. Paul Dubois")]
+
+
 def test_a_person_called_noel_is_still_found() -> None:
     assert ("name", "Noël") in found("Noël, son fils, vient le dimanche.")
 

@@ -99,9 +99,11 @@ def _titled_names(text: str) -> Iterator[_Candidate]:
         if m.group().startswith("Me ") and _is_word(first):
             continue  # "Me" is "Maître" only before a name, and an English word elsewhere
         end = m.end()
-        # "Mme Rose Tristesse": keep a second word only if it is not an ordinary word
+        # "Mme Chanteloup Samedi": keep a second word only if it is not an ordinary word,
+        # or after a first name ("Mme Jeanne Mercier": many surnames are words too)
         second = m.group("n2")
-        if second and _is_word(second) and second not in SURNAMES:
+        if second and _is_word(second) and second not in SURNAMES and (
+                first not in FIRST_NAMES and first not in AMBIGUOUS_FIRST_NAMES):
             end = m.start("n2")
             while text[end - 1].isspace():
                 end -= 1
