@@ -225,6 +225,23 @@ def test_towns_in_a_note_typed_in_lower_case(text: str, places: list[str]) -> No
     assert [t for c, t in found(text, "el") if c == "place"] == places
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a home, a farm, a shop or a café named in quotes after its word: the name, unquoted
+    ("Γηροκομείο «Η Αγία Ειρήνη», Νέα Ιωνία. Η κυρία μού χαμογέλασε.", "Η Αγία Ειρήνη"),
+    ("Η αγελάδα στη φάρμα «Τα Πλατάνια» δεν ήταν απλώς άρρωστη.", "Τα Πλατάνια"),
+    ("Έκλεισαν το κατάστημα «Ζαχαροπλαστείο ο Γλυκός Φίλος» πέρσι.",
+     "Ζαχαροπλαστείο ο Γλυκός Φίλος"),
+    ("Τρόφιμος, δωμάτιο 11\nΜΦΗ: «Γαλήνη»", "Γαλήνη"),
+])
+def test_an_institution_named_in_quotes(text: str, place: str) -> None:
+    assert ("place", place) in found(text, "el")
+
+
+def test_a_sentence_quoted_after_an_institution_is_no_place() -> None:
+    text = "Μου έγραψε στο email της κλινικής: «Θα έρθω να σας δω με το μωρό τον Μάιο»."
+    assert [t for c, t in found(text, "el") if c == "place"] == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # initials after a word for the person, ages put roughly, file numbers with their parts
     ("Μαθήτρια, Λ.Κ., τρίτη φορά στο γραφείο μου.", ("name", "Λ.Κ.")),

@@ -363,6 +363,12 @@ _INSTITUTION = (
 _INSTITUTION_RE = re.compile(
     rf"(?<!\w){_INSTITUTION}(?P<name>\s+(?:(?:του|της|των)\s+)?[«\"“]?{_CAP}"
     rf"(?:\s+{_CAP}){{0,3}}[»\"”]?)")
+# "Γηροκομείο «Η Αγία Ειρήνη»", "ΜΦΗ: «Γαλήνη»", "στη φάρμα «Τα Πλατάνια»": a home, a farm
+# or a shop named in quotes after its word; the name is what the quotes hold
+_QUOTED_INSTITUTION_RE = re.compile(
+    rf"(?<!\w)(?:{_INSTITUTION}|[Φφ]άρμα|[Φφ]άρμας|[Κκ]ατάστημα|[Κκ]αταστήματος|[Σσ]τέγη"
+    r"|[Μμ]ονάδα|[Κκ]τήμα|[Σσ]υνεργείο|[Ππ]ρατήριο|[Μμ]αγαζί|[Ζζ]αχαροπλαστείο|[Ββ]ουστάσιο)"
+    r"\s*:?\s*«(?P<q>[Α-ΩΆΈΉΊΌΎΏ][^«»\n]{1,50})»")
 # What follows an institution's word and describes it instead of naming it: an
 # institution with nothing else after its word is no particular one.
 _GENERIC_AFTER_INSTITUTION = frozenset(_fold(w) for w in _words(
@@ -656,6 +662,9 @@ def _places(text: str) -> Iterator[_Candidate]:
         if all(_fold(w.strip("«\"“»”")) in _GENERIC_AFTER_INSTITUTION for w in named):
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
+    for m in _QUOTED_INSTITUTION_RE.finditer(text):
+        if len(m.group("q").split()) <= 5:  # a name, not a sentence quoted from a letter
+            yield _Candidate("place", m.start("q"), m.end("q"), _P_PLACE_STRUCT)
     for m in _KNOWN_INSTITUTION_RE.finditer(text):
         name = m.group()
         by_article = _ARTICLE_FOR_INSTITUTION_RE.search(text, max(0, m.start() - 12), m.start())
