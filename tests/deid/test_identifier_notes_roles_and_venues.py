@@ -151,6 +151,26 @@ def test_dates_and_ids(text: str, lang: str, span: str, category: str) -> None:
     assert has(text, category, span, lang)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a Norwich postcode is no "Nr." and a number; a Canadian postcode; a house number and
+    # a name of no street word before the town
+    ("He lives at NR21 0HX now, alone.", "NR21 0HX"),
+    ("Moving to Vancouver V5N 2T7 on Oct. 1.", "V5N 2T7"),
+    ("Moving to 2250 Kingsway, Vancouver, next month.", "2250 Kingsway"),
+    ("Her croft at 2 Achmore, Lochcarron, has no road.", "2 Achmore"),
+])
+def test_postcodes_and_addresses_by_their_shape(text: str, place: str) -> None:
+    assert has(text, "place", place, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "She came in at 3 March, Tuesday, with her son.",
+    "Akten-Nr.12345 liegt beim Amtsgericht.",
+])
+def test_a_day_or_a_labelled_number_is_no_address(text: str) -> None:
+    assert [t for c, t in found(text) if c == "place"] == []
+
+
 def test_a_day_before_a_noun_is_no_date() -> None:
     assert flags("Am 9. Stock wohnt er. Am 2. Tag kam er. Zum 3. mal.", "date", "de") == []
 

@@ -57,6 +57,8 @@ _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # labels a number: "Vorgangsnr. 0931-22-ST", "Police log 22-0931", "Claimant number CL-55-203".
 _GENERIC_ID_LABEL_RE = re.compile(
     rf"(?P<label>\b(?i:[\w-]{{0,40}}(?:nummer|nr\.?|konto|akte)|ref(?:erence)?\.?|log|no\.|number))"
+    # "NR21 0HX" is a postcode of Norwich, not "Nr." and a number
+    rf"(?!(?<=[Nn][Rr])\d)"
     rf"\s*[:#.]?\s*(?P<value>{_ID_CHUNK}(?:[ ]{_ID_CHUNK}){{0,5}})")
 _PHONE_LABEL_WORDS = re.compile(r"(?i)tel|fon|fax|handy|mobil|phone|cell|ruf|pager")
 _BARE_NUMBER_LABELS = {"number", "nummer", "no", "nr"}

@@ -1066,6 +1066,13 @@ _US_NUMBERED_STREET_RE = re.compile(
 # An Irish Eircode: "A98 K2V3", "D02 X285"
 _EIRCODE_RE = re.compile(r"\b[AC-FHKNPRTV-Y]\d[\dW]\s(?=[A-Z0-9]{4}\b)(?=\w*\d)(?=\w*[A-Z])"
                          r"[AC-FHKNPRTV-Y0-9]{4}\b")
+# "moving to 2250 Kingsway, Vancouver", "croft at 2 Achmore, Lochcarron": a house number
+# and a name of no street word, then a comma and the town - the shape of an address
+_NUMBER_NAME_TOWN_RE = re.compile(
+    r"\b(?:at|to|in|lives|living|from|Address:?)\s+(?P<a>\d{1,4}[a-z]?\s+(?P<w>[A-Z][a-z]{3,20}))"
+    r"(?=,\s+[A-Z][a-z]{2,})")
+# A Canadian postcode: "V5N 2T7", "H2X 1Y4" (letters as Canada Post uses them)
+_CA_POSTCODE_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b")
 # German pubs: "im Goldenen Hirschen", "zur Alten Post", "Gasthaus Krone"
 _VENUE_DE_RE = re.compile(
     rf"\b(?:im|zum|zur|beim|vom|ins)\s+(?P<venue>(?:Goldenen|Grünen|Roten|Schwarzen|Weißen"
@@ -1173,7 +1180,12 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
             if m.group("town").split()[0] not in data.STOP_CAPITALS:
                 yield _Candidate("place", m.start("town"), m.end("town"), _P_PLACE_STRUCT)
             yield _Candidate("place", m.start("code"), m.end("code"), _P_ID + 1)
-        for rx in (_US_NUMBERED_STREET_RE, _EIRCODE_RE):
+        for m in _NUMBER_NAME_TOWN_RE.finditer(text):
+            word = m.group("w")
+            if (word.casefold() not in data.COMMON_WORDS_EN and word not in _CALENDAR
+                    and word not in data.STOP_CAPITALS):
+                yield _Candidate("place", m.start("a"), m.end("a"), _P_PLACE_STRUCT)
+        for rx in (_US_NUMBERED_STREET_RE, _EIRCODE_RE, _CA_POSTCODE_RE):
             for m in rx.finditer(text):
                 yield _Candidate("place", m.start(), m.end(), _P_ID + 1)
     for m in _VENUE_DE_RE.finditer(text):
