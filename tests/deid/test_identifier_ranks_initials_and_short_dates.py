@@ -36,9 +36,27 @@ def test_lower_case_initials_and_names_in_brackets(text: str, lang: str, name: s
     assert name in flags(text, "name", lang)
 
 
+@pytest.mark.parametrize(("text", "lang", "initial"), [
+    # after the word for the one the writer sees, in a list, after a colon, between dashes
+    ("Therapist, Calgary. Client R. (57, oil and gas) lost his job.", "en", "R."),
+    ("Psychotherapist. Client: 'A.', 38, barrister, cancels by text.", "en", "A."),
+    ("Beratung Methadon, Klient S., Ausweis liegt vor.", "de", "S."),
+    ("Notiz vor der Sitzung\n- Pat. M., 67, Z.n. Apoplex", "de", "M."),
+    ("Bewohnerin K. (Wohnbereich 2) ruft jede Nacht nach der Mutter.", "de", "K."),
+    ("Notes before:\n- K. - anniversary of her mum's death", "en", "K."),
+    ("Stundennotiz, Mi 15/5: K. wütend, Thema Vater.", "de", "K."),
+    ("Im Kalender steht nur: 14:30 – K. – das letzte Gespräch.", "de", "K."),
+])
+def test_an_initial_for_a_client_a_resident_or_a_list_item(text: str, lang: str,
+                                                           initial: str) -> None:
+    assert initial in flags(text, "name", lang)
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("pat. v. a. pneumonie, rö folgt", "de"),
     ("pat. z. n. sturz, mobil am rollator", "de"),
+    ("Befund: V. a. Pneumonie, Z. n. Apoplex.", "de"),
+    ("Dx: E. coli in the urine again.", "en"),
 ])
 def test_german_abbreviations_after_a_role_are_no_initials(text: str, lang: str) -> None:
     assert flags(text, "name", lang) == []

@@ -347,13 +347,21 @@ _INITIAL_AFTER_RE = re.compile(
     r"|cried)\b)"
     # "D., 15, school refuser", "A. – 4th session", "T. again": an initial opening a label
     # (not "E. coli")
-    r"|^\s*(?P<label>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?=\s*(?:,\s*\d|\s[–-]\s|\(\d)"
-    r"|\s+(?!coli|aureus|difficile|pneumoniae|faecalis|albicans)[a-z]{3,}\b)"
+    # ... or an item of a list, or after a colon: "- K. - anniversary", "Mi 15/5: K. wütend"
+    r"|(?:^|(?<=\n)|(?<=:\s))\s*(?:[-•*]\s+)?(?P<label>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)"
+    r"(?=\s*(?:,\s*\d|\s[–-]\s|\(\d)"
+    r"|\s+(?!coli|aureus|difficile|pneumoniae|faecalis|albicans)[a-zäöüß]{3,}\b)"
     # "Fall G. oder Fall H.?", "Proband S. K., Az.", "nennen wir sie J.": initials after a
     # word for the case or the person, or the writer's stand-in
     r"|\b(?:Fall|Proband|Probandin|Betroffene|Betroffener|(?:nennen|nenne)\s+wir\s+(?:sie|ihn)"
     r"|(?:nenne|nennen)\s+(?:sie|ihn)|call\s+(?:her|him))\s+"
-    r"(?P<cue>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?![\w.])")
+    r"(?P<cue>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?![\w.])"
+    # "Client R. (57", "Klient S.,", "Pat. M., 67", "Client: 'A.', 38": after the word for the
+    # one the writer sees; "14:30 – K. – das letzte Gespräch": between dashes
+    r"|\b(?:[Cc]lient|[Kk]lient|[Kk]lientin|Pat\.|[Pp]atient|[Pp]atientin|[Rr]esident|[Bb]ewohner"
+    r"|[Bb]ewohnerin|[Mm]andant|[Mm]andantin|[Pp]upil|[Ss]chüler|[Ss]chülerin)\s*:?\s*['‘\"„“]?"
+    r"(?P<seen>[A-ZÄÖÜ]\.(?:\s?[A-ZÄÖÜ]\.)?)(?=['’\"“”]?\s*[,;:(]|\s+[a-zäöü]|['’\"“”]?\s*$)"
+    r"|(?<=\s[–-]\s)(?P<dash>[A-ZÄÖÜ]\.)(?=\s[–-]\s)")
 # "Fall Weißhaupt.", "Bauer Tappeiner, neunundneunzig": a surname after the case or the farmer
 _CASE_OR_FARMER_NAME_RE = re.compile(
     rf"\b(?:Fall\s+|(?P<farmer>(?:Bauer|Bäuerin|Altbauer|Altbäuerin|Jungbauer)\s+))"
@@ -445,7 +453,7 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                 or group == "before" and name.endswith("ly")):  # "Sadly, a horse,"
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
     for m in _INITIAL_AFTER_RE.finditer(text):
-        g = next(g for g in ("name", "subject", "label", "cue") if m.group(g))
+        g = next(g for g in ("name", "subject", "label", "cue", "seen", "dash") if m.group(g))
         yield _Candidate("name", m.start(g), m.end(g), _P_NAME)
     if "de" in langs:
         for m in _CASE_OR_FARMER_NAME_RE.finditer(text):
