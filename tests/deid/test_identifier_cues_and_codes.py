@@ -192,6 +192,16 @@ def test_an_age_set_off_by_its_sentence(text: str, lang: str, age: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang"), [
+    # what the writer is called, and a word for kin in quotes, are no one's name
+    ("He called me 'Doc' for ten years and I never minded.", "en"),
+    ("Die Patientin, die mich „Mutti“ nennt, ist 45.", "de"),
+    ("Der Untermieter nennt sich ihr 'Neffe'. Ist er nicht.", "de"),
+])
+def test_what_the_writer_is_called_is_no_nickname(text: str, lang: str) -> None:
+    assert flags(text, "name", lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
     ("Aged 85, HR 95 and sats 97%.", "en"),
     ("Born in 1930, lives in room 102.", "en"),
     ("Im Alter von 85, Puls 96, Zimmer 102.", "de"),
@@ -204,6 +214,8 @@ def test_measures_beside_an_age_are_no_ages(text: str, lang: str) -> None:
 
 @pytest.mark.parametrize(("text", "lang", "name"), [
     ('Everyone on the estate calls him "Tank"; he hates it.', "en", "Tank"),
+    ("We call him 'the Colonel' on station because he salutes.", "en", "the Colonel"),
+    ("'Nain', as she insisted everyone call her. Sang hymns all night.", "en", "Nain"),
     ('She signs her texts "Bibi", never her name.', "en", "Bibi"),
     ("Der Junge, den in der Siedlung alle „Floh“ nennen, kam wieder.", "de", "Floh"),
     ("Mutter sagt, Emre (4 J.) schläft schlecht.", "de", "Emre"),

@@ -400,20 +400,29 @@ _NICKNAME_HINT_RE = re.compile(
 # "signs her emails "Mags"", ""Moz" - her nickname", "refers to himself as "Tiny"".
 _QUOTED_NAME_RE = re.compile(
     r"[\"“„‘‚»«](?P<name>(?:the\s+|der\s+|die\s+)?[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)"
-    r"[\"”“’‘«»]")
+    r"[\"”“’‘«»]"
+    # in straight single quotes, which also stand for apostrophes: whole words only
+    r"|(?<![\w'])'(?P<single>(?:the\s+)?[A-Z][^\W\d_]+)'(?![\w'])")
 _NAMING_SENTENCE_RE = re.compile(
     r"(?i:\bnenn(?:t|en|e)\b|\bnannte|\bgenannt|\bspitzname|\bnick-?name|\bsign(?:s|ed)\b"
     r"|\bunterschr(?:ieb|eibt|ieben)|\bunterschrieben|\bsagen\s+\S+\s+zu\s+(?:ihm|ihr)"
     r"|\b(?:refers?|referred)\s+to\s+(?:himself|herself|themselves)\s+as"
-    r"|\bknown\s+as|\bcalls?\s+(?:himself|herself|him|her))")
+    r"|\bknown\s+as|\bcall(?:s|ed)?\s+(?:himself|herself|him|her)|\bcall\s+(?:him|her)\b"
+    r"|\bheißt\s+(?:er|sie)\b)")
+
+
+_WRITER_CALLED_RE = re.compile(r"\b(?:me|mich|mir)\s+$")
 
 
 def _quoted_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _QUOTED_NAME_RE.finditer(text):
-        words = m.group("name").split()
+        group = "name" if m.group("name") else "single"
+        words = m.group(group).split()
         name = words[-1]
+        # (a title after "the" in quotes is what he is called: "'the Colonel'"; alone,
+        # what the writer is called: "calls me "Doc"")
         if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _CALENDAR
-                or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE
+                or (name in data.HONORIFICS_EN or name in data.HONORIFICS_DE) and len(words) == 1
                 or "-" in name and any(p in _NOUNS_DE for p in name.split("-"))):
             continue
         # a German noun is a nickname when it is short ("Knolle", "Prinz"), not a verdict
@@ -422,11 +431,14 @@ def _quoted_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
                 name in _NOUNS_DE or _looks_like_german_noun(name)
                 or _is_german_compound(name)) and len(name) > 6):
             continue
+        if _WRITER_CALLED_RE.search(text, max(0, m.start() - 12), m.start()) or (
+                group == "single" and "de" in langs and name in _NOUNS_DE):
+            continue  # "called me "Doc"": what the writer is called; "ihr 'Neffe'"
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
         ends = [i for i in (text.find(c, m.end()) for c in ".!?;") if i >= 0]
         sentence = text[sentence_start:min(ends) if ends else len(text)]
         if _NAMING_SENTENCE_RE.search(sentence):
-            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+            yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
 
 
 def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
