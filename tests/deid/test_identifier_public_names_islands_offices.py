@@ -98,6 +98,17 @@ def test_apps_medicines_and_words_after_on_are_no_places(text: str, lang: str) -
      "der älteste Mann im ganzen Tal"),
     ("he gave the name DaddyBear_Leeds as the contact", "en", "DaddyBear_Leeds"),
     ("Der Lehrer, der im Lotto gewann, und seine Panik", "de", "der im Lotto gewann"),
+    # one of a kind within a community or an event, however many words lie between
+    ("the complaint against the only Black consultant in the trust", "en",
+     "the only Black consultant in the trust"),
+    ("the only survivor of the trawler sinking - nightmares, drink", "en",
+     "the only survivor of the trawler sinking"),
+    ("L'employée est la seule femme soudeuse de l'usine, 37 ans.", "fr",
+     "la seule femme soudeuse de l'usine"),
+    ("Der Wirt vom einzigen Gasthaus im Dorf kam mit Brustschmerzen.", "de",
+     "vom einzigen Gasthaus im Dorf"),
+    ("Ήρθε η μόνη τυφλή υποψήφια διδάκτωρ της σχολής.", "el",
+     "η μόνη τυφλή υποψήφια διδάκτωρ της σχολής"),
 ])
 def test_someone_singled_out_by_office_record_or_handle(text: str, lang: str,
                                                        other: str) -> None:
@@ -106,6 +117,8 @@ def test_someone_singled_out_by_office_record_or_handle(text: str, lang: str,
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("The patient's wife rang again", "en"),
+    ("She called our clinic the only place in town where someone looks at her.", "en"),
+    ("The only way to the village is the ferry, twice a day.", "en"),
     ("the town's people are tired of it", "en"),
     ("The last week of December is the worst.", "en"),
     ("the youngest is always hungry on Mondays", "en"),

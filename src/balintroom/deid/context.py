@@ -355,6 +355,28 @@ _ONLY_ONE_AT_RE = re.compile(
     r"|Dorf|Ort|Verein|Schule|Gemeinde|Firma|Wache|Mannschaft|Team|Betrieb|Straße|Siedlung"
     r"|Polizei|Revier|Kompanie|Fabrik|Werk|Kaserne|Insel|Tal)\b(?:\s+(?:im|in\s+der)\s+"
     r"(?:Dorf|Ort|Viertel|Stadtteil))?")
+# "the only Black consultant in the trust", "the only survivor of the trawler sinking", "la
+# seule femme soudeuse de l'usine", "der Wirt vom einzigen Gasthaus im Dorf", "η μόνη
+# γυναίκα πιλότος της εταιρείας": one of a kind within a community or an event, however many
+# words lie between (not the writer: "I'm the only doctor on the island")
+_ONLY_ONE_SCOPE_RE = re.compile(
+    r"\b(?:[Tt]he\s+only|[Ll]e\s+seul|[Ll]a\s+seule|[Ll]['’]unique|[Dd]u\s+seul|[Dd]e\s+la\s+seule"
+    r"|(?<=,\s)seule?|(?<=est\s)seule?|[Dd]er\s+einzige|[Dd]ie\s+einzige|[Dd]as\s+einzige|[Dd]em"
+    r"\s+einzigen|[Dd]en\s+einzigen|vom\s+einzigen|[Oo]\s+μόνος|[Ηη]\s+μόνη|[Tt]ο\s+μόνο)\s+"
+    r"(?!(?:way|thing|time|reason|option|choice|problem|question|answer|solution|person|people"
+    r"|place|endroit|lieu|Ort|μέρος"
+    r"|one\s+who\s+(?:listens|understands|cares)|chose|fois|chose|moyen|Mal|Weg|Grund|Problem"
+    r"|φορά|λύση|τρόπος)\b)"
+    r"(?P<body>(?:[^\W\d][\w'’-]*\s+){0,8}?)(?:[ldLD]['’])?"
+    r"(?:village|valley|town|township|hamlet|island|parish|county|district|city|estate|trust"
+    r"|crew|course|regiment|reservation|coast|fire|crash|sinking|bombing|collapse|accident"
+    r"|attack|flood|disaster|shipwreck|village|vallée|île|commune|département|usine|refuge"
+    r"|canton|quartier|naufrage|incendie|accident|plateau|Dorf|Ort|Tal|Insel|Gemeinde|Landkreis"
+    r"|Kreis|Stadt|Bezirk|Werk|Betrieb|Unglück|Brand|Absturz|χωριό|χωριού|νησί|νησιού|σχολή"
+    r"|σχολής|εταιρεία|εταιρείας|περιοχή|περιοχής|δήμο|δήμου|ναυάγιο|ναυαγίου|Ωδείο)\b")
+_WRITER_BEFORE_RE = re.compile(
+    r"(?i:\b(?:I\s+am|I['’]m|I\s+was|we['’]re|we\s+are|we\s+were|je\s+suis|j['’]étais"
+    r"|nous\s+sommes|ich\s+bin|ich\s+war|wir\s+sind|είμαι|ήμουν|είμαστε))\s+$")
 _NOT_ONLY_HEADS = frozenset({"one", "thing", "time", "way", "reason", "option", "choice",
                              "problem", "place", "day", "question", "person", "people", "Mal",
                              "Grund", "Weg", "Problem", "Mensch", "Tag", "Ort", "Person",
@@ -395,6 +417,9 @@ def _roles(text: str) -> Iterator[_Candidate]:
             if not (has_complement or _is_unique_role(desc) or (ours and copula)):
                 continue
             yield _Candidate("other", m.start("desc"), m.end("desc"), _P_PLACE_PREP + 2)
+    for m in _ONLY_ONE_SCOPE_RE.finditer(text):
+        if not _WRITER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
     for m in _ONLY_ONE_AT_RE.finditer(text):
         head = m.group().split()[2]
         if head in _NOT_ONLY_HEADS or (head.endswith("s") and not head.endswith("ss")):
