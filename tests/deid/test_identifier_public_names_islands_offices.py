@@ -109,6 +109,12 @@ def test_apps_medicines_and_words_after_on_are_no_places(text: str, lang: str) -
      "vom einzigen Gasthaus im Dorf"),
     ("Ήρθε η μόνη τυφλή υποψήφια διδάκτωρ της σχολής.", "el",
      "η μόνη τυφλή υποψήφια διδάκτωρ της σχολής"),
+    # kin of the one who holds a trade or an office where everyone knows everyone
+    ("Small island: the harbour master's wife came in with an STI.", "en",
+     "the harbour master's wife"),
+    ("Quand la femme du patron de la conserverie vient chercher ses comprimés.", "fr",
+     "la femme du patron de la conserverie"),
+    ("Η χήρα του δασκάλου έρχεται στην εκκλησία μόνη.", "el", "Η χήρα του δασκάλου"),
 ])
 def test_someone_singled_out_by_office_record_or_handle(text: str, lang: str,
                                                        other: str) -> None:

@@ -180,7 +180,25 @@ _ONE_HOLDER_EN = (r"(?:parish\s+priest|priest|vicar|rector|bishop|archbishop|may
                   r"|councillor|headteacher|head\s+teacher|headmaster|headmistress|principal"
                   r"|coroner|sheriff|chief\s+constable|police\s+commissioner|magistrate|judge"
                   r"|[Vv]ice-[Cc]hancellor|dean|provost|chief\s+executive|imam|rabbi|pastor"
-                  r"|minister|senator|governor)")
+                  r"|minister|senator|governor|harbour\s?master|harbor\s?master|consultant|GP"
+                  r"|publican|postmaster|postmistress|station\s?master|sergeant|laird|undertaker"
+                  r"|ferryman|lighthouse\s+keeper|village\s+doctor|village\s+policeman)")
+# "la femme du patron de la conserverie", "le fils du seul boucher du village", "Η χήρα του
+# δασκάλου": kin of the one holder of a trade or an office, in French and Greek
+_KIN_OF_AN_OFFICE_FR_EL_RE = re.compile(
+    r"\b(?:[Ll]a|[Ll]e|[Ss]a|[Ss]on)\s+(?:femme|mari|fils|fille|veuve|veuf|frère|sœur|mère|père"
+    r"|épouse|époux|belle-fille|gendre|neveu|nièce|compagne|compagnon)\s+(?:du|de\s+la|de\s+l['’])"
+    r"\s*(?:seule?\s+)?(?:maire|curé|pasteur|notaire|boulanger|boulangère|boucher|bouchère"
+    r"|garagiste|pharmacien|pharmacienne|vétérinaire|patron|patronne|directeur|directrice"
+    r"|instituteur|institutrice|gendarme|facteur|adjoint|député|sénateur|préfet|juge"
+    r"|procureur|commissaire|président|présidente|épicier|épicière|cafetier|aubergiste"
+    r"|buraliste|médecin\s+du\s+village|maître\s+d['’]école)\b"
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s*[\w-]+)?"
+    r"|(?<!\w)(?:[Ηη]|[Οο]|[Ττ]η|[Ττ]ην|[Ττ]ον)\s+(?:χήρα|γυναίκα|σύζυγο|σύζυγος|γιος|γιο|κόρη"
+    r"|αδερφή|αδελφή|αδερφό|αδερφός|αδελφός|μάνα|μητέρα|πατέρα|πατέρας|ανιψιό|ανιψιός|ανιψιά"
+    r"|εγγονό|εγγονός|εγγονή)\s+(?:του|της)\s+(?:δασκάλου|δασκάλας|παπά|ιερέα|δημάρχου|προέδρου"
+    r"|φαρμακοποιού|αστυνόμου|διευθυντή|διευθύντριας|κοινοτάρχη|βουλευτή|δικαστή|μητροπολίτη"
+    r"|ταχυδρόμου|καφετζή|χασάπη|φούρναρη|λιμενάρχη)(?!\w)")
 # "the parish priest's sister", "the MLA's brother", "the son of the Vice-Chancellor", "the
 # retired bishop", "the weatherman on Look North": someone known through an office
 _KIN_OF_AN_OFFICE_EN_RE = re.compile(
@@ -242,6 +260,7 @@ def _other(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         for m in _UNDERSCORE_HANDLE_RE.finditer(text):
             yield _Candidate("other", m.start(), m.end(), _P_URL - 5)
     rules = [_ONLY_ONE_EN_RE, _ONLY_ONE_DE_RE, _OFFICE_RE, _KIN_OF_AN_OFFICE_EN_RE,
+             _KIN_OF_AN_OFFICE_FR_EL_RE,
              _A_PLACES_OWN_EN_RE, _KNOWN_LOCALLY_EN_RE]
     if _BELONGING_HINT_RE.search(text):
         rules.append(_BELONGING_RE)
