@@ -171,6 +171,38 @@ def test_a_day_or_a_labelled_number_is_no_address(text: str) -> None:
     assert [t for c, t in found(text) if c == "place"] == []
 
 
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # German homes, units, districts, doors, days in words, lower-case weekdays, file numbers
+    ("Pflegeheim Haus am Kurpark, Bad Kissingen. Er lässt mich nicht los.", "place",
+     "Haus am Kurpark"),
+    ("Herr O. (Bewohner Haus Abendrot, Wohnbereich Enzian) hat mir einen Antrag gemacht.",
+     "place", "Wohnbereich Enzian"),
+    ("Wien, Praxis im 16. Bezirk. Frau N. kommt mit dem Rollator.", "place", "16. Bezirk"),
+    ("Klient Herr P., Volksgartenstraße 14/3, trinkt und schimpft.", "place",
+     "Volksgartenstraße 14/3"),
+    ("Herr J. kam am Vierzehnten zum letzten Mal.", "date", "Vierzehnten"),
+    ("Notiz zum ersten Mai: sie zieht zu ihrer Tochter.", "date", "ersten Mai"),
+    ("kurze notiz: frau h. wieder da. dienstag 14. nächster termin.", "date", "dienstag 14."),
+    ("Jugendamt, AZ 51.2-0387/23. Mutter mit drei Kindern.", "id_number", "51.2-0387/23"),
+])
+def test_german_homes_districts_doors_and_days_in_words(text: str, category: str,
+                                                        span: str) -> None:
+    assert has(text, category, span, "de")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Zum ersten Mal war sie allein, und zum zweiten Mal kam keiner.", "de"),
+    ("Wohnbereich Demenz. Sie spricht nur noch Kroatisch.", "de"),
+    ("Volksgartenstraße 14/3", "de"),
+    ("Chinle, AZ - the only interpreter is her cousin.", "en"),
+])
+def test_first_times_units_by_kind_doors_and_arizona_are_no_date_place_or_file(
+        text: str, lang: str) -> None:
+    assert not [t for c, t in found(text, lang) if c == "date" or c == "id_number"
+                or (c == "place" and t.startswith("Wohnbereich"))]
+
+
+
 def test_a_day_before_a_noun_is_no_date() -> None:
     assert flags("Am 9. Stock wohnt er. Am 2. Tag kam er. Zum 3. mal.", "date", "de") == []
 

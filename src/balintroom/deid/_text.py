@@ -127,6 +127,9 @@ _DATE_WORD_RES = [
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:the\s+)?(?:{_ORDINAL_DAY}"
                rf"|{_DAY}/{_MON}\b(?!/))"),
     re.compile(rf"\b(?:{_WEEKDAYS}|{_WEEKDAY_ABBR}),?\s+(?:den\s+|dem\s+)?{_DAY}\.(?!\d)"),
+    # "dienstag 14. nächster termin": a German weekday in lower case with a day
+    re.compile(rf"\b(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+"
+               rf"(?:den\s+)?{_DAY}\.(?!\d)"),
     # "wv di 12.", "fr 3.": a German weekday in lower case with a day
     re.compile(rf"\b(?:mo|di|mi|do|fr|sa)\.?\s+{_DAY}\.(?!\d)"),
     # on the 14th, since the 2nd, by the 30th

@@ -22,17 +22,41 @@ from balintroom.deid._text import (
 
 
 def _dates(text: str) -> Iterator[_Candidate]:
-    for rx in _DATE_WORD_RES:
+    for rx in (*_DATE_WORD_RES, *_DATE_RES):
         for m in rx.finditer(text):
-            g = "d" if "d" in rx.groupindex and m.group("d") else 0  # the date, not its cue
-            yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
-    for rx in _DATE_RES:
-        for m in rx.finditer(text):
+            if _STREET_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Volksgartenstraße 14/3": a house and a door, not a day
             if _APGAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "Apgar 9/10/10": three scores, not a day
-            yield _Candidate("date", m.start(), m.end(), _P_DATE)
+            # the date, not its cue ("d" in a word rule)
+            g = "d" if rx in _DATE_WORD_RES and "d" in rx.groupindex and m.group("d") else 0
+            yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
 
 
+def _dates_in_words(text: str) -> Iterator[_Candidate]:
+    """ "am Vierzehnten", "zum ersten Mai": a day written without a digit."""
+    for m in _ORDINAL_WORD_DAY_DE_RE.finditer(text):
+        g = "d" if m.group("d") else "dd"
+        yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
+
+
+# "am Vierzehnten", "zum ersten Mai": a German day in words, after a word for when or
+# before its month
+_GERMAN_ORDINAL_DAYS = (
+    "ersten", "zweiten", "dritten", "vierten", "fünften", "sechsten", "siebten", "achten",
+    "neunten", "zehnten", "elften", "zwölften", "dreizehnten", "vierzehnten", "fünfzehnten",
+    "sechzehnten", "siebzehnten", "achtzehnten", "neunzehnten", "zwanzigsten",
+    "einundzwanzigsten", "zweiundzwanzigsten", "dreiundzwanzigsten", "vierundzwanzigsten",
+    "fünfundzwanzigsten", "sechsundzwanzigsten", "siebenundzwanzigsten",
+    "achtundzwanzigsten", "neunundzwanzigsten", "dreißigsten", "einunddreißigsten")
+_ORDINAL_WORD_DAY_DE_RE = re.compile(
+    r"\b(?:am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem)\s+(?P<d>(?:"
+    + "|".join(w.capitalize() for w in _GERMAN_ORDINAL_DAYS) + r")(?:\s+(?:"
+    + _alternation(data.MONTHS_DE) + r"))?)\b"
+    r"|\b(?P<dd>(?:" + "|".join(_GERMAN_ORDINAL_DAYS) + r")\s+(?:"
+    + _alternation(data.MONTHS_DE) + r"))\b")
+_STREET_BEFORE_RE = re.compile(
+    r"\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|gasse|weg|platz|allee|ring|Straße|Gasse)\s+$")
 _APGAR_BEFORE_RE = re.compile(r"(?i:apgar)\s*(?:score\s*)?:?\s*$")
 
 # Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"

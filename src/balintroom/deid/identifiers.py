@@ -54,7 +54,7 @@ from balintroom.deid.ages import (
 )
 from balintroom.deid.contacts import _emails_and_urls, _phones
 from balintroom.deid.context import _other, _roles
-from balintroom.deid.dates import _dates, _holiday_years_and_bare_days
+from balintroom.deid.dates import _dates, _dates_in_words, _holiday_years_and_bare_days
 from balintroom.deid.names import (
     _case_names,
     _context_names,
@@ -566,6 +566,8 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates.extend(_holiday_years_and_bare_days(text))
         candidates.extend(_unlabelled_licence_prison_and_court_numbers(text))
     candidates.extend(_ages_in_words(text))
+    if "de" in langs:
+        candidates.extend(_dates_in_words(text))
     candidates.extend(c for c in own if c.category not in ("name", "place", "other"))
     tagged = _tagger_candidates(text, langs) if with_tagger and not foreign else []
     places = list(_places(text, toks, langs))

@@ -37,7 +37,9 @@ _ID_LABELS = (
     r"|CHI|NHI|SIN|PPSN?|Aadhaar|Medicare(?:\s+(?:No\.?|Number))?|Medicaid|SVNR|AHV"
     r"|UPN|PNC|CRN|IMEI|BSN|Rx|SA\s+ID|ID\s+(?:No\.?|Number)"
     # animals' ear tags, the Italian tax code, Austrian file numbers (Geschäftszahl)
-    r"|Ohrmarke|Ear\s+tag|Codice\s+fiscale|GZ|Gesch(?:äfts|\.-?)zahl"
+    r"|Ohrmarke|Ear\s+tag|Codice\s+fiscale|GZ|Gesch(?:äfts|\.-?)zahl|Geschäftszeichen"
+    # "AZ 51.2-0387/23" (not Arizona before a ZIP code: a file number has a stroke or dash)
+    r"|AZ(?=\s*:?\s*[\w.]*\d[\w.]*[/-])"
     # ambulance records and a case by its number
     r"|ePCR|PCR\s+(?:No\.?|Number)|Einsatz-?(?:Nr\.?|nummer)|Case"
     # a prisoner by number: "Gefangener 1473/22", "Inhaftierter 2218/19"

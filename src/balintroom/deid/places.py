@@ -67,7 +67,7 @@ _DE_STREET_RE = re.compile(
     r"|pfad|markt|berg|hof|garten|wall|graben"
     # "Karl-Marx-Straße 201": the street word after a hyphen keeps its capital
     r"|-(?:Straße|Strasse|Str\.|Gasse|Allee|Weg|Platz|Ring|Damm|Ufer|Chaussee))"
-    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
+    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?(?:/\d{1,3}\b)?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
 _DE_STREET_TWO_WORDS_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ]{_WORD}er\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Damm|Tor"
     r"|Chaussee|Landstraße|Markt)(?![\w-])(?:\s*\d{1,4}\s?[a-z]?\b)?")
@@ -1086,6 +1086,14 @@ _NAMED_HEAD_DE_RE = re.compile(
     rf"einrichtung|Einrichtung|Wohnprojekt|Kinderdorf|Sportverein|Turnverein|Verein)\s+"
     rf"(?P<name>(?:(?:Am|An\s+der|Im|Zum|Zur|Auf\s+der|Auf\s+dem)\s+)?[A-ZÄÖÜ]{_WORD}"
     rf"(?:-[A-ZÄÖÜ]{_WORD})*)")
+# "Pflegeheim Haus am Kurpark", "Wien, im 16. Bezirk", "Wohnbereich Enzian": a home, a
+# district of Vienna, a unit by name ("Praxis Dr. Hafner" stays the doctor's name)
+_HOUSE_DISTRICT_UNIT_DE_RE = re.compile(
+    rf"\bHaus\s+(?:am|an\s+der|im|zum|zur|Am|Im|Zum|Zur)\s+[A-ZÄÖÜ]{_WORD}"
+    rf"|(?<![\w.])(?:1\d|2[0-3]|[1-9])\.\s+Bezirk\b"
+    rf"|\b(?:Wohnbereich|Wohngruppe)\s+(?!(?:Demenz|Pflege|Intensiv|Kurzzeit|Geriatrie"
+    rf"|Palliativ|Reha|Psychiatrie|Beschützt|Geronto|Nord|Süd|Ost|West|Mitte)[a-zäöüß]*\b)"
+    rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}\b")
 # "Stadtpark Nord", "Hallenbad Süd", "Friedhof West": a facility and a quarter
 _COMPASS_RE = re.compile(
     r"\b[A-ZÄÖÜ][a-zäöüß]*(?:park|parks|bad|bads|friedhof|friedhofs|markt|zentrum|zentrums"
@@ -1195,7 +1203,7 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
         if name in data.STOP_CAPITALS or name in _CALENDAR or name in data.HONORIFICS_DE:
             continue
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
-    for rx in (_COMPASS_RE, _CLUB_RE, _TRADE_FIRM_RE):
+    for rx in (_COMPASS_RE, _CLUB_RE, _TRADE_FIRM_RE, _HOUSE_DISTRICT_UNIT_DE_RE):
         for m in rx.finditer(text):
             g: str | int = "firm" if "firm" in rx.groupindex else 0
             yield _Candidate("place", m.start(g), m.end(g), _P_PLACE_STRUCT)
