@@ -58,6 +58,7 @@ from balintroom.deid.dates import _dates, _dates_in_words, _holiday_years_and_ba
 from balintroom.deid.names import (
     _case_names,
     _context_names,
+    _form_field_names,
     _is_a_month,
     _is_a_people_before_a_person,
     _is_region_after_a_preposition,
@@ -583,6 +584,7 @@ def find_identifiers(text: str, language: str | None = None, *,
               and not _within(c, counties)]
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
+    names.extend(_form_field_names(text))
     names.extend(_context_names(text, langs))
     names.extend(_unknown_names(text, langs))
     names.extend(_mid_sentence_names(text, toks, langs))

@@ -247,6 +247,33 @@ def _case_names(text: str) -> Iterator[_Candidate]:
                 yield _Candidate("name", m.start(g), m.end(g), _P_NAME_TITLE)
 
 
+# A field of a form pasted in, at the start of a line: "Nom : BERTRAND", "Prénom : Solange",
+# "Enfant : KONATÉ Awa", "Name: Schneider", "Όνομα: Ιουλία Καρρά" - the value is the name
+_FORM_NAME_FIELD_RE = re.compile(
+    r"(?m:^)[ \t]*(?:Name|Nachname|Vorname|Familienname|Geburtsname|First\s+name|Surname"
+    r"|Last\s+name|Family\s+name|Forename|Full\s+name|Nom|Prénom|Nom\s+de\s+naissance"
+    r"|Nom\s+d['’]usage|Nom\s+et\s+prénom|Enfant|Élève|Usager|Usagère|Résidente?|Conducteur"
+    r"|Conductrice|Patiente?|Patientin|Klientin|Klient|Bewohnerin|Bewohner|Versicherte[r]?"
+    r"|Client|Cliente|Pupil|Child|Όνομα|Επώνυμο|Ονοματεπώνυμο|Ασθενής|Ασθενούς)"
+    r"[ \t]*:[ \t]*(?P<v>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*(?=[\n|;(]|$)")
+# What a form's name field may hold that names no one
+_NOT_A_NAME_IN_A_FIELD = frozenset({
+    "female", "male", "woman", "man", "girl", "boy", "unknown", "anonymous", "n/a", "none",
+    "weiblich", "männlich", "frau", "mann", "unbekannt", "anonym", "femme", "homme",
+    "inconnu", "inconnue", "anonyme", "fille", "garçon", "see", "siehe", "voir"})
+
+
+def _form_field_names(text: str) -> Iterator[_Candidate]:
+    """ "Nom : BERTRAND", "Prénom : Solange": the name in a form's name field."""
+    if ":" not in text:
+        return
+    for m in _FORM_NAME_FIELD_RE.finditer(text):
+        value = m.group("v")
+        words = [w.strip(",.").casefold() for w in value.split()]
+        if value[:1].isupper() and not any(w in _NOT_A_NAME_IN_A_FIELD for w in words):
+            yield _Candidate("name", m.start("v"), m.end("v"), _P_NAME_TITLE)
+
+
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom", "di", "da", "du", "del", "della",
                              "le", "la", "ten", "ter", "af",
                              # Irish and Scottish Gaelic: "Mrs Ó Súilleabháin", "Ní Mhurchú"
