@@ -336,6 +336,20 @@ def test_the_name_fields_of_a_form(text: str, lang: str, names: list[str]) -> No
     assert [t for c, t in found(text, lang) if c == "name"] == names
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a nickname or a pet's name in guillemets, with their spaces, where a sentence names
+    ("M. Grosjean, dit « le Colonel », refuse la toilette.", "le Colonel"),
+    ("Une dame amène son chien errant, « Zépol », qui n'est pas à elle.", "Zépol"),
+    ("CAS : « Nounours », 34 ans, surnom qu'il se donne lui-même.", "Nounours"),
+])
+def test_french_nicknames_in_guillemets(text: str, name: str) -> None:
+    assert ("name", name) in found(text, "fr")
+
+
+def test_a_word_quoted_after_dit_is_no_nickname() -> None:
+    assert found("Il m'a dit « Bonjour » et il est parti.", "fr") == []
+
+
 def test_a_surname_that_is_also_a_word_stays_with_its_first_name() -> None:
     # one finding for one person, not "Mme Jeanne" and "Mercier" apart
     assert found("Je vois Mme Jeanne Mercier demain.", "fr") == [

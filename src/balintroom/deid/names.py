@@ -426,8 +426,8 @@ _NICKNAME_HINT_RE = re.compile(
 # A name in quotes in a sentence about what someone is called: "den alle „Prinz“ nennen",
 # "signs her emails "Mags"", ""Moz" - her nickname", "refers to himself as "Tiny"".
 _QUOTED_NAME_RE = re.compile(
-    r"[\"“„‘‚»«](?P<name>(?:the\s+|der\s+|die\s+)?[A-ZÄÖÜ][^\W\d_]+(?:[-'’][A-ZÄÖÜ][^\W\d_]+)?)"
-    r"[\"”“’‘«»]"
+    r"[\"“„‘‚»«]\s?(?P<name>(?:the\s+|der\s+|die\s+|le\s+|la\s+)?[A-ZÄÖÜÉÈ][^\W\d_]+"
+    r"(?:[-'’][A-ZÄÖÜÉ][^\W\d_]+)?)\s?[\"”“’‘«»]"
     # in straight single quotes, which also stand for apostrophes: whole words only
     r"|(?<![\w'])'(?P<single>(?:the\s+)?[A-Z][^\W\d_]+)'(?![\w'])")
 _NAMING_SENTENCE_RE = re.compile(
@@ -435,7 +435,10 @@ _NAMING_SENTENCE_RE = re.compile(
     r"|\bunterschr(?:ieb|eibt|ieben)|\bunterschrieben|\bsagen\s+\S+\s+zu\s+(?:ihm|ihr)"
     r"|\b(?:refers?|referred)\s+to\s+(?:himself|herself|themselves)\s+as"
     r"|\bknown\s+as|\bcall(?:s|ed)?\s+(?:himself|herself|him|her)|\bcall\s+(?:him|her)\b"
-    r"|\bheißt\s+(?:er|sie)\b)")
+    r"|\bheißt\s+(?:er|sie)\b"
+    # French: "M. Grosjean, dit « le Colonel »", "surnommé", "son chien, « Zépol »"
+    r"|,\s*dite?\s+«|\bsurnomm|\bsurnom\b|\b(?:qu['’]on|on|comme)\s+l['’]appelle"
+    r"|\b(?:son|sa|leur|le|la)\s+(?:chien|chienne|chat|chatte|jument|cheval)\b)")
 
 
 _WRITER_CALLED_RE = re.compile(r"\b(?:me|mich|mir)\s+$")
