@@ -237,6 +237,17 @@ def test_an_institution_named_in_quotes(text: str, place: str) -> None:
     assert ("place", place) in found(text, "el")
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # the short forms people go by, and the everyday form of a formal name
+    ("Ο παππούς Θανάσης έκλεισε τα 88 και ακόμα οδηγεί.", "Θανάσης"),
+    ("Φρόσω, η ασθενής με την ανορεξία, γράφει ποιήματα.", "Φρόσω"),
+    ("Τηλεφώνησα για τον Πανίκο. Απάντησε η θεία του.", "Πανίκο"),
+    ("Ο κυρ Αντώνης από το καφενείο δεν ήρθε.", "Αντώνης"),
+])
+def test_greek_short_and_everyday_first_names(text: str, name: str) -> None:
+    assert ("name", name) in found(text, "el")
+
+
 def test_a_sentence_quoted_after_an_institution_is_no_place() -> None:
     text = "Μου έγραψε στο email της κλινικής: «Θα έρθω να σας δω με το μωρό τον Μάιο»."
     assert [t for c, t in found(text, "el") if c == "place"] == []

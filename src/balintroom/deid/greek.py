@@ -34,7 +34,7 @@ from balintroom.deid._text import (
     _Candidate,
 )
 
-FIRST_NAMES = data.EL_FIRST_NAMES
+FIRST_NAMES = data.EL_FIRST_NAMES | data.EL_SHORT_NAMES
 SURNAMES = data.EL_SURNAMES
 AMBIGUOUS_NAMES = data.EL_AMBIGUOUS_NAMES
 TOWNS = data.EL_TOWNS
