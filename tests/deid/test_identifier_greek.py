@@ -242,10 +242,16 @@ def test_an_institution_named_in_quotes(text: str, place: str) -> None:
     ("Ο παππούς Θανάσης έκλεισε τα 88 και ακόμα οδηγεί.", "Θανάσης"),
     ("Φρόσω, η ασθενής με την ανορεξία, γράφει ποιήματα.", "Φρόσω"),
     ("Τηλεφώνησα για τον Πανίκο. Απάντησε η θεία του.", "Πανίκο"),
-    ("Ο κυρ Αντώνης από το καφενείο δεν ήρθε.", "Αντώνης"),
+    ("Ο κύριος Αντώνης από το καφενείο δεν ήρθε.", "κύριος Αντώνης"),
 ])
 def test_greek_short_and_everyday_first_names(text: str, name: str) -> None:
     assert ("name", name) in found(text, "el")
+
+
+def test_a_short_name_that_reads_as_a_word_in_capitals_is_no_name() -> None:
+    # ΠΑΝΙΚΟΣ is panic, ΣΤΡΑΤΟΣ an army, ΠΟΛΥ "very" once the accents are gone
+    text = "ΣΗΜΕΙΩΣΗ. ΕΙΧΕ ΠΑΝΙΚΟ ΠΟΛΥ ΜΕΓΑΛΟ ΟΤΑΝ ΗΡΘΕ Ο ΣΤΡΑΤΟΣ ΣΤΟ ΧΩΡΙΟ."
+    assert [t for c, t in found(text, "el") if c == "name"] == []
 
 
 def test_a_sentence_quoted_after_an_institution_is_no_place() -> None:

@@ -62,7 +62,14 @@ def _bare(word: str) -> str:
                                                 if not unicodedata.combining(c)))
 
 
-_FIRST_BARE = frozenset(_bare(w) for w in FIRST_NAMES)
+# In capitals the accents go: a short name that then reads as another word ("ΠΑΝΙΚΟΣ" is
+# Πανίκος and πανικός, "ΣΤΡΑΤΟΣ" Στράτος and στρατός) is no name there
+_COMMON_BY_BARE: dict[str, set[str]] = {}
+for _word in COMMON_WORDS:
+    _COMMON_BY_BARE.setdefault(_bare(_word), set()).add(_word)
+_FIRST_BARE = frozenset(_bare(w) for w in data.EL_FIRST_NAMES) | frozenset(
+    _bare(w) for w in data.EL_SHORT_NAMES
+    if not _COMMON_BY_BARE.get(_bare(w), set()) - {_fold(w)})
 _SURNAMES_BARE = frozenset(_bare(w) for w in SURNAMES)
 _TOWNS_FOLDED = {_fold(t): t for t in TOWNS}
 _TOWNS_BARE = frozenset(_bare(t) for t in TOWNS)
