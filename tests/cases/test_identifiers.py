@@ -400,6 +400,13 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "de_heldout21": {ALL: (0.93, 0.90)},
     "fr_heldout6": {ALL: (0.93, 0.91)},
     "el_heldout6": {ALL: (0.88, 0.83)},
+    # written blind, scored once with the rules of round 20 and the tagger trained on the 46
+    # English and German sets before them (0.87 / 0.92, 0.90 / 0.96, 0.96 / 0.90,
+    # 0.89 / 0.89); the rules alone 0.88 / 0.90, 0.91 / 0.95, 0.96 / 0.90, 0.89 / 0.89
+    "en_heldout22": {ALL: (0.87, 0.89)},
+    "de_heldout22": {ALL: (0.90, 0.94)},
+    "fr_heldout7": {ALL: (0.95, 0.89)},
+    "el_heldout7": {ALL: (0.88, 0.88)},
 }
 
 
