@@ -384,13 +384,13 @@ _ONLY_ONE_SCOPE_RE = re.compile(
     r"\s+einzigen|[Dd]en\s+einzigen|vom\s+einzigen|[Oo]\s+μόνος|[Ηη]\s+μόνη|[Tt]ο\s+μόνο)\s+"
     r"(?!(?:way|thing|time|reason|option|choice|problem|question|answer|solution|person|people"
     r"|place|endroit|lieu|Ort|μέρος"
-    r"|one\s+who\s+(?:listens|understands|cares)|chose|fois|chose|moyen|Mal|Weg|Grund|Problem"
+    r"|one\s+who\s+(?:listens|understands|cares)|chose|fois|moyen|Mal|Weg|Grund|Problem"
     r"|φορά|λύση|τρόπος)\b)"
     r"(?P<body>(?:[^\W\d][\w'’-]*\s+){0,8}?)(?:[ldLD]['’])?"
     r"(?:village|valley|town|township|hamlet|island|parish|county|district|city|estate|trust"
     r"|crew|course|regiment|reservation|coast|fire|crash|sinking|bombing|collapse|accident"
-    r"|attack|flood|disaster|shipwreck|village|vallée|île|commune|département|usine|refuge"
-    r"|canton|quartier|naufrage|incendie|accident|plateau|Dorf|Ort|Tal|Insel|Gemeinde|Landkreis"
+    r"|attack|flood|disaster|shipwreck|vallée|île|commune|département|usine|refuge"
+    r"|canton|quartier|naufrage|incendie|plateau|Dorf|Ort|Tal|Insel|Gemeinde|Landkreis"
     r"|Kreis|Stadt|Bezirk|Werk|Betrieb|Unglück|Brand|Absturz|χωριό|χωριού|νησί|νησιού|σχολή"
     r"|σχολής|εταιρεία|εταιρείας|περιοχή|περιοχής|δήμο|δήμου|ναυάγιο|ναυαγίου|Ωδείο)\b")
 _WRITER_BEFORE_RE = re.compile(

@@ -22,15 +22,16 @@ from balintroom.deid._text import (
 
 
 def _dates(text: str) -> Iterator[_Candidate]:
-    for rx in (*_DATE_WORD_RES, *_DATE_RES):
-        for m in rx.finditer(text):
-            if _STREET_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "Volksgartenstraße 14/3": a house and a door, not a day
-            if _APGAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "Apgar 9/10/10": three scores, not a day
-            # the date, not its cue ("d" in a word rule)
-            g = "d" if rx in _DATE_WORD_RES and "d" in rx.groupindex and m.group("d") else 0
-            yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
+    for rules, with_cue in ((_DATE_WORD_RES, True), (_DATE_RES, False)):
+        for rx in rules:
+            for m in rx.finditer(text):
+                if _STREET_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "Volksgartenstraße 14/3": a house and a door, not a day
+                if _APGAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "Apgar 9/10/10": three scores, not a day
+                # a word rule's "d" is the date without its cue
+                g = "d" if with_cue and "d" in rx.groupindex and m.group("d") else 0
+                yield _Candidate("date", m.start(g), m.end(g), _P_DATE)
 
 
 def _dates_in_words(text: str) -> Iterator[_Candidate]:

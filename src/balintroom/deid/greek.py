@@ -740,7 +740,7 @@ def _places_by_position(text: str) -> Iterator[_Candidate]:
             yield _Candidate("place", start, w.end(), _P_PLACE_PREP)
 
 
-_COMMON_BARE = frozenset(_bare(w) for w in COMMON_WORDS)
+_COMMON_BARE = frozenset(_COMMON_BY_BARE)
 _PREPOSITION_BEFORE_BARE_RE = re.compile(_bare(_PREPOSITION_BEFORE_RE.pattern), re.I)
 # A Greek capital: a note without any was typed in lower case ("ο λακης απο το περαμα")
 _GREEK_CAPITAL_RE = re.compile(r"[Α-ΩΆΈΉΊΌΎΏΪΫ]")

@@ -248,13 +248,14 @@ def _case_names(text: str) -> Iterator[_Candidate]:
 
 
 # A field of a form pasted in, at the start of a line: "Nom : BERTRAND", "Prénom : Solange",
-# "Enfant : KONATÉ Awa", "Name: Schneider", "Όνομα: Ιουλία Καρρά" - the value is the name
+# "Enfant : KONATÉ Awa", "Name: Schneider" - the value is the name (Greek forms are
+# greek.py's)
 _FORM_NAME_FIELD_RE = re.compile(
     r"(?m:^)[ \t]*(?:Name|Nachname|Vorname|Familienname|Geburtsname|First\s+name|Surname"
     r"|Last\s+name|Family\s+name|Forename|Full\s+name|Nom|Prénom|Nom\s+de\s+naissance"
     r"|Nom\s+d['’]usage|Nom\s+et\s+prénom|Enfant|Élève|Usager|Usagère|Résidente?|Conducteur"
     r"|Conductrice|Patiente?|Patientin|Klientin|Klient|Bewohnerin|Bewohner|Versicherte[r]?"
-    r"|Client|Cliente|Pupil|Child|Όνομα|Επώνυμο|Ονοματεπώνυμο|Ασθενής|Ασθενούς)"
+    r"|Client|Cliente|Pupil|Child)"
     r"[ \t]*:[ \t]*(?P<v>[^\W\d_][\w'’.-]*(?:,?[ \t]+[^\W\d_][\w'’.-]*){0,3})[ \t]*(?=[\n|;(]|$)")
 # What a form's name field may hold that names no one
 _NOT_A_NAME_IN_A_FIELD = frozenset({
