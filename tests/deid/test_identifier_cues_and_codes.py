@@ -191,6 +191,23 @@ def test_an_age_set_off_by_its_sentence(text: str, lang: str, age: str) -> None:
     assert age in flags(text, "age_over_89", lang)
 
 
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    # the name fields of a form pasted in, in every language
+    ("Formulaire ALD\nNom : BERTRAND\nPrénom : Solange\nDate de naissance : 14/07/1958", "fr",
+     ["BERTRAND", "Solange"]),
+    ("Extrait de dossier :\nNom : Lambert-Ducroq, Hélène\nUnité : gériatrie", "fr",
+     ["Lambert-Ducroq, Hélène"]),
+    ("Signalement\nEnfant : KONATÉ Awa\nNée le : 17/09/2017", "fr", ["KONATÉ Awa"]),
+    ("Interpreter booking\nLanguage: Somali\nPatient: Hodan A.\nClinic: Antenatal", "en",
+     ["Hodan A."]),
+    ("Aufnahme\nName: Schwendiger\nVorname: Madeleine", "de", ["Schwendiger", "Madeleine"]),
+    # a field that names no one
+    ("Triage\nPatient: Female, 45\nComplaint: chest pain", "en", []),
+])
+def test_the_name_fields_of_a_form(text: str, lang: str, names: list[str]) -> None:
+    assert [t for c, t in found(text, lang) if c == "name"] == names
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     # what the writer is called, and a word for kin in quotes, are no one's name
     ("He called me 'Doc' for ten years and I never minded.", "en"),

@@ -319,23 +319,6 @@ def test_french_metres_feasts_regions_and_school_years_are_no_one(text: str,
     assert [t for c, t in found(text) if c == not_found] == []
 
 
-@pytest.mark.parametrize(("text", "lang", "names"), [
-    # the name fields of a form pasted in, in every language
-    ("Formulaire ALD\nNom : BERTRAND\nPrénom : Solange\nDate de naissance : 14/07/1958", "fr",
-     ["BERTRAND", "Solange"]),
-    ("Extrait de dossier :\nNom : Lambert-Ducroq, Hélène\nUnité : gériatrie", "fr",
-     ["Lambert-Ducroq, Hélène"]),
-    ("Signalement\nEnfant : KONATÉ Awa\nNée le : 17/09/2017", "fr", ["KONATÉ Awa"]),
-    ("Interpreter booking\nLanguage: Somali\nPatient: Hodan A.\nClinic: Antenatal", "en",
-     ["Hodan A."]),
-    ("Aufnahme\nName: Schwendiger\nVorname: Madeleine", "de", ["Schwendiger", "Madeleine"]),
-    # a field that names no one
-    ("Triage\nPatient: Female, 45\nComplaint: chest pain", "en", []),
-])
-def test_the_name_fields_of_a_form(text: str, lang: str, names: list[str]) -> None:
-    assert [t for c, t in found(text, lang) if c == "name"] == names
-
-
 @pytest.mark.parametrize(("text", "name"), [
     # a nickname or a pet's name in guillemets, with their spaces, where a sentence names
     ("M. Grosjean, dit « le Colonel », refuse la toilette.", "le Colonel"),

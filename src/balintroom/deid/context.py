@@ -364,20 +364,10 @@ _CHAMPION_RE = re.compile(
     r"|jetzige|dreifache|zweifache|mehrfache)\s+)?(?:Landes|Kreis|Bezirks|Stadt|Bundes"
     r"|Vize|Welt|Europa|Deutsche[rn]?\s+|Vereins|Jugend|Schul)[a-zäöü]*meister(?:in)?\b"
     r"(?:\s+im\s+[A-ZÄÖÜ][\wäöüß-]+)?")
-_ONLY_ONE_AT_RE = re.compile(
-    r"\b(?:[Tt]he\s+only|[Dd]ie\s+einzige|[Dd]er\s+einzige|[Dd]as\s+einzige)\s+"
-    r"(?:[a-zäöüß-]+\s+){0,2}[A-Za-zÄÖÜäöüß-]+\s+(?:at|in|on|of|for|bei\s+der|beim|im|in\s+der"
-    r"|an\s+der|am|auf\s+der)\s+(?:(?:the|our|this|der|dem|unserer|unserem)\s+)?"
-    r"(?:[\wäöüß-]+\s+){0,3}?(?:station|school|village|town|parish|club|team|watch|brigade"
-    r"|church|street|estate|island|firm|company|practice|surgery|plant|factory|mine|pub"
-    r"|office|council|force|squad|unit|department|college|university|academy|Feuerwehr"
-    r"|Dorf|Ort|Verein|Schule|Gemeinde|Firma|Wache|Mannschaft|Team|Betrieb|Straße|Siedlung"
-    r"|Polizei|Revier|Kompanie|Fabrik|Werk|Kaserne|Insel|Tal)\b(?:\s+(?:im|in\s+der)\s+"
-    r"(?:Dorf|Ort|Viertel|Stadtteil))?")
-# "the only Black consultant in the trust", "the only survivor of the trawler sinking", "la
+# "the only Black consultant in the trust", "the only woman firefighter at the station", "la
 # seule femme soudeuse de l'usine", "der Wirt vom einzigen Gasthaus im Dorf", "η μόνη
-# γυναίκα πιλότος της εταιρείας": one of a kind within a community or an event, however many
-# words lie between (not the writer: "I'm the only doctor on the island")
+# γυναίκα πιλότος της εταιρείας": one of a kind within a community, a workplace or an event,
+# however many words lie between (not the writer: "I'm the only doctor on the island")
 _ONLY_ONE_SCOPE_RE = re.compile(
     r"\b(?:[Tt]he\s+only|[Ll]e\s+seul|[Ll]a\s+seule|[Ll]['’]unique|[Dd]u\s+seul|[Dd]e\s+la\s+seule"
     r"|(?<=,\s)seule?|(?<=est\s)seule?|[Dd]er\s+einzige|[Dd]ie\s+einzige|[Dd]as\s+einzige|[Dd]em"
@@ -392,14 +382,14 @@ _ONLY_ONE_SCOPE_RE = re.compile(
     r"|attack|flood|disaster|shipwreck|vallée|île|commune|département|usine|refuge"
     r"|canton|quartier|naufrage|incendie|plateau|Dorf|Ort|Tal|Insel|Gemeinde|Landkreis"
     r"|Kreis|Stadt|Bezirk|Werk|Betrieb|Unglück|Brand|Absturz|χωριό|χωριού|νησί|νησιού|σχολή"
+    r"|station|school|club|team|watch|brigade|church|street|firm|company|practice|surgery"
+    r"|plant|factory|mine|pub|office|council|force|squad|unit|department|college|university"
+    r"|academy|Feuerwehr|Verein|Schule|Firma|Wache|Mannschaft|Team|Straße|Siedlung|Polizei"
+    r"|Revier|Kompanie|Fabrik|Kaserne"
     r"|σχολής|εταιρεία|εταιρείας|περιοχή|περιοχής|δήμο|δήμου|ναυάγιο|ναυαγίου|Ωδείο)\b")
 _WRITER_BEFORE_RE = re.compile(
     r"(?i:\b(?:I\s+am|I['’]m|I\s+was|we['’]re|we\s+are|we\s+were|je\s+suis|j['’]étais"
     r"|nous\s+sommes|ich\s+bin|ich\s+war|wir\s+sind|είμαι|ήμουν|είμαστε))\s+$")
-_NOT_ONLY_HEADS = frozenset({"one", "thing", "time", "way", "reason", "option", "choice",
-                             "problem", "place", "day", "question", "person", "people", "Mal",
-                             "Grund", "Weg", "Problem", "Mensch", "Tag", "Ort", "Person",
-                             "Frage", "Möglichkeit", "Kind", "child"})
 _ROLE_HINT_RE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Dd]er|[Dd]ie|[Uu]nser|[Uu]nsere)\s")
 _UNIQUE_ROLE_CF = frozenset(r.casefold() for r in data.UNIQUE_ROLES)
 
@@ -439,11 +429,6 @@ def _roles(text: str) -> Iterator[_Candidate]:
     for m in _ONLY_ONE_SCOPE_RE.finditer(text):
         if not _WRITER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
             yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
-    for m in _ONLY_ONE_AT_RE.finditer(text):
-        head = m.group().split()[2]
-        if head in _NOT_ONLY_HEADS or (head.endswith("s") and not head.endswith("ss")):
-            continue
-        yield _Candidate("other", m.start(), m.end(), _P_PLACE_PREP + 2)
     for m in _ROLE_DE_LABEL_RE.finditer(text):
         g = "desc" if m.group("desc") else "kin"
         if g == "desc" and m.group(g).split()[-1] in _OUR_OWN_SETTING_DE:

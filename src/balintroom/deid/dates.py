@@ -57,7 +57,8 @@ _ORDINAL_WORD_DAY_DE_RE = re.compile(
     r"|\b(?P<dd>(?:" + "|".join(_GERMAN_ORDINAL_DAYS) + r")\s+(?:"
     + _alternation(data.MONTHS_DE) + r"))\b")
 _STREET_BEFORE_RE = re.compile(
-    r"\b[A-ZÄÖÜ][\w-]*(?:straße|strasse|gasse|weg|platz|allee|ring|Straße|Gasse)\s+$")
+    rf"\b[A-ZÄÖÜ][\w-]*(?i:{_alternation(data.STREET_SUFFIXES_DE_FREE)}"
+    rf"|{_alternation(data.STREET_SUFFIXES_DE_NUMBERED)})\s+$")
 _APGAR_BEFORE_RE = re.compile(r"(?i:apgar)\s*(?:score\s*)?:?\s*$")
 
 # Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"

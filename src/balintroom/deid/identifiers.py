@@ -306,9 +306,10 @@ _GROUP_LEADER_RES = [
                rf"(?:[Ll]eiterin|[Ll]eiter|Co-Leiterin|Co-Leiter)\s*,?\s+{_LEADER_NAME}"),
     re.compile(rf"{_LEADER_NAME},\s+(?:unsere?|our)\s+(?:Balint-?|group\s+|Gruppen)?(?:leiterin"
                r"|leiter|Leiterin|Leiter|leader|Balintleiterin|Balintleiter)\b"),
-    # a member: "Priya from the group", "Kollege aus der Gruppe, Thomas," (not "in the group":
-    # a patient is presented there)
-    re.compile(rf"{_LEADER_NAME}\s+from\s+(?:the|our)\s+(?:Balint\s+)?group\b"),
+    # a member: "Priya from the group", "Ifeoma in our group", "Kollege aus der Gruppe,
+    # Thomas," (not "in the group": a patient is presented there)
+    re.compile(rf"{_LEADER_NAME}\s+(?:from\s+(?:the|our|my)|in\s+(?:our|my))\s+"
+               r"(?:Balint\s+)?group\b"),
     re.compile(rf"\b(?:[Kk]ollegin|[Kk]ollege|[Tt]eilnehmerin|[Tt]eilnehmer)\s+aus\s+(?:der|unserer)"
                rf"\s+(?:Balint)?[Gg]ruppe\s*,?\s+{_LEADER_NAME}"),
     # "Maria aus der Gruppe", "Leitung: Frau Dr. Seidl", "mit Ursula als Leitung", "In der
@@ -327,8 +328,9 @@ _GROUP_LEADER_RES = [
                rf"|fragte)\s+{_LEADER_NAME}"),
     re.compile(rf"{_LEADER_NAME}\s+in\s+der\s+(?:Balint-?)?[Gg]ruppe\s+(?:gestellt|gesagt"
                r"|gefragt|erzählt|gemeint)\b"),
-    # "Marc du groupe", "animé par Christine", "(groupe animé par le Dr Françoise Merle)"
-    re.compile(rf"{_LEADER_NAME}\s+du\s+groupe\b"),
+    # "Marc du groupe", "Lucie (du groupe)", "animé par Christine", "(groupe animé par le Dr
+    # Françoise Merle)"
+    re.compile(rf"{_LEADER_NAME}\s*[,(]?\s*(?:du|de\s+notre|de\s+mon)\s+groupe\b"),
     re.compile(rf"\banimée?\s+par\s+(?:le\s+|la\s+)?{_LEADER_NAME}"),
     re.compile(rf"\b(?:[Nn]otre|[Mm]on|[Mm]a|[Ll]e|[Ll]a|[Ll]['’])\s*(?:animatrice|animateur|leader"
                rf"|co-animatrice|co-animateur)\s*,?\s+(?:(?:le|la)\s+)?{_LEADER_NAME}"),
@@ -344,11 +346,8 @@ _GROUP_LEADER_RES = [
     re.compile(rf"{_LEADER_NAME}\s*\((?:who\s+)?leads\s+(?:it|the\s+group|us)\b"),
     re.compile(rf"\b(?:is|was)\s+led\s+by\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?,\s+{_LEADER_NAME},"),
     re.compile(rf"\bfrom\s+(?:the|our)\s+group,\s+{_LEADER_NAME},"),
-    # "Leader (Ruth) asked", "Ifeoma in our group asked", "Lucie (du groupe)", "Karim, du
-    # groupe,": a member or the leader, marked as such
+    # "Leader (Ruth) asked": the leader, marked as such
     re.compile(rf"\b(?:[Ll]eader|Leitung|[Ll]eiterin|[Ll]eiter)\s*\(\s*{_LEADER_NAME}\s*\)"),
-    re.compile(rf"{_LEADER_NAME}\s+(?:in|from)\s+(?:our|my)\s+(?:Balint\s+)?group\b"),
-    re.compile(rf"{_LEADER_NAME}\s*[,(]\s*(?:du|de\s+notre|de\s+mon)\s+groupe\b"),
     # "Tom presented a lad from his practice", "Fiona brought the boy with cystic fibrosis",
     # "Sylvie présenter un patient": in a note about the group, a first name alone that
     # presents a case is a member's (a patient "presented with" or "to" something)
