@@ -101,6 +101,16 @@ def test_words_are_no_names(text: str, lang: str) -> None:
     ("Er badet im Hallenbad Süd.", "de", "Hallenbad Süd"),
     ("Der Pflegedienst Sonnenschein kommt nicht.", "de", "Pflegedienst Sonnenschein"),
     ("He was held at Broadmoor for years.", "en", "Broadmoor"),
+    ("Baby born 23:47 at the Rotunda. Mum, Aoife, 17.", "en", "Rotunda"),
+    ("Thank you for seeing him at Alder Hey on 12th January.", "en", "Alder Hey"),
+    ("Reg at The Alfred. Burns unit.", "en", "Alfred"),
+    ("chaplain at the Mater says he has asked for the last rites", "en", "Mater"),
+    ("Seit März im AKH, die Tochter kommt täglich.", "de", "AKH"),
+    # a town people are named after too, where someone lives or moves
+    ("txt to self: Dakota moved from Regina to an aunt in Saskatoon.", "en", "Regina"),
+    ("She'll die in her own bed, not in hospital in Kingston.", "en", "Kingston"),
+    # a heading's town before a quoted nickname
+    ("Teacher, Sydney. 'Macca', year 9, told me his stepdad has a gun.", "en", "Sydney"),
     ("Walks in Hollins Park every day.", "en", "Hollins Park"),
     ("hr. schulte 82 allein, sohn in münchen", "de", "münchen"),
 ])
@@ -126,6 +136,9 @@ def test_no_places(text: str, lang: str) -> None:
 
 def test_a_famous_institution_as_a_surname_is_a_name() -> None:
     assert flags("Dawn Ashworth (no relation) came in.", "place", "en") == []
+    # only "the Alfred" is the hospital; Alfred is a man, and so is Alfred who moved
+    assert flags("Alfred came in again with his daughter.", "place", "en") == []
+    assert flags("I wrote to Regina about the visit.", "place", "en") == []
     assert flags("Mrs Ashworth-Pryce, 93, refuses the hoist.", "place", "en") == []
 
 

@@ -415,3 +415,9 @@ def test_an_age_on_a_day_and_sats_on_air() -> None:
 def test_a_pet_whose_name_ends_like_an_adverb_is_still_named() -> None:
     assert ("name", "Molly") in found("He cried only about the dog, Molly.", "en")
     assert [f for f in found("Sadly, a horse, a big one, died.", "en") if f[0] == "name"] == []
+
+
+def test_a_date_at_a_sentence_end_keeps_out_its_full_stop() -> None:
+    assert flags("Seen on 12th January. Then again on 3 March.", "date", "en") == [
+        "12th January", "3 March"]
+    assert flags("am 2. Sept. 2024 entlassen", "date", "de") == ["2. Sept. 2024"]

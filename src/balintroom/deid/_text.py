@@ -100,8 +100,8 @@ _DATE_RES = [
     re.compile(rf"\b{_DAY}-{_MON}-{_YEAR}\b"),
     re.compile(rf"\b{_DAY}-(?:{_MONTHS_ANY})-(?:{_YEAR}|\d\d)\b"),  # 7-Aug-1944, 7-Aug-44
     # 3 March 2024, 14th of February, am 5. Mai, 2 Sept
-    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b\.?"
-               rf"(?:,?\s+{_YEAR}\b)?"),
+    re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?:{_MONTHS_ANY})\b"
+               rf"(?:\.?,?\s+{_YEAR}\b)?"),  # (a full stop after it ends the sentence)
     # the same in a hasty note: "17 june", "am 5. märz" (not "2 may")
     re.compile(rf"\b{_DAY}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?(?!may\b|mai\b)(?i:{_MONTHS_ANY})"
                rf"\b(?!-)"),

@@ -769,10 +769,19 @@ def _places_after_places(text: str, places: list[_Candidate],
                   or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))
                   or m.group("name") in _WORLD_CITIES):  # "..., Upper Slaughter"
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
+_KNOWN_TOWNS = data.TOWNS | data.CITIES | _WORLD_CITIES | data.HEADING_TOWNS
 # A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
 _WORLD_CITY_RE = re.compile(
     rf"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Vv]ia|[Aa]us|[Nn]ach|[Bb]ei|[Vv]on)\s+"
     rf"(?P<city>[A-ZÄÖÜÇŞİ]{_WORD}(?:[-\s][A-ZÄÖÜ]{_WORD})?)")
+# A town whose name people bear too, after living or moving there: "moved from Regina to",
+# "lives in Kingston", "won't go in to Alice" ("wrote to Alice" is a letter to a person)
+_TOWN_AFTER_A_MOVE_RE = re.compile(
+    r"\b(?:[Ll]ives?|[Ll]iving|[Ll]ived|[Mm]ov(?:e[ds]?|ing)|[Bb]orn|[Gg]rew\s+up|[Dd]ied"
+    r"|[Ee]migrated|[Bb]ack|[Hh]ome|[Gg]o(?:es|ing)?\s+in|[Ff]lown|[Tt]ransferred|[Bb]ased"
+    r"|[Rr]elocated|[Hh]ospital|[Ss]tation(?:ed)?|[Pp]lace[ds]?|[Ww]ork(?:s|ed|ing)?)"
+    r"\s+(?:(?:in|to|from|at|near|out\s+of|back\s+to)\s+)+"
+    rf"(?P<town>[A-Z]{_WORD}(?:\s[A-Z]{_WORD})?)(?!\w|['’]s\b)")
 # A city abroad standing alone between the parts of a case label or a heading
 _CITY_SEGMENT_RE = re.compile(
     rf"(?:^|[,–—(:]\s*|\s-\s)(?P<city>[A-ZÄÖÜ]{_WORD}(?:\s[A-Z]{_WORD})?)"
@@ -801,7 +810,9 @@ _PLACE_THEN_PART_RE = re.compile(
 # opens with the writer's role, then names where she works. The heading ends at its first
 # full stop, dash, colon or line break.
 _HEADING_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)"
-                             r"(?<!\bProf)\.(?=\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“(]|\s*$)"
+                             r"(?<!\bProf)\.(?=\s+[A-ZÄÖÜ](?![A-ZÄÖÜ\d-])|\s+[\"„“'‘(]|\s*$"
+                             # "psych reg, Sydney. pt who": a note in lower case
+                             r"|(?<=[a-z]{3}\.)\s+[a-z])"
                              r"|\s[-–—]\s|\n|:\s|;")
 _ROLE_IN_PLACE_RE = re.compile(
     rf"\s+(?:in|at)\s+(?P<place>[A-ZÄÖÜ]{_WORD}(?:[ -][A-ZÄÖÜ]{_WORD}){{0,3}})$")
@@ -1123,9 +1134,13 @@ _CONGREGATION_RE = re.compile(
     r"|(?P<pre>[A-ZÄÖÜ][a-zäöüß]{2,})kirch(?:en)?gemeinde)\b")
 _GENERIC_CHURCH_PREFIXES = frozenset({"Nachbar", "Heimat", "Dorf", "Stadt", "Land", "Orts",
                                       "Pfarr", "Frei", "Landes", "Evangelische", "Gemeinde"})
-# Single-word institutions known by name alone (psychiatric hospitals, prisons, memorials)
+# Institutions known by name alone (hospitals, prisons, memorials): "Alder Hey", "the Mater"
+_FAMOUS_ANYWHERE = tuple(n for n in data.FAMOUS_INSTITUTIONS if not n.startswith("the "))
+_FAMOUS_AFTER_THE = tuple(n.removeprefix("the ") for n in data.FAMOUS_INSTITUTIONS
+                          if n.startswith("the "))
 _FAMOUS_INSTITUTION_RE = re.compile(
-    rf"(?<![\w-])(?:{_alternation(data.FAMOUS_INSTITUTIONS)})(?![\w-])")
+    rf"(?<![\w-])(?:{_alternation(_FAMOUS_ANYWHERE)}"
+    rf"|(?<=\b[Tt]he\s)(?:{_alternation(_FAMOUS_AFTER_THE)}))(?![\w-])")
 # English parks and greens: "Hollins Park", "Clapham Common" (the first word unknown)
 _EN_PARK_RE = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:Park|Common|Green|Heath"
                          r"|Fields|Rec|Recreation\s+Ground)\b")
@@ -1137,6 +1152,12 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
     """Places known by a name of their own: a city abroad after "to"/"aus", a road or a
     junction ("the A47", "M6 J9"), a pub, a club, a firm, a congregation, a famous
     institution, a park ("the Red Lion", "FC Viktoria Kirchrode", "Hollins Park")."""
+    for m in _TOWN_AFTER_A_MOVE_RE.finditer(text) if "en" in langs else ():
+        town = m.group("town")
+        if town not in _KNOWN_TOWNS:
+            town = town.split()[0]  # "lives in Kingston Town": only the town
+        if town in _KNOWN_TOWNS:
+            yield _Candidate("place", m.start("town"), m.start("town") + len(town), _P_NAME + 1)
     for m in _WORLD_CITY_RE.finditer(text):
         city = m.group("city")
         if city not in _WORLD_CITIES:
@@ -1223,7 +1244,7 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
         yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _FAMOUS_INSTITUTION_RE.finditer(text):
         before = _WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
-        if before and before.group(1)[:1].isupper() and (
+        if before and before.group(1)[:1].isupper() and before.group(1) != "The" and (
                 not _at_sentence_start(text, before.start(1))
                 or before.group(1) in _TITLE_WORDS_CASED
                 or _is_known_or_ambiguous_first_name(before.group(1))):
