@@ -487,3 +487,23 @@ def test_a_habit_or_a_bereavement_is_no_description_of_one_person(text: str) -> 
 ])
 def test_kin_of_a_former_office_holder_is_other(text: str, span: str) -> None:
     assert ("other", span) in found(text, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Frau vom Sozialamt hat mir am Telefon gesagt, er sei ein Simulant.",
+    "apotheke: junge frau mit rezept für methotrexat, fragt nach",
+    "ich glaub er will nur nicht von einer frau gewaschen werden.",
+    "note to self: termin nächste woche, mit frau. evtl. englisch",
+    "andacht fr. ausgefallen (quarantäne haus C).",
+])
+def test_a_woman_from_an_office_or_with_a_prescription_is_no_named_woman(text: str) -> None:
+    assert flags(text, "name", "de") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Frau vom Hofe, 93, kommt nicht mehr.", "Frau vom Hofe"),
+    ("frau gerhardt 93 allein", "frau gerhardt"),
+    ("termin bei frau dr. med. kovač morgen", "frau dr. med. kovač"),
+])
+def test_a_woman_named_with_a_particle_or_a_degree_still_is(text: str, name: str) -> None:
+    assert name in flags(text, "name", "de")

@@ -224,6 +224,17 @@ def test_who_led_the_evening_is_the_group() -> None:
      "Anne-Marie"),
     ("Σημειώσεις από την ομάδα: όταν ο Πέτρος είπε ότι οι ασθενείς μάς διαλέγουν.",
      "Πέτρος"),
+    ("Tonight Orla brought the case of the man with the biscuit tin.", "Orla"),
+    ("Bit shaky today. The case Ilse brought was almost my own father's death.", "Ilse"),
+    ("Group member Wendell asked whether I like the patient.", "Wendell"),
+    ("As Morag said in the group, we all have a patient we dread.", "Morag"),
+    ("I used 'manipulative' four times in the session. Ottilie pointed it out.", "Ottilie"),
+    # who writes to the group, and to whom
+    ("Hi Ruth, sorry I can't make the group on Tuesday. Best, Siobhan", "Ruth"),
+    ("Hi Ruth, sorry I can't make the group on Tuesday. Best, Siobhan", "Siobhan"),
+    ("Can't make this Thursday. Dentist. Sorry — Marcus", "Marcus"),
+    ("Liebe Frau Dr. Weber, ich schaffe es heute nicht. Meine Tochter hat Fieber. Grüße, "
+     "Karin", "Karin"),
 ])
 def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
         text: str, member: str) -> None:
@@ -240,6 +251,13 @@ def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
     ("Milena hat mir in der dritten Stunde erzählt, dass ihr Vater im Krieg war. Die Gruppe"
      " fragte nach mir.", "Milena"),
     ("Nico hat in der Therapie gesagt, er trage ein Messer. Für die Gruppe.", "Nico"),
+    # a patient who brings his family, in a note about the session
+    ("Session on Thursday 16th, Olek brought his brother Piotr to translate.", "Olek"),
+    # a relative's message pasted as the case: she and the one she writes to are named
+    ("Hallo Frau Schubert, hier ist die Mama von Leonie. Sie kann morgen nicht zur "
+     "Förderstunde. LG Sandra", "Sandra"),
+    ("Hallo Frau Schubert, hier ist die Mama von Leonie. Sie kann morgen nicht zur "
+     "Förderstunde. LG Sandra", "Frau Schubert"),
 ])
 def test_a_patient_who_speaks_in_a_note_about_the_group_is_still_found(
         text: str, patient: str) -> None:

@@ -353,12 +353,23 @@ _GROUP_LEADER_RES = [
     # presents a case is a member's (a patient "presented with" or "to" something)
     re.compile(r"(?<![\w'’.-])(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Dr\s)(?<!Mr\.\s)(?<!Mrs\.\s)"
                r"(?<!Ms\.\s)(?P<n>[A-Z][a-z]{1,20})\s+(?:presented|brought|présente|a\s+présenté"
-               r"|présenter)\s+(?:a|an|the|his|her|their|un|une|le|la|sa|son)\s"),
+               r"|présenter)\s+(?:a|an|the|his|her|their|un|une|le|la|sa|son)\s"
+               # ("Olek brought his brother to translate": a patient, with his family)
+               r"(?!brother|sister|mother|father|mum|dad|son|daughter|wife|husband|partner"
+               r"|friend|kids?\b|children|baby|dog|frère|sœur|mère|père|fils|fille|femme"
+               r"|mari|ami)"),
     # "Then Priya said she'd leave him", "Tom nodded.", "Ruth noticed before I did": in a
     # note about the group, a first name alone opening a sentence and speaking is a member's
     re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil)\s+)(?P<n>[A-Z][a-z]{1,20})\s+"
                r"(?:said|asked|nodded|noticed|wondered|suggested|commented|remarked|replied"
-               r"|pointed\s+out|laughed|challenged|interrupted)\b(?!\s+(?:me|us)\b)"),
+               r"|pointed\s+(?:it\s+|this\s+|that\s+)?out|laughed|challenged|interrupted|joked"
+               r"|quoted)\b(?!\s+(?:me|us)\b)"),
+    # "As Margaret said in the group", "Greg said it in group", "The case Linda brought",
+    # "Group member Jo asked"
+    re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][a-z]{1,20})\s+(?:said|asked|noticed|wondered|suggested"
+               r"|remarked)\s+(?:it\s+|this\s+|that\s+)?in\s+(?:the\s+)?group\b"),
+    re.compile(r"\b[Tt]he\s+case\s+(?P<n>[A-Z][a-z]{1,20})\s+(?:brought|presented)\b"),
+    re.compile(rf"\b[Gg]roup\s+member\s+{_LEADER_NAME}"),
     # ... and in German, French and Greek: "Thomas hat heute seinen Fall vorgestellt", "Anna
     # hat gesagt", "Kollege Tom", "Paul a répondu", "Cas présenté par Olivier", "Anne-Marie
     # (qui anime)", "όταν η Σοφία είπε"
@@ -393,7 +404,7 @@ _GROUP_LEADER_RES = [
 
 _GROUP_WORD_RE = re.compile(
     r"(?i:leader|leiter|leitung|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ"
-    r"|balint|sitzung|séance"
+    r"|balint|sitzung|séance|session|brought\s+(?:a|the|her|his|my)\s+case|case\s+\w+\s+brought"
     r"|συντον)")
 
 
@@ -405,12 +416,33 @@ _ROLL_CALL_RE = re.compile(
 _ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜ][\w'’-]{1,30}")
 
 
+# A message's writer, signing it: "Best, Siobhan", "Sorry — Marcus", "Grüße, Karin"
+_SIGN_OFF_RE = re.compile(
+    r"(?:^|[.!?,]\s+|\n)(?:[Bb]est(?:\s+wishes)?|[Tt]hanks|[Tt]hank\s+you|[Cc]heers|[Ss]orry"
+    r"|[Ll]ove|[Ww]armly|(?:[Kk]ind\s+)?[Rr]egards|(?:[Ll]iebe|[Vv]iele|[Hh]erzliche)?\s*Grüße"
+    r"|LG|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement)[,!.]?\s*"
+    r"(?:[-–—]\s*)?(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20})\s*[.!]?\s*$")
+# ... to say she cannot come, or to her group
+_CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+make\b"
+                           r"|\b(?:schaffe|schaff)\s+es\s+(?:\w+\s+){0,2}nicht\b"
+                           r"|\bkann\s+(?:\w+\s+){0,3}nicht\s+kommen\b")
+# ... and who she writes to: "Hi Ruth,", "Liebe Frau Dr. Weber,"
+_GREETING_RE = re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour)\s+"
+                          rf"{_LEADER_NAME},")
+
+
 def _group_leaders_named(text: str) -> list[str]:
     """Names the text gives the group's leader or a member: the group's own, like
-    `known_names`."""
-    if not _GROUP_WORD_RE.search(text) and not _ROLL_CALL_RE.search(text):
-        return []
-    named = [m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text)]
+    `known_names`. A short message signed with a first name is a member's to the group."""
+    group = _GROUP_WORD_RE.search(text)
+    named = []
+    if group or _CANT_COME_RE.search(text):  # (not a relative's message pasted as a case)
+        named = [m.group("n") for m in _SIGN_OFF_RE.finditer(text)]
+        if named:
+            named.extend(m.group("n") for m in _GREETING_RE.finditer(text))
+    if not group and not _ROLL_CALL_RE.search(text):
+        return named
+    named.extend(m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text))
     for m in _ROLL_CALL_RE.finditer(text):
         parts = [re.sub(r"\([^)]*\)", "", part).strip()
                  for part in re.split(r",|\band\b|\bund\b|\bet\b|&", m.group("list"))]

@@ -122,6 +122,10 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                                   else toks[k].text in _NAME_PARTICLES | {"der", "den"})
                    and _gap(text, toks[k], toks[k + 1]) == " "):
                 k += 1  # "Frau von Bredow", "Dr van der Merwe"
+            if k > j and toks[j].text == "vom" and (
+                    toks[k].text in _NOUNS_DE or _looks_like_german_noun(toks[k].text)):
+                i = k + 1  # "die Frau vom Sozialamt": a woman from an office, no "vom Hofe"
+                continue
             if k > j and toks[k].text[:1].isupper():
                 j = k
             nxt = _strip_possessive(toks[j])
@@ -922,6 +926,8 @@ _LOWER_TITLES = (frozenset(w.casefold() for w in data.HONORIFICS_EN | data.HONOR
                  | {"hrn", "pfr", "bro", "fr", "revd", "prim", "insp", "sr"}) - {
                      "di", "ds", "dc", "lady", "lord", "sir", "familie", "nurse",
                      "doctor", "judge", "canon", "richter", "richterin"}
+_DEGREE_WORDS = frozenset({"med", "jur", "phil", "dent", "vet", "rer", "nat", "habil", "iur",
+                           "theol", "pol", "psych"})
 # Titles that are abbreviations: what follows them is a name unless it is an everyday word.
 _STRONG_LOWER_TITLES = frozenset({
     "mr", "mrs", "ms", "mx", "miss", "dr", "hr", "hrn", "herr", "herrn", "fr", "frau", "pfr",
@@ -952,6 +958,12 @@ _LOWER_CUE_RE = re.compile(
 # Abbreviated titles with their full stop: after them even a common word is a name
 # ("hr. weiß", "fr. koch").
 _DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro.", "dr.", "fam."})
+# A full stop after a whole word ends the sentence: "mit frau. evtl. englisch"
+_FULL_STOP_AFTER_A_WORD = frozenset({"frau.", "herr.", "herrn.", "miss.", "sohn.", "tochter.",
+                                     "mutter.", "vater.", "wife.", "son.", "daughter."})
+# "gewaschen", "ausgefallen", "mitgebracht": a German participle after "frau" or "fr."
+_PARTICIPLE_DE_RE = re.compile(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurück|los"
+                               r"|her|hin)?ge[a-zäöüß]{3,}(?:en|t)")
 # After these even a common word is a surname ("mrs brown", "herr sommer"); after "frau"
 # ("wife") and "dr" it must be rarer ("frau macht").
 _SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "mx", "herr", "herrn"})
@@ -1017,10 +1029,17 @@ def _lower_cue_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         words = [c.rstrip(".") for c in cues]
         if words == ["miss"] and len(name) > 1 and not initial:
             continue  # "miss t, 92" - but "miss her", "miss work" are verbs
+        if cues[-1] in _FULL_STOP_AFTER_A_WORD or (
+                "de" in langs and _PARTICIPLE_DE_RE.fullmatch(name)
+                and _zipf(name, _GERMAN) >= 3.6):  # (a surname, "gerhardt", is rarer)
+            continue  # "mit frau. evtl. englisch", "von einer frau gewaschen", "fr. ausgefallen"
         zipf = _zipf(name, langs)
         first_name = _is_lower_first_name(name)
-        strong = any(c in _DOTTED_TITLES for c in cues) or (
-            any(w in _STRONG_LOWER_TITLES for w in words) and cues != ["fr"])
+        # the title right before the name: "junge frau mit rezept" names no one
+        # ("fr. dr. med. kovač": the title before the degree's words)
+        last = next((c for c in reversed(cues) if c.rstrip(".") not in _DEGREE_WORDS), "")
+        strong = last in _DOTTED_TITLES or (
+            last.rstrip(".") in _STRONG_LOWER_TITLES and cues != ["fr"])
         if len(name) == 1 and not strong:
             continue  # "pt f 34": a sex, not an initial
         if strong:
