@@ -507,3 +507,34 @@ def test_a_woman_from_an_office_or_with_a_prescription_is_no_named_woman(text: s
 ])
 def test_a_woman_named_with_a_particle_or_a_degree_still_is(text: str, name: str) -> None:
     assert name in flags(text, "name", "de")
+
+
+@pytest.mark.parametrize(("text", "nickname"), [
+    ("Youth worker, Belfast. Kids on the estate call him Spud. He's 14.", "Spud"),
+    ("Bartholomew – \"Barty\" to everyone at the Rose and Crown – collapsed.", "Barty"),
+    ("Sinéad (Shinners to her mates) is 15 and pregnant.", "Shinners"),
+    ("Dot (real name Dorothy) rang again re her hip.", "Dot"),
+    ("Told me his mate 'Stretch' found him in the ute.", "Stretch"),
+])
+def test_what_a_person_is_called_is_a_name(text: str, nickname: str) -> None:
+    assert nickname in flags(text, "name", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "They call her Nan.",
+    "She calls him Doctor.",
+    "Thanks to everyone for tonight.",
+    "Back to the ward after lunch.",
+])
+def test_what_the_family_calls_someone_and_thanks_are_no_names(text: str) -> None:
+    assert flags(text, "name", "en") == []
+
+
+def test_a_surname_found_after_a_title_is_found_again_alone() -> None:
+    text = "sick parade: Pte Owusu, L/Cpl Barnes. Owusu - knee again, wants out."
+    assert flags(text, "name", "en").count("Owusu") == 1  # and "Pte Owusu"
+    # but not where it names the family's firm, nor where it is a word
+    assert "Hennessy" not in flags("Mrs Hennessy of Hennessy's Pub asked about him.",
+                                   "name", "en")
+    assert flags("Frau Wolf hat Angst vor dem Wolf im Landkreis.", "name", "de") == [
+        "Frau Wolf"]

@@ -360,9 +360,9 @@ def _context_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
 # "(call him Wojtek", "nennt sich online "Häschen"", "("sag Wojtek")": a name someone is
 # called by; in quotes any capitalised word, without them a word no list knows
 _NICKNAME_RE = re.compile(
-    r"(?i:\bcall(?:s|ed|ing)?\s+(?:herself|himself|themselves|him|her|them)"
-    r"|\b(?:known|referred\s+to)\s+as|\bgoes\s+by|\bnicknamed|\bnick-?name\b[^.;:\"“”„]{0,30}?"
-    r"\b(?:is|was)|\b(?:shouts?|shouted|shouting|calls|calling|cries|cried|crying|screams?"
+    r"(?i:(?P<naming>\bcall(?:s|ed|ing)?\s+(?:herself|himself|themselves|him|her|them)"
+    r"|\b(?:known|referred\s+to)\s+as|\bgoes\s+by|\bnicknamed)"
+    r"|\bnick-?name\b[^.;:\"“”„]{0,30}?\b(?:is|was)|\b(?:shouts?|shouted|shouting|calls|calling|cries|cried|crying|screams?"
     r"|screamed|screaming|asks|asked|asking|begs|begged|looks|looked|looking)\s+for"
     r"|\bnenn(?:t|en|e)\s+(?:sich|ihn|sie|ihm)|\bgenannt|\bSpitzname\b[^.;:\"“”„]{0,30}?"
     r"\b(?:ist|war|lautet)|\b(?:ruft|rief|rufen|schreit|schrie|fragt|fragte)\s+nach"
@@ -423,6 +423,13 @@ _DISCOURSE_WORDS = frozenset({"anyway", "however", "still", "yes", "no", "well",
                               "so", "then", "now", "also", "again", "once", "today", "later"})
 # "der Hund Angst hat": a verb after it makes the word a noun of the sentence
 _PET_VERB_AFTER_RE = re.compile(r"\s+(?:hat|hatte|haben|ist|war|sind|macht|machen)\b")
+# "Barty" to everyone at the pub, "(Shinners to her mates)", "Dot (real name Dorothy)"
+_NAME_TO_EVERYONE_RE = re.compile(
+    r"(?:(?P<q>[\"“‘'])|(?P<b>\()|(?<![\w'’-]))(?P<name>[A-ZÄÖÜ][^\W\d_]+)[\"”’']?\s+"
+    r"(?:to\s+(?:everyone|everybody|(?:all\s+)?(?:his|her|their)\s+(?:mates|friends|family"
+    r"|pals|mum|mam|nan|gran|sister|brother)|the\s+(?:whole\s+)?(?:ward|village|estate|town"
+    r"|street|staff|team|kids|nurses|regulars))\b"
+    r"|(?P<real>\((?:real|legal|full|proper)\s+name\b))")
 _NICKNAME_HINT_RE = re.compile(
     r"(?i:call|known|referred|goes\s|nick|shout|cries|cried|crying|scream|ask|begs|begged"
     r"|look|nenn|genannt|spitzname|ruft|rief|rufen|schreit|schrie|fragt|sag)")
@@ -449,6 +456,9 @@ _NAMING_SENTENCE_RE = re.compile(
 _WRITER_CALLED_RE = re.compile(r"\b(?:me|mich|mir)\s+$")
 
 
+_CUE_BEFORE_QUOTE_RE = re.compile(r"\b(\w+)\s*,?\s*$")
+
+
 def _quoted_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
     for m in _QUOTED_NAME_RE.finditer(text):
         group = "name" if m.group("name") else "single"
@@ -472,7 +482,10 @@ def _quoted_names(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
         ends = [i for i in (text.find(c, m.end()) for c in ".!?;") if i >= 0]
         sentence = text[sentence_start:min(ends) if ends else len(text)]
-        if _NAMING_SENTENCE_RE.search(sentence):
+        before = _CUE_BEFORE_QUOTE_RE.search(text, max(0, m.start() - 20), m.start())
+        # "his mate 'Stretch'", "ihr Bruder „Kalle“": what a friend or relative is called
+        if _NAMING_SENTENCE_RE.search(sentence) or (
+                before and before.group(1).casefold() in _CUE_WORDS_CF | {"mate", "pal"}):
             yield _Candidate("name", m.start(group), m.end(group), _P_NAME)
 
 
@@ -483,7 +496,18 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if (name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _FOREIGN_TITLES
                 or name in data.HONORIFICS_EN or name in data.HONORIFICS_DE):
             continue
-        if m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs):
+        # "the kids call him Spud": after what names someone, any word with a capital
+        if (m.group("q") or _is_first_name(name) or _unknown_capitalised(name, langs)
+                or (m.group("naming") and name not in _CALENDAR
+                    and name not in data.WEAK_HONORIFICS  # "they call her Nan"
+                    and name.casefold() not in _CUE_WORDS_CF)):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _NAME_TO_EVERYONE_RE.finditer(text) if " to " in text or " name" in text else ():
+        name = m.group("name")
+        if name in data.STOP_CAPITALS or name in data.NOT_NAMES or name in _CALENDAR:
+            continue  # "Thanks to everyone"
+        if (m.group("q") or m.group("b") or m.group("real") or _is_first_name(name)
+                or _unknown_capitalised(name, langs)):
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _PET_NAME_RE.finditer(text):
         group = next(g for g in ("name", "set", "before") if m.group(g))
@@ -517,24 +541,37 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
 
 
+# "Hennessy's Pub", "Lindqvist Farms", "Gupta Mishthan Bhandar": the family's name in a firm's
+_FIRM_AFTER_RE = re.compile(r"(?:['’]s)?\s+[A-Z]")
+
+
 def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
                     langs: frozenset[str]) -> Iterator[_Candidate]:
     """A word once found as a name is a name wherever else it stands: "Dolly" twice."""
     words = set()
+    surnames = set()  # found after a title only
     for c in names:
-        if c.priority != _P_NAME:
-            continue  # "Herr Fischer, früher Fischer": only what a cue or a first name found
+        if c.priority not in (_P_NAME, _P_NAME_TITLE):
+            continue
         for w in _TOKEN_RE.findall(text[c.start:c.end]):
             if (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
                     and w not in data.HONORIFICS_DE and w not in data.TITLE_PARTS
                     and w not in data.WEAK_HONORIFICS and _is_name_word(w, langs)):
-                words.add(w)
-    if not words:
+                if c.priority == _P_NAME:
+                    words.add(w)
+                elif _is_unknown_name(w, langs) and _zipf(w, langs) == 0.0:
+                    # "Herr Fischer, früher Fischer": after a title only a surname that is
+                    # no word ("Pte Owusu ... Owusu - knee again")
+                    surnames.add(w)
+    if not words and not surnames:
         return
     spans = {(c.start, c.end) for c in names}
     for t in toks:
         base = _strip_possessive(t)
-        if base.text in words and (base.start, base.end) not in spans:
+        if (base.start, base.end) in spans:
+            continue
+        if base.text in words or (base.text in surnames
+                                  and not _FIRM_AFTER_RE.match(text, base.end)):
             yield _Candidate("name", base.start, base.end, _P_NAME)
 
 
