@@ -538,3 +538,24 @@ def test_a_surname_found_after_a_title_is_found_again_alone() -> None:
                                    "name", "en")
     assert flags("Frau Wolf hat Angst vor dem Wolf im Landkreis.", "name", "de") == [
         "Frau Wolf"]
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Frau März, Chemo, Haare weg, Humor nicht", "de", "Frau März"),
+    ("Herr Sonntag kommt immer montags", "de", "Herr Sonntag"),
+    ("Mrs May, who was born in May, wants to die in May.", "en", "Mrs May"),
+    ("wieder bei familie hoxha gewesen, der älteste schwänzt.", "de", "hoxha"),
+    ("Ljudmila, die Mutter von Artjom, hat mich abgefangen.", "de", "Artjom"),
+])
+def test_surnames_that_are_months_or_days_families_and_whose_mother(
+        text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Er kam mit seiner Frau Montag früh.",
+    "Vater von Zwillingen, Geldsorgen",
+    "kids w/ scabies, all one family. permethrin. talked to the council.",
+])
+def test_a_wife_on_a_monday_twins_and_a_family_are_no_names(text: str) -> None:
+    assert flags(text, "name", "de" if "Vater" in text or "Frau" in text else "en") == []

@@ -265,3 +265,13 @@ def test_roles_one_person_has(text: str, lang: str, span: str) -> None:
 ])
 def test_generic_roles_are_not_flagged(text: str, lang: str) -> None:
     assert flags(text, "other", lang) == []
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Hausbesuch Schönbrunner Straße 118/2/14, 1050 Wien.", "Schönbrunner Straße 118/2/14"),
+    ("Aktuelle Anschrift: Gudrunstraße 144/5/12, 1100 Wien.", "Gudrunstraße 144/5/12"),
+    ("WG Lerchenfelder Gürtel 43, 1160 Wien.", "Lerchenfelder Gürtel 43"),
+])
+def test_a_viennese_address_with_staircase_and_door_is_a_street(text: str, street: str) -> None:
+    assert street in flags(text, "place", "de")
+    assert flags(text, "id_number", "de") == []

@@ -85,6 +85,13 @@ def _alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# A German street right before a number: "Volksgartenstraße 14/3", "Schönbrunner Straße
+# 118/2/14" - a house, a staircase and a door, not a day or a file
+_STREET_BEFORE_RE = re.compile(
+    rf"\b[A-ZÄÖÜ][\w-]*(?i:{_alternation(data.STREET_SUFFIXES_DE_FREE)}"
+    rf"|{_alternation(data.STREET_SUFFIXES_DE_NUMBERED)}"
+    r"|\s+(?-i:Straße|Strasse|Str\.|Gasse|Allee|Weg|Platz|Ring|Damm|Gürtel|Markt|Ufer))\s+$")
+
 _MONTHS_FULL = _alternation(data.MONTHS_EN + data.MONTHS_DE)
 _MONTHS_ANY = _alternation(data.MONTHS_EN + data.MONTHS_DE + data.MONTH_ABBREVIATIONS)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"

@@ -15,6 +15,7 @@ from balintroom.deid._text import (
     _DAY,
     _MON,
     _P_DATE,
+    _STREET_BEFORE_RE,
     _YEAR,
     _alternation,
     _Candidate,
@@ -56,9 +57,6 @@ _ORDINAL_WORD_DAY_DE_RE = re.compile(
     + _alternation(data.MONTHS_DE) + r"))?)\b"
     r"|\b(?P<dd>(?:" + "|".join(_GERMAN_ORDINAL_DAYS) + r")\s+(?:"
     + _alternation(data.MONTHS_DE) + r"))\b")
-_STREET_BEFORE_RE = re.compile(
-    rf"\b[A-ZÄÖÜ][\w-]*(?i:{_alternation(data.STREET_SUFFIXES_DE_FREE)}"
-    rf"|{_alternation(data.STREET_SUFFIXES_DE_NUMBERED)})\s+$")
 _APGAR_BEFORE_RE = re.compile(r"(?i:apgar)\s*(?:score\s*)?:?\s*$")
 
 # Holidays with a year: "Rosenmontag 2023", "Boxing Day 2021", "Good Friday 2024"

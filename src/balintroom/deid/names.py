@@ -85,6 +85,12 @@ _WHOLE_WORD_SHORT_TITLES = frozenset({"Lady", "Lord", "Miss", "Frau", "Herr", "G
 _LONG_TITLE_ABBREVIATIONS = frozenset({"Häftl"})
 
 
+_CALENDAR_NAME_TITLES = frozenset({"Frau", "Herr", "Herrn", "Mrs", "Mr", "Ms", "Miss"})
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:seine[rmn]?|ihre[rmn]?|meine[rmn]?|deine[rmn]?"
+                                   r"|unsere[rmn]?|eine[rmn]?|die|der|his|my|your|our|the)\s+$",
+                                   re.I)
+
+
 def _is_a_whole_word_title(word: str) -> bool:
     """ "Pastor. I buried", "Judge. Sentencing day": after a title that is a whole word, not
     an abbreviation ("Dr.", "Capt.", "Hptm."), a full stop ends the sentence."""
@@ -144,6 +150,10 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
             if _is_name_word(nxt.text, langs) or (
                     # "Herrn Sauerland", "Mrs Kent": a region's name after a title is a name
                     word in _FOREIGN_TITLES and nxt.text.casefold() in _REGIONS_CASEFOLD) or (
+                    # "Frau März", "Herr Sonntag", "Mrs May" - not "seine Frau Montag"
+                    nxt.text in _CALENDAR and j == i + 1 and word in _CALENDAR_NAME_TITLES
+                    and not _POSSESSIVE_BEFORE_RE.search(text, max(0, tok.start - 8),
+                                                         tok.start)) or (
                     _is_name_word(nxt.text, _ENGLISH) and nxt.text not in data.PERSON_NOUNS
                     and word in data.HONORIFICS_DE and not nxt.text.endswith("in")):
                 end = nxt.end
@@ -917,6 +927,10 @@ _APPOSED_NAME_RE = re.compile(
     r"|student|probationer|child|baby|teenager|lad|lass|Schüler|Schülerin|Patient|Patientin"
     r"|Klient|Klientin|Junge|Mädchen|Sohn|Tochter|Bewohner|Bewohnerin)"
     r"(?:\s+[\w']+){0,3},\s+(?P<name>[A-ZÄÖÜ][^\W\d_]+),")
+# "die Mutter von Artjom", "die Schwiegermutter von Senait": a relative's, of a person
+_CUE_VON_NAME_RE = re.compile(
+    rf"\b(?:{_alternation(data.NAME_CUES_DE)})\s+von\s+(?P<name>[A-ZÄÖÜ][^\W\d_]{{2,}})\b"
+    r"(?![-'’]|\s+[A-ZÄÖÜ])")
 _NAME_AND_BEFORE_RE = re.compile(rf"(?P<name>[A-ZÄÖÜ]{_WORD})\s*(?:,|&|\band\b|\bund\b)\s*$")
 _ABBREVIATED_CALENDAR = frozenset(data.MONTH_ABBREVIATIONS) | frozenset(
     {"Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"})
@@ -983,7 +997,7 @@ _LOWER_RELATIONS = (frozenset(w.casefold() for w in data.NAME_CUES_EN | data.NAM
                        "betreuerin", "trainer", "trainerin", "coach", "lehrer", "lehrerin",
                        "teacher", "kind", "neighbour", "friend", "schüler", "schülerin",
                        "pupil", "bew.hilfe", "bew. hilfe", "klient", "klientin", "angekl",
-                       "prob", "proband", "probandin", "bauer", "bäuerin"}
+                       "prob", "proband", "probandin", "bauer", "bäuerin", "familie"}
                     | _LOWER_ABOUT) - _NAMING_CUES
 _LOWER_CUE_WORDS = _alternation(_LOWER_TITLES | _LOWER_RELATIONS | {"med", "jur", "phil"})
 _LOWER_CUE_RE = re.compile(
@@ -997,7 +1011,8 @@ _LOWER_CUE_RE = re.compile(
 _DOTTED_TITLES = frozenset({"hr.", "hrn.", "fr.", "pfr.", "sr.", "bro.", "dr.", "fam."})
 # A full stop after a whole word ends the sentence: "mit frau. evtl. englisch"
 _FULL_STOP_AFTER_A_WORD = frozenset({"frau.", "herr.", "herrn.", "miss.", "sohn.", "tochter.",
-                                     "mutter.", "vater.", "wife.", "son.", "daughter."})
+                                     "mutter.", "vater.", "wife.", "son.", "daughter.",
+                                     "familie."})
 # "gewaschen", "ausgefallen", "mitgebracht": a German participle after "frau" or "fr."
 _PARTICIPLE_DE_RE = re.compile(r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurück|los"
                                r"|her|hin)?ge[a-zäöüß]{3,}(?:en|t)")
@@ -1392,6 +1407,12 @@ def _word_names(text: str, langs: frozenset[str], *, lower_case: bool = True
                 or ("de" in langs and not _is_first_name(name) and (
                     name in _NOUNS_DE or _looks_like_german_noun(name)
                     or _is_german_compound(name)))):
+            yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
+    for m in _CUE_VON_NAME_RE.finditer(text) if "de" in langs and " von " in text else ():
+        name = m.group("name")
+        if (_is_first_name(name) or _is_unknown_name(name, langs)) and not (
+                name in data.TOWNS or name in data.CITIES or name in data.STOP_CAPITALS
+                or name in _CALENDAR or name.endswith("ingen")):  # "Vater von Zwillingen"
             yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
     for m in _WORD_NAME_SURNAME_RE.finditer(text):
         last = m.group("last")

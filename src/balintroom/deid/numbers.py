@@ -14,6 +14,7 @@ from balintroom.deid._text import (
     _DATE_WORD_RES,
     _P_ID,
     _P_ID_DIGITS,
+    _STREET_BEFORE_RE,
     _Candidate,
     _digit_count,
 )
@@ -181,6 +182,8 @@ def _id_numbers(text: str) -> Iterator[_Candidate]:
                 continue  # 12/03/2024 and "Wed 15/11" are dates, not references
             if rx is _HYPHEN_REF_RE and _digit_count(m.group()) < 5:
                 continue  # "M-12-34" is too short to be a file number
+            if _STREET_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Schönbrunner Straße 118/2/14": a house, not a file
             yield _Candidate("id_number", m.start(), m.end(), _P_ID)
     # "NHS number on it (485 777 3456)": ten digits after the label, valid or not
     for m in _NHS_LABELLED_RE.finditer(text):

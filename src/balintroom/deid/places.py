@@ -67,10 +67,11 @@ _DE_STREET_RE = re.compile(
     r"|pfad|markt|berg|hof|garten|wall|graben"
     # "Karl-Marx-Straße 201": the street word after a hyphen keeps its capital
     r"|-(?:Straße|Strasse|Str\.|Gasse|Allee|Weg|Platz|Ring|Damm|Ufer|Chaussee))"
-    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?(?:/\d{1,3}\b)?\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
+    # ("118/2/14": house, staircase and door, in Vienna)
+    r"(?![\w-])(?P<number>\s*\d{1,4}\s?[a-z]?(?:/\d{1,3}){0,3}\b(?!\s*(?:%|kg|mg|Jahre|Euro|€)))?")
 _DE_STREET_TWO_WORDS_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ]{_WORD}er\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Damm|Tor"
-    r"|Chaussee|Landstraße|Markt)(?![\w-])(?:\s*\d{1,4}\s?[a-z]?\b)?")
+    r"|Chaussee|Landstraße|Markt|Gürtel)(?![\w-])(?:\s*\d{1,4}\s?[a-z]?(?:/\d{1,3}){0,3}\b)?")
 _EN_STREET_NUMBERED_RE = re.compile(
     rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z]{_WORD}(?:'s)?\s+){{1,3}}"
     rf"(?:{_alternation(data.STREET_WORDS_EN_NUMBERED)})(?![\w])")
