@@ -366,3 +366,30 @@ def test_french_towns_by_the_shape_of_their_names(text: str, town: str) -> None:
 ])
 def test_french_double_names_and_regions_are_no_towns(text: str) -> None:
     assert [t for c, t in found(text) if c == "place"] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Cas : M. Rochat, 67 ans, agriculteur à Échallens, veuf.", "Échallens"),
+    ("M. Rey, 93 ans, habite seul dans une ferme au-dessus d'Orsières.", "Orsières"),
+    ("La dame au déambulateur rose, foyer Saint-Joseph, à Malmedy.", "Malmedy"),
+])
+def test_a_town_no_list_knows_after_a_or_pres_de(text: str, place: str) -> None:
+    assert ("place", place) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ce patient me fait penser à Sisyphe.",
+    "Je pense à Winnicott, au holding.",
+])
+def test_what_one_thinks_of_is_no_town(text: str) -> None:
+    assert not [t for c, t in found(text) if c == "place"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Un des garçons, Moussa, m'a suivie après la réunion.", "Moussa"),
+    ("Le père, Minh, ne parle qu'au fils.", "Minh"),
+    ("En cas de chute appeler Beat (fils) 026 555 01 47", "Beat"),
+    ("Le chien s'appelle Pirate, et il vient en consultation.", "Pirate"),
+])
+def test_a_relative_set_apart_or_an_animal_by_its_name(text: str, name: str) -> None:
+    assert ("name", name) in found(text)

@@ -28,6 +28,7 @@ from balintroom.deid._text import (
     _alternation,
     _at_sentence_start,
     _Candidate,
+    _Token,
     _tokens,
 )
 
@@ -164,6 +165,16 @@ _PERSON_NOUN_NAME_RE = re.compile(
     rf"\s+(?P<n>{_CAP}(?:\s+[{_UP}]\.)?)"
     rf"|\b(?:père|mère|papa|maman|frère|sœur|soeur|grand-mère|grand-père|tante|oncle"
     rf"|parents)\s+(?:d['’]|de\s+)(?P<m>{_CAP})(?![\w'’-])")
+# "Le père, Minh, ne parle", "Un des garçons, Moussa, m'a suivie": a relative or one of a
+# group, then the name between commas; "appeler Beat (fils)"; "s'appelle Pirate"
+_APPOSED_NAME_FR_RE = re.compile(
+    r"\b(?:[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eur|[Uu]ne?\s+des|[Ll]['’]\s*)\s*(?:père|mère|fils|fille"
+    r"|frère|sœur|soeur|garçons|filles|aîné|aînée|cadet|cadette|mari|femme|épouse|copain"
+    r"|copine|voisin|voisine|enfants|élèves|petit-fils|petite-fille|beau-père|belle-mère"
+    rf"|compagnon|compagne)\s*,\s+(?P<n>{_CAP})(?=\s*,)"
+    rf"|(?<![\w'’-])(?P<m>{_CAP})\s*\((?:fils|fille|père|mère|frère|sœur|soeur|mari|épouse"
+    r"|femme|voisine?|petit-fils|petite-fille|neveu|nièce)\)"
+    rf"|\bs['’]appel(?:le|ait)\s+(?P<s>{_CAP})(?![\w'’-])")
 _PERSON_NOUNS_FR = frozenset({
     "homme", "femme", "enfant", "garçon", "fille", "fillette", "patient", "patiente", "élève",
     "bébé", "ado", "adolescent", "adolescente", "jeune", "dame", "monsieur", "madame",
@@ -180,7 +191,7 @@ _NAME_BEFORE_AGE_RE = re.compile(rf"(?<=[,(]\s)(?P<n>{_CAP})\s*,\s*\d{{1,2}}\s*a
 
 def _named_by_position(text: str) -> Iterator[_Candidate]:
     for rx in (_FAMILY_RE, _ANIMAL_RE, _NICKNAME_RE, _STANDING_INITIAL_RE, _NAME_BEFORE_AGE_RE,
-               _PERSON_NOUN_NAME_RE, _TI_NICKNAME_RE):
+               _PERSON_NOUN_NAME_RE, _TI_NICKNAME_RE, _APPOSED_NAME_FR_RE):
         for m in rx.finditer(text):
             group = next(g for g in ("m", "s", "n") if g in rx.groupindex and m.group(g))
             name = m.group(group)
@@ -432,8 +443,15 @@ _ROLE_HEADING_FR_RE = re.compile(
 _WORKPLACE_FR_RE = re.compile(r"[\wÀ-ÿœ'’-]+(?:\s+[\wÀ-ÿœ'’-]+){0,5}")
 
 
+def _elided(tok: _Token) -> _Token:
+    """ "d'Orsières" is "d'" and "Orsières": the town without the elided article."""
+    if len(tok.text) > 3 and tok.text[:2] in ("d'", "d’", "l'", "l’") and tok.text[2].isupper():
+        return _Token(tok.start + 2, tok.end, tok.text[2:])
+    return tok
+
+
 def _towns(text: str) -> Iterator[_Candidate]:
-    toks = _tokens(text)
+    toks = [_elided(t) for t in _tokens(text)]
     for i, tok in enumerate(toks):
         if not tok.text[:1].isupper():
             continue
@@ -455,6 +473,24 @@ def _towns(text: str) -> Iterator[_Candidate]:
                              and span in _ALL_FIRST | data.FIRST_NAMES)):
                 yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
                 break
+        else:
+            if _is_an_unknown_town(text, tok):
+                yield _Candidate("place", tok.start, tok.end, _P_PLACE_PREP)
+
+
+# "agriculteur à Échallens", "près d'Albina": after "à" or "près de", a word no list knows
+_AT_A_TOWN_RE = re.compile(r"(?:(?<!pense\s)(?<!penser\s)(?<!pensé\s)(?<!\bdit\s)\bà"
+                           r"|\bprès\s+d['’e]\s*|\boriginaire\s+d['’e]\s*|\bau-dessus\s+d['’e]\s*|\bcôté|\bhabite|\bvit\s+à)\s*$")
+
+
+def _is_an_unknown_town(text: str, tok: _Token) -> bool:
+    word = tok.text
+    return (len(word) >= 4 and word[1:].islower() and "-" not in word
+            and _AT_A_TOWN_RE.search(text, max(0, tok.start - 20), tok.start) is not None
+            and not _is_word(word) and word not in _ALL_FIRST and word not in data.FIRST_NAMES
+            and word not in REGIONS and word not in data.REGIONS
+            and word.casefold() not in _SURNAMES_LC and word not in data.EPONYMS
+            and word not in data.DRUG_NAMES and word not in data.BRANDS)
 
 
 # Regions that are cities too: "à Québec", "de Québec" name the city ("au Québec" the province)
