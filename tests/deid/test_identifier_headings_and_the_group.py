@@ -235,6 +235,9 @@ def test_who_led_the_evening_is_the_group() -> None:
     ("Can't make this Thursday. Dentist. Sorry — Marcus", "Marcus"),
     ("Liebe Frau Dr. Weber, ich schaffe es heute nicht. Meine Tochter hat Fieber. Grüße, "
      "Karin", "Karin"),
+    ("Μην ξεχάσετε τη φόρμα αξιολόγησης της ομάδας. Ευχαριστώ, Ανδρέας", "Ανδρέας"),
+    ("Γεια σας, είμαι η Χαρά, νέα στην ομάδα. Θα ήθελα να φέρω μια περίπτωση.", "Χαρά"),
+    ("Hi all, I'm Priya, new to the group. My patient worries me.", "Priya"),
 ])
 def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
         text: str, member: str) -> None:

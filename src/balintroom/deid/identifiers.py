@@ -420,15 +420,23 @@ _ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖ�
 _SIGN_OFF_RE = re.compile(
     r"(?:^|[.!?,]\s+|\n)(?:[Bb]est(?:\s+wishes)?|[Tt]hanks|[Tt]hank\s+you|[Cc]heers|[Ss]orry"
     r"|[Ll]ove|[Ww]armly|(?:[Kk]ind\s+)?[Rr]egards|(?:[Ll]iebe|[Vv]iele|[Hh]erzliche)?\s*Grüße"
-    r"|LG|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement)[,!.]?\s*"
-    r"(?:[-–—]\s*)?(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20})\s*[.!]?\s*$")
+    r"|LG|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement|Ευχαριστώ(?:\s+πολύ)?"
+    r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια)[,!.]?\s*"
+    r"(?:[-–—]\s*)?(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20})"
+    r"\s*[.!]?\s*$")
+# ... or introduces herself: "είμαι η Χαρά, νέα στην ομάδα", "I'm Priya, new to the group"
+_SELF_INTRODUCED_RE = re.compile(
+    r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bje\s+suis|\bείμαι\s+(?:η|ο))\s+"
+    r"(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}),"
+    r"(?=[^.\n]{0,40}(?:group|Gruppe|groupe|ομάδα))")
 # ... to say she cannot come, or to her group
 _CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+make\b"
                            r"|\b(?:schaffe|schaff)\s+es\s+(?:\w+\s+){0,2}nicht\b"
                            r"|\bkann\s+(?:\w+\s+){0,3}nicht\s+kommen\b")
 # ... and who she writes to: "Hi Ruth,", "Liebe Frau Dr. Weber,"
-_GREETING_RE = re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour)\s+"
-                          rf"{_LEADER_NAME},")
+_GREETING_RES = (
+    re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour)\s+{_LEADER_NAME},"),
+    re.compile(rf"^(?:Γεια\s+σου|Αγαπητή|Αγαπητέ)\s+{_LEADER_NAME_EL},"))
 
 
 def _group_leaders_named(text: str) -> list[str]:
@@ -439,7 +447,8 @@ def _group_leaders_named(text: str) -> list[str]:
     if group or _CANT_COME_RE.search(text):  # (not a relative's message pasted as a case)
         named = [m.group("n") for m in _SIGN_OFF_RE.finditer(text)]
         if named:
-            named.extend(m.group("n") for m in _GREETING_RE.finditer(text))
+            named.extend(m.group("n") for rx in _GREETING_RES for m in rx.finditer(text))
+    named.extend(m.group("n") for m in _SELF_INTRODUCED_RE.finditer(text))
     if not group and not _ROLL_CALL_RE.search(text):
         return named
     named.extend(m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text))
