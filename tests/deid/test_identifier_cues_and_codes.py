@@ -559,3 +559,11 @@ def test_surnames_that_are_months_or_days_families_and_whose_mother(
 ])
 def test_a_wife_on_a_monday_twins_and_a_family_are_no_names(text: str) -> None:
     assert flags(text, "name", "de" if "Vater" in text or "Frau" in text else "en") == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("All on the form: TFN 123 456 782, and the Medicare card.", "123 456 782"),
+    ("The locum (Dr Aziz Rahimi, GMC 7012345) prescribed 56 diazepam.", "7012345"),
+])
+def test_a_tax_file_or_a_doctors_registration_number(text: str, number: str) -> None:
+    assert number in flags(text, "id_number", "en")

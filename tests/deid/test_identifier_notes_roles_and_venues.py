@@ -275,3 +275,13 @@ def test_generic_roles_are_not_flagged(text: str, lang: str) -> None:
 def test_a_viennese_address_with_staircase_and_door_is_a_street(text: str, street: str) -> None:
     assert street in flags(text, "place", "de")
     assert flags(text, "id_number", "de") == []
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Email sig: Elmwood Surgery, 3 Station Approach, Hexham NE46 1ET", "3 Station Approach"),
+    ("Address on the form: 5 Wattle Pl, Ballarat VIC 3350.", "5 Wattle Pl"),
+    ("Re: Mr Harry Ashworth, 1 Old Mill Cottages, Hebden Bridge.", "1 Old Mill Cottages"),
+    ("Wellness check at 88 Birchwood Cres, Brandon. Old fella.", "88 Birchwood Cres"),
+])
+def test_an_english_street_by_its_abbreviated_word(text: str, street: str) -> None:
+    assert street in flags(text, "place", "en")

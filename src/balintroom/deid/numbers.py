@@ -49,6 +49,9 @@ _ID_LABELS = (
     # PAN), a prisoner's MIN, a veteran's DVA file, a court's file or matter, a pet's chip
     r"|TRN|NIS|OHIP|RAMQ|HCN|PAN|MIN|DVA(?:\s+file)?|File|Matter|Docket|Microchip|Chip"
     r"|Transponder"
+    # a tax file (Australia), a doctor's, nurse's or therapist's registration (GMC, NMC,
+    # HCPC, NPI), a business (ABN), New Zealand's tax number (IRD)
+    r"|TFN|GMC|NMC|HCPC|NPI|ABN|IRD|NINO"
     # an employee's and a driver's numbers: "Payroll no: 0044781", "Licence no. 087 415 992"
     r"|Payroll(?:\s+(?:No\.?|Number))?|(?:Staff|Employee)\s+(?:ID|No\.?|Number)"
     r"|Licen[cs]e\s+(?:No\.?|Number|\#)"
