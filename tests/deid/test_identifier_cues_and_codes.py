@@ -567,3 +567,17 @@ def test_a_wife_on_a_monday_twins_and_a_family_are_no_names(text: str) -> None:
 ])
 def test_a_tax_file_or_a_doctors_registration_number(text: str, number: str) -> None:
     assert number in flags(text, "id_number", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("The baby is her fourth; her oldest, Destiny, is at Longmoor Secondary.", "en", "Destiny"),
+    ("Das Jugendamt will die Älteste, Blessing, in eine Wohngruppe geben.", "de", "Blessing"),
+    ("Bed 4 - MARGARET O'SULLIVAN - DOB 30/06/1929 - 94y", "en", "MARGARET O'SULLIVAN"),
+])
+def test_the_eldest_set_apart_and_a_name_printed_in_capitals(
+        text: str, lang: str, name: str) -> None:
+    assert name in flags(text, "name", lang)
+
+
+def test_capitals_that_shout_are_no_name() -> None:
+    assert flags("URGENT: PLEASE CALL BACK BEFORE FRIDAY", "name", "en") == []

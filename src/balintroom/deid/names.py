@@ -925,7 +925,9 @@ _AGE_AFTER_IS_RE = re.compile(
 _APPOSED_NAME_RE = re.compile(
     r"\b(?:pupil|patient|client|boy|girl|man|woman|son|daughter|mother|father|resident"
     r"|student|probationer|child|baby|teenager|lad|lass|Schüler|Schülerin|Patient|Patientin"
-    r"|Klient|Klientin|Junge|Mädchen|Sohn|Tochter|Bewohner|Bewohnerin)"
+    r"|Klient|Klientin|Junge|Mädchen|Sohn|Tochter|Bewohner|Bewohnerin|oldest|eldest|youngest"
+    r"|sister|brother|wife|husband|partner|granddaughter|grandson|niece|nephew|twin"
+    r"|Älteste|Jüngste|Schwester|Bruder|Enkelin|Enkel)"
     r"(?:\s+[\w']+){0,3},\s+(?P<name>[A-ZÄÖÜ][^\W\d_]+),")
 # "die Mutter von Artjom", "die Schwiegermutter von Senait": a relative's, of a person
 _CUE_VON_NAME_RE = re.compile(
@@ -1034,6 +1036,12 @@ _NOT_LOWER_NAMES = frozenset({
 _CAPS_TITLE_NAME_RE = re.compile(
     r"\b(?:MR|MRS|MS|MISS|DR|HERR|HERRN|FRAU)\.?\s+(?:[A-ZÄÖÜ]\.\s*){0,2}[A-ZÄÖÜ]{2,}"
     r"(?:[-'’][A-ZÄÖÜ]{2,})?\b")
+# "MARGARET O'SULLIVAN", "JOHN SMITH": a first name and a surname in capitals, as a ward
+# list or a form prints them
+_GENERIC_CAPS = frozenset({"DOB", "NHS", "GP", "ID", "NOK", "DNACPR", "DNR", "ICU", "A&E", "ED",
+                           "URGENT", "ASAP", "NFA", "RIP", "OK", "ADHD", "ADHS", "GEB", "MRN"})
+_CAPS_FULL_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?P<first>[A-ZÄÖÜ]{3,})\s+[A-ZÄÖÜ][A-ZÄÖÜ'’]+(?:-[A-ZÄÖÜ]{2,})?(?![\w'’-])")
 # "J. (17)", "pt J. (18)": an initial with an age
 _INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
 
@@ -1130,6 +1138,12 @@ def _names_in_capitals_notes_and_sentence_starts(
         yield _Candidate("name", m.start(), m.end(), _P_NAME_TITLE)
     for m in _INITIAL_AGE_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME)
+    for m in _CAPS_FULL_NAME_RE.finditer(text) if not text.isupper() else ():
+        first = m.group("first").capitalize()
+        surname = m.group()[len(first):].strip()
+        if (_is_first_name(first) and first not in data.AMBIGUOUS_FIRST_NAMES
+                and surname not in _GENERIC_CAPS):
+            yield _Candidate("name", m.start(), m.end(), _P_NAME)
     yield from _lower_cue_names(text, langs)
     yield from _sentence_start_names(text, toks, langs)
 
