@@ -285,3 +285,16 @@ def test_a_viennese_address_with_staircase_and_door_is_a_street(text: str, stree
 ])
 def test_an_english_street_by_its_abbreviated_word(text: str, street: str) -> None:
     assert street in flags(text, "place", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "firm"), [
+    ("Betriebsarzt: Pat. aus Grünheide, Band bei Tesla, Rückenschmerzen", "de", "Tesla"),
+    ("He worked for Siemens in Erlangen for years and now drives a taxi.", "en", "Siemens"),
+    ("seit der kündigung bei vw nur noch im keller", "de", "vw"),
+])
+def test_where_a_patient_works_for_a_large_employer(text: str, lang: str, firm: str) -> None:
+    assert firm in flags(text, "place", lang)
+
+
+def test_a_car_of_the_make_is_no_workplace() -> None:
+    assert flags("He drives a Tesla and his wife a VW.", "place", "en") == []

@@ -109,6 +109,7 @@ WORLD_TOWNS = _set("world_towns.txt")
 HEADING_TOWNS = _set("heading_towns.txt")
 # Psychiatric hospitals, prisons and memorials known by one name ("Broadmoor", "Bethel").
 FAMOUS_INSTITUTIONS = _tuple("famous_institutions.txt")
+EMPLOYERS = _tuple("employers.txt")
 NOT_PLACES_EN = _set("en_not_places.txt")
 
 # --- German nouns --------------------------------------------------------------------------

@@ -799,6 +799,9 @@ _CHAIN_STORES = frozenset({
     "Woolworths", "Coles", "Countdown", "Kmart", "Edeka", "Rewe", "Netto", "Kaufland",
     "Rossmann", "Migros", "Coop", "Denner", "Billa", "Hofer", "Carrefour", "Intermarché",
     "Monoprix", "Franprix", "Auchan"})
+# "Schichtarbeiter bei Bosch in Bamberg", "worked for Siemens in Erlangen": where one works
+_EMPLOYER_RE = re.compile(rf"\b(?:bei|beim|at|for|für)\s+(?P<firm>{_alternation(data.EMPLOYERS)})"
+                          r"(?![\w-])")
 _CHAIN_STORE_RE = re.compile(
     rf"\b(?P<store>{_alternation(_CHAIN_STORES)})\s+(?:on|in|at)\s+(?=[A-Z][a-z])")
 # "Westmead, ward C4A", "Remutaka, unit 9": a place that opens a note, then the part of it
@@ -1180,6 +1183,8 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
                 and not _AGE_AFTER_RE.match(text, m.end(group))):  # "Moana, 19, Porirua"
             yield _Candidate("place", m.start(group), m.end(group), _P_CITY_PREP)
     yield from _heading_places(text, langs)
+    for m in _EMPLOYER_RE.finditer(text):
+        yield _Candidate("place", m.start("firm"), m.end("firm"), _P_CITY_PREP)
     for m in _CHAIN_STORE_RE.finditer(text) if "en" in langs else ():
         yield _Candidate("place", m.start("store"), m.end("store"), _P_CITY_PREP)
     for m in _ROAD_RE.finditer(text):
