@@ -221,3 +221,17 @@ def test_brands_are_no_one(text: str) -> None:
 
 def test_a_surname_that_is_a_brand_still_names_someone_with_a_title() -> None:
     assert ("name", "Mr Ford") in found("Mr Ford came in again.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "EPDS 14, Edinburgh scale repeated at 6/52",
+    "GCS 8 on the Glasgow Coma Scale",
+    "Bristol stool chart type 6 again",
+])
+def test_a_scale_named_after_a_city_is_no_place(text: str) -> None:
+    assert flags(text, "place", "en") == []
+
+
+def test_the_city_itself_still_is() -> None:
+    assert flags("Glasgow Coma Scale 8, moved from Glasgow to Leeds", "place", "en") == [
+        "Glasgow", "Leeds"]

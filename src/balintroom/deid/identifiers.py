@@ -569,6 +569,18 @@ def _within(candidate: _Candidate, spans: list[tuple[int, int]]) -> bool:
     return any(start <= candidate.start and candidate.end <= end for start, end in spans)
 
 
+# "Edinburgh score 19", "the Glasgow Coma Scale", "Bristol stool chart": a scale, no place
+_SCALE_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?i:scale|score|criteria|classification"
+                             r"|stool\s+(?:chart|scale|type)|Skala|Score)\b")
+
+
+
+def _is_a_scale(text: str, c: _Candidate) -> bool:
+    """ "Edinburgh score", or the whole "Glasgow Coma Scale" as the tagger reads it."""
+    return (_SCALE_AFTER_RE.match(text, c.end) is not None
+            or _SCALE_AFTER_RE.search(text, c.start, c.end) is not None)
+
+
 def find_identifiers(text: str, language: str | None = None, *,
                      known_names: Iterable[str] = (), with_tagger: bool = True
                      ) -> list[Finding]:
@@ -621,7 +633,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(c for c in own if c.category == "place")
     counties = [m.span() for m in _COUNTY_RE.finditer(text)] if "Co" in text else []
     places = [c for c in places if not _names_no_one(text[c.start:c.end])
-              and not _within(c, counties)]
+              and not _within(c, counties) and not _is_a_scale(text, c)]
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
     names.extend(_form_field_names(text))
@@ -657,7 +669,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     candidates.extend(places)
     # Not among `places`: a guess must not cut an "other" finding short.
     candidates.extend(c for c in tagged if c.category == "place"
-                      and not _names_no_one(text[c.start:c.end]) and not _within(c, counties))
+                      and not _names_no_one(text[c.start:c.end]) and not _within(c, counties)
+                      and not _is_a_scale(text, c))
     others = [*_other(text, langs), *_roles(text)]
     if foreign:  # "sur Instagram une photo": a French word alone is no handle
         others = [c for c in others if not (text[c.start:c.end].isalpha()
