@@ -407,6 +407,15 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "de_heldout22": {ALL: (0.90, 0.94)},
     "fr_heldout7": {ALL: (0.95, 0.89)},
     "el_heldout7": {ALL: (0.88, 0.88)},
+    # written blind, scored once with the rules of round 21 and the tagger trained on the 48
+    # English and German sets before them (0.89 / 0.86, 0.84 / 0.91, 0.88 / 0.88,
+    # 0.86 / 0.87); the rules alone 0.89 / 0.84, 0.85 / 0.90, 0.88 / 0.88, 0.86 / 0.87.
+    # Their writers counted room and bed numbers as identifiers, which the older sets
+    # mostly did not
+    "en_heldout23": {ALL: (0.88, 0.83)},
+    "de_heldout23": {ALL: (0.84, 0.89)},
+    "fr_heldout8": {ALL: (0.87, 0.87)},
+    "el_heldout8": {ALL: (0.85, 0.86)},
 }
 
 

@@ -38,7 +38,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "fr_heldout2", "el_heldout2", "fr_heldout3", "el_heldout3", "en_heldout19",
             "de_heldout19", "fr_heldout4", "el_heldout4", "en_heldout20", "de_heldout20",
             "fr_heldout5", "el_heldout5", "en_heldout21", "de_heldout21", "fr_heldout6",
-            "el_heldout6", "en_heldout22", "de_heldout22", "fr_heldout7", "el_heldout7")
+            "el_heldout6", "en_heldout22", "de_heldout22", "fr_heldout7", "el_heldout7",
+            "en_heldout23", "de_heldout23", "fr_heldout8", "el_heldout8")
 ALL = "all"
 
 
