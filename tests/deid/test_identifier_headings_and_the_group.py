@@ -238,6 +238,26 @@ def test_who_led_the_evening_is_the_group() -> None:
     ("Μην ξεχάσετε τη φόρμα αξιολόγησης της ομάδας. Ευχαριστώ, Ανδρέας", "Ανδρέας"),
     ("Γεια σας, είμαι η Χαρά, νέα στην ομάδα. Θα ήθελα να φέρω μια περίπτωση.", "Χαρά"),
     ("Hi all, I'm Priya, new to the group. My patient worries me.", "Priya"),
+    # a leader's notes: who presented, who came, who was excused
+    ("Sitzung 5.11.: Fall von Elif (Pflege, Intensiv): Patientin, 57, nach Reanimation.",
+     "Elif"),
+    ("Abend vom 8.5.: Fall Jutta (Apothekerin). Stammkundin, die Benzos holt. Gruppe still.",
+     "Jutta"),
+    ("Fallbesprechung: vorgestellt von Lukas, Assistenzarzt. Die Gruppe war unruhig.", "Lukas"),
+    ("Notiz zur Sitzung: Peter stellte Herrn Vukovic vor, Bauarbeiter, 49.", "Peter"),
+    ("Sitzungsnotiz: Simone brachte den Fall einer Kollegin aus der Hebammenpraxis.", "Simone"),
+    ("Gruppe Mittwoch, Co-Leitung mit Ulrike. Fall: Familie, 4 Kinder.", "Ulrike"),
+    ("Sitzung 14 (Claudia und Stefan entschuldigt). Fall von Jürgen: Schmerzpatientin.",
+     "Stefan"),
+    ("Séance du 12 mars. Présents : 8. Excusés : Bernard, Agnès. Claire a présenté.", "Agnès"),
+    ("Σημειώσεις από την ομάδα: παρουσίασε η Άννα για την κα Μ., 95.", "Άννα"),
+    ("Leader notes, Monday. Ο Πέτρος παρουσίασε για τρίτη φορά στην ομάδα.", "Πέτρος"),
+    ("Leader's notes, 5 Sept. Present: Amara, Luke, Hugo, me. Hugo presented a woman.",
+     "Luke"),
+    ("Notes for Dr Hale (group leader) - I won't be presenting next time. Tamsin", "Dr Hale"),
+    ("Hallo zusammen, ich kann am 14. leider nicht kommen, Elternabend. LG Birgit", "Birgit"),
+    ("Sehr geehrte Frau Dr. Wolf, danke für die Leitung der Gruppe. Mit lieben Grüßen, "
+     "Franziska", "Frau Dr. Wolf"),
 ])
 def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
         text: str, member: str) -> None:
@@ -261,6 +281,10 @@ def test_a_member_who_presents_or_speaks_in_the_group_is_no_patient(
      "Förderstunde. LG Sandra", "Sandra"),
     ("Hallo Frau Schubert, hier ist die Mama von Leonie. Sie kann morgen nicht zur "
      "Förderstunde. LG Sandra", "Frau Schubert"),
+    # a case named after the patient, in a note for the group
+    ("Vorab an die Leitung: Ich bringe am Mi den Fall Sophie (Kinderheim St. Josef) mit.",
+     "Sophie"),
+    ("Fall von Anna: 17 Jahre, Essstörung, in der Gruppe besprochen.", "Anna"),
 ])
 def test_a_patient_who_speaks_in_a_note_about_the_group_is_still_found(
         text: str, patient: str) -> None:

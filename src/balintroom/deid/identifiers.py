@@ -292,7 +292,8 @@ _GROUP_LEADER_RES = [
                rf"|facilitator|convenor)s?,?\s+{_LEADER_NAME}"),
     re.compile(r"\b[Ll]eader,?\s+(?P<n>(?:Dr|Prof)\.?\s+[A-Z][\w'’-]+)"),
     # "Ruth (leader), Tom, Aisling": the leader marked in a list of who came
-    re.compile(rf"{_LEADER_NAME}\s*\((?:co-)?(?:leader|facilitator|Leitung|Leiterin|Leiter"
+    re.compile(rf"{_LEADER_NAME}\s*\((?:(?:our|the)\s+)?(?:group\s+|Gruppen)?(?:co-)?(?:leader"
+               r"|facilitator|Leitung|Leiterin|Leiter"
                r"|animatrice|animateur)\)"),
     # "Ruth away; Tom led.": who led this evening
     re.compile(rf"{_LEADER_NAME}\s+(?:led|facilitated|chaired)\b(?!\s+(?:me|him|her|us|them)\b)"),
@@ -385,8 +386,31 @@ _GROUP_LEADER_RES = [
                r"|fait\s+remarquer|proposé)\b"),
     re.compile(rf"\b(?:[Cc]as|[Pp]atiente?)\s+présentée?\s+par\s+{_MEMBER_NAME}"),
     re.compile(rf"{_MEMBER_NAME}\s*\(\s*qui\s+(?:anime|co-anime|présentait|a\s+présenté)\b"),
-    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+)(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
+    re.compile(r"\b(?:παρουσίασε|μίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
+    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+)(?:[οΟ]|[ηΗ])\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
                r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε)\b"),
+    # a leader's notes in German: "Fall von Elif (Pflege, Intensiv)", "Fall Jutta
+    # (Apothekerin)", "Fall von Jürgen:", "vorgestellt von Lukas", "Vorgestellt hat Ingrid",
+    # "Peter stellte Herrn Vukovic vor", "Simone brachte den Fall", "Co-Leitung mit Ulrike"
+    # (not "Fall von Anna: 17 Jahre" nor "Fall von Leon (6)": a patient, with her age)
+    re.compile(rf"\bFall(?:vorstellung)?\s+(?:von|durch)\s+{_MEMBER_NAME}(?=\s*(?::(?!\s*\d)"
+               r"|\((?!\s*\d)|über\b|dadurch\b))"),
+    # ... "Fall Jutta (Apothekerin)": without "von", only with her profession alone in brackets
+    # ("Fall Sophie (Kinderheim St. Josef)" is the child's)
+    re.compile(rf"\bFall\s+{_MEMBER_NAME}\s*\([A-ZÄÖÜ][a-zäöüß]+(?:in|er|arzt|ärztin)\)"),
+    re.compile(rf"\b(?:[Vv]orgestellt\s+(?:hat|von|durch)|[Vv]orgestellt\s*:|[Vv]orstellung\s+durch"
+               rf"|[Pp]resenter(?:\s+war|\s+was)?\s*:?|[Pp]résentat(?:eur|rice)(?:\s+prévue?)?\s*:"
+               rf"|Co-Leitung\s+mit|\(Co:|Neue\s+TN|[Zz]um\s+ersten\s+Mal\s+dabei:"
+               rf"|[Ww]elcome,)\s*{_MEMBER_NAME}"),
+    re.compile(rf"{_MEMBER_NAME}(?:\s*\([^()]{{1,60}}\))?\s+(?:stellt|stellte)\s+"
+               r"(?:[^.;:!?]{0,60}?\s)?vor\b"),
+    re.compile(rf"{_MEMBER_NAME}(?:\s*\([^()]{{1,60}}\))?\s+(?:brachte|bringt)\s+(?:den|einen|eine"
+               r"|ihren|seinen|ihre|seine)?\s*(?:Fall|Bewohner|Bewohnerin|Patient|Patientin)"),
+    # "(Claudia und Stefan entschuldigt)", "le cas de Danièle
+    # (présenté en février)"
+    re.compile(rf"{_MEMBER_NAME}\s+(?:und|et)\s+(?P<n2>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{{1,20}})\s+"
+               r"(?:entschuldigt|excusée?s?|abwesend)\b"),
+    re.compile(rf"\b[Ll]e\s+cas\s+(?:de\s+|présenté\s+par\s+){_MEMBER_NAME}"),
     # Greek: "η Ελευθερία, η συντονίστριά μας,", "ο Κώστας (γενικός γιατρός, από την ομάδα
     # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
     re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
@@ -405,13 +429,15 @@ _GROUP_LEADER_RES = [
 _GROUP_WORD_RE = re.compile(
     r"(?i:leader|leiter|leitung|group|gruppe|facilitator|convenor|animat|leads|led\s+by|ομάδ"
     r"|balint|sitzung|séance|session|brought\s+(?:a|the|her|his|my)\s+case|case\s+\w+\s+brought"
+    r"|cas\s+présenté|presenter|vorgestellt|stellte?\s+\w+\s+vor|TN\b|soirée"
     r"|συντον)")
 
 
 # "Group tonight: Ruth (leader), Tom, Aisling, me", "Anwesend: Ute, Jens und ich": who came
 _ROLL_CALL_RE = re.compile(
-    r"(?m:^)(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
-    r"|[Pp]résents?|[Pp]résentes)(?:\s+(?:tonight|today|this\s+week|heute))?\s*:\s*"
+    r"(?:(?m:^)|(?<=[.:]\s))(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
+    r"|[Pp]résents?|[Pp]résentes|[Ee]xcusée?s?|[Ee]ntschuldigt|[Aa]pologies|[Aa]bsent)"
+    r"(?:\s+(?:tonight|today|this\s+week|heute))?\s*:\s*"
     r"(?P<list>[^\n.]{1,200})")
 _ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜ][\w'’-]{1,30}")
 
@@ -420,7 +446,9 @@ _ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖ�
 _SIGN_OFF_RE = re.compile(
     r"(?:^|[.!?,]\s+|\n)(?:[Bb]est(?:\s+wishes)?|[Tt]hanks|[Tt]hank\s+you|[Cc]heers|[Ss]orry"
     r"|[Ll]ove|[Ww]armly|(?:[Kk]ind\s+)?[Rr]egards|(?:[Ll]iebe|[Vv]iele|[Hh]erzliche)?\s*Grüße"
-    r"|LG|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement|Ευχαριστώ(?:\s+πολύ)?"
+    r"|LG|Lg|lg|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement|Ευχαριστώ(?:\s+πολύ)?"
+    r"|[Ee]ure?|[Ee]uer|[Hh]erzlich(?:e\s+Grüße)?|[Mm]it\s+lieben\s+Grüßen|[Gg]rüess|[Bb]ussi"
+    r"|[Ss]ervus|[Cc]iao|[Tt]schüss|Grüße\s+aus\s+[^,.\n]{2,30}|[Ww]armly|[Tt]hanks\s+all"
     r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια)[,!.]?\s*"
     r"(?:[-–—]\s*)?(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20})"
     r"\s*[.!]?\s*$")
@@ -430,12 +458,18 @@ _SELF_INTRODUCED_RE = re.compile(
     r"(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}),"
     r"(?=[^.\n]{0,40}(?:group|Gruppe|groupe|ομάδα))")
 # ... to say she cannot come, or to her group
-_CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+make\b"
-                           r"|\b(?:schaffe|schaff)\s+es\s+(?:\w+\s+){0,2}nicht\b"
-                           r"|\bkann\s+(?:\w+\s+){0,3}nicht\s+kommen\b")
+_CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+(?:make|come)\b"
+                           r"|\b(?:schaffe|schaff)['’s]*\s+(?:es\s+)?(?:[\w.]+\s+){0,2}nicht\b"
+                           r"|(?:\b[Ii]ch\s+kann|^Kann)\s+(?:[\w.]+\s+){0,3}nicht\b"
+                           r"|\bkomm\s+also\s+nicht\b"
+                           # a message to all of them: "Hallo zusammen", "Liebe alle"
+                           r"|^(?:Hallo\s+zusammen|Liebe\s+alle|Liebe\s+Gruppe|An\s+alle|Hi\s+all"
+                           r"|Dear\s+(?:all|group)|Servus\s+miteinand|Salut\s+tout\s+le\s+monde"
+                           r"|Bonjour\s+à\s+tous)\b")
 # ... and who she writes to: "Hi Ruth,", "Liebe Frau Dr. Weber,"
 _GREETING_RES = (
-    re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour)\s+{_LEADER_NAME},"),
+    re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour|Sehr\s+geehrte"
+               rf"|Sehr\s+geehrter)\s+{_LEADER_NAME},"),
     re.compile(rf"^(?:Γεια\s+σου|Αγαπητή|Αγαπητέ)\s+{_LEADER_NAME_EL},"))
 
 
@@ -451,7 +485,8 @@ def _group_leaders_named(text: str) -> list[str]:
     named.extend(m.group("n") for m in _SELF_INTRODUCED_RE.finditer(text))
     if not group and not _ROLL_CALL_RE.search(text):
         return named
-    named.extend(m.group("n") for rx in _GROUP_LEADER_RES for m in rx.finditer(text))
+    named.extend(n for rx in _GROUP_LEADER_RES for m in rx.finditer(text)
+                 for n in (m.group("n"), m.groupdict().get("n2")) if n)
     for m in _ROLL_CALL_RE.finditer(text):
         parts = [re.sub(r"\([^)]*\)", "", part).strip()
                  for part in re.split(r",|\band\b|\bund\b|\bet\b|&", m.group("list"))]
