@@ -393,3 +393,11 @@ def test_what_one_thinks_of_is_no_town(text: str) -> None:
 ])
 def test_a_relative_set_apart_or_an_animal_by_its_name(text: str, name: str) -> None:
     assert ("name", name) in found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Carte de rendez-vous - Centre de planification, 2 rue Nationale, Tours", "Tours"),
+    ("Bulletin du 2e trimestre - Collège Georges-Brassens, Marseille", "Marseille"),
+])
+def test_a_town_after_a_street_or_a_school(text: str, place: str) -> None:
+    assert ("place", place) in found(text)

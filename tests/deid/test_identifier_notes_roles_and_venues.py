@@ -298,3 +298,8 @@ def test_where_a_patient_works_for_a_large_employer(text: str, lang: str, firm: 
 
 def test_a_car_of_the_make_is_no_workplace() -> None:
     assert flags("He drives a Tesla and his wife a VW.", "place", "en") == []
+
+
+def test_an_abbreviation_after_an_address_is_no_town() -> None:
+    text = "Lindenstraße 14, 83022 Rosenheim, Vers.-Nr. M482913307"
+    assert "Vers" not in flags(text, "place", "de")

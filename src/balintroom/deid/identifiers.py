@@ -665,7 +665,9 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_places_in_lower_case_notes(text, langs))
     if foreign:
         places = _no_french_words(text, _not_greek(text, places), _P_CITY)
-    places.extend(c for c in own if c.category == "place")
+    own_places = [c for c in own if c.category == "place"]
+    # "2 rue Nationale, Tours": the town after a French or Greek rule's address, even a word
+    places.extend([*own_places, *_places_after_places(text, own_places, langs)])
     counties = [m.span() for m in _COUNTY_RE.finditer(text)] if "Co" in text else []
     places = [c for c in places if not _names_no_one(text[c.start:c.end])
               and not _within(c, counties) and not _is_a_scale(text, c)]

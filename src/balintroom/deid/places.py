@@ -768,9 +768,14 @@ def _places_after_places(text: str, places: list[_Candidate],
                       and not ("de" in langs and _is_german_compound(w))  # "Traktorunfall"
                       for w in re.split(r"[- ]", m.group("name")))
                   or _VILLAGE_PREFIX_RE.fullmatch(m.group("name"))
-                  or m.group("name") in _WORLD_CITIES):  # "..., Upper Slaughter"
+                  # "..., Upper Slaughter", "2 rue Nationale, Tours", "Collège ..., Marseille"
+                  # (not "Rosenheim, Vers.-Nr.": an abbreviation)
+                  or (m.group("name") in _KNOWN_TOWNS or m.group("name") in _FRENCH_TOWNS)
+                  and not _ABBREVIATION_AFTER_RE.match(text, m.end("name"))):
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
 _KNOWN_TOWNS = data.TOWNS | data.CITIES | _WORLD_CITIES | data.HEADING_TOWNS
+_FRENCH_TOWNS = data.FR_TOWNS | data.FR_AMBIGUOUS_TOWNS
+_ABBREVIATION_AFTER_RE = re.compile(r"\.[-\w]")
 # A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
 _WORLD_CITY_RE = re.compile(
     rf"\b(?:[Ii]n|[Ff]rom|[Tt]o|[Nn]ear|[Vv]ia|[Aa]us|[Nn]ach|[Bb]ei|[Vv]on)\s+"
