@@ -303,3 +303,13 @@ def test_a_car_of_the_make_is_no_workplace() -> None:
 def test_an_abbreviation_after_an_address_is_no_town() -> None:
     text = "Lindenstraße 14, 83022 Rosenheim, Vers.-Nr. M482913307"
     assert "Vers" not in flags(text, "place", "de")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("the retired headmaster of Kings Norton Boys' School, who accused him",
+     "Kings Norton Boys' School"),
+    ("91 y.o. lady from Bethanie Aged Care, ?NOF, family on way", "Bethanie Aged Care"),
+    ("has been a patient at Valley Oaks Family Medicine for years", "Valley Oaks Family Medicine"),
+])
+def test_schools_of_boys_aged_care_and_family_medicine_by_name(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")

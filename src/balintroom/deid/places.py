@@ -113,7 +113,7 @@ _DE_INSTITUTION_RE = re.compile(
     rf"|(?:{_SAINT}\s*)?(?P<name>[A-ZÄÖÜ]{_WORD}(?:-{_WORD})*)))"
     r"(?P<pause>\s*(?:[:,;)–]|\s-\s|$))?")
 _EN_INSTITUTION_RE = re.compile(
-    rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s)?|of|&|and)\s+){{1,5}})"
+    rf"(?<![\w'’.-])(?P<names>(?:(?:{_SAINT}|[A-Z]{_WORD}(?:'s|’s|(?<=s)['’])?|of|&|and)\s+){{1,5}})"
     rf"(?:{_alternation(data.INSTITUTION_HEADS_EN)})\b")
 
 
