@@ -313,3 +313,21 @@ def test_an_abbreviation_after_an_address_is_no_town() -> None:
 ])
 def test_schools_of_boys_aged_care_and_family_medicine_by_name(text: str, place: str) -> None:
     assert place in flags(text, "place", "en")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("behind the bar of the Three Horseshoes in Little Baddow.", "Three Horseshoes"),
+    ("the consultant at the Nuffield in Tunbridge Wells", "Nuffield"),
+])
+def test_a_venue_in_a_town(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The Police in Leeds took him home.",
+    "the Smiths in Leeds again",
+    "Your appointment with the Memory Clinic at Ysbyty Glan Aber",
+])
+def test_the_police_a_family_or_a_clinic_in_a_town_is_no_venue(text: str) -> None:
+    venue = text.split(" in ")[0].split(" at ")[0].split()[-1]
+    assert not any(venue in p for p in flags(text, "place", "en"))

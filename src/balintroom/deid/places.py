@@ -755,8 +755,12 @@ def _context_places(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
 def _places_after_places(text: str, places: list[_Candidate],
                          langs: frozenset[str]) -> Iterator[_Candidate]:
     """ "27 Quarry Lane, Headingley", "Holy Trinity, Boltby": the locality after an address;
-    "in Haifa and Toronto": a town the lists know, beside a place, is a place too."""
+    "in Haifa and Toronto": a town the lists know, beside a place, is a place too; "the
+    Three Horseshoes in Little Baddow": a venue in a town."""
     for c in places:
+        v = _VENUE_BEFORE_IN_RE.search(text, max(0, c.start - 60), c.start)
+        if v and "en" in langs and _is_a_venue(v.group("v")):
+            yield _Candidate("place", v.start("v"), v.end("v"), _P_PLACE_PREP)
         m = _AND_PLACE_RE.match(text, c.end)
         if m and (m.group("name") in _WORLD_CITIES or m.group("name") in data.CITIES
                   or m.group("name") in data.TOWNS):
@@ -774,6 +778,25 @@ def _places_after_places(text: str, places: list[_Candidate],
                   and not _ABBREVIATION_AFTER_RE.match(text, m.end("name"))):
             yield _Candidate("place", m.start("name"), m.end("name"), _P_PLACE_PREP)
 _KNOWN_TOWNS = data.TOWNS | data.CITIES | _WORLD_CITIES | data.HEADING_TOWNS
+_VENUE_BEFORE_IN_RE = re.compile(
+    r"\b[Tt]he\s+(?P<v>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:in|at)\s+$")
+
+
+def _is_a_venue(name: str) -> bool:
+    """ "Three Horseshoes", "Nuffield", "Harbour Bar"; not "NHS", "Police", "Smiths" (a
+    family), "Ward", "Lake District" or a first name alone."""
+    words = name.split()
+    if (name in _GENERIC_ABBREVIATIONS or name.isupper()
+            or name.casefold() in _REGIONS_CASEFOLD
+            or any(w in _CALENDAR or w in data.EPONYMS or w in _UNIT_WORDS
+                   or w in _TITLE_WORDS_CASED for w in words)
+            or all(w in data.STOP_CAPITALS or w in _NOT_UNKNOWN for w in words)
+            or words[-1] in ("Clinic", "Team", "Services", "Department")):  # "Memory Clinic"
+        return False
+    if len(words) == 1:
+        return not (words[0].endswith("s") or _is_known_or_ambiguous_first_name(words[0])
+                    or _is_ordinary_word(words[0], _ENGLISH))  # "the Police in Leeds"
+    return True
 _FRENCH_TOWNS = data.FR_TOWNS | data.FR_AMBIGUOUS_TOWNS
 _ABBREVIATION_AFTER_RE = re.compile(r"\.[-\w]")
 # A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
