@@ -581,3 +581,27 @@ def test_the_eldest_set_apart_and_a_name_printed_in_capitals(
 
 def test_capitals_that_shout_are_no_name() -> None:
     assert flags("URGENT: PLEASE CALL BACK BEFORE FRIDAY", "name", "en") == []
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Vorgestellt: Frau Krummenacher, einhundertzwei Jahre, älteste Einwohnerin.",
+     "einhundertzwei"),
+    ("Pat. Anneliese Grabowski, neunzig Jahre, PG 4, Demenz", "neunzig"),
+    ("Die einhundertdreijährige Frau Kieninger hat mir gesagt, ich sei der Fünfzehnte.",
+     "einhundertdreijährige"),
+])
+def test_a_german_age_in_words_before_jahre(text: str, age: str) -> None:
+    assert age in flags(text, "age_over_89", "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Das Haus steht seit hundert Jahren, die Firma gibt es neunzig Jahre lang.",
+    "Vor hundert Jahre her war das anders.",
+])
+def test_a_hundred_years_of_a_house_is_no_age(text: str) -> None:
+    assert flags(text, "age_over_89", "de") == []
+
+
+def test_an_austrian_magister_is_a_title() -> None:
+    assert "Mag. Huemer" in flags("Mag. Huemer, Lehrer, Burnout, will in Frühpension", "name",
+                                  "de")

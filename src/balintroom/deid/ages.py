@@ -55,7 +55,7 @@ _EN_TEENS = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _EN_OLD_WORDS = (rf"ninety[- ](?:{_EN_ONES})\b|(?:a|one)[- ]hundred(?:[- ]and[- ]"
                  rf"(?:{_EN_ONES}|{_EN_TEENS}))?\b")
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
-_DE_OLD_WORDS = (rf"(?:{_DE_ONES})undneunzig|hundert(?:und)?(?:{_DE_ONES}|eins|zehn|elf"
+_DE_OLD_WORDS = (rf"(?:{_DE_ONES})undneunzig|(?:ein)?hundert(?:und)?(?:{_DE_ONES}|eins|zehn|elf"
                  r"|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)")
 _WORD_AGE_NOT_A_COUNT = (
     r"(?!\s*(?:%|per\s?cent|Prozent|minutes|Minuten|hours|Stunden|days|Tage|Tagen|weeks|Wochen"
@@ -81,6 +81,9 @@ _AGE_WORD_RES = [
                rf"(?:{_DE_ORDINALS}))(?:e|en|er|es)?\s+Geburtstag\w*", re.I),
     re.compile(rf"\b(?:{_EN_OLD_WORDS})(?:[- ]years?[- ]old)?" + _WORD_AGE_NOT_A_COUNT, re.I),
     re.compile(rf"\b(?:{_DE_OLD_WORDS}|neunzig|hundert)[- ]?jährig\w*", re.I),
+    # "Frau Grabowski, neunzig Jahre, PG 4" - not "seit neunzig Jahren", "vor hundert Jahren"
+    re.compile(rf"(?<!seit\s)(?<!vor\s)(?<!für\s)(?<!nach\s)(?<!über\s)\b(?P<age>{_DE_OLD_WORDS}"
+               r"|neunzig|hundert)\s+Jahre\b(?!\s+(?:lang|her|später|zuvor|danach))", re.I),
     # "frau, 90+, alleine"
     re.compile(rf"(?<![\w.]){_OLD}\+(?!\d)"),
     re.compile(rf"\b(?:{_DE_OLD_WORDS})\b" + _WORD_AGE_NOT_A_COUNT, re.I),
