@@ -573,6 +573,7 @@ def test_a_tax_file_or_a_doctors_registration_number(text: str, number: str) -> 
     ("The baby is her fourth; her oldest, Destiny, is at Longmoor Secondary.", "en", "Destiny"),
     ("Das Jugendamt will die Älteste, Blessing, in eine Wohngruppe geben.", "de", "Blessing"),
     ("Bed 4 - MARGARET O'SULLIVAN - DOB 30/06/1929 - 94y", "en", "MARGARET O'SULLIVAN"),
+    ("Patientenetikett: KELLER, GERTRUD * 08.04.1932 | PID 00482713", "de", "KELLER, GERTRUD"),
 ])
 def test_the_eldest_set_apart_and_a_name_printed_in_capitals(
         text: str, lang: str, name: str) -> None:
@@ -581,6 +582,9 @@ def test_the_eldest_set_apart_and_a_name_printed_in_capitals(
 
 def test_capitals_that_shout_are_no_name() -> None:
     assert flags("URGENT: PLEASE CALL BACK BEFORE FRIDAY", "name", "en") == []
+    # an abbreviation before a capitalised word is no surname before a given name
+    assert "SSW, Neo" not in flags("Zwillinge, Frühgeburt 31. SSW, Neo in Greifswald", "name",
+                                   "de")
 
 
 @pytest.mark.parametrize(("text", "age"), [

@@ -1041,7 +1041,9 @@ _CAPS_TITLE_NAME_RE = re.compile(
 _GENERIC_CAPS = frozenset({"DOB", "NHS", "GP", "ID", "NOK", "DNACPR", "DNR", "ICU", "A&E", "ED",
                            "URGENT", "ASAP", "NFA", "RIP", "OK", "ADHD", "ADHS", "GEB", "MRN"})
 _CAPS_FULL_NAME_RE = re.compile(
-    r"(?<![\w'’-])(?P<first>[A-ZÄÖÜ]{3,})\s+[A-ZÄÖÜ][A-ZÄÖÜ'’]+(?:-[A-ZÄÖÜ]{2,})?(?![\w'’-])")
+    r"(?<![\w'’-])(?P<first>[A-ZÄÖÜ]{3,})\s+[A-ZÄÖÜ][A-ZÄÖÜ'’]+(?:-[A-ZÄÖÜ]{2,})?(?![\w'’-])"
+    # ... and a label's "KELLER, GERTRUD": the surname first
+    r"|(?<![\w'’-])[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})?,\s(?P<given>[A-ZÄÖÜ]{3,})(?![\w'’-])")
 # "J. (17)", "pt J. (18)": an initial with an age
 _INITIAL_AGE_RE = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.\s?(?=\(\d{1,2}\))")
 
@@ -1139,8 +1141,8 @@ def _names_in_capitals_notes_and_sentence_starts(
     for m in _INITIAL_AGE_RE.finditer(text):
         yield _Candidate("name", m.start(), m.end(), _P_NAME)
     for m in _CAPS_FULL_NAME_RE.finditer(text) if not text.isupper() else ():
-        first = m.group("first").capitalize()
-        surname = m.group()[len(first):].strip()
+        first = (m.group("first") or m.group("given")).capitalize()
+        surname = (m.group()[len(first):] if m.group("first") else m.group().split(",")[0]).strip()
         if (_is_first_name(first) and first not in data.AMBIGUOUS_FIRST_NAMES
                 and surname not in _GENERIC_CAPS):
             yield _Candidate("name", m.start(), m.end(), _P_NAME)
