@@ -442,20 +442,20 @@ _ROLL_CALL_RE = re.compile(
 _ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜ][\w'’-]{1,30}")
 
 
+_FIRST_NAME_ALONE = r"[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}"
 # A message's writer, signing it: "Best, Siobhan", "Sorry — Marcus", "Grüße, Karin"
 _SIGN_OFF_RE = re.compile(
     r"(?:^|[.!?,]\s+|\n)(?:[Bb]est(?:\s+wishes)?|[Tt]hanks|[Tt]hank\s+you|[Cc]heers|[Ss]orry"
     r"|[Ll]ove|[Ww]armly|(?:[Kk]ind\s+)?[Rr]egards|(?:[Ll]iebe|[Vv]iele|[Hh]erzliche)?\s*Grüße"
     r"|LG|Lg|lg|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement|Ευχαριστώ(?:\s+πολύ)?"
-    r"|[Ee]ure?|[Ee]uer|[Hh]erzlich(?:e\s+Grüße)?|[Mm]it\s+lieben\s+Grüßen|[Gg]rüess|[Bb]ussi"
-    r"|[Ss]ervus|[Cc]iao|[Tt]schüss|Grüße\s+aus\s+[^,.\n]{2,30}|[Ww]armly|[Tt]hanks\s+all"
+    r"|[Ee]ure?|[Ee]uer|[Hh]erzlich|[Mm]it\s+lieben\s+Grüßen|[Gg]rüess|[Bb]ussi"
+    r"|[Ss]ervus|[Cc]iao|[Tt]schüss|Grüße\s+aus\s+[^,.\n]{2,30}|[Tt]hanks\s+all"
     r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια)[,!.]?\s*"
-    r"(?:[-–—]\s*)?(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20})"
-    r"\s*[.!]?\s*$")
+    rf"(?:[-–—]\s*)?(?P<n>{_FIRST_NAME_ALONE})\s*[.!]?\s*$")
 # ... or introduces herself: "είμαι η Χαρά, νέα στην ομάδα", "I'm Priya, new to the group"
 _SELF_INTRODUCED_RE = re.compile(
     r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bje\s+suis|\bείμαι\s+(?:η|ο))\s+"
-    r"(?P<n>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}),"
+    rf"(?P<n>{_FIRST_NAME_ALONE}),"
     r"(?=[^.\n]{0,40}(?:group|Gruppe|groupe|ομάδα))")
 # ... to say she cannot come, or to her group
 _CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+(?:make|come)\b"
