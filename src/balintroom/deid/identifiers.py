@@ -406,8 +406,8 @@ _GROUP_LEADER_RES = [
                r"(?:[^.;:!?]{0,60}?\s)?vor\b"),
     re.compile(rf"{_MEMBER_NAME}(?:\s*\([^()]{{1,60}}\))?\s+(?:brachte|bringt)\s+(?:den|einen|eine"
                r"|ihren|seinen|ihre|seine)?\s*(?:Fall|Bewohner|Bewohnerin|Patient|Patientin)"),
-    # "(Claudia und Stefan entschuldigt)", "le cas de Danièle
-    # (présenté en février)"
+    # who was excused, and whose case it was: "(Claudia und Stefan entschuldigt)", "le cas
+    # de Danièle (présenté en février)"
     re.compile(rf"{_MEMBER_NAME}\s+(?:und|et)\s+(?P<n2>[A-ZÄÖÜÉ][a-zäöüßéèëïç]{{1,20}})\s+"
                r"(?:entschuldigt|excusée?s?|abwesend)\b"),
     re.compile(rf"\b[Ll]e\s+cas\s+(?:de\s+|présenté\s+par\s+){_MEMBER_NAME}"),
@@ -457,8 +457,8 @@ _SELF_INTRODUCED_RE = re.compile(
     r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bje\s+suis|\bείμαι\s+(?:η|ο))\s+"
     rf"(?P<n>{_FIRST_NAME_ALONE}),"
     r"(?=[^.\n]{0,40}(?:group|Gruppe|groupe|ομάδα))")
-# ... to say she cannot come, or to her group
-_CANT_COME_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+(?:make|come)\b"
+# ... to say she cannot come, or to all of them
+_MEMBERS_MESSAGE_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\s+(?:make|come)\b"
                            r"|\b(?:schaffe|schaff)['’s]*\s+(?:es\s+)?(?:[\w.]+\s+){0,2}nicht\b"
                            r"|(?:\b[Ii]ch\s+kann|^Kann)\s+(?:[\w.]+\s+){0,3}nicht\b"
                            r"|\bkomm\s+also\s+nicht\b"
@@ -478,7 +478,7 @@ def _group_leaders_named(text: str) -> list[str]:
     `known_names`. A short message signed with a first name is a member's to the group."""
     group = _GROUP_WORD_RE.search(text)
     named = []
-    if group or _CANT_COME_RE.search(text):  # (not a relative's message pasted as a case)
+    if group or _MEMBERS_MESSAGE_RE.search(text):  # (not a relative's message pasted as a case)
         named = [m.group("n") for m in _SIGN_OFF_RE.finditer(text)]
         if named:
             named.extend(m.group("n") for rx in _GREETING_RES for m in rx.finditer(text))
@@ -607,7 +607,6 @@ def _within(candidate: _Candidate, spans: list[tuple[int, int]]) -> bool:
 # "Edinburgh score 19", "the Glasgow Coma Scale", "Bristol stool chart": a scale, no place
 _SCALE_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?i:scale|score|criteria|classification"
                              r"|stool\s+(?:chart|scale|type)|Skala|Score)\b")
-
 
 
 def _is_a_scale(text: str, c: _Candidate) -> bool:
