@@ -797,6 +797,8 @@ def _is_a_venue(name: str) -> bool:
         return not (words[0].endswith("s") or _is_known_or_ambiguous_first_name(words[0])
                     or _is_ordinary_word(words[0], _ENGLISH))  # "the Police in Leeds"
     return True
+
+
 _FRENCH_TOWNS = data.FR_TOWNS | data.FR_AMBIGUOUS_TOWNS
 _ABBREVIATION_AFTER_RE = re.compile(r"\.[-\w]")
 # A word of place or movement before a world city: "emigrated to Sydney", "aus Temeswar".
