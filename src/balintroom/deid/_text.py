@@ -86,7 +86,8 @@ def _alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
 
 
 # A German street right before a number: "Volksgartenstraße 14/3", "Schönbrunner Straße
-# 118/2/14" - a house, a staircase and a door, not a day or a file
+# 118/2/14" - a house, a staircase and a door, not a day or a file. As a word of its own only
+# what names nothing but a street: not "Berg", "Hof", "Ring" ("Frau Berg 12.3." is a date).
 _STREET_BEFORE_RE = re.compile(
     rf"\b[A-ZÄÖÜ][\w-]*(?i:{_alternation(data.STREET_SUFFIXES_DE_FREE)}"
     rf"|{_alternation(data.STREET_SUFFIXES_DE_NUMBERED)}"

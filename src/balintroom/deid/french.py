@@ -473,14 +473,15 @@ def _towns(text: str) -> Iterator[_Candidate]:
                              and span in _ALL_FIRST | data.FIRST_NAMES)):
                 yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
                 break
-        else:
+        else:  # no list knows it, not even with the words after it
             if _is_an_unknown_town(text, tok):
                 yield _Candidate("place", tok.start, tok.end, _P_PLACE_PREP)
 
 
 # "agriculteur à Échallens", "près d'Albina": after "à" or "près de", a word no list knows
 _AT_A_TOWN_RE = re.compile(r"(?:(?<!pense\s)(?<!penser\s)(?<!pensé\s)(?<!\bdit\s)\bà"
-                           r"|\bprès\s+d['’e]\s*|\boriginaire\s+d['’e]\s*|\bau-dessus\s+d['’e]\s*|\bcôté|\bhabite|\bvit\s+à)\s*$")
+                           r"|\bprès\s+d['’e]\s*|\boriginaire\s+d['’e]\s*"
+                           r"|\bau-dessus\s+d['’e]\s*|\bcôté|\bhabite|\bvit\s+à)\s*$")
 
 
 def _is_an_unknown_town(text: str, tok: _Token) -> bool:

@@ -979,8 +979,8 @@ _LOWER_TITLES = (frozenset(w.casefold() for w in data.HONORIFICS_EN | data.HONOR
                  | {"hrn", "pfr", "bro", "fr", "revd", "prim", "insp", "sr"}) - {
                      "di", "ds", "dc", "lady", "lord", "sir", "familie", "nurse",
                      "doctor", "judge", "canon", "richter", "richterin"}
-_DEGREE_WORDS = frozenset({"med", "jur", "phil", "dent", "vet", "rer", "nat", "habil", "iur",
-                           "theol", "pol", "psych"})
+# the words of a degree after a title ("dr. med.", "Dipl.-Psych."), as title_parts.txt has them
+_DEGREE_WORDS = frozenset(w for w in data.TITLE_PARTS if w.islower()) | {"psych"}
 # Titles that are abbreviations: what follows them is a name unless it is an everyday word.
 _STRONG_LOWER_TITLES = frozenset({
     "mr", "mrs", "ms", "mx", "miss", "dr", "hr", "hrn", "herr", "herrn", "fr", "frau", "pfr",
