@@ -47,6 +47,9 @@ AMBIGUOUS_TOWNS = ((data.FR_AMBIGUOUS_TOWNS | data.CITIES | data.WORLD_CITIES
 WORDS = data.FR_WORDS
 
 _ALL_FIRST = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
+# French first names and those of every language: built once, not on each word
+_ANY_FIRST = _ALL_FIRST | data.FIRST_NAMES
+_LISTED_TOWNS = TOWNS | AMBIGUOUS_TOWNS | data.CITIES
 _MAX_TOWN_WORDS = 4  # "Saint-Martin-de-Ré" is one token; "Les Sables-d'Olonne" two
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -470,7 +473,7 @@ def _towns(text: str) -> Iterator[_Candidate]:
                              span in data.CITIES or span in data.WORLD_CITIES
                              or not _is_word(span) or _follows_a_role(text, tok.start)))
                     and not (text[max(0, tok.start - 3):tok.start].strip().endswith("de")
-                             and span in _ALL_FIRST | data.FIRST_NAMES)):
+                             and span in _ANY_FIRST)):
                 yield _Candidate("place", tok.start, last.end, _P_CITY_PREP)
                 break
         else:  # no list knows it, not even with the words after it
@@ -488,7 +491,7 @@ def _is_an_unknown_town(text: str, tok: _Token) -> bool:
     word = tok.text
     return (len(word) >= 4 and word[1:].islower() and "-" not in word
             and _AT_A_TOWN_RE.search(text, max(0, tok.start - 20), tok.start) is not None
-            and not _is_word(word) and word not in _ALL_FIRST and word not in data.FIRST_NAMES
+            and not _is_word(word) and word not in _ANY_FIRST
             and word not in REGIONS and word not in data.REGIONS
             and word.casefold() not in _SURNAMES_LC and word not in data.EPONYMS
             and word not in data.DRUG_NAMES and word not in data.BRANDS)
@@ -543,7 +546,7 @@ _LES_PLACE_RE = re.compile(rf"(?<=,\s)Les\s+{_CAP}(?=\s*[,.;)])")
 def _is_a_town_by_its_shape(word: str) -> bool:
     parts = word.split("-")
     first, rest = parts[0], parts[1:]
-    if word in REGIONS or word in data.REGIONS or first in _ALL_FIRST | data.FIRST_NAMES:
+    if word in REGIONS or word in data.REGIONS or first in _ANY_FIRST:
         return False
     if any(p.casefold() in _PARTICLE_INSIDE or p[:2].casefold() in ("d'", "l'", "d’", "l’")
            for p in rest[:-1]) and re.match(r"(?:[dl]['’])?[A-ZÀ-ÖØ-Þ]", rest[-1]):
@@ -574,13 +577,13 @@ def _places_in_text(text: str) -> Iterator[_Candidate]:
                 town = m.group("t")
                 if rx is _POSTCODE_RES[1] and (
                         re.fullmatch(r"(?:19|20)\d\d", m.group()[:4])
-                        or town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES
+                        or town not in _LISTED_TOWNS
                         and not _AFTER_A_STREET_RE.search(text, max(0, m.start() - 60),
                                                           m.start())):
                     continue  # "2019 Paris" is a year; a four-digit postcode needs a town
                     # (or a street before it: "rue du Vivier 3, 6900 Marche")
                 if town in _CALENDAR or _is_word(town.split()[0].split("-")[0]) and (
-                        town not in TOWNS | AMBIGUOUS_TOWNS | data.CITIES) and not (
+                        town not in _LISTED_TOWNS) and not (
                         _AFTER_A_STREET_RE.search(text, max(0, m.start() - 60), m.start())):
                     continue
             yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
