@@ -307,6 +307,7 @@ _ARTICLE_BEFORE_RE = re.compile(
 _BRACKETED_NAME_RE = re.compile(
     rf"(?<![\w-])(?:[A-Z]{_WORD}\s\((?P<inner>[A-ZÄÖÜ]{_WORD})\)"
     rf"|\((?P<first>[A-ZÄÖÜ]{_WORD})\)\s(?P<last>[A-ZÄÖÜ]{_WORD}))")
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:der|die|das|the|la|le|l['’]|η|ο)\s*$", re.I)
 _PAREN_NAME_RE = re.compile(rf"\((?P<name>[A-ZÄÖÜ]{_WORD})\)")
 # "visits the Pritchards", but not "from the Dales", "in the Highlands" (regions)
 _FAMILY_PLURAL_RE = re.compile(
@@ -409,10 +410,12 @@ _CASE_OR_FARMER_NAME_RE = re.compile(
     rf"\b(?:Fall\s+|(?P<farmer>(?:Bauer|Bäuerin|Altbauer|Altbäuerin|Jungbauer)\s+))"
     rf"(?P<name>[A-ZÄÖÜ]{_WORD}(?:-[A-ZÄÖÜ]{_WORD})?)(?=\s*[.,:;?!)]|\s+(?:oder|und|ist|war|hat)\b)")
 # A name with an age or a school year in brackets: "Tamo (2 J.)", "jono (yr 10)",
-# "lea-sophie (kl. 5)"
+# "lea-sophie (kl. 5)"; a bare number (or "16 ans") only after a first name or a word no list
+# knows ("Emre (7), Lara (4)", "Ketsia (16 ans)"), not after "Kinder (3)", "der Älteste (9)"
 _NAME_WITH_BRACKETED_AGE_RE = re.compile(
-    r"(?<![\w.-])(?P<name>[^\W\d_][\w'’-]*[^\W\d_])\s*\((?i:\d{1,2}\s*(?:J\.?|Jahre|y|yo|yrs?"
-    r"|m|mo|months|Monate)|(?:yr|year|kl|klasse|class)\.?\s*\d{1,2}[a-d]?)\)")
+    r"(?<![\w.-])(?P<name>[^\W\d_][\w'’-]*[^\W\d_])\s*\((?:(?i:\d{1,2}\s*(?:J\.?|Jahre|y|yo|yrs?"
+    r"|m|mo|months|Monate)|(?:yr|year|kl|klasse|class)\.?\s*\d{1,2}[a-d]?)"
+    r"|(?P<bare>\d{1,2}(?:\s*(?:ans?|χρονών|χρ\.|ετών))?)(?=\s*[),]))(?:\)|(?<=\d)(?=,))")
 
 
 _PETS_EN = (r"(?:dog|cat|puppy|kitten|horse|mare|gelding|pony|cow|calf|budgie|parrot|rabbit"
@@ -548,6 +551,12 @@ def _nicknames(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
         if name.casefold() in _CUE_WORDS_CF or name in data.STOP_CAPITALS or (
                 _zipf(name, langs) >= 4.5 and not _is_lower_first_name(name.casefold())):
             continue  # "Sohn (12 J.)", "the boy (yr 10)"
+        if m.group("bare") and (_DEFINITE_BEFORE_RE.search(text, max(0, m.start() - 5),
+                                                          m.start()) or not (
+                _is_first_name(name) or _unknown_capitalised(name, langs)
+                or name.islower() and _is_lower_first_name(name)
+                and name not in data.COMMON_WORDS_EN)):
+            continue  # "Kinder (3)", "der Älteste (9)", "la patiente (38 ans)"
         yield _Candidate("name", m.start("name"), m.end("name"), _P_NAME)
 
 
@@ -564,7 +573,10 @@ def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
         if c.priority not in (_P_NAME, _P_NAME_TITLE):
             continue
         for w in _TOKEN_RE.findall(text[c.start:c.end]):
-            if (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
+            if w.islower() and len(w) > 2 and c.priority == _P_NAME and _is_lower_first_name(w) \
+                    and not _is_ordinary_word(w, langs) and w not in data.COMMON_WORDS_EN:
+                words.add(w)  # "ben (11) ... ben spielt": a lower-case note's first name
+            elif (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
                     and w not in data.HONORIFICS_DE and w not in data.TITLE_PARTS
                     and w not in data.WEAK_HONORIFICS and _is_name_word(w, langs)):
                 if c.priority == _P_NAME:

@@ -1,0 +1,37 @@
+"""Names the notes give away by what stands beside them: an age in brackets, a second
+mention in a lower-case note."""
+
+import pytest
+
+from tests.deid.findings import flags
+
+
+@pytest.mark.parametrize(("text", "name", "language"), [
+    ("Kinder: Emre (7), Lara (4). KV in Haft.", "Emre", "de"),
+    ("erstgespräch ben (11) mit KM + KV, getrennt lebend.", "ben", "de"),
+    ("Die Eltern von Malte (3) lehnen jede Impfung ab.", "Malte", "de"),
+    ("Ketsia (16 ans) est venue avec sa mère.", "Ketsia", "fr"),
+])
+def test_a_name_with_a_bare_age_in_brackets(text: str, name: str, language: str) -> None:
+    assert name in flags(text, "name", language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Termine (12), Kinder (3) und Fälle (2) in diesem Quartal.", "de"),
+    ("Der Dolmetscher fiel aus, der Älteste (9) übersetzte.", "de"),
+    ("La patiente (38 ans) veut du Xanax.", "fr"),
+    ("Sessions (12) were cancelled this term.", "en"),
+])
+def test_a_count_or_a_person_word_with_a_number_in_brackets_is_no_name(
+        text: str, language: str) -> None:
+    assert flags(text, "name", language) == []
+
+
+def test_a_lower_case_first_name_found_once_is_found_again() -> None:
+    text = "kim (13) – schwimmunterricht, will nicht. kim weiß nichts davon."
+    assert flags(text, "name", "de") == ["kim", "kim"]
+
+
+def test_a_word_that_is_also_a_name_is_not_found_again_as_a_word() -> None:
+    text = "will (12) wants to go home. The will was read on Monday."
+    assert "will" not in flags(text, "name", "en")
