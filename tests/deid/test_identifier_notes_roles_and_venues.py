@@ -331,3 +331,16 @@ def test_a_venue_in_a_town(text: str, place: str) -> None:
 def test_the_police_a_family_or_a_clinic_in_a_town_is_no_venue(text: str) -> None:
     venue = text.split(" in ")[0].split(" at ")[0].split()[-1]
     assert not any(venue in p for p in flags(text, "place", "en"))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Family doc, Iqaluit. Elder, in her early nineties.", "Iqaluit"),
+    ("Family medicine OPD, Koramangala. Patient: 58, diabetic.", "Koramangala"),
+    ("GP, Byron Bay. Patient runs a wellness blog.", "Byron Bay"),
+])
+def test_a_family_doctor_or_a_town_with_a_bay_in_the_heading(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")
+
+
+def test_a_family_in_a_case_label_is_no_role() -> None:
+    assert flags("Family, three children, Hashimoto. Mother exhausted.", "place", "en") == []

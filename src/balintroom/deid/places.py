@@ -891,8 +891,12 @@ def _is_a_role(words: list[str], langs: frozenset[str]) -> bool:
     if (not 1 <= len(words) <= 6 or words[0].casefold() in _FUNCTION_WORDS_HEADING
             or _is_known_or_ambiguous_first_name(words[0])
             or any("." in w for w in words)
-            or any(w.casefold() in _PATIENT_WORDS for w in words)):
-        return False  # "young woman, OCD", "Mann, 45, Morbus Crohn": a case label's patient
+            or any(w.casefold() in _PATIENT_WORDS for w in words[:-1]
+                   if w.casefold() != "family")
+            or words[-1].casefold() in _PATIENT_WORDS):
+        # "young woman, OCD", "Mann, 45, Morbus Crohn": a case label's patient (but "family
+        # doc", "family support worker" are roles)
+        return False
     return all((_is_ordinary_word(w, langs) or (w.isdigit() and len(w) <= 2)
                 or (w.isupper() and len(w) <= 7 and not any(c.isdigit() for c in w))
                 or "&" in w or w in _ROLE_SMALL_WORDS) and w not in _ADDRESS_TITLES
@@ -987,6 +991,9 @@ def _is_a_heading_workplace(name: str, langs: frozenset[str]) -> bool:
     """ "Ninewells", "Sea Point", "CMC Vellore", "Addenbrooke's", "Princess Alexandra" in a
     heading after a role; not "Intensive Care", "ICU", "IN", "Mrs Jones" or "Siobhan"."""
     words = name.replace("’", "'").removesuffix("'s").split()
+    joined = " ".join(words)
+    if len(words) > 1 and (joined in data.TOWNS or joined in data.WORLD_TOWNS):
+        return True  # "Byron Bay", "Bay of Islands": a town, though "Bay 3" is a ward's
     if (not words or name in _GENERIC_ABBREVIATIONS or "&" in name or "/" in name
             or words[-1] in _UNIT_WORDS
             or words[0] in _UNIT_WORDS or len(words[-1]) == 1
@@ -995,9 +1002,8 @@ def _is_a_heading_workplace(name: str, langs: frozenset[str]) -> bool:
             or any(p[:1].islower() or p.isdigit() or len(p) <= 2
                    for w in words for p in w.split("-")[1:])):
         return False  # "Section B", "Termin Mittwoch", "Morbus Crohn", "Mamma-Ca"
-    joined = " ".join(words)
     if (joined in data.TOWNS or joined in data.CITIES or joined in _WORLD_CITIES
-            or joined in data.HEADING_TOWNS):
+            or joined in data.HEADING_TOWNS or joined in data.WORLD_TOWNS):
         return True
     if words[0] in _NAMESAKE_TITLES and len(words) > 1:
         return not _is_a_title_and_name(words)
