@@ -344,3 +344,13 @@ def test_a_family_doctor_or_a_town_with_a_bay_in_the_heading(text: str, place: s
 
 def test_a_family_in_a_case_label_is_no_role() -> None:
     assert flags("Family, three children, Hashimoto. Mother exhausted.", "place", "en") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("tane ok today, his koro came w him from ngāruawāhia", "ngāruawāhia"),
+    ("Pharmacist, small-town Ōpōtiki. I dispense to my son's teacher.", "Ōpōtiki"),
+    ("Callout to 17 Kowhai Street, Taupō, for Mrs Annie Riwai.", "Taupō"),
+])
+def test_places_spelled_with_macrons(text: str, place: str) -> None:
+    # the finding keeps the macrons the writer typed
+    assert place in flags(text, "place", "en")

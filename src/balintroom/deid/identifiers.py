@@ -615,6 +615,11 @@ def _is_a_scale(text: str, c: _Candidate) -> bool:
             or _SCALE_AFTER_RE.search(text, c.start, c.end) is not None)
 
 
+# "Whangārei", "Ōpōtiki", "Taupō": the lists spell Māori and Hawaiian places without their
+# macrons. One letter for one, so every offset found in the plain text holds in the original.
+_MACRONS = str.maketrans("āēīōūĀĒĪŌŪ", "aeiouAEIOU")
+
+
 def find_identifiers(text: str, language: str | None = None, *,
                      known_names: Iterable[str] = (), with_tagger: bool = True
                      ) -> list[Finding]:
@@ -640,6 +645,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     """
     if not text:
         return []
+    original, text = text, text.translate(_MACRONS)
     langs = _languages(language)
     foreign = _is_foreign(text, language)
     toks = _tokens(text)
@@ -719,4 +725,4 @@ def find_identifiers(text: str, language: str | None = None, *,
         candidates = [c for c in candidates
                       if not _is_known_name(text[c.start:c.end], known)
                       or _after_cue(text, c.start)]
-    return _resolve(text, candidates)
+    return _resolve(original, candidates)
