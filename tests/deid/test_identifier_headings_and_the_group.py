@@ -94,6 +94,17 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
     ("Η Σοφία, η συντονίστριά μας, με ρώτησε τι ένιωσα.", "el", "Σοφία"),
     ("Ο Μιχάλης (παιδίατρος, από την ομάδα μας) είπε το ίδιο.", "el", "Μιχάλης"),
     ("Στην ομάδα μας η Δέσποινα είπε ότι θυμώνω.", "el", "Δέσποινα"),
+    ("Ομάδα, 3/10: Παρουσίασε ο Χαράλαμπος (παθολόγος). Ασθενής: Δώρα Σ., 44.", "el",
+     "Χαράλαμπος"),
+    ("Réunion du groupe : la patiente dont Christophe s'occupe, et moi.", "fr", "Christophe"),
+    ("Je suis malade. Je pense au groupe, surtout à Lucie qui devait présenter.", "fr",
+     "Lucie"),
+    ("Séance d'hier : je retiens la phrase de Nicole sur l'amour des patients.", "fr",
+     "Nicole"),
+    ("Bonjour à tous, je présenterai le 15 avril à la séance. Amicalement, Thierry", "fr",
+     "Thierry"),
+    ("Bonjour, nouvelle adresse du cabinet. La séance de rentrée aura lieu là-bas. Marc",
+     "fr", "Marc"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:

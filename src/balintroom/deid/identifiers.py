@@ -386,7 +386,15 @@ _GROUP_LEADER_RES = [
                r"|fait\s+remarquer|proposé)\b"),
     re.compile(rf"\b(?:[Cc]as|[Pp]atiente?)\s+présentée?\s+par\s+{_MEMBER_NAME}"),
     re.compile(rf"{_MEMBER_NAME}\s*\(\s*qui\s+(?:anime|co-anime|présentait|a\s+présenté)\b"),
-    re.compile(r"\b(?:παρουσίασε|μίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
+    # "surtout à Lucie qui devait présenter", "la patiente dont Christophe s'occupe", "je
+    # retiens la phrase de Nicole", "dire à Marc que je présente"
+    re.compile(rf"{_MEMBER_NAME},?\s+qui\s+(?:devait\s+présenter|présentait|présente|a\s+présenté"
+               r"|anime|co-anime)\b"),
+    re.compile(rf"\bdont\s+{_MEMBER_NAME}\s+s['’]occupe\b"),
+    re.compile(rf"\b(?:la\s+phrase|la\s+remarque|la\s+question|l['’]intervention)\s+de\s+"
+               rf"{_MEMBER_NAME}"),
+    re.compile(rf"\bdire\s+à\s+{_MEMBER_NAME}\s+que\s+je\s+(?:présente|viens|serai)\b"),
+    re.compile(r"\b(?:[Ππ]αρουσίασε|[Μμ]ίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
     re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+)(?:[οΟ]|[ηΗ])\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
                r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε)\b"),
     # a leader's notes in German: "Fall von Elif (Pflege, Intensiv)", "Fall Jutta
@@ -450,8 +458,12 @@ _SIGN_OFF_RE = re.compile(
     r"|LG|Lg|lg|VG|[Gg]ruß|[Dd]anke|[Mm]erci|[Bb]ises|[Aa]mitiés|[Cc]ordialement|Ευχαριστώ(?:\s+πολύ)?"
     r"|[Ee]ure?|[Ee]uer|[Hh]erzlich|[Mm]it\s+lieben\s+Grüßen|[Gg]rüess|[Bb]ussi"
     r"|[Ss]ervus|[Cc]iao|[Tt]schüss|Grüße\s+aus\s+[^,.\n]{2,30}|[Tt]hanks\s+all"
-    r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια)[,!.]?\s*"
-    rf"(?:[-–—]\s*)?(?P<n>{_FIRST_NAME_ALONE})\s*[.!]?\s*$")
+    r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια|[Aa]micalement|[Bb]ien\s+à\s+vous"
+    r"|[Àà]\s+bientôt|[Bb]onne\s+soirée|[Bb]elle\s+soirée|[Bb]isous)[,!.]?\s*"
+    rf"(?:[-–—]\s*)?(?P<n>{_FIRST_NAME_ALONE})\s*[.!]?\s*$"
+    # ... or a message that greets, closed by a first name alone: "Bonjour, ... là-bas. Marc"
+    r"|^(?:Bonjour|Salut|Hi|Hello|Hallo|Liebe|Dear|Γεια)\b[^\n]{0,40}[,!\n][\s\S]*[.!?\n]\s*"
+    rf"(?P<g>{_FIRST_NAME_ALONE})\s*$")
 # ... or introduces herself: "είμαι η Χαρά, νέα στην ομάδα", "I'm Priya, new to the group"
 _SELF_INTRODUCED_RE = re.compile(
     r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bje\s+suis|\bείμαι\s+(?:η|ο))\s+"
@@ -479,7 +491,7 @@ def _group_leaders_named(text: str) -> list[str]:
     group = _GROUP_WORD_RE.search(text)
     named = []
     if group or _MEMBERS_MESSAGE_RE.search(text):  # (not a relative's message pasted as a case)
-        named = [m.group("n") for m in _SIGN_OFF_RE.finditer(text)]
+        named = [m.group("n") or m.group("g") for m in _SIGN_OFF_RE.finditer(text)]
         if named:
             named.extend(m.group("n") for rx in _GREETING_RES for m in rx.finditer(text))
     named.extend(m.group("n") for m in _SELF_INTRODUCED_RE.finditer(text))
