@@ -421,3 +421,25 @@ def test_a_date_at_a_sentence_end_keeps_out_its_full_stop() -> None:
     assert flags("Seen on 12th January. Then again on 3 March.", "date", "en") == [
         "12th January", "3 March"]
     assert flags("am 2. Sept. 2024 entlassen", "date", "de") == ["2. Sept. 2024"]
+
+
+@pytest.mark.parametrize(("text", "date", "language"), [
+    ("Rendez-vous manqués : 05/03, 12/03, 19/03.", "12/03", "fr"),
+    ("Er ist allein seit Herbst 2022.", "Herbst 2022", "de"),
+    ("we met in the fall of 2019 and again in summer 2021.", "fall of 2019", "en"),
+    ("Patient hébergé au foyer depuis l'été 2021.", "été 2021", "fr"),
+    ("Einsatz Silvesternacht 2022, Connewitzer Kreuz.", "Silvesternacht 2022", "de"),
+    ("family want her home before christmas day 2024.", "christmas day 2024", "en"),
+])
+def test_a_month_with_its_nought_a_season_of_a_year_and_a_holiday_in_lower_case(
+        text: str, date: str, language: str) -> None:
+    assert date in [t for c, t in found(text, language) if c == "date"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fall 2024/Ps/0117 (Pflegschaft, BG Döbling).",
+    "She fell in the autumn. Summer was better.",
+    "Pain 3/10 today, 8/10 last week.",
+])
+def test_a_german_case_a_season_alone_or_a_score_is_no_date(text: str) -> None:
+    assert [t for c, t in found(text) if c == "date"] == []

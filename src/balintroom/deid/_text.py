@@ -142,9 +142,15 @@ _DATE_WORD_RES = [
     re.compile(rf"\b(?:mo|di|mi|do|fr|sa)\.?\s+{_DAY}\.(?!\d)"),
     # on the 14th, since the 2nd, by the 30th
     re.compile(rf"\b(?:the|den)\s+{_ORDINAL_DAY}" + _NOT_A_DAY, re.I),
-    # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Nov 2022, Nov. 2022
-    re.compile(rf"\b(?:{_alternation(data.HOLIDAYS)})(?:\s+(?:Day|Eve|Monday|Sunday))?"
-               rf"\s+{_YEAR}\b"),
+    # Christmas 2022, Easter Monday 2022, Heiligabend 2022, Silvesternacht 2022, "christmas
+    # day 2024" in a hasty note, Nov 2022, Nov. 2022
+    re.compile(rf"\b(?i:{_alternation(data.HOLIDAYS)})(?:abend|nacht)?"
+               rf"(?:\s+(?i:Day|Eve|Monday|Sunday))?\s+{_YEAR}\b"),
+    # a season of a year: "Herbst 2022", "summer of 2019", "été 2021"
+    # (not "Fall 2024/Ps/0117": a German case's number)
+    re.compile(rf"\b(?:(?i:Frühjahr|Frühling|Sommer|Herbst|Winter|spring|summer|autumn"
+               rf"|été|automne|hiver|printemps)(?:\s+of|\s+de)?|fall(?:\s+of)?|Fall\s+of)"
+               rf"\s+{_YEAR}\b(?![/-])"),
     re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+{_YEAR}\b"),
     # Sept '19, März '21: a month and a two-digit year
     re.compile(rf"\b(?:{_MONTHS_ANY})\.?\s+['’]\d\d\b"),
@@ -156,8 +162,9 @@ _DATE_WORD_RES = [
     re.compile(rf"(?<![\d/.])(?!24/7\b)(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])"
                rf"|(?<![\d/.])"
                rf"(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\d/])"
-               # "02/11": a day written with its nought
+               # "02/11", "12/03": a day or a month written with its nought
                rf"|(?<![\d/.])0[1-9]/(?:0[1-9]|1[0-2])(?![\d/])"
+               rf"|(?<![\d/.])(?:1[0-2])/0[1-9](?![\d/])"
                rf"|\b(?:on|since|from|until|till|by|seit|bis|vom|zum|am|born|due|died|DOB"
                rf"|geboren|gestorben|geb\.|verstorben|ET|visit|appt|review|seen|(?:wk|week)\s+of"
                rf"|Termin|termin|WV|[Aa]dmitted|[Dd]ischarged|[Aa]dm|[Ll]ist|[Ss]up|[Hh]earing"
