@@ -35,3 +35,12 @@ def test_a_lower_case_first_name_found_once_is_found_again() -> None:
 def test_a_word_that_is_also_a_name_is_not_found_again_as_a_word() -> None:
     text = "will (12) wants to go home. The will was read on Monday."
     assert "will" not in flags(text, "name", "en")
+
+
+def test_an_age_after_a_name_set_apart_by_commas() -> None:
+    text = "Mr Baptiste, 89, told me about Windrush. His wife, Evangeline, is 92."
+    assert flags(text, "age_over_89", "en") == ["92"]
+
+
+def test_a_measurement_set_apart_by_commas_is_no_age() -> None:
+    assert flags("On the monitor, Pulse, is 96 and steady.", "age_over_89", "en") == []

@@ -228,7 +228,9 @@ _AGE_COPULA_RE = re.compile(
     r"|minutes|Minuten|m\b|metres|Meter|degrees|Grad))", re.I)
 _SUBJECT_BEFORE_RE = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 _PERSON_SET_OFF_BEFORE_RE = re.compile(r"(?:\([A-ZÄÖÜ][^()]{0,40}\)|(?P<w>[^\W\d_][\w'’]*)\s[-–—]"
-                                       r"|(?i:bed|room|Bett|Zimmer)\s+\d{1,3})\s*$")
+                                       r"|(?i:bed|room|Bett|Zimmer)\s+\d{1,3}"
+                                       # "His wife, Evangeline, is 92": a name set apart
+                                       r"|,\s(?P<n>[A-ZÄÖÜ][a-zäöüß'’-]+),)\s*$")
 _NOT_AGE_SUBJECTS = frozenset({
     "hr", "bp", "rr", "sats", "spo2", "temp", "pulse", "puls", "score", "wert", "level",
     "count", "weight", "gewicht", "bz", "blutzucker", "glucose", "sugar", "rate", "result",
@@ -285,7 +287,8 @@ def _ages_after_a_copula_and_spelled_out(text: str,
             # "Gladys in bed 3 is 104", "Nan - real name Beryl Tapsell - is 91", "(Anna
             # S.) ist 96": the person named before a bed, a dash or a bracket
             set_off = _PERSON_SET_OFF_BEFORE_RE.search(text, max(0, m.start() - 48), m.start())
-            if set_off is not None and not _is_a_measure(set_off.group("w") or ""):
+            if set_off is not None and not _is_a_measure(
+                    set_off.group("w") or set_off.group("n") or ""):
                 yield _Candidate("age_over_89", m.start("age"), m.end("age"), _P_AGE)
             continue
         if _is_a_measure(before.group(1)):
