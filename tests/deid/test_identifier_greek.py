@@ -435,3 +435,11 @@ def test_greek_towns_by_their_first_word_and_after_an_age(text: str, place: str)
 def test_a_party_and_a_man_after_an_age_are_no_towns() -> None:
     text = "Ψήφιζε πάντα Νέα Δημοκρατία. Η Μαρία, 45, Γιώργος."
     assert [t for c, t in found(text, "el") if c == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Παίρνει Ζολόφτ και Ξανάξ εδώ και χρόνια, και τώρα θέλει κι άλλο.",
+    "Η κυρία με το Χάσιμοτο και το σύνδρομο Σιόγκρεν ήρθε πάλι.",
+])
+def test_medicines_and_eponyms_in_greek_letters_are_no_names(text: str) -> None:
+    assert [t for c, t in found(text, "el") if c == "name"] == []
