@@ -443,3 +443,31 @@ def test_a_party_and_a_man_after_an_age_are_no_towns() -> None:
 ])
 def test_medicines_and_eponyms_in_greek_letters_are_no_names(text: str) -> None:
     assert [t for c, t in found(text, "el") if c == "name"] == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Στοιχεία: Παρασκευή Γεωργίου, Αρχ. Μακαρίου Γ΄ 45, 3025 Λεμεσός", "Αρχ. Μακαρίου Γ΄ 45"),
+    ("Διευθύντρια στη Στέγη Γερόντων Άγιος Παντελεήμων, Ναύπλιο.",
+     "Στέγη Γερόντων Άγιος Παντελεήμων"),
+    ("Γενικός γιατρός, Κ.Υ. Αγίας Βαρβάρας. Ο κ. Σκύλος ήρθε.", "Κ.Υ. Αγίας Βαρβάρας"),
+])
+def test_an_archbishops_street_a_home_for_the_old_and_a_health_centre(text: str,
+                                                                      place: str) -> None:
+    assert ("place", place) in found(text, "el")
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("Αγαπητοί συνάδελφοι,\nδεν θα έρθω την Πέμπτη. Είχαμε θάνατο στο τμήμα.\nΕλένη", "Ελένη"),
+    ("Καλησπέρα σε όλους. Δεν θα μπορέσω να έρθω την Τετάρτη. Ευχαριστώ, Κατερίνα",
+     "Κατερίνα"),
+    ("Ο συνάδελφος στην ομάδα, ο Νίκος, πρότεινε να αφήσω τον ασθενή.", "Νίκος"),
+    ("Η ομάδα ήταν ήσυχη. Μετά η Ελένη παρουσίασε μια μαθήτρια.", "Ελένη"),
+])
+def test_a_member_who_cannot_come_or_speaks_in_the_group_is_no_patient(text: str,
+                                                                         member: str) -> None:
+    assert ("name", member) not in found(text, "el")
+
+
+def test_a_patients_name_in_a_members_message_is_still_found() -> None:
+    text = "Δεν θα έρθω την Πέμπτη, η κυρία Παπαδάκη είναι πάλι στο νοσοκομείο. Ελένη"
+    assert ("name", "κυρία Παπαδάκη") in found(text, "el")

@@ -395,7 +395,7 @@ _GROUP_LEADER_RES = [
                rf"{_MEMBER_NAME}"),
     re.compile(rf"\bdire\s+à\s+{_MEMBER_NAME}\s+que\s+je\s+(?:présente|viens|serai)\b"),
     re.compile(r"\b(?:[Ππ]αρουσίασε|[Μμ]ίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
-    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+)(?:[οΟ]|[ηΗ])\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
+    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+|\b[Μμ]ετά\s+|\b[Ττ]ότε\s+)(?:[οΟ]|[ηΗ])\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
                r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε)\b"),
     # a leader's notes in German: "Fall von Elif (Pflege, Intensiv)", "Fall Jutta
     # (Apothekerin)", "Fall von Jürgen:", "vorgestellt von Lukas", "Vorgestellt hat Ingrid",
@@ -422,6 +422,8 @@ _GROUP_LEADER_RES = [
     # Greek: "η Ελευθερία, η συντονίστριά μας,", "ο Κώστας (γενικός γιατρός, από την ομάδα
     # μας)", "του Γιώργου (μέλος της ομάδας μας)", "Στην ομάδα μας ο Πέτρος"
     re.compile(rf"{_LEADER_NAME_EL}\s*(?:,\s*|\s+)(?:η|ο|τη|την|τον|του|της)\s+συντον(?:ιστ|ίστ)"),
+    # "Ο συνάδελφος στην ομάδα, ο Νίκος, πρότεινε"
+    re.compile(rf"\bσυνάδελφος(?:\s+στην\s+ομάδα)?,\s+(?:ο|η)\s+{_LEADER_NAME_EL}"),
     re.compile(rf"{_LEADER_NAME_EL}\s*\([^()\n]{{0,60}}?(?:ομάδα|συντονιστ|συντονίστρ)"),
     re.compile(rf"{_LEADER_NAME_EL},?\s+(?:μέλος|συνάδελφος|είναι)?\s*(?:της|από\s+την)\s+ομάδα"),
     re.compile(r"(?:^|[.!?]\s+|\n)[Σσ]την\s+ομάδα(?:\s+μας)?(?:\s+σήμερα)?,?\s+(?:ο|η)\s+"
@@ -460,10 +462,12 @@ _SIGN_OFF_RE = re.compile(
     r"|[Ss]ervus|[Cc]iao|[Tt]schüss|Grüße\s+aus\s+[^,.\n]{2,30}|[Tt]hanks\s+all"
     r"|Φιλικά|Φιλιά|Με\s+εκτίμηση|Χαιρετώ|Καλή\s+συνέχεια|[Aa]micalement|[Bb]ien\s+à\s+vous"
     r"|[Àà]\s+bientôt|[Bb]onne\s+soirée|[Bb]elle\s+soirée|[Bb]isous)[,!.]?\s*"
-    rf"(?:[-–—]\s*)?(?P<n>{_FIRST_NAME_ALONE})\s*[.!]?\s*$"
-    # ... or a message that greets, closed by a first name alone: "Bonjour, ... là-bas. Marc"
-    r"|^(?:Bonjour|Salut|Hi|Hello|Hallo|Liebe|Dear|Γεια)\b[^\n]{0,40}[,!\n][\s\S]*[.!?\n]\s*"
-    rf"(?P<g>{_FIRST_NAME_ALONE})\s*$")
+    rf"(?:[-–—]\s*)?(?P<n>{_FIRST_NAME_ALONE})\s*[.!]?\s*$")
+# ... or closes with her first name alone a message that greets the group or cannot come:
+# "Bonjour, ... La séance aura lieu là-bas. Marc", "Δεν θα έρθω την Πέμπτη. ... Ελένη"
+_BARE_SIGN_OFF_RE = re.compile(rf"[.!?\n]\s*(?P<n>{_FIRST_NAME_ALONE})\s*$")
+_OPENING_GREETING_RE = re.compile(r"(?:Bonjour|Salut|Hi|Hello|Hallo|Liebe|Dear|Γεια"
+                                  r"|Καλησπέρα|Καλημέρα|Αγαπητοί|Αγαπητές)\b")
 # ... or introduces herself: "είμαι η Χαρά, νέα στην ομάδα", "I'm Priya, new to the group"
 _SELF_INTRODUCED_RE = re.compile(
     r"(?:\bI['’]m|\bI\s+am|\bich\s+bin|\bje\s+suis|\bείμαι\s+(?:η|ο))\s+"
@@ -474,10 +478,12 @@ _MEMBERS_MESSAGE_RE = re.compile(r"\b(?:[Cc]an['’]?t|[Cc]annot|[Ww]on['’]t)\
                            r"|\b(?:schaffe|schaff)['’s]*\s+(?:es\s+)?(?:[\w.]+\s+){0,2}nicht\b"
                            r"|(?:\b[Ii]ch\s+kann|^Kann)\s+(?:[\w.]+\s+){0,3}nicht\b"
                            r"|\bkomm\s+also\s+nicht\b"
+                           r"|\b[Δδ]εν\s+θα\s+(?:μπορέσω\s+να\s+)?(?:έρθω|είμαι)\b"
                            # a message to all of them: "Hallo zusammen", "Liebe alle"
                            r"|^(?:Hallo\s+zusammen|Liebe\s+alle|Liebe\s+Gruppe|An\s+alle|Hi\s+all"
                            r"|Dear\s+(?:all|group)|Servus\s+miteinand|Salut\s+tout\s+le\s+monde"
-                           r"|Bonjour\s+à\s+tous)\b")
+                           r"|Bonjour\s+à\s+tous|Καλησπέρα\s+σε\s+όλους|Γεια\s+σε\s+όλους"
+                           r"|Αγαπητοί\s+συνάδελφοι|Αγαπητές\s+συναδέλφισσες)\b")
 # ... and who she writes to: "Hi Ruth,", "Liebe Frau Dr. Weber,"
 _GREETING_RES = (
     re.compile(rf"^(?:Hi|Hello|Hey|Dear|Liebe|Lieber|Hallo|Chère|Cher|Bonjour|Sehr\s+geehrte"
@@ -489,9 +495,12 @@ def _group_leaders_named(text: str) -> list[str]:
     """Names the text gives the group's leader or a member: the group's own, like
     `known_names`. A short message signed with a first name is a member's to the group."""
     group = _GROUP_WORD_RE.search(text)
+    members_message = _MEMBERS_MESSAGE_RE.search(text)
     named = []
-    if group or _MEMBERS_MESSAGE_RE.search(text):  # (not a relative's message pasted as a case)
-        named = [m.group("n") or m.group("g") for m in _SIGN_OFF_RE.finditer(text)]
+    if group or members_message:  # (not a relative's message pasted as a case)
+        named = [m.group("n") for m in _SIGN_OFF_RE.finditer(text)]
+        if not named and (members_message or _OPENING_GREETING_RE.match(text)):
+            named = [m.group("n") for m in _BARE_SIGN_OFF_RE.finditer(text)]
         if named:
             named.extend(m.group("n") for rx in _GREETING_RES for m in rx.finditer(text))
     named.extend(m.group("n") for m in _SELF_INTRODUCED_RE.finditer(text))
