@@ -235,3 +235,19 @@ def test_a_scale_named_after_a_city_is_no_place(text: str) -> None:
 def test_the_city_itself_still_is() -> None:
     assert flags("Glasgow Coma Scale 8, moved from Glasgow to Leeds", "place", "en") == [
         "Glasgow", "Leeds"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("new Syrian family, 3 kids, youngest in kindergarten.", "Syrian"),
+    ("Appellant, Kenyan national, claims persecution.", "Kenyan"),
+    ("Raj, Sikh, 50s, doesn't want his brothers told", "Sikh"),
+    ("Mrs Loewen, Mennonite, makes me promise every visit.", "Mennonite"),
+    ("The man who buys Nytol every single day.", "Nytol"),
+    ("read Balint's The Doctor, His Patient and the Illness before thurs!!", "Illness"),
+])
+def test_peoples_faiths_products_and_balints_book_are_no_one(text: str, word: str) -> None:
+    assert not any(word in t for c, t in found(text, "en") if c in ("name", "place"))
+
+
+def test_a_first_name_that_sounds_like_a_people_is_still_a_name() -> None:
+    assert ("name", "Karen") in found("Karen, 44, with the migraines, came again.", "en")

@@ -73,7 +73,7 @@ _NOUNS_DE = data.GERMAN_NOUNS | data.GERMAN_NOUNS_WIKTIONARY
 _NOT_UNKNOWN = (data.STOP_CAPITALS | data.NOT_NAMES | _CALENDAR | data.HONORIFICS_EN
                 | data.HONORIFICS_DE | data.TITLE_PARTS | data.PERSON_NOUNS
                 | data.INSTITUTION_HEADS_EN | data.NOT_PLACES_EN | data.EPONYMS
-                | data.WEAK_HONORIFICS | data.DRUG_NAMES | data.LANGUAGES)
+                | data.WEAK_HONORIFICS | data.DRUG_NAMES | data.LANGUAGES | data.DEMONYMS)
 
 
 # The noun endings that no name or place has ("-ung", "-heit"; not "-or": "Okafor")
@@ -118,12 +118,13 @@ def _is_unknown_word(word: str, langs: frozenset[str]) -> bool:
 
 
 def _names_no_one(found: str) -> bool:
-    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint", "Tigrinya", "Weetabix": a
-    medicine's name, generic or brand, an eponym, an author the groups quote, a language, a
-    brand - no patient's name or place."""
+    """ "Oramorph", "Lyrica's", "Balint", "Michael Balint", "Tigrinya", "Weetabix",
+    "Syrian": a medicine's name, generic or brand, an eponym, an author the groups quote, a
+    language, a brand, a people - no patient's name or place."""
     found = found.removesuffix("'s").removesuffix("’s")
     return (found in data.DRUG_NAMES or found in data.EPONYMS or found in data.CITED_PEOPLE
             or found in data.PUBLIC_FIGURES or found in data.LANGUAGES or found in data.BRANDS
+            or found in data.DEMONYMS
             or _NUMBER_LABEL_RE.search(found) is not None
             or _CONTRACTION_RE.fullmatch(found) is not None)
 

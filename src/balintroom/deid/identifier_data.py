@@ -92,6 +92,8 @@ MEDICAL_WORD_ENDINGS = _tuple("medical_word_endings.txt")
 _DRUG_NAMES_LISTED = _set("drug_names.txt")
 # Generated from ISO 639-2 (Debian iso-codes): languages, an interpreter's and no one's name.
 LANGUAGES = _set("languages.txt")
+# Peoples, nationalities and faiths by their English adjective ("a Syrian family").
+DEMONYMS = _set("demonyms.txt")
 # The method's authors and those its groups quote ("Michael Balint", "Winnicott").
 CITED_PEOPLE = _set("cited_people.txt")
 # People in the news and in books whom patients admire or quote ("Elvis", "Mary Oliver").
