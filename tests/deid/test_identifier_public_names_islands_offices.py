@@ -251,3 +251,36 @@ def test_peoples_faiths_products_and_balints_book_are_no_one(text: str, word: st
 
 def test_a_first_name_that_sounds_like_a_people_is_still_a_name() -> None:
     assert ("name", "Karen") in found("Karen, 44, with the migraines, came again.", "en")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("schreibt seit wochen briefe an angela merkel. vielleicht ist das sein anker", "de"),
+    ("pat. schwärmt von udo lindenberg, war auf jedem konzert.", "de"),
+    ("Mann, 62, liest die Bibel und Karl May, sonst nichts", "de"),
+    ("she compared me to Dr House. I don't think it was a compliment.", "en"),
+    ("He quotes Dr Google and Joe Rogan at every visit.", "en"),
+])
+def test_public_figures_in_lower_case_or_with_a_title_are_no_one(text: str,
+                                                                  language: str) -> None:
+    assert [t for c, t in found(text, language) if c in ("name", "place")] == []
+
+
+def test_the_town_of_a_singers_name_is_still_a_town_elsewhere() -> None:
+    assert ("place", "Lindenberg") in found("Sie wohnt in Lindenberg im Allgäu.", "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Räumungsklage gegen Herrn Zapf, 93",
+    "Im Strafverfahren gegen Herrn T. habe ich entschieden.",
+    "Kevin (14), Faustschlag gegen Referendar",
+    "die Frau vom Inselbäcker auf Juist",
+])
+def test_a_suit_or_a_blow_against_someone_and_a_bakers_wife_name_no_party(text: str) -> None:
+    names = [t for c, t in found(text, "de") if c == "name"]
+    assert not any(w in " ".join(names) for w in ("klage", "verfahren", "Faustschlag",
+                                                   "Referendar", "Inselbäcker")), names
+
+
+def test_two_parties_of_a_german_case_are_still_names() -> None:
+    assert [t for c, t in found("Meier gegen Meier, Scheidung.", "de") if c == "name"] == [
+        "Meier", "Meier"]

@@ -143,12 +143,22 @@ _NUMBER_LABEL_RE = re.compile(r"(?:^|[-.])Nr$")
 
 _CITED_RE = re.compile(
     rf"(?<![\w-])(?:{_alternation(data.CITED_PEOPLE | data.PUBLIC_FIGURES)})(?![\w-])")
+# ... and for a word in lower case, in any case: "schreibt briefe an angela merkel"
+_CITED_ANY_CASE_RE = re.compile(_CITED_RE.pattern, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _citations(text: str, any_case: bool) -> tuple[tuple[int, int], ...]:
+    """Where the text names an author or a public figure: one pass over it, read again for
+    every candidate of the same text."""
+    cited = _CITED_ANY_CASE_RE if any_case else _CITED_RE
+    return tuple(m.span() for m in cited.finditer(text))
 
 
 def _inside_a_citation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of an author's name: "Michael" of "Michael Balint"."""
-    return any(m.start() <= start and end <= m.end()
-               for m in _CITED_RE.finditer(text, max(0, start - 30), end + 30))
+    spans = _citations(text, text[start:start + 1].islower())
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _is_unknown_name(word: str, langs: frozenset[str]) -> bool:

@@ -696,7 +696,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend([*own_places, *_places_after_places(text, own_places, langs)])
     counties = [m.span() for m in _COUNTY_RE.finditer(text)] if "Co" in text else []
     places = [c for c in places if not _names_no_one(text[c.start:c.end])
-              and not _within(c, counties) and not _is_a_scale(text, c)]
+              and not _within(c, counties) and not _is_a_scale(text, c)
+              and not _inside_a_citation(text, c.start, c.end)]  # "Udo Lindenberg"
     names = list(_names(text, toks, langs))
     names.extend(_case_names(text))
     names.extend(_form_field_names(text))
@@ -733,7 +734,8 @@ def find_identifiers(text: str, language: str | None = None, *,
     # Not among `places`: a guess must not cut an "other" finding short.
     candidates.extend(c for c in tagged if c.category == "place"
                       and not _names_no_one(text[c.start:c.end]) and not _within(c, counties)
-                      and not _is_a_scale(text, c))
+                      and not _is_a_scale(text, c)
+                      and not _inside_a_citation(text, c.start, c.end))
     others = [*_other(text, langs), *_roles(text)]
     if foreign:  # "sur Instagram une photo": a French word alone is no handle
         others = [c for c in others if not (text[c.start:c.end].isalpha()

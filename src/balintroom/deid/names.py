@@ -129,8 +129,11 @@ def _names(text: str, toks: list[_Token], langs: frozenset[str]) -> Iterator[_Ca
                    and _gap(text, toks[k], toks[k + 1]) == " "):
                 k += 1  # "Frau von Bredow", "Dr van der Merwe"
             if k > j and toks[j].text == "vom" and (
-                    toks[k].text in _NOUNS_DE or _looks_like_german_noun(toks[k].text)):
-                i = k + 1  # "die Frau vom Sozialamt": a woman from an office, no "vom Hofe"
+                    toks[k].text in _NOUNS_DE or _looks_like_german_noun(toks[k].text)
+                    or _is_german_compound(toks[k].text)):
+                # "die Frau vom Sozialamt", "die Frau vom Inselbäcker": a woman from an office
+                # or a baker's wife, no "vom Hofe"
+                i = k + 1
                 continue
             if k > j and toks[k].text[:1].isupper():
                 j = k
@@ -257,8 +260,13 @@ def _case_names(text: str) -> Iterator[_Candidate]:
     """ "Hartley v Hartley", "Hartmann ./. Hartmann": the parties of a court case."""
     for m in _CASE_NAMES_RE.finditer(text):
         for g in ("a", "b"):
-            if m.group(g) not in data.STOP_CAPITALS:
-                yield _Candidate("name", m.start(g), m.end(g), _P_NAME_TITLE)
+            party = m.group(g)
+            if party in data.STOP_CAPITALS or m.group("b") in data.HONORIFICS_DE or (
+                    "gegen" in m.group() and _is_german_compound(m.group("a"))):
+                # "Räumungsklage gegen Herrn Zapf", "Faustschlag gegen Referendar": a suit
+                # or a blow against someone, no two parties
+                continue
+            yield _Candidate("name", m.start(g), m.end(g), _P_NAME_TITLE)
 
 
 # A field of a form pasted in, at the start of a line: "Nom : BERTRAND", "Prénom : Solange",
