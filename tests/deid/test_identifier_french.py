@@ -401,3 +401,32 @@ def test_a_relative_set_apart_or_an_animal_by_its_name(text: str, name: str) -> 
 ])
 def test_a_town_after_a_street_or_a_school(text: str, place: str) -> None:
     assert ("place", place) in found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Tournée du matin : Mme Vidal à Saint-Chély, puis le fils.", "Saint-Chély"),
+    ("Le 12 août, sur la D940 entre Boulogne et Wimereux.", "D940"),
+    ("Accident sur l'A9 à la hauteur de Villeneuve.", "A9"),
+    ("Éducatrice de rue, quartier des Marolles. Dimitri m'a montré sa chaîne.",
+     "quartier des Marolles"),
+    ("Ergothérapeute, centre de rééducation de Kerpape. Patient tétraplégique.",
+     "centre de rééducation de Kerpape"),
+    ("La propriétaire, au haras du Bois-Joli à Lamotte-Beuvron.", "haras du Bois-Joli"),
+    ("Le monsieur du camping des Trois Sapins qui vit dans sa caravane.",
+     "camping des Trois Sapins"),
+])
+def test_saints_towns_roads_quarters_and_workplaces(text: str, place: str) -> None:
+    assert ("place", place) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Elle a lu Saint-Exupéry pendant tout l'été.",
+    "HbA1c à 8 %, l'A1c du mois dernier aussi.",
+    "Il habite près du centre de la ville.",
+])
+def test_an_author_a_lab_value_and_the_centre_of_town_are_no_places(text: str) -> None:
+    assert [t for c, t in found(text) if c == "place"] == []
+
+
+def test_a_doctors_practice_is_the_doctors_name() -> None:
+    assert ("name", "Dr Fabre") in found("Cabinet médical du Dr Fabre, 12 place du Marché")

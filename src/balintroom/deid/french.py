@@ -394,12 +394,17 @@ _INSTITUTION_HEADS = (r"EHPAD|Ehpad|ehpad|[Cc]linique|[Cc]rèche|foyer|[Pp]arc|P
                       r"|IME|ITEP|ESAT|MAS|FAM|CMP|CMPP|CSAPA|CAMSP|SESSAD|USLD|SSR|EHPA"
                       r"|[Uu]niversité|[Gg]ymnase|[Éé]tablissement|[Mm]aison\s+de\s+retraite"
                       r"|[Pp]aroisse|[Pp]harmacie|[Tt]emple|[Cc]lub|GAEC|GMF|UMF"
-                      r"|[Cc]ycle\s+d['’]orientation|[Cc]entre\s+jeunesse|Home|[Hh]ome\s+de\s+repos")
+                      r"|[Cc]ycle\s+d['’]orientation|[Cc]entre\s+jeunesse|Home|[Hh]ome\s+de\s+repos"
+                      # "haras du Bois-Joli", "usine Tardieu Emballages", "quartier des
+                      # Marolles", "centre de rééducation de Kerpape"
+                      r"|[Hh]aras|[Cc]amping|[Uu]sine|[Éé]curie|[Cc]abinet\s+médical"
+                      r"|[Mm]aison\s+de\s+quartier|[Qq]uartier|centre")
 # Heads that are English or German words too: only with a French link ("Centre de ...").
 _FRENCH_LINK_ONLY = frozenset({"Centre", "Foyer", "Institut", "Restaurant", "Café", "MAS",
                                "FAM", "CH", "Institution", "Université", "Service", "service",
                                "Salle", "Chambre", "chambre", "Domaine", "domaine", "Club",
-                               "club", "Temple", "Gymnase", "Home"})
+                               "club", "Temple", "Gymnase", "Home", "centre", "Camping",
+                               "camping"})
 # "école maternelle Les Coquelicots", "service de gériatrie Les Capucins"
 _INSTITUTION_KIND = (r"(?:\s+(?:maternelle|primaire|élémentaire|secondaire|privée?|publique?"
                      r"|municipale?|spécialisée?|psychiatrique|gériatrique|universitaire"
@@ -517,7 +522,13 @@ _ARRONDISSEMENT_RE = re.compile(
     r"|\b(?:dans\s+le|du|le)\s+\d{1,2}(?:e|ème)(?=\s*(?:[,.;:)]|arrondissement|$))")
 
 
+# "sur la D940", "l'A9 à la hauteur de Villeneuve", "la RN 7": a road by its number
+_ROAD_RE = re.compile(r"(?:(?<=\bla\s)(?:D|N|RN|RD)\s?\d{1,4}|(?<=\bl['’])A\s?\d{1,3})(?![\w/.,-])")
+
+
 def _places(text: str) -> Iterator[_Candidate]:
+    for m in _ROAD_RE.finditer(text):
+        yield _Candidate("place", m.start(), m.end(), _P_PLACE_STRUCT)
     for m in _ARRONDISSEMENT_RE.finditer(text):
         start = m.start() if m.group()[0].isupper() else m.end() - len(m.group().split()[-1])
         yield _Candidate("place", start, m.end(), _P_PLACE_STRUCT)
@@ -533,9 +544,9 @@ def _places(text: str) -> Iterator[_Candidate]:
 _HYPHENATED_RE = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)+(?![\w'’-])")
 _PARTICLE_INSIDE = frozenset({"de", "du", "des", "en", "sur", "sous", "lès", "les", "le", "la",
                               "à", "aux", "ès"})
-_LAND_BEFORE = frozenset({"Grand", "Grande", "Petit", "Petite", "Haut", "Haute", "Bas", "Basse",
-                          "Vieux", "Vieille", "Mont", "Port", "Pont", "Fort", "Val", "Bourg",
-                          "Morne", "Anse", "Cap", "Plan", "Pointe"})
+_LAND_BEFORE = frozenset({"Saint", "Sainte", "Grand", "Grande", "Petit", "Petite", "Haut",
+                          "Haute", "Bas", "Basse", "Vieux", "Vieille", "Mont", "Port", "Pont",
+                          "Fort", "Val", "Bourg", "Morne", "Anse", "Cap", "Plan", "Pointe"})
 _KIN_AFTER = frozenset({"Père", "Mère", "Papa", "Maman", "Oncle", "Tante", "Frère", "Sœur",
                         "Parents", "Duc", "Maître"})
 _AFTER_AN_ANIMAL_RE = re.compile(rf"\b{_ANIMALS_FR}\s*,?\s*$")
@@ -592,6 +603,8 @@ def _places_in_text(text: str) -> Iterator[_Candidate]:
         if head in _FRENCH_LINK_ONLY and not link and not name.startswith(("Saint", "Sainte")):
             continue
         first = name.split()[0].split("-")[0]
+        if first.rstrip(".") in ("Dr", "Docteur", "Pr", "Professeur", "Mme", "M", "Maître"):
+            continue  # "Cabinet médical du Dr Fabre": the doctor is the name rules' to find
         a_region = (name in REGIONS or name in data.REGIONS) and not (
             name in _CITY_REGIONS and link.strip() in ("de", "d'", "d’"))
         if first in _CALENDAR or first in data.EPONYMS or a_region:
