@@ -354,3 +354,18 @@ def test_a_family_in_a_case_label_is_no_role() -> None:
 def test_places_spelled_with_macrons(text: str, place: str) -> None:
     # the finding keeps the macrons the writer typed
     assert place in flags(text, "place", "en")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("call to a cabin off Highway 11 north of Huntsville.", "Highway 11"),
+    ("The farm is Mangatuna Station, off State Highway 35.", "State Highway 35"),
+    ("The crash was at M62 junction 26; he still can't drive past it.", "M62 junction 26"),
+    ("IN THE FAMILY COURT AT LEEDS. Case No: LS22P00917.", "LEEDS"),
+    ("Fax:\nHEATHERBRAE NURSING HOME  BALLATER ROAD  ABOYNE\nRE: MRS GORDON", "ABOYNE"),
+])
+def test_highways_by_number_and_towns_in_a_line_of_capitals(text: str, place: str) -> None:
+    assert place in flags(text, "place", "en")
+
+
+def test_a_word_in_capitals_is_no_town() -> None:
+    assert flags("PLEASE NOTE: BATH AND READING ARE CANCELLED", "place", "en") == []

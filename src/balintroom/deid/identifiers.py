@@ -79,6 +79,7 @@ from balintroom.deid.places import (
     _places,
     _places_after_places,
     _places_in_lower_case_notes,
+    _towns_in_capitals,
     _world_cities_roads_and_named_venues,
 )
 
@@ -689,6 +690,7 @@ def find_identifiers(text: str, language: str | None = None, *,
     places.extend(_world_cities_roads_and_named_venues(text, langs))
     places.extend(_places_after_places(text, places, langs))
     places.extend(_places_in_lower_case_notes(text, langs))
+    places.extend(_towns_in_capitals(text))
     if foreign:
         places = _no_french_words(text, _not_greek(text, places), _P_CITY)
     own_places = [c for c in own if c.category == "place"]

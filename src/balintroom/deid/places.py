@@ -1058,7 +1058,9 @@ _AGE_AFTER_RE = re.compile(r"\s*[,(]\s*\d{1,2}\b(?![.:/]\d)")
 _ROAD_RE = re.compile(
     r"(?:\b(?:the|der|die|an\s+der|auf\s+der|über\s+die|Richtung)\s+)"
     r"(?P<road>(?:[AB]\d{2,4}|M\d{1,3}|A\d{1,3}\(M\))(?:\s+(?:J|[Jj]unction\s+)\d{1,2})?)\b"
-    r"|\b(?P<junction>(?:[AM]\d{1,4}\s+)?(?:J\d{1,2}|Junction\s+\d{1,2}))\b")
+    r"|\b(?P<junction>(?:[AM]\d{1,4}\s+)?(?:J\d{1,2}|[Jj]unction\s+\d{1,2}))\b"
+    # "off Highway 11", "State Highway 35", "Route 66", "I-95"
+    r"|\b(?P<highway>(?:State\s+)?(?:Highway|Hwy|Route|Interstate)\s+\d{1,3}|I-\d{1,3})\b(?![.,]\d)")
 # English pubs and eateries: "the Rose and Crown", "the Red Lion", "the Olympus Grill",
 # "the King's Arms"
 _PUB_NOUNS = (r"(?:Crown|Anchor|Bell|Hounds|Groom|Hare|Feathers|Plough|Harrow|Lion|Swan|Bull"
@@ -1224,7 +1226,7 @@ def _world_cities_roads_and_named_venues(text: str, langs: frozenset[str]) -> It
     for m in _CHAIN_STORE_RE.finditer(text) if "en" in langs else ():
         yield _Candidate("place", m.start("store"), m.end("store"), _P_CITY_PREP)
     for m in _ROAD_RE.finditer(text):
-        road = "road" if m.group("road") else "junction"
+        road = next(g for g in ("road", "junction", "highway") if m.group(g))
         yield _Candidate("place", m.start(road), m.end(road), _P_PLACE_STRUCT)
     for m in _VENUE_EN_RE.finditer(text):
         yield _Candidate("place", m.start() + 4, m.end(), _P_PLACE_STRUCT)
@@ -1324,6 +1326,31 @@ def _capitalised_copy(text: str) -> str:
     for m in _LOWER_POSTCODE_RE.finditer(text):
         chars[m.start():m.end()] = [c.upper() if len(c.upper()) == 1 else c for c in m.group()]
     return "".join(chars)
+
+
+_CAPITALS_PART_RE = re.compile(r"[^\n.;:]+")
+_STREET_AFTER_CAPITALS_RE = re.compile(r"\s+(?:ROAD|STREET|LANE|AVENUE|DRIVE|WAY|CLOSE|PLACE"
+                                       r"|CRESCENT|TERRACE|HOUSE|STRASSE|STRAßE|WEG|GASSE)\b")
+_CAPITALS_WORD_RE = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ]{4,}(?:-[A-ZÄÖÜ]{2,})*(?![\w'’-])")
+
+
+def _towns_in_capitals(text: str) -> Iterator[_Candidate]:
+    """ "HEATHERBRAE NURSING HOME  BALLATER ROAD  ABOYNE", "IN THE FAMILY COURT AT LEEDS": a
+    town of the lists in a line written in capitals (a fax header, a court's heading) - not
+    one that is a word ("BATH")."""
+    for part in _CAPITALS_PART_RE.finditer(text):
+        if any(c.islower() for c in part.group()):
+            continue
+        words = list(_CAPITALS_WORD_RE.finditer(text, part.start(), part.end()))
+        for m in words if len(words) >= 2 else ():
+            if _STREET_AFTER_CAPITALS_RE.match(text, m.end()):
+                continue  # "BALLATER ROAD": a street's name
+            cap = "-".join(p.capitalize() for p in m.group().split("-"))
+            if (cap in data.TOWNS or cap in data.CITIES) and not (
+                    cap.casefold() in data.COMMON_WORDS_EN or cap in _NOUNS_DE
+                    or cap in data.AMBIGUOUS_CITIES or cap in _CALENDAR
+                    or _is_known_or_ambiguous_first_name(cap)):
+                yield _Candidate("place", m.start(), m.end(), _P_CITY)
 
 
 def _places_in_lower_case_notes(text: str, langs: frozenset[str]) -> Iterator[_Candidate]:
