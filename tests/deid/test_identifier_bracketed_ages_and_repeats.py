@@ -44,3 +44,15 @@ def test_an_age_after_a_name_set_apart_by_commas() -> None:
 
 def test_a_measurement_set_apart_by_commas_is_no_age() -> None:
     assert flags("On the monitor, Pulse, is 96 and steady.", "age_over_89", "en") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Herr Kaiser (Bett am Fenster) wollte „Stille Nacht“ hören.",
+    "Fr. Kaiser, 97, bestellt telefonisch, Bote bringt",
+])
+def test_kaiser_after_a_title_is_a_surname(text: str) -> None:
+    assert any("Kaiser" in n for n in flags(text, "name", "de"))
+
+
+def test_the_emperor_is_no_name() -> None:
+    assert flags("Er hält sich für den Kaiser von China.", "name", "de") == []
