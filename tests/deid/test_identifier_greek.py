@@ -471,3 +471,12 @@ def test_a_member_who_cannot_come_or_speaks_in_the_group_is_no_patient(text: str
 def test_a_patients_name_in_a_members_message_is_still_found() -> None:
     text = "Δεν θα έρθω την Πέμπτη, η κυρία Παπαδάκη είναι πάλι στο νοσοκομείο. Ελένη"
     assert ("name", "κυρία Παπαδάκη") in found(text, "el")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("oi simeioseis mou gia tin kyria Vasso apo ti Kalamaria: den katalavainei.", "kyria Vasso"),
+    ("pame pali: o kyrios Lefteris ap to Peristeri me to kafeneio.", "kyrios Lefteris"),
+])
+def test_a_title_in_greeklish_names_whoever_follows(text: str, name: str) -> None:
+    assert ("name", name) in found(text)
+

@@ -322,9 +322,10 @@ _PERSON_INITIALS_RE = re.compile(
     rf"(?P<init>[{_UPPER}]\.\s?[{_UPPER}]\.(?:\s?[{_UPPER}]\.)?)(?!\w)")
 _TITLED_NAME_RE = re.compile(
     rf"(?<!\w){_TITLE}\s*(?:(?P<init>{_INITIAL})(?!\w)|(?P<name>{_CAP}(?:\s+{_CAP})?))")
+# "kyria Vasso", "o kyrios Lefteris" (a title no other language writes), "k. Papadopoulos"
 _GREEKLISH_TITLED_RE = re.compile(
-    r"\b(?:k\.|kos|kyria|kyrios|kiria|kirios|Dr\.?)\s+[A-Z][a-z]+(?:opoulos|opoulou|idis|idou"
-    r"|akis|aki|atos|oglou|poulos)\b")
+    r"\b(?:(?:k\.|kos|Dr\.?)\s+[A-Z][a-z]+(?:opoulos|opoulou|idis|idou|akis|aki|atos|oglou"
+    r"|poulos)|(?:[Kk]yria|[Kk]yrios|[Kk]iria|[Kk]irios|[Kk]yra|[Kk]yr)\s+[A-Z][a-z]{2,})\b")
 
 # --- places --------------------------------------------------------------------------------
 _STREET_WORD = r"(?:οδός|οδό|οδού|οδ\.|Οδός|Οδό|Οδού|Οδ\.)"
