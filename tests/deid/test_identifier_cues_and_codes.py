@@ -609,3 +609,23 @@ def test_a_hundred_years_of_a_house_is_no_age(text: str) -> None:
 def test_an_austrian_magister_is_a_title() -> None:
     assert "Mag. Huemer" in flags("Mag. Huemer, Lehrer, Burnout, will in Frühpension", "name",
                                   "de")
+
+
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Der Freund kommt aus dem Aargau, Nummernschild AG 318204, und bringt Alkohol.",
+     "AG 318204"),
+    ("Halterabfrage ergab GU-512 BT, zugelassen auf die Mutter.", "GU-512 BT"),
+    ("Fahrzeug ZH 481 227 steht seit drei Tagen auf dem Parkplatz.", "ZH 481 227"),
+    ("voiture immatriculée FA-482-KM devant l'école", "FA-482-KM"),
+])
+def test_number_plates_after_a_german_or_french_word_for_the_car(text: str,
+                                                                  plate: str) -> None:
+    assert plate in [t for c, t in found(text) if c == "id_number"]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Auto war 12 Jahre alt und hatte 200000 km.",
+    "Im Auto waren 2 Kinder und ein Hund, Tempo 30.",
+])
+def test_numbers_about_a_car_are_no_plate(text: str) -> None:
+    assert [t for c, t in found(text, "de") if c == "id_number"] == []

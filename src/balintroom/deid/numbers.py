@@ -155,11 +155,14 @@ _LONG_DIGITS_RE = re.compile(r"(?<![\d.,/-])\d{8,}(?![\d.,/-]\d)")
 
 # "Stolen car, JHR284", "plate DJK 442", "Rego 1HZT 447": a number plate after a word for
 # the vehicle, letters and digits mixed (not a road: "car crash on the A47")
+# ... and in German and French: "Kennzeichen ... GU-512 BT", "Nummernschild AG 318204",
+# "Fahrzeug ZH 481 227", "plaque FA-482-KM"
 _VEHICLE_PLATE_RE = re.compile(
     r"\b(?i:car|plate|number\s+plate|rego|reg|registration|vehicle|ute|van|truck|lorry|motorbike"
-    r"|scooter|taxi|cab)\b[^.;\n]{0,30}?(?<![\w-])"
-    r"(?P<v>(?=(?:[A-Z0-9 ]*[A-Z]){2})(?=(?:[A-Z0-9 ]*\d){2})[A-Z0-9]{2,4}\s?[A-Z0-9]{2,4}"
-    r"(?:\s[A-Z]{2})?)(?![\w-])")
+    r"|scooter|taxi|cab|kennzeichen|nummernschild|fahrzeug|auto|halterabfrage\s+ergab"
+    r"|immatriculation|immatriculé|plaque|véhicule|voiture)\b[^.;\n]{0,30}?(?<![\w-])"
+    r"(?P<v>(?=(?:[A-Z0-9 -]*[A-Z]){2})(?=(?:[A-Z0-9 -]*\d){2})(?:[A-Z]{1,3}[\s-]\d{2,6}"
+    r"(?:[\s-](?:[A-Z]{1,3}|\d{3}))?|[A-Z0-9]{2,4}\s?[A-Z0-9]{2,4}(?:\s[A-Z]{2})?))(?![\w-])")
 
 
 def _id_numbers(text: str) -> Iterator[_Candidate]:
