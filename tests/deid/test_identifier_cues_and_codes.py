@@ -629,3 +629,26 @@ def test_number_plates_after_a_german_or_french_word_for_the_car(text: str,
 ])
 def test_numbers_about_a_car_are_no_plate(text: str) -> None:
     assert [t for c, t in found(text, "de") if c == "id_number"] == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Pat. 40417, Angstpatientin", "40417"),
+    ("Gef. 88213, Zelle 4, redet nur mit dem Kater", "88213"),
+    ("Prüfling 4023719, Täuschungsversuch, weint in meinem Büro", "4023719"),
+    ("Inmate 4471823 asked me what the weather was like.", "4471823"),
+    ("Statement: I am PC 4471 Gemma Hales. On Friday I attended.", "4471"),
+    ("Dossier patient 0001947352 (CHU Saint-Pierre).", "0001947352"),
+])
+def test_a_patient_a_prisoner_an_examinee_and_a_constable_by_number(text: str,
+                                                                     number: str) -> None:
+    assert number in [t for c, t in found(text) if c == "id_number"]
+
+
+def test_a_patients_day_or_a_computers_year_is_no_number() -> None:
+    assert [t for c, t in found("the pc 2019 crashed. Patient 12 was fine. Pat. 3 Tage.")
+            if c == "id_number"] == []
+
+
+def test_the_constables_name_stays_a_name() -> None:
+    assert ("name", "Gemma Hales") in found("I am PC 4471 Gemma Hales. On Friday I attended.",
+                                            "en")

@@ -57,7 +57,14 @@ _ID_LABELS = (
     r"|Licen[cs]e\s+(?:No\.?|Number|\#)"
     # a hospital case by its number: "Fall 0065510934" (not "Fall 3", "im Fall 2023")
     r"|Fall(?=\s+\d{6,})"
+    # a patient, a prisoner, an examinee or a student by number: "Pat. 40417", "Gef. 88213",
+    # "Prüfling 4023719", "Inmate 4471823", "matric s2217456", "UHID KTM-0041572"
+    r"|Pat\.(?=\s*\d{4,})|Patient(?:in)?(?=\s+\d{5,})|Gef\.(?=\s*\d{4,})|Prüfling|Inmate"
+    r"|Prisoner|Matric(?:ulation)?|Student(?=\s+[a-z]?\d{6,})|UHID|Voucher|Aufnahmezahl"
+    r"|Claim\s+reference"
 )
+# a constable's collar number before her name: "PC 4471 Gemma Hales", "PC 4417 Lewis"
+_COLLAR_NUMBER_RE = re.compile(r"\bPC\s+(?P<v>\d{3,5})(?=\s+[A-Z])")
 _ID_CHUNK = r"[A-Z0-9ÄÖÜ](?:[A-Z0-9ÄÖÜ./-]*[A-Z0-9])?"
 # Any German "...nummer", "...nr.", "...konto" and English "ref", "log", "no.", "number"
 # labels a number: "Vorgangsnr. 0931-22-ST", "Police log 22-0931", "Claimant number CL-55-203".
@@ -166,8 +173,9 @@ _VEHICLE_PLATE_RE = re.compile(
 
 
 def _id_numbers(text: str) -> Iterator[_Candidate]:
-    for m in _VEHICLE_PLATE_RE.finditer(text):
-        yield _Candidate("id_number", m.start("v"), m.end("v"), _P_ID)
+    for rx in (_VEHICLE_PLATE_RE, _COLLAR_NUMBER_RE):
+        for m in rx.finditer(text):
+            yield _Candidate("id_number", m.start("v"), m.end("v"), _P_ID)
     for m in _ID_LABELLED_RE.finditer(text):
         value = m.group("value")
         if _digit_count(value) >= 3 or (_digit_count(value) == 2 and len(value) >= 6):
