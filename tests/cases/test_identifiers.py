@@ -416,6 +416,14 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "de_heldout23": {ALL: (0.84, 0.89)},
     "fr_heldout8": {ALL: (0.87, 0.87)},
     "el_heldout8": {ALL: (0.85, 0.86)},
+    # written blind from a brief that said room, bed and cot numbers are no identifiers,
+    # scored once with the rules of round 22 and the tagger trained on the 50 English and
+    # German sets before them (0.84 / 0.90, 0.87 / 0.94, 0.85 / 0.89, 0.76 / 0.87); the
+    # rules alone 0.85 / 0.87, 0.88 / 0.93, 0.85 / 0.89, 0.76 / 0.87
+    "en_heldout24": {ALL: (0.84, 0.86)},
+    "de_heldout24": {ALL: (0.87, 0.92)},
+    "fr_heldout9": {ALL: (0.84, 0.88)},
+    "el_heldout9": {ALL: (0.75, 0.86)},
 }
 
 

@@ -39,7 +39,8 @@ TESTSETS = ("en", "de", "en_dev2", "de_dev2", "en_heldout", "de_heldout", "en_fi
             "de_heldout19", "fr_heldout4", "el_heldout4", "en_heldout20", "de_heldout20",
             "fr_heldout5", "el_heldout5", "en_heldout21", "de_heldout21", "fr_heldout6",
             "el_heldout6", "en_heldout22", "de_heldout22", "fr_heldout7", "el_heldout7",
-            "en_heldout23", "de_heldout23", "fr_heldout8", "el_heldout8")
+            "en_heldout23", "de_heldout23", "fr_heldout8", "el_heldout8", "en_heldout24",
+            "de_heldout24", "fr_heldout9", "el_heldout9")
 ALL = "all"
 
 
