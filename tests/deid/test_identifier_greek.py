@@ -480,3 +480,15 @@ def test_a_patients_name_in_a_members_message_is_still_found() -> None:
 def test_a_title_in_greeklish_names_whoever_follows(text: str, name: str) -> None:
     assert ("name", name) in found(text)
 
+
+
+@pytest.mark.parametrize("text", [
+    "ΕΝΤΥΠΟ ΠΑΡΑΠΟΜΠΗΣ ΓεΣΥ\nΔικαιούχος: ΣΑΒΒΑ ΜΑΡΟΥΛΛΑ\nΑρ. Ταυτότητας: 0915437",
+    "Κοινωνική Υπηρεσία\nΩφελούμενη: Αικατερίνη Σπανού\nΔιεύθυνση: Σάμου 12",
+    "ΒΕΒΑΙΩΣΗ\nΒεβαιώνεται ότι ο Αλέξανδρος Μάρκου εξετάστηκε σήμερα.",
+    "Email υπογραφή:\nDr. Νικόλαος Φραγκιαδάκης\nΠαιδοψυχίατρος\nΙδιωτικό Ιατρείο",
+])
+def test_the_words_that_open_a_greek_forms_lines_are_no_names(text: str) -> None:
+    names = [t for c, t in found(text, "el") if c == "name"]
+    assert not any(w in names for w in ("Δικαιούχος", "Ωφελούμενη", "Βεβαιώνεται",
+                                        "Παιδοψυχίατρος", "ΓεΣΥ")), names

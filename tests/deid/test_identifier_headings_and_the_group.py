@@ -105,6 +105,16 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
      "Thierry"),
     ("Bonjour, nouvelle adresse du cabinet. La séance de rentrée aura lieu là-bas. Marc",
      "fr", "Marc"),
+    ("Leader's reflections. Eight present. Case from Jonas: a woman who brings her husband.",
+     "en", "Jonas"),
+    ("Co-leader debrief. Only five came. Diarmuid presented Mrs F., the woman who calls.",
+     "en", "Diarmuid"),
+    ("Leader notes. Rahul's patient, the young man with the tremor, and then silence.", "en",
+     "Rahul"),
+    ("Leader notes. Presenter (Marguerite) read out the patient's name.", "en", "Marguerite"),
+    ("The group felt flat tonight. Sinéad said it was the weather, Paul said it was February.",
+     "en", "Sinéad"),
+    ("Dear all, I'm ill for the group. Gemma, could you co-lead with Abdul?", "en", "Abdul"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:
@@ -337,3 +347,9 @@ def test_a_county_is_a_region(text: str) -> None:
 
 def test_a_county_hospital_is_a_place() -> None:
     assert ("place", "Cook County Hospital") in found("She was at Cook County Hospital.", "en")
+
+
+def test_a_colleagues_patient_in_a_group_note_names_the_colleague() -> None:
+    text = "For the group: Dr. Ng's patient, Mr Tobias Wilde, sent me a long letter."
+    names = [t for c, t in found(text, "en") if c == "name"]
+    assert "Dr. Ng" in names and "Mr Tobias Wilde" in names

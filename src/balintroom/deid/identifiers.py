@@ -355,14 +355,16 @@ _GROUP_LEADER_RES = [
     # presents a case is a member's (a patient "presented with" or "to" something)
     re.compile(r"(?<![\w'’.-])(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Dr\s)(?<!Mr\.\s)(?<!Mrs\.\s)"
                r"(?<!Ms\.\s)(?P<n>[A-Z][a-z]{1,20})\s+(?:presented|brought|présente|a\s+présenté"
-               r"|présenter)\s+(?:a|an|the|his|her|their|un|une|le|la|sa|son)\s"
+               r"|présenter)\s+(?:a|an|the|his|her|their|un|une|le|la|sa|son|Mr|Mrs|Ms|Miss|Mx"
+               r"|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s"
                # ("Olek brought his brother to translate": a patient, with his family)
                r"(?!brother|sister|mother|father|mum|dad|son|daughter|wife|husband|partner"
                r"|friend|kids?\b|children|baby|dog|frère|sœur|mère|père|fils|fille|femme"
                r"|mari|ami)"),
     # "Then Priya said she'd leave him", "Tom nodded.", "Ruth noticed before I did": in a
     # note about the group, a first name alone opening a sentence and speaking is a member's
-    re.compile(r"(?:^|[.!?]\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil)\s+)(?P<n>[A-Z][a-z]{1,20})\s+"
+    re.compile(r"(?:^|[.!?]\s+|,\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil|[Aa]fterwards|[Ll]ater)\s+)"
+               r"(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\s+"
                r"(?:said|asked|nodded|noticed|wondered|suggested|commented|remarked|replied"
                r"|pointed\s+(?:it\s+|this\s+|that\s+)?out|laughed|challenged|interrupted|joked"
                r"|quoted)\b(?!\s+(?:me|us)\b)"),
@@ -371,6 +373,16 @@ _GROUP_LEADER_RES = [
     re.compile(r"(?<![\w'’.-])(?P<n>[A-Z][a-z]{1,20})\s+(?:said|asked|noticed|wondered|suggested"
                r"|remarked)\s+(?:it\s+|this\s+|that\s+)?in\s+(?:the\s+)?group\b"),
     re.compile(r"\b[Tt]he\s+case\s+(?P<n>[A-Z][a-z]{1,20})\s+(?:brought|presented)\b"),
+    # "Case from Jonas:", "Rahul's patient", "Helen's comment", "Presenter (Marguerite)",
+    # "could you co-lead with Abdul"
+    re.compile(r"\b[Cc]ase\s+from\s+(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\b"),
+    # (not "Dr. Ng's patient": a colleague outside the group, named with a title)
+    re.compile(r"(?<![\w'’.-])(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Dr\s)(?<!Mr\.\s)(?<!Mrs\.\s)"
+               r"(?<!Ms\.\s)(?<!Dr\.\s)(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})"
+               r"['’]s\s+(?:patient|client|pupil|resident|comment|question|remark|presentation"
+               r"|reflection)\b"),
+    re.compile(r"\b[Pp]resenter\s*\(\s*(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\s*\)"),
+    re.compile(r"\bco-?lead(?:ing)?\s+with\s+(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\b"),
     re.compile(rf"\b[Gg]roup\s+member\s+{_LEADER_NAME}"),
     # ... and in German, French and Greek: "Thomas hat heute seinen Fall vorgestellt", "Anna
     # hat gesagt", "Kollege Tom", "Paul a répondu", "Cas présenté par Olivier", "Anne-Marie
