@@ -115,6 +115,13 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
     ("The group felt flat tonight. Sinéad said it was the weather, Paul said it was February.",
      "en", "Sinéad"),
     ("Dear all, I'm ill for the group. Gemma, could you co-lead with Abdul?", "en", "Abdul"),
+    ("Gruppenleitung – Notizen. Fallgeberin: Dr. Ines Wagner (Gynäkologin), Thema: Abbruch.",
+     "de", "Dr. Ines Wagner"),
+    ("Balint – Notiz nach dem Abend. Falleinbringer Stefan (Polizei). Einsatz am Bahnübergang.",
+     "de", "Stefan"),
+    ("Protokollnotiz der Gruppe: Fallgeber war Felix. Die Gruppe blieb still.", "de", "Felix"),
+    ("Heute meine erste Sitzung als Co-Leiterin mit Gerhard. Ein schwerer Fall.", "de",
+     "Gerhard"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:

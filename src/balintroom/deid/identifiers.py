@@ -419,6 +419,10 @@ _GROUP_LEADER_RES = [
     # ... "Fall Jutta (Apothekerin)": without "von", only with her profession alone in brackets
     # ("Fall Sophie (Kinderheim St. Josef)" is the child's)
     re.compile(rf"\bFall\s+{_MEMBER_NAME}\s*\([A-ZÄÖÜ][a-zäöüß]+(?:in|er|arzt|ärztin)\)"),
+    # "Fallgeberin: Dr. Ines Wagner", "Falleinbringer Stefan (Polizei)", "Fallgeber war
+    # Felix", "(Fallgeberin Lisa)", "Co-Leiterin mit Gerhard"
+    re.compile(rf"\b(?:Fallgeber(?:in)?|Falleinbringer(?:in)?|Fallbringer(?:in)?|Co-Leiter(?:in)?"
+               rf"\s+mit)(?:\s+war)?\s*:?\s+{_LEADER_NAME}"),
     re.compile(rf"\b(?:[Vv]orgestellt\s+(?:hat|von|durch)|[Vv]orgestellt\s*:|[Vv]orstellung\s+durch"
                rf"|[Pp]resenter(?:\s+war|\s+was)?\s*:?|[Pp]résentat(?:eur|rice)(?:\s+prévue?)?\s*:"
                rf"|Co-Leitung\s+mit|\(Co:|Neue\s+TN|[Zz]um\s+ersten\s+Mal\s+dabei:"
