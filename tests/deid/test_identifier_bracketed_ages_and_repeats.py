@@ -56,3 +56,18 @@ def test_kaiser_after_a_title_is_a_surname(text: str) -> None:
 
 def test_the_emperor_is_no_name() -> None:
     assert flags("Er hält sich für den Kaiser von China.", "name", "de") == []
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Kurzinfo: Pat. H. Wendt (91J) war heut morgen wieder auf der Strasse.", "91"),
+    ("Herr Lüthi (Jg. 1929, also 95) wohnt noch allein.", "95"),
+    ("Ehepaar im Doppelzimmer, er 90, sie 87. Er ist dement.", "90"),
+    ("bewohnerin 93 jahre alt sagt jede nacht sie wird besucht", "93"),
+])
+def test_a_german_notes_shorthand_for_an_age(text: str, age: str) -> None:
+    assert any(age in a for a in flags(text, "age_over_89", "de"))
+
+
+def test_doses_and_weights_after_a_pronoun_are_no_ages() -> None:
+    text = "Sie hat 90, 95 und 100 mg genommen. Er wog 92, sie 60 kg."
+    assert flags(text, "age_over_89", "de") == []

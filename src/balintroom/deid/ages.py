@@ -24,7 +24,11 @@ _AGE_RES = [
     re.compile(rf"(?<=\b(?:her|his)\s){_OLD}(?:st|nd|rd|th)\b(?!\s+(?:time|visit|day|week"
                r"|admission|appointment|session|fall|attempt))"),
     re.compile(rf"\b{_OLD}\s?-?\s?(?:jährig|Jährig)\w*"),
-    re.compile(rf"\b{_OLD}\s+(?:Jahre|Lebensjahre?)\s+alt\b"),
+    re.compile(rf"\b{_OLD}\s+(?i:Jahre|Lebensjahre?)\s+alt\b"),
+    # "Pat. H. Wendt (91J)", "(Jg. 1929, also 95)", "er 90, sie 87": a German note's shorthand
+    re.compile(rf"\b(?P<age>{_OLD})\s?J(?=\))"),
+    re.compile(rf"\bJg\.\s*\d{{4}},?\s*(?:also|d\.\s?h\.|jetzt)\s+(?P<age>{_OLD})\b"),
+    re.compile(rf"(?<![\w'’-])(?:[Ee]r|[Ss]ie)\s+(?P<age>{_OLD})(?=\s*[,;)])(?!,\d)"),
     re.compile(rf"\b(?:im\s+Alter\s+von|Alter:?|aged?|age\s+of|at\s+the\s+age\s+of)\s+{_OLD}\b"
                + _NOT_A_UNIT, re.I),
     re.compile(rf"(?<=\bmit\s){_OLD}\b" + _NOT_A_UNIT, re.I),
