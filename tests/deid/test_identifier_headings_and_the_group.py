@@ -122,6 +122,14 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
     ("Protokollnotiz der Gruppe: Fallgeber war Felix. Die Gruppe blieb still.", "de", "Felix"),
     ("Heute meine erste Sitzung als Co-Leiterin mit Gerhard. Ein schwerer Fall.", "de",
      "Gerhard"),
+    ("Leader – séance 6\nCas apporté par Jonathan : M. Dimitri Papadopoulos, 48 ans.", "fr",
+     "Jonathan"),
+    ("Feuillet de l'animateur\nPrésentation de Rachid : M. et Mme Lemoine, retraités.", "fr",
+     "Rachid"),
+    ("Notes de supervision – séance du 22/02\nCas de Nadia (médecin scolaire) sur un élève.",
+     "fr", "Nadia"),
+    ("Compte-rendu (co-animation Martine / Jean-Paul), 3 octobre.", "fr", "Jean-Paul"),
+    ("Compte rendu de séance\nPrésents : Anne, Bertrand, Élodie, Fabien.", "fr", "Élodie"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:
@@ -360,3 +368,8 @@ def test_a_colleagues_patient_in_a_group_note_names_the_colleague() -> None:
     text = "For the group: Dr. Ng's patient, Mr Tobias Wilde, sent me a long letter."
     names = [t for c, t in found(text, "en") if c == "name"]
     assert "Dr. Ng" in names and "Mr Tobias Wilde" in names
+
+
+def test_a_case_named_after_a_child_with_her_age_is_still_the_child() -> None:
+    text = "Séance du groupe. Cas de Léa, 5 ans, qui ne parle plus à l'école."
+    assert ("name", "Léa") in found(text, "fr")

@@ -398,6 +398,15 @@ _GROUP_LEADER_RES = [
                r"(?:a|nous\s+a)\s+(?:\w+\s+)?(?:dit|demandé|répondu|parlé|présenté|raconté"
                r"|fait\s+remarquer|proposé)\b"),
     re.compile(rf"\b(?:[Cc]as|[Pp]atiente?)\s+présentée?\s+par\s+{_MEMBER_NAME}"),
+    # "Cas apporté par Jonathan :", "présentée par Laurence", "Présentation de Caroline :",
+    # "Cas de Nadia (médecin scolaire)", "Cas de Laure, sage-femme :", "animatrice :
+    # Brigitte", "(co-animation Martine / Jean-Paul)" - not "Cas de Léa, 5 ans"
+    re.compile(rf"\b(?:[Cc]as\s+apporté\s+par|présentée?s?\s+par|[Aa]nimat(?:rice|eur)\s*:)"
+               rf"\s*{_MEMBER_NAME}"),
+    re.compile(rf"\b(?:[Pp]résentation|[Cc]as)\s+de\s+{_MEMBER_NAME}"
+               r"(?=\s*(?::|\((?!\s*\d)|,\s*[a-zéè]))"),
+    re.compile(rf"\bco-animation\s+{_MEMBER_NAME}\s*(?:/|et)\s*"
+               r"(?P<n2>[A-ZÉ][a-zéèëïîôçâ]{1,20}(?:-[A-ZÉ][a-zéèëïîôçâ]{1,20})?)"),
     re.compile(rf"{_MEMBER_NAME}\s*\(\s*qui\s+(?:anime|co-anime|présentait|a\s+présenté)\b"),
     # "surtout à Lucie qui devait présenter", "la patiente dont Christophe s'occupe", "je
     # retiens la phrase de Nicole", "dire à Marc que je présente"
@@ -462,11 +471,11 @@ _GROUP_WORD_RE = re.compile(
 
 # "Group tonight: Ruth (leader), Tom, Aisling, me", "Anwesend: Ute, Jens und ich": who came
 _ROLL_CALL_RE = re.compile(
-    r"(?:(?m:^)|(?<=[.:]\s))(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
+    r"(?:(?m:^)|(?<=[.:]\s)|(?<=\())(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
     r"|[Pp]résents?|[Pp]résentes|[Ee]xcusée?s?|[Ee]ntschuldigt|[Aa]pologies|[Aa]bsent)"
     r"(?:\s+(?:tonight|today|this\s+week|heute))?\s*:\s*"
     r"(?P<list>[^\n.]{1,200})")
-_ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜ][\w'’-]{1,30}")
+_ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜÉÈ][\w'’-]{1,30}")
 
 
 _FIRST_NAME_ALONE = r"[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}"
