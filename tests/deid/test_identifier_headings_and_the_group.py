@@ -130,6 +130,12 @@ def test_a_heading_of_words_people_and_labels_names_no_workplace(text: str,
      "fr", "Nadia"),
     ("Compte-rendu (co-animation Martine / Jean-Paul), 3 octobre.", "fr", "Jean-Paul"),
     ("Compte rendu de séance\nPrésents : Anne, Bertrand, Élodie, Fabien.", "fr", "Élodie"),
+    ("Σημειώσεις συντονιστή\nΠαρόντες: Ελένη, Θοδωρής, Ρένα και Μιχάλης.", "el", "Ρένα"),
+    ("Συντονίστρια – Σημειώσεις της ομάδας\nΗ Νίκη έφερε απόψε μια πολύ ωμή περίπτωση.", "el",
+     "Νίκη"),
+    ("Σημειώσεις ομάδας 14/3\nΠαρουσίαση της Ζωής (μαία): γυναίκα που γέννησε.", "el", "Ζωής"),
+    ("Σημειώσεις αρχηγού ομάδας\nΗ Ράνια (φαρμακοποιός) μίλησε για έναν πελάτη.", "el",
+     "Ράνια"),
 ])
 def test_the_groups_own_leader_and_members_named_in_a_note_are_no_patients(
         text: str, language: str, member: str) -> None:

@@ -417,8 +417,17 @@ _GROUP_LEADER_RES = [
                rf"{_MEMBER_NAME}"),
     re.compile(rf"\bdire\s+à\s+{_MEMBER_NAME}\s+que\s+je\s+(?:présente|viens|serai)\b"),
     re.compile(r"\b(?:[Ππ]αρουσίασε|[Μμ]ίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
-    re.compile(r"(?:^|[.!?:]\s+|\bόταν\s+|\bκαι\s+|\b[Μμ]ετά\s+|\b[Ττ]ότε\s+)(?:[οΟ]|[ηΗ])\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
-               r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε)\b"),
+    # "Η Σοφία έφερε", "Ο Άρης (νοσηλευτής) μίλησε", "Ο π. Νικόδημος μίλησε", "η Ευα
+    # παρουσιασε" (without accents)
+    re.compile(r"(?:^|[.!?:]\s+|\n|\bόταν\s+|\bκαι\s+|\b[Μμ]ετά\s+|\b[Ττ]ότε\s+)(?:[οΟ]|[ηΗ])\s+"
+               r"(?:π\.\s+)?(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})(?:\s*\([^()\n]{1,40}\))?"
+               r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε|έφερε|διάβασε|πρότεινε|ειπε"
+               r"|ρωτησε|παρουσιασε|μιλησε|εφερε)\b"),
+    # "Παρουσίαση του Γιώργου (", "Παρουσίαση της Ζωής (μαία):", "Παρουσίαση Αντώνη (",
+    # "Παρουσιάστρια: Μαίρη", "Θέμα της Ελπίδας:"
+    re.compile(r"\b(?:Παρουσίαση(?:\s+(?:του|της))?|Παρουσιάστρια\s*:|Παρουσιαστής\s*:"
+               r"|Θέμα\s+(?:του|της))\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
+               r"(?=\s*(?:\(|:|,))"),
     # a leader's notes in German: "Fall von Elif (Pflege, Intensiv)", "Fall Jutta
     # (Apothekerin)", "Fall von Jürgen:", "vorgestellt von Lukas", "Vorgestellt hat Ingrid",
     # "Peter stellte Herrn Vukovic vor", "Simone brachte den Fall", "Co-Leitung mit Ulrike"
@@ -472,10 +481,12 @@ _GROUP_WORD_RE = re.compile(
 # "Group tonight: Ruth (leader), Tom, Aisling, me", "Anwesend: Ute, Jens und ich": who came
 _ROLL_CALL_RE = re.compile(
     r"(?:(?m:^)|(?<=[.:]\s)|(?<=\())(?:[Gg]roup|[Pp]resent|[Ii]n\s+the\s+group|[Mm]embers|[Gg]ruppe|[Aa]nwesend"
-    r"|[Pp]résents?|[Pp]résentes|[Ee]xcusée?s?|[Ee]ntschuldigt|[Aa]pologies|[Aa]bsent)"
+    r"|[Pp]résents?|[Pp]résentes|[Ee]xcusée?s?|[Ee]ntschuldigt|[Aa]pologies|[Aa]bsent"
+    r"|Παρόντες|Παρούσες|Απόντες|Απούσες)"
     r"(?:\s+(?:tonight|today|this\s+week|heute))?\s*:\s*"
     r"(?P<list>[^\n.]{1,200})")
-_ROLL_CALL_NAME_RE = re.compile(r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜÉÈ][\w'’-]{1,30}")
+_ROLL_CALL_NAME_RE = re.compile(
+    r"(?:(?:Dr|Mrs|Mr|Ms|Frau|Herr)\.?\s+)?[A-ZÄÖÜÉÈΑ-ΩΆΈΉΊΌΎΏ][\w'’-]{1,30}")
 
 
 _FIRST_NAME_ALONE = r"[A-ZÄÖÜÉ][a-zäöüßéèëïç]{1,20}|[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{1,20}"
@@ -536,7 +547,7 @@ def _group_leaders_named(text: str) -> list[str]:
                  for n in (m.group("n"), m.groupdict().get("n2")) if n)
     for m in _ROLL_CALL_RE.finditer(text):
         parts = [re.sub(r"\([^)]*\)", "", part).strip()
-                 for part in re.split(r",|\band\b|\bund\b|\bet\b|&", m.group("list"))]
+                 for part in re.split(r",|\band\b|\bund\b|\bet\b|\bκαι\b|&", m.group("list"))]
         names = [part for part in parts if _ROLL_CALL_NAME_RE.fullmatch(part)]
         if len(names) >= 2:  # a list of people, not "Group: Dermot again"
             named.extend(names)
