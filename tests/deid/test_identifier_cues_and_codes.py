@@ -626,6 +626,7 @@ def test_number_plates_after_a_german_or_french_word_for_the_car(text: str,
 @pytest.mark.parametrize("text", [
     "Das Auto war 12 Jahre alt und hatte 200000 km.",
     "Im Auto waren 2 Kinder und ein Hund, Tempo 30.",
+    "auto-immune disease, HLA B27 positive.",
 ])
 def test_numbers_about_a_car_are_no_plate(text: str) -> None:
     assert [t for c, t in found(text, "de") if c == "id_number"] == []

@@ -63,3 +63,9 @@ def test_it_keeps_findings_with_more_than_a_name() -> None:
 def test_it_ignores_empty_and_title_only_names() -> None:
     text = "Mrs Patel and Dr. Weber"
     assert found(text, "en", names=["", "Dr.", "  "]) == ["Mrs Patel", "Dr. Weber"]
+
+
+def test_a_member_whose_name_has_macrons_is_known_with_them() -> None:
+    # the rules read the text without macrons; the member's own spelling must still match
+    text = "Tāne asked about the patient from Ōpōtiki."
+    assert found(text, "en", ["Tāne Walker"]) == ["Ōpōtiki"]

@@ -780,7 +780,8 @@ def find_identifiers(text: str, language: str | None = None, *,
                                             and text[c.start:c.end].casefold() in data.FR_WORDS)]
     others.extend(c for c in own if c.category == "other")
     candidates.extend(_trimmed_before_places(text, others, places))
-    known = _known_name_words([*known_names, *_group_leaders_named(text)])
+    known = _known_name_words([*(n.translate(_MACRONS) for n in known_names),
+                               *_group_leaders_named(text)])
     if known:
         # Before resolving: a group member's name must not hide an overlapping finding.
         candidates = [c for c in candidates

@@ -581,8 +581,9 @@ def _repeated_names(text: str, toks: list[_Token], names: list[_Candidate],
         if c.priority not in (_P_NAME, _P_NAME_TITLE):
             continue
         for w in _TOKEN_RE.findall(text[c.start:c.end]):
-            if w.islower() and len(w) > 2 and c.priority == _P_NAME and _is_lower_first_name(w) \
-                    and not _is_ordinary_word(w, langs) and w not in data.COMMON_WORDS_EN:
+            if (w.islower() and len(w) > 2 and c.priority == _P_NAME
+                    and _is_lower_first_name(w) and not _is_ordinary_word(w, langs)
+                    and w not in data.COMMON_WORDS_EN):
                 words.add(w)  # "ben (11) ... ben spielt": a lower-case note's first name
             elif (len(w) > 2 and w[0].isupper() and w not in data.HONORIFICS_EN
                     and w not in data.HONORIFICS_DE and w not in data.TITLE_PARTS

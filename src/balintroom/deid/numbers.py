@@ -166,7 +166,7 @@ _LONG_DIGITS_RE = re.compile(r"(?<![\d.,/-])\d{8,}(?![\d.,/-]\d)")
 # "Fahrzeug ZH 481 227", "plaque FA-482-KM"
 _VEHICLE_PLATE_RE = re.compile(
     r"\b(?i:car|plate|number\s+plate|rego|reg|registration|vehicle|ute|van|truck|lorry|motorbike"
-    r"|scooter|taxi|cab|kennzeichen|nummernschild|fahrzeug|auto|halterabfrage\s+ergab"
+    r"|scooter|taxi|cab|kennzeichen|nummernschild|fahrzeug|(?-i:Auto)|halterabfrage\s+ergab"
     r"|immatriculation|immatriculé|plaque|véhicule|voiture)\b[^.;\n]{0,30}?(?<![\w-])"
     r"(?P<v>(?=(?:[A-Z0-9 -]*[A-Z]){2})(?=(?:[A-Z0-9 -]*\d){2})(?:[A-Z]{1,3}[\s-]\d{2,6}"
     r"(?:[\s-](?:[A-Z]{1,3}|\d{3}))?|[A-Z0-9]{2,4}\s?[A-Z0-9]{2,4}(?:\s[A-Z]{2})?))(?![\w-])")
