@@ -284,6 +284,10 @@ _LEADER_NAME = (r"(?<![\w'’.-])(?P<n>(?:(?:Dr|Prof|Mrs|Mr|Ms|Frau|Herr|Mme|M|P
 _LEADER_NAME_EL = (r"(?<![\w'’.-])(?P<n>(?:(?:κ\.|κα\.?|κυρία|κύριος|Δρ\.?|π\.)\s+)?"
                    r"[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40}(?:\s+[Α-ΩΆΈΉΊΌΎΏ][\w'’-]{1,40})?)(?![\w'’-])")
 # A member named alone in German or French: "Thomas", "Anne-Marie", "Véronique"
+# A first name written with the accents of Irish and Spanish ("Sinéad", "Ciarán"), or in
+# Greek letters
+_FIRST_NAME_EN = r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20}"
+_FIRST_NAME_EL = r"[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20}"
 _MEMBER_NAME = (r"(?<![\w'’.-])(?P<n>[A-ZÄÖÜÉÈ][a-zäöüßéèëïîôçâ]{1,20}"
                 r"(?:-[A-ZÉ][a-zéèëïîôçâ]{1,20})?)(?![\w'’-])")
 # "Our leader Ruth said", "Leader Dr Sharma asked", "Dr K (our leader)", "unsere Leiterin,
@@ -364,7 +368,7 @@ _GROUP_LEADER_RES = [
     # "Then Priya said she'd leave him", "Tom nodded.", "Ruth noticed before I did": in a
     # note about the group, a first name alone opening a sentence and speaking is a member's
     re.compile(r"(?:^|[.!?]\s+|,\s+|\b(?:[Tt]hen|[Aa]nd|[Ww]hen|[Uu]ntil|[Aa]fterwards|[Ll]ater)\s+)"
-               r"(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\s+"
+               rf"(?P<n>{_FIRST_NAME_EN})\s+"
                r"(?:said|asked|nodded|noticed|wondered|suggested|commented|remarked|replied"
                r"|pointed\s+(?:it\s+|this\s+|that\s+)?out|laughed|challenged|interrupted|joked"
                r"|quoted)\b(?!\s+(?:me|us)\b)"),
@@ -375,14 +379,14 @@ _GROUP_LEADER_RES = [
     re.compile(r"\b[Tt]he\s+case\s+(?P<n>[A-Z][a-z]{1,20})\s+(?:brought|presented)\b"),
     # "Case from Jonas:", "Rahul's patient", "Helen's comment", "Presenter (Marguerite)",
     # "could you co-lead with Abdul"
-    re.compile(r"\b[Cc]ase\s+from\s+(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\b"),
+    re.compile(rf"\b[Cc]ase\s+from\s+(?P<n>{_FIRST_NAME_EN})\b"),
     # (not "Dr. Ng's patient": a colleague outside the group, named with a title)
     re.compile(r"(?<![\w'’.-])(?<!Mr\s)(?<!Mrs\s)(?<!Ms\s)(?<!Dr\s)(?<!Mr\.\s)(?<!Mrs\.\s)"
-               r"(?<!Ms\.\s)(?<!Dr\.\s)(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})"
+               rf"(?<!Ms\.\s)(?<!Dr\.\s)(?P<n>{_FIRST_NAME_EN})"
                r"['’]s\s+(?:patient|client|pupil|resident|comment|question|remark|presentation"
                r"|reflection)\b"),
-    re.compile(r"\b[Pp]resenter\s*\(\s*(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\s*\)"),
-    re.compile(r"\bco-?lead(?:ing)?\s+with\s+(?P<n>[A-ZÁÉÍÓÚ][a-záéíóúñ]{1,20})\b"),
+    re.compile(rf"\b[Pp]resenter\s*\(\s*(?P<n>{_FIRST_NAME_EN})\s*\)"),
+    re.compile(rf"\bco-?lead(?:ing)?\s+with\s+(?P<n>{_FIRST_NAME_EN})\b"),
     re.compile(rf"\b[Gg]roup\s+member\s+{_LEADER_NAME}"),
     # ... and in German, French and Greek: "Thomas hat heute seinen Fall vorgestellt", "Anna
     # hat gesagt", "Kollege Tom", "Paul a répondu", "Cas présenté par Olivier", "Anne-Marie
@@ -416,17 +420,17 @@ _GROUP_LEADER_RES = [
     re.compile(rf"\b(?:la\s+phrase|la\s+remarque|la\s+question|l['’]intervention)\s+de\s+"
                rf"{_MEMBER_NAME}"),
     re.compile(rf"\bdire\s+à\s+{_MEMBER_NAME}\s+que\s+je\s+(?:présente|viens|serai)\b"),
-    re.compile(r"\b(?:[Ππ]αρουσίασε|[Μμ]ίλησε)\s+(?:ο|η)\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})\b"),
+    re.compile(rf"\b(?:[Ππ]αρουσίασε|[Μμ]ίλησε)\s+(?:ο|η)\s+(?P<n>{_FIRST_NAME_EL})\b"),
     # "Η Σοφία έφερε", "Ο Άρης (νοσηλευτής) μίλησε", "Ο π. Νικόδημος μίλησε", "η Ευα
     # παρουσιασε" (without accents)
     re.compile(r"(?:^|[.!?:]\s+|\n|\bόταν\s+|\bκαι\s+|\b[Μμ]ετά\s+|\b[Ττ]ότε\s+)(?:[οΟ]|[ηΗ])\s+"
-               r"(?:π\.\s+)?(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})(?:\s*\([^()\n]{1,40}\))?"
+               rf"(?:π\.\s+)?(?P<n>{_FIRST_NAME_EL})(?:\s*\([^()\n]{{1,40}}\))?"
                r"\s+(?:είπε|ρώτησε|παρουσίασε|μίλησε|σχολίασε|απάντησε|έφερε|διάβασε|πρότεινε|ειπε"
                r"|ρωτησε|παρουσιασε|μιλησε|εφερε)\b"),
     # "Παρουσίαση του Γιώργου (", "Παρουσίαση της Ζωής (μαία):", "Παρουσίαση Αντώνη (",
     # "Παρουσιάστρια: Μαίρη", "Θέμα της Ελπίδας:"
     re.compile(r"\b(?:Παρουσίαση(?:\s+(?:του|της))?|Παρουσιάστρια\s*:|Παρουσιαστής\s*:"
-               r"|Θέμα\s+(?:του|της))\s+(?P<n>[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]{2,20})"
+               rf"|Θέμα\s+(?:του|της))\s+(?P<n>{_FIRST_NAME_EL})"
                r"(?=\s*(?:\(|:|,))"),
     # a leader's notes in German: "Fall von Elif (Pflege, Intensiv)", "Fall Jutta
     # (Apothekerin)", "Fall von Jürgen:", "vorgestellt von Lukas", "Vorgestellt hat Ingrid",
